@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ConsoleShell } from "@/components/engine/ConsoleShell";
+
+export default async function EngineLayout({ children, params }: { children: ReactNode; params: Promise<{ engine: string }> }) {
+  const { engine } = await params;
+  return <ConsoleShell engine={decodeURIComponent(engine)}>{children}</ConsoleShell>;
+}

@@ -1,0 +1,4 @@
+"use client";
+export function ContainersPage({ engine }: { engine: string }) {
+  return <p>{engine}</p>;
+}

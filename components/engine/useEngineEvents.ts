@@ -1,0 +1,49 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { engineEventsUrl, invalidateEngine } from "@/lib/api/queries";
+import type { EngineEvent } from "@/lib/api/types";
+
+// Bursts of engine events (a compose up, a prune) become one refetch: invalidations are coalesced.
+const COALESCE_MS = 150;
+
+export type LiveState = { connected: boolean; engineDown: string | null };
+
+/** Follows the engine's event stream and refreshes what the pages show; reports the stream's health. */
+export function useEngineEvents(engine: string): LiveState {
+  const qc = useQueryClient();
+  const [state, setState] = useState<LiveState>({ connected: false, engineDown: null });
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void invalidateEngine(qc, engine);
+      }, COALESCE_MS);
+    };
+    const source = new EventSource(engineEventsUrl(engine));
+    source.onopen = () => setState((s) => ({ ...s, connected: true }));
+    source.onerror = () => setState((s) => ({ ...s, connected: false }));
+    source.onmessage = (message) => {
+      let event: EngineEvent;
+      try {
+        event = JSON.parse(message.data) as EngineEvent;
+      } catch {
+        return;
+      }
+      if (event.kind === "engine") {
+        setState({ connected: true, engineDown: event.state === "down" ? (event.error ?? "unreachable") : null });
+        if (event.state === "up") void qc.invalidateQueries();
+        return;
+      }
+      refresh();
+    };
+    return () => {
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
+  }, [engine, qc]);
+
+  return state;
+}

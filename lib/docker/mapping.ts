@@ -1,0 +1,182 @@
+// Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
+import type { Container, Mount, PruneCandidate, Volume, VolumeContainer } from "@/lib/api/types";
+
+export type RawVolume = {
+  Name: string;
+  Driver: string;
+  Mountpoint: string;
+  CreatedAt?: string;
+  Labels?: Record<string, string> | null;
+  Options?: Record<string, string> | null;
+  Scope?: string;
+  Status?: Record<string, unknown> | null;
+};
+
+export type RawMount = {
+  Type?: string;
+  Name?: string;
+  Source?: string;
+  Destination: string;
+  Driver?: string;
+  Mode?: string;
+  RW?: boolean;
+  Propagation?: string;
+};
+
+export type RawContainer = {
+  Id: string;
+  Names?: string[];
+  Image?: string;
+  State?: string;
+  Status?: string;
+  Created?: number;
+  Labels?: Record<string, string> | null;
+  Mounts?: RawMount[] | null;
+};
+
+/** What only `GET /containers/{id}/json` tells; fixed when the container is created. */
+export type ContainerExtras = {
+  volumesFrom: string[];
+  tmpfs: Record<string, string>;
+};
+
+export const COMPOSE_PROJECT = "com.docker.compose.project";
+export const ANONYMOUS_LABEL = "com.docker.volume.anonymous";
+/** Helper containers of our own (backups, clones) carry this label and are hidden. */
+export const HELPER_LABEL = "io.voldeck.helper";
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function isAnonymousVolume(name: string, labels?: Record<string, string> | null): boolean {
+  return HEX64.test(name) || (labels != null && ANONYMOUS_LABEL in labels);
+}
+
+/** Names from the list API start with `/`; the API's never do. */
+export function containerName(names: string[] | undefined, id: string): string {
+  const first = names?.find((n) => n.split("/").length === 2) ?? names?.[0];
+  return first ? first.replace(/^\//, "") : id.slice(0, 12);
+}
+
+export function isHelperContainer(c: RawContainer): boolean {
+  return c.Labels != null && HELPER_LABEL in c.Labels;
+}
+
+/** volume name → the containers that mount it, built in one pass over the container list. */
+export function buildVolumeIndex(containers: RawContainer[]): Map<string, VolumeContainer[]> {
+  const index = new Map<string, VolumeContainer[]>();
+  for (const c of containers) {
+    const name = containerName(c.Names, c.Id);
+    for (const m of c.Mounts ?? []) {
+      if (m.Type !== "volume" || !m.Name) continue;
+      const entry: VolumeContainer = {
+        containerId: c.Id,
+        containerName: name,
+        state: c.State ?? "unknown",
+        destination: m.Destination,
+        readOnly: m.RW === false,
+      };
+      const list = index.get(m.Name);
+      if (list) list.push(entry);
+      else index.set(m.Name, [entry]);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => a.containerName.localeCompare(b.containerName));
+  return index;
+}
+
+export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, sizeBytes: number | null): Volume {
+  const labels = raw.Labels ?? {};
+  const containers = index.get(raw.Name) ?? [];
+  return {
+    name: raw.Name,
+    driver: raw.Driver,
+    scope: raw.Scope ?? "local",
+    mountpoint: raw.Mountpoint,
+    createdAt: normaliseTime(raw.CreatedAt),
+    labels,
+    options: raw.Options ?? {},
+    anonymous: isAnonymousVolume(raw.Name, labels),
+    inUse: containers.length > 0,
+    containers,
+    sizeBytes,
+    composeProject: labels[COMPOSE_PROJECT] ?? null,
+    ...(raw.Status ? { status: raw.Status } : {}),
+  };
+}
+
+/** The engine writes local times with an offset; the API speaks UTC ISO-8601. */
+export function normaliseTime(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+export function toMount(m: RawMount): Mount {
+  const type = m.Type ?? "volume";
+  return {
+    type,
+    name: m.Name ?? null,
+    source: m.Source ?? "",
+    destination: m.Destination,
+    readOnly: m.RW === false,
+    propagation: m.Propagation ?? "",
+    driver: m.Driver ?? null,
+    anonymous: type === "volume" && !!m.Name && isAnonymousVolume(m.Name),
+  };
+}
+
+/** `--tmpfs /path:opts` lives only in HostConfig.Tmpfs; it is shown like a `--mount type=tmpfs`. */
+export function tmpfsMounts(tmpfs: Record<string, string>, existing: Mount[]): Mount[] {
+  return Object.entries(tmpfs)
+    .filter(([dest]) => !existing.some((m) => m.destination === dest))
+    .map(([destination, opts]) => ({
+      type: "tmpfs",
+      name: null,
+      source: "",
+      destination,
+      readOnly: opts.split(",").includes("ro"),
+      propagation: "",
+      driver: null,
+      anonymous: false,
+    }));
+}
+
+/** `VolumesFrom` holds `name[:ro|:rw]` or an id; the API gives names without the suffix. */
+export function volumesFromNames(entries: string[], all: RawContainer[]): string[] {
+  return entries.map((entry) => {
+    const ref = entry.replace(/:(ro|rw)$/, "");
+    const byName = all.find((c) => c.Names?.some((n) => n.replace(/^\//, "") === ref));
+    if (byName) return containerName(byName.Names, byName.Id);
+    const byId = ref.length >= 12 ? all.find((c) => c.Id.startsWith(ref)) : undefined;
+    return byId ? containerName(byId.Names, byId.Id) : ref;
+  });
+}
+
+export function toContainer(c: RawContainer, extras: ContainerExtras | undefined, all: RawContainer[]): Container {
+  const mounts = (c.Mounts ?? []).map(toMount);
+  mounts.push(...tmpfsMounts(extras?.tmpfs ?? {}, mounts));
+  mounts.sort((a, b) => a.destination.localeCompare(b.destination));
+  const labels = c.Labels ?? {};
+  return {
+    id: c.Id,
+    name: containerName(c.Names, c.Id),
+    image: c.Image ?? "",
+    state: c.State ?? "unknown",
+    status: c.Status ?? "",
+    createdAt: new Date((c.Created ?? 0) * 1000).toISOString(),
+    mounts,
+    volumesFrom: volumesFromNames(extras?.volumesFrom ?? [], all),
+    composeProject: labels[COMPOSE_PROJECT] ?? null,
+  };
+}
+
+/**
+ * The volumes a prune may remove, as the engine chooses them: unused, local driver, created without
+ * driver options (NFS/CIFS/tmpfs definitions are kept), and anonymous only unless `all`.
+ */
+export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
+  return volumes
+    .filter((v) => !v.inUse && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
+    .map((v) => ({ name: v.name, sizeBytes: v.sizeBytes, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

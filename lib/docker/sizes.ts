@@ -1,0 +1,114 @@
+import "server-only";
+import { publish } from "./bus";
+import { streamingDocker } from "./engines";
+
+// Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
+// at most one at a time per engine and at most once per MIN_INTERVAL, and requests only read the cache.
+const MIN_INTERVAL_MS = 10_000;
+const MAX_AGE_MS = 5 * 60_000;
+const DF_TIMEOUT_MS = 10 * 60_000;
+
+type SizeState = {
+  sizes: Map<string, number>;
+  startedAt: number;
+  finishedAt: number;
+  stale: boolean;
+  running: Promise<void> | null;
+  timer: NodeJS.Timeout | null;
+};
+const g = globalThis as typeof globalThis & { __voldeckSizes?: Map<string, SizeState> };
+const states: Map<string, SizeState> = (g.__voldeckSizes ??= new Map());
+
+function state(engineId: string): SizeState {
+  let s = states.get(engineId);
+  if (!s) {
+    s = { sizes: new Map(), startedAt: 0, finishedAt: 0, stale: true, running: null, timer: null };
+    states.set(engineId, s);
+  }
+  return s;
+}
+
+type DfVolume = { Name: string; UsageData?: { Size?: number } | null };
+
+function dialDf(engineId: string): Promise<DfVolume[]> {
+  const signal = AbortSignal.timeout(DF_TIMEOUT_MS);
+  return new Promise((resolve, reject) => {
+    // dockerode's df() drops its options; dial directly to pass type=volume (honoured from API 1.42).
+    streamingDocker(engineId).modem.dial(
+      {
+        path: "/system/df?",
+        method: "GET",
+        options: { type: "volume" },
+        abortSignal: signal,
+        statusCodes: { 200: true, 400: "bad parameter", 500: "server error" },
+      },
+      (err: unknown, data: unknown) => {
+        if (err) reject(err);
+        else resolve(((data as { Volumes?: DfVolume[] | null })?.Volumes ?? []) as DfVolume[]);
+      },
+    );
+  });
+}
+
+async function runDf(engineId: string, s: SizeState): Promise<void> {
+  s.startedAt = Date.now();
+  s.stale = false;
+  try {
+    const volumes = await dialDf(engineId);
+    const sizes = new Map<string, number>();
+    for (const v of volumes) {
+      const size = v.UsageData?.Size;
+      if (typeof size === "number" && size >= 0) sizes.set(v.Name, size);
+    }
+    s.sizes = sizes;
+    s.finishedAt = Date.now();
+    publish(engineId, { kind: "sizes", time: Date.now() });
+  } catch {
+    // Sizes stay as they were (or unknown); the next request or change tries again.
+    s.stale = true;
+  } finally {
+    s.running = null;
+  }
+}
+
+/**
+ * Starts a background refresh when the cache is stale, never more often than MIN_INTERVAL unless
+ * `urgent` (a person asked for it, as with a prune preview). Never two at once.
+ */
+export function refreshSizesSoon(engineId: string, urgent = false): Promise<void> | null {
+  const s = state(engineId);
+  if (s.running) return s.running;
+  const old = Date.now() - s.finishedAt > MAX_AGE_MS;
+  if (!s.stale && !old) return null;
+  const wait = urgent ? 0 : s.startedAt + MIN_INTERVAL_MS - Date.now();
+  if (wait > 0) {
+    s.timer ??= setTimeout(() => {
+      s.timer = null;
+      refreshSizesSoon(engineId);
+    }, wait);
+    s.timer.unref?.();
+    return null;
+  }
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = null;
+  s.running = runDf(engineId, s);
+  return s.running;
+}
+
+/** Sizes known now (bytes by volume name); never waits for the engine. */
+export function knownSizes(engineId: string): Map<string, number> {
+  refreshSizesSoon(engineId);
+  return state(engineId).sizes;
+}
+
+/** Something changed on the engine: sizes will be measured again (not at once). */
+export function markSizesStale(engineId: string): void {
+  state(engineId).stale = true;
+}
+
+/** For the prune preview: waits up to `ms` for a refresh in progress or due, then answers what is known. */
+export async function sizesWithin(engineId: string, ms: number): Promise<Map<string, number>> {
+  const pending = refreshSizesSoon(engineId, true);
+  if (pending) await Promise.race([pending, new Promise((r) => setTimeout(r, ms))]);
+  return state(engineId).sizes;
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { ApiError } from "@/lib/api/error";
+import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
+import { listRawContainers } from "./containers";
+import { docker } from "./engines";
+import { engineStatus, toApiError } from "./errors";
+import { buildVolumeIndex, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
+import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
+
+async function listRawVolumes(engineId: string): Promise<RawVolume[]> {
+  try {
+    const answer = await docker(engineId).listVolumes();
+    return (answer.Volumes ?? []) as unknown as RawVolume[];
+  } catch (e) {
+    throw toApiError(e, engineId);
+  }
+}
+
+/** Every volume with the containers that mount it: two engine calls, joined in one pass. */
+export async function listVolumes(engineId: string): Promise<Volume[]> {
+  const [raw, containers] = await Promise.all([listRawVolumes(engineId), listRawContainers(engineId)]);
+  const index = buildVolumeIndex(containers);
+  const sizes = knownSizes(engineId);
+  return raw.map((v) => toVolume(v, index, sizes.get(v.Name) ?? null)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function inspectRaw(engineId: string, name: string): Promise<RawVolume | null> {
+  try {
+    return (await docker(engineId).getVolume(name).inspect()) as unknown as RawVolume;
+  } catch (e) {
+    if (engineStatus(e) === 404) return null;
+    throw toApiError(e, engineId);
+  }
+}
+
+function notFound(engineId: string, name: string): ApiError {
+  return new ApiError("not_found", `There is no volume "${name}" on engine "${engineId}".`, { engine: engineId, volume: name });
+}
+
+export async function getVolume(engineId: string, name: string): Promise<Volume> {
+  const [raw, containers] = await Promise.all([inspectRaw(engineId, name), listRawContainers(engineId)]);
+  if (!raw) throw notFound(engineId, name);
+  return toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name) ?? null);
+}
+
+export type CreateVolumeInput = {
+  name?: string;
+  driver?: string;
+  driverOpts?: Record<string, string>;
+  labels?: Record<string, string>;
+};
+
+export async function createVolume(engineId: string, input: CreateVolumeInput): Promise<Volume> {
+  // The engine answers 201 with the existing volume when the name is taken; we refuse instead.
+  if (input.name && (await inspectRaw(engineId, input.name))) {
+    throw new ApiError("conflict", `A volume named "${input.name}" already exists.`, { engine: engineId, volume: input.name });
+  }
+  let raw: RawVolume;
+  try {
+    raw = (await docker(engineId).createVolume({
+      Name: input.name ?? "",
+      Driver: input.driver || "local",
+      DriverOpts: input.driverOpts ?? {},
+      Labels: input.labels ?? {},
+    })) as unknown as RawVolume;
+  } catch (e) {
+    throw toApiError(e, engineId);
+  }
+  markSizesStale(engineId);
+  return toVolume(raw, new Map(), null);
+}
+
+function holders(containers: RawContainer[], name: string) {
+  return (buildVolumeIndex(containers).get(name) ?? []).map((c) => ({ id: c.containerId, name: c.containerName, state: c.state }));
+}
+
+function inUseError(engineId: string, name: string, containers: RawContainer[]): ApiError {
+  const list = holders(containers, name);
+  const names = list.map((c) => c.name).join(", ");
+  return new ApiError("in_use", `Volume "${name}" is in use by ${names || "a container"}; nothing was removed.`, {
+    engine: engineId,
+    volume: name,
+    containers: list,
+  });
+}
+
+/** Removes a volume; the engine itself refuses (409) one that any container references. Never forced. */
+export async function removeVolume(engineId: string, name: string): Promise<void> {
+  try {
+    await docker(engineId).getVolume(name).remove();
+  } catch (e) {
+    const status = engineStatus(e);
+    if (status === 404) throw notFound(engineId, name);
+    if (status === 409) throw inUseError(engineId, name, await listRawContainers(engineId));
+    throw toApiError(e, engineId);
+  }
+  markSizesStale(engineId);
+}
+
+const PREVIEW_SIZE_WAIT_MS = 8_000;
+
+export async function prunePreview(engineId: string, all: boolean): Promise<PrunePreview> {
+  // The preview is an explicit action, so it may wait a little for fresh sizes.
+  await sizesWithin(engineId, PREVIEW_SIZE_WAIT_MS);
+  const volumes = pruneCandidates(await listVolumes(engineId), all);
+  return {
+    volumes,
+    totalBytes: volumes.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0),
+    sizesComplete: volumes.every((v) => v.sizeBytes !== null),
+  };
+}
+
+export type PruneTarget = { name: string; createdAt?: string | null };
+
+/**
+ * Removes exactly the named volumes, one by one, each only if it still exists as previewed and is unused;
+ * the engine's own prune is never called (its meaning changed in API 1.42). A volume put in use meanwhile
+ * is refused by the engine itself and reported as skipped.
+ */
+export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Promise<PruneResult> {
+  const sizes = knownSizes(engineId);
+  const result: PruneResult = { removed: [], skipped: [], reclaimedBytes: 0 };
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (seen.has(target.name)) continue;
+    seen.add(target.name);
+    const reason = await pruneOne(engineId, target);
+    if (reason) {
+      result.skipped.push({ name: target.name, reason });
+    } else {
+      result.removed.push(target.name);
+      result.reclaimedBytes += sizes.get(target.name) ?? 0;
+    }
+  }
+  if (result.removed.length) markSizesStale(engineId);
+  return result;
+}
+
+/** Removes one previewed volume; answers why it was skipped, or null when it was removed. */
+async function pruneOne(engineId: string, target: PruneTarget): Promise<string | null> {
+  try {
+    const raw = await inspectRaw(engineId, target.name);
+    if (!raw) return "it no longer exists";
+    const created = toVolume(raw, new Map(), null).createdAt;
+    if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
+    await docker(engineId).getVolume(target.name).remove();
+    return null;
+  } catch (e) {
+    const status = engineStatus(e);
+    if (status === 409) return "it is in use";
+    if (status === 404) return "it no longer exists";
+    return toApiError(e, engineId).message;
+  }
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+
+// Run by scripts/run-tests.mjs, which starts a private engine and the console and sets VOLDECK_URL.
+// Standalone (`npx playwright test`) it starts the console itself against DOCKER_HOST.
+const baseURL = process.env.VOLDECK_URL ?? "http://127.0.0.1:3123";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: "PORT=3123 node scripts/start.mjs",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: true,
+    timeout: 60_000,
+  },
+});

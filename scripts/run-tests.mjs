@@ -1,0 +1,126 @@
+// `npm test`: unit tests, then a private engine + the built console for integration (real HTTP) and
+// end-to-end (Chromium) tests; everything started here is stopped here, whatever happens.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { startEngine } from "./test-engine.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const work = mkdtempSync("/tmp/vd-run-");
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const cleanups = [];
+
+function run(cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForHealth(url, server, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the console exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the console did not answer ${url}/api/health within ${ms / 1000} s`);
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return false;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  return true;
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return false;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+  return true;
+}
+
+async function vitest(project) {
+  const out = path.join(work, `vitest-${project}.json`);
+  const serial = project === "integration" ? ["--no-file-parallelism"] : [];
+  const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], process.env);
+  if (!countVitest(out)) totals.failed++;
+  return code;
+}
+
+async function main() {
+  const only = process.argv[2]; // optional: unit | integration | e2e
+  let failed = false;
+  if (!only || only === "unit") failed ||= (await vitest("unit")) !== 0;
+  if (only === "unit") return failed;
+
+  const engine = await startEngine({ name: "test" });
+  cleanups.push(() => engine.stop());
+  if (!process.env.VOLDECK_SKIP_BUILD) {
+    if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // A second engine address with nothing behind it yet: tests start and stop an engine there to see
+  // the console report an outage and recover by itself.
+  const spareDir = path.join(work, "spare");
+  const env = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DOCKER_HOST: engine.dockerHost,
+    VOLDECK_ENGINES: `spare=unix://${spareDir}/docker.sock`,
+    VOLDECK_DATA_DIR: path.join(work, "data"),
+    VOLDECK_URL: url,
+    VOLDECK_SPARE_DIR: spareDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  cleanups.push(() => server.exitCode === null && server.kill("SIGTERM"));
+  await waitForHealth(url, server);
+
+  process.env = env;
+  if (!only || only === "integration") failed = (await vitest("integration")) !== 0 || failed;
+  if (!only || only === "e2e") {
+    const out = path.join(work, "playwright.json");
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    if (!countPlaywright(out)) totals.failed++;
+    failed = code !== 0 || failed;
+  }
+  return failed;
+}
+
+let failed = true;
+try {
+  failed = await main();
+} catch (e) {
+  console.error(`voldeck tests: ${e.message}`);
+  totals.failed++;
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+  rmSync(work, { recursive: true, force: true });
+}
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
+console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(failed || totals.failed ? 1 : 0);
