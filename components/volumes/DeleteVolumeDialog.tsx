@@ -1,0 +1,54 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { isApiError } from "@/lib/api/error";
+import { deleteVolumeMutation } from "@/lib/api/queries";
+import { shortName } from "@/lib/format";
+
+type Holder = { name: string; state: string };
+
+/** Confirms a removal; an in-use refusal from the engine is shown with the containers holding the volume. */
+export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: { engine: string; name: string; open: boolean; onClose: () => void; onDeleted?: () => void }) {
+  const qc = useQueryClient();
+  const remove = useMutation({ ...deleteVolumeMutation(qc, engine), onSuccess: () => { onClose(); onDeleted?.(); } });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  const holders = isApiError(remove.error) && remove.error.code === "in_use" ? ((remove.error.details.containers as Holder[]) ?? []) : null;
+  return (
+    <Dialog open={open} title={`Remove volume ${shortName(name)}?`} onClose={close}>
+      <div className="space-y-4 text-sm">
+        <p>
+          The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted.
+          This cannot be undone.
+        </p>
+        {holders ? (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+            <p className="font-semibold">The engine refused: the volume is in use. Nothing was removed.</p>
+            <p className="mt-1">Remove or recreate these containers first:</p>
+            <ul className="mt-1 list-inside list-disc">
+              {holders.map((h) => (
+                <li key={h.name}>
+                  {h.name} <span className="text-amber-800">({h.state})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          remove.error && <ErrorAlert error={remove.error} title="The volume was not removed." />
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={close}>{holders ? "Close" : "Cancel"}</Button>
+          {!holders && (
+            <Button variant="danger" onClick={() => remove.mutate(name)} disabled={remove.isPending}>
+              {remove.isPending ? "Removing…" : "Remove volume"}
+            </Button>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
