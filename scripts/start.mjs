@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 
 const host = process.env.HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(`${process.env.VOLDECK_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.error("voldeck: no build found; run `npm run build` first (the README's first command does both).");
   process.exit(1);
 }

@@ -20,6 +20,8 @@ export type Volume = {
   inUse: boolean;
   containers: VolumeContainer[];
   sizeBytes: number | null;
+  /** Why sizeBytes is null: not measured yet, or the engine cannot tell for this driver. */
+  sizeStatus: SizeStatus;
   /** `com.docker.compose.project` label, for grouping. */
   composeProject: string | null;
   /** Extra inspect fields (`Status`) when the driver reports them. */
@@ -63,9 +65,12 @@ export type Engine = {
   error?: string;
 };
 
+export type SizeStatus = "measured" | "pending" | "unavailable";
+
 export type PruneCandidate = {
   name: string;
   sizeBytes: number | null;
+  sizeStatus: SizeStatus;
   anonymous: boolean;
   createdAt: string | null;
   driver: string;

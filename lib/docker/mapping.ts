@@ -84,7 +84,13 @@ export function buildVolumeIndex(containers: RawContainer[]): Map<string, Volume
   return index;
 }
 
-export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, sizeBytes: number | null): Volume {
+/** A size from the cache: bytes, -1 when the engine cannot measure this volume, undefined when not yet measured. */
+export function sizeFields(size: number | undefined): Pick<Volume, "sizeBytes" | "sizeStatus"> {
+  if (size === undefined) return { sizeBytes: null, sizeStatus: "pending" };
+  return size < 0 ? { sizeBytes: null, sizeStatus: "unavailable" } : { sizeBytes: size, sizeStatus: "measured" };
+}
+
+export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, size: number | undefined): Volume {
   const labels = raw.Labels ?? {};
   const containers = index.get(raw.Name) ?? [];
   return {
@@ -98,7 +104,7 @@ export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, 
     anonymous: isAnonymousVolume(raw.Name, labels),
     inUse: containers.length > 0,
     containers,
-    sizeBytes,
+    ...sizeFields(size),
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     ...(raw.Status ? { status: raw.Status } : {}),
   };
@@ -177,6 +183,6 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes
     .filter((v) => !v.inUse && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
-    .map((v) => ({ name: v.name, sizeBytes: v.sizeBytes, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver }))
+    .map((v) => ({ name: v.name, sizeBytes: v.sizeBytes, sizeStatus: v.sizeStatus, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -9,6 +9,7 @@ const MAX_AGE_MS = 5 * 60_000;
 const DF_TIMEOUT_MS = 10 * 60_000;
 
 type SizeState = {
+  /** bytes by volume name; -1 where the engine measured but cannot tell (non-local drivers, tmpfs). */
   sizes: Map<string, number>;
   startedAt: number;
   finishedAt: number;
@@ -58,7 +59,7 @@ async function runDf(engineId: string, s: SizeState): Promise<void> {
     const sizes = new Map<string, number>();
     for (const v of volumes) {
       const size = v.UsageData?.Size;
-      if (typeof size === "number" && size >= 0) sizes.set(v.Name, size);
+      if (typeof size === "number") sizes.set(v.Name, size >= 0 ? size : -1);
     }
     s.sizes = sizes;
     s.finishedAt = Date.now();
@@ -95,7 +96,7 @@ export function refreshSizesSoon(engineId: string, urgent = false): Promise<void
   return s.running;
 }
 
-/** Sizes known now (bytes by volume name); never waits for the engine. */
+/** Sizes known now (bytes by volume name, -1 = the engine cannot tell); never waits for the engine. */
 export function knownSizes(engineId: string): Map<string, number> {
   refreshSizesSoon(engineId);
   return state(engineId).sizes;

@@ -4,7 +4,7 @@ import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
 import { docker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
-import { buildVolumeIndex, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
+import { buildVolumeIndex, normaliseTime, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 
 async function listRawVolumes(engineId: string): Promise<RawVolume[]> {
@@ -21,7 +21,7 @@ export async function listVolumes(engineId: string): Promise<Volume[]> {
   const [raw, containers] = await Promise.all([listRawVolumes(engineId), listRawContainers(engineId)]);
   const index = buildVolumeIndex(containers);
   const sizes = knownSizes(engineId);
-  return raw.map((v) => toVolume(v, index, sizes.get(v.Name) ?? null)).sort((a, b) => a.name.localeCompare(b.name));
+  return raw.map((v) => toVolume(v, index, sizes.get(v.Name))).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function inspectRaw(engineId: string, name: string): Promise<RawVolume | null> {
@@ -40,7 +40,7 @@ function notFound(engineId: string, name: string): ApiError {
 export async function getVolume(engineId: string, name: string): Promise<Volume> {
   const [raw, containers] = await Promise.all([inspectRaw(engineId, name), listRawContainers(engineId)]);
   if (!raw) throw notFound(engineId, name);
-  return toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name) ?? null);
+  return toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name));
 }
 
 export type CreateVolumeInput = {
@@ -67,7 +67,7 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     throw toApiError(e, engineId);
   }
   markSizesStale(engineId);
-  return toVolume(raw, new Map(), null);
+  return toVolume(raw, new Map(), undefined);
 }
 
 function holders(containers: RawContainer[], name: string) {
@@ -106,7 +106,7 @@ export async function prunePreview(engineId: string, all: boolean): Promise<Prun
   return {
     volumes,
     totalBytes: volumes.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0),
-    sizesComplete: volumes.every((v) => v.sizeBytes !== null),
+    sizesComplete: volumes.every((v) => v.sizeStatus === "measured"),
   };
 }
 
@@ -129,7 +129,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
       result.skipped.push({ name: target.name, reason });
     } else {
       result.removed.push(target.name);
-      result.reclaimedBytes += sizes.get(target.name) ?? 0;
+      result.reclaimedBytes += Math.max(0, sizes.get(target.name) ?? 0);
     }
   }
   if (result.removed.length) markSizesStale(engineId);
@@ -141,7 +141,7 @@ async function pruneOne(engineId: string, target: PruneTarget): Promise<string |
   try {
     const raw = await inspectRaw(engineId, target.name);
     if (!raw) return "it no longer exists";
-    const created = toVolume(raw, new Map(), null).createdAt;
+    const created = normaliseTime(raw.CreatedAt);
     if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
     await docker(engineId).getVolume(target.name).remove();
     return null;

@@ -1,0 +1,60 @@
+import type { PrunePreview, PruneResult } from "@/lib/api/types";
+import { formatBytes, formatRelative, plural, shortName } from "@/lib/format";
+import { VolumeSize } from "./VolumeSize";
+
+export function PruneList({ preview }: { preview: PrunePreview }) {
+  return (
+    <div className="max-h-72 overflow-auto rounded-md border border-slate-200">
+      <table className="w-full text-left text-sm" aria-label="Volumes that would be removed">
+        <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-1.5">Volume</th>
+            <th scope="col" className="px-3 py-1.5">Created</th>
+            <th scope="col" className="px-3 py-1.5 text-right">Size</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {preview.volumes.map((v) => (
+            <tr key={v.name}>
+              <td className="px-3 py-1.5" title={v.name}>
+                {shortName(v.name)}
+                {v.anonymous && <span className="ml-2 text-xs text-violet-700">anonymous</span>}
+              </td>
+              <td className="px-3 py-1.5 text-slate-600">{formatRelative(v.createdAt)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums"><VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PruneResultView({ result }: { result: PruneResult }) {
+  return (
+    <div className="space-y-3" role="status">
+      <p className="font-medium">
+        Removed {plural(result.removed.length, "volume")}, reclaimed {formatBytes(result.reclaimedBytes)}.
+      </p>
+      {result.removed.length > 0 && (
+        <ul aria-label="Removed volumes" className="max-h-40 list-inside list-disc overflow-auto text-slate-700">
+          {result.removed.map((name) => (
+            <li key={name} title={name}>{shortName(name)}</li>
+          ))}
+        </ul>
+      )}
+      {result.skipped.length > 0 && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          <p className="font-semibold">Kept {plural(result.skipped.length, "volume")}:</p>
+          <ul aria-label="Kept volumes" className="list-inside list-disc">
+            {result.skipped.map((s) => (
+              <li key={s.name}>
+                <span title={s.name}>{shortName(s.name)}</span>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

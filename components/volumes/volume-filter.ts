@@ -1,0 +1,74 @@
+// Pure: search, filter, sort and group the volumes list. Unit-tested.
+import type { Volume } from "@/lib/api/types";
+
+export type UsageFilter = "all" | "in-use" | "unused" | "anonymous";
+export type SortKey = "name" | "driver" | "size" | "containers" | "created";
+export type Sort = { key: SortKey; dir: "asc" | "desc" };
+export type VolumeQuery = { search: string; usage: UsageFilter; label: string };
+
+/** "key" matches any value; "key=value" matches exactly that value. */
+export function labelMatcher(text: string): ((labels: Record<string, string>) => boolean) | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const eq = trimmed.indexOf("=");
+  if (eq < 0) return (labels) => trimmed in labels;
+  const key = trimmed.slice(0, eq);
+  const value = trimmed.slice(eq + 1);
+  return (labels) => labels[key] === value;
+}
+
+function matchesSearch(v: Volume, needle: string): boolean {
+  if (v.name.toLowerCase().includes(needle) || v.driver.toLowerCase().includes(needle)) return true;
+  if (v.containers.some((c) => c.containerName.toLowerCase().includes(needle) || c.destination.toLowerCase().includes(needle))) return true;
+  return Object.entries(v.labels).some(([k, val]) => k.toLowerCase().includes(needle) || val.toLowerCase().includes(needle));
+}
+
+export function filterVolumes(volumes: Volume[], q: VolumeQuery): Volume[] {
+  const needle = q.search.trim().toLowerCase();
+  const label = labelMatcher(q.label);
+  return volumes.filter(
+    (v) =>
+      (q.usage === "all" ||
+        (q.usage === "in-use" && v.inUse) ||
+        (q.usage === "unused" && !v.inUse) ||
+        (q.usage === "anonymous" && v.anonymous)) &&
+      (!label || label(v.labels)) &&
+      (!needle || matchesSearch(v, needle)),
+  );
+}
+
+const compareBy: Record<SortKey, (a: Volume, b: Volume) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  driver: (a, b) => a.driver.localeCompare(b.driver),
+  // Unknown sizes sort below every known size, whichever the direction.
+  size: (a, b) => (a.sizeBytes ?? -1) - (b.sizeBytes ?? -1),
+  containers: (a, b) => a.containers.length - b.containers.length,
+  created: (a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""),
+};
+
+export function sortVolumes(volumes: Volume[], sort: Sort): Volume[] {
+  const sign = sort.dir === "asc" ? 1 : -1;
+  const cmp = compareBy[sort.key];
+  return [...volumes].sort((a, b) => sign * cmp(a, b) || a.name.localeCompare(b.name));
+}
+
+export type VolumeGroup = { project: string | null; volumes: Volume[] };
+
+/** Compose projects first (by name), then the volumes that belong to none. Order inside is kept. */
+export function groupByProject(volumes: Volume[]): VolumeGroup[] {
+  const groups = new Map<string | null, Volume[]>();
+  for (const v of volumes) {
+    const list = groups.get(v.composeProject);
+    if (list) list.push(v);
+    else groups.set(v.composeProject, [v]);
+  }
+  return [...groups.entries()]
+    .map(([project, list]) => ({ project, volumes: list }))
+    .sort((a, b) => (a.project === null ? 1 : b.project === null ? -1 : a.project.localeCompare(b.project)));
+}
+
+/** Where an anonymous volume belongs: "container:/path" of its first user, else null. */
+export function anonymousOwner(v: Volume): string | null {
+  const first = v.containers[0];
+  return first ? `${first.containerName}:${first.destination}` : null;
+}
