@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the tests need from Debian's packages, where missing: dockerd (docker.io), a static
+# busybox for the test image (busybox-static), and Chromium for the end-to-end tests.
+set -euo pipefail
+missing=()
+command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The tests use the docker CLI to make scenarios; docker.io brings one too.
+command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "install-test-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
+fi
+echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium ready"
