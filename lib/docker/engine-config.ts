@@ -15,16 +15,18 @@ const DEFAULT_SOCKET = "unix:///var/run/docker.sock";
 export function normaliseEngineUrl(raw: string): string {
   const value = raw.trim();
   if (value.startsWith("/")) return `unix://${value}`;
+  // A socket path is taken verbatim, as docker does: URL parsing would percent-encode spaces.
+  const socket = /^unix:\/\/(.*)$/i.exec(value)?.[1];
+  if (socket !== undefined) {
+    if (!socket.replace(/^\/+/, "")) throw new Error(`"${raw}" names no socket path`);
+    return `unix://${socket}`;
+  }
   const withScheme = value.includes("://") ? value : `tcp://${value}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
     throw new Error(`"${raw}" is not an engine address (unix://, tcp:// or ssh://)`);
-  }
-  if (url.protocol === "unix:") {
-    if (!url.pathname || url.pathname === "/") throw new Error(`"${raw}" names no socket path`);
-    return `unix://${url.pathname}`;
   }
   if (url.protocol !== "tcp:" && url.protocol !== "ssh:" && url.protocol !== "http:" && url.protocol !== "https:") {
     throw new Error(`"${raw}" has an unsupported scheme ${url.protocol}`);
