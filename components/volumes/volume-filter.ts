@@ -40,7 +40,7 @@ export function filterVolumes(volumes: Volume[], q: VolumeQuery): Volume[] {
 const compareBy: Record<SortKey, (a: Volume, b: Volume) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
   driver: (a, b) => a.driver.localeCompare(b.driver),
-  // Unknown sizes sort below every known size, whichever the direction.
+  // Unknown sizes count as smaller than any known one (last when sorting largest first).
   size: (a, b) => (a.sizeBytes ?? -1) - (b.sizeBytes ?? -1),
   containers: (a, b) => a.containers.length - b.containers.length,
   created: (a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""),

@@ -10,7 +10,8 @@ import { markSizesStale } from "./sizes";
 // while after the last one leaves. When the stream breaks it is reopened with backoff, and listeners are
 // told the engine went down and came back (so they re-read everything they show).
 const IDLE_CLOSE_MS = 30_000;
-const MAX_BACKOFF_MS = 15_000;
+// Reconnecting to a local engine costs one failed connect: try often, so the console recovers within seconds.
+const MAX_BACKOFF_MS = 4_000;
 
 type StreamState = {
   stream: NodeJS.ReadableStream | null;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Volume } from "@/lib/api/types";
+import { anonymousOwner, filterVolumes, groupByProject, labelMatcher, sortVolumes } from "./volume-filter";
+
+const HEX = "a".repeat(64);
+
+function vol(name: string, patch: Partial<Volume> = {}): Volume {
+  return {
+    name, driver: "local", scope: "local", mountpoint: `/v/${name}`, createdAt: "2026-01-01T00:00:00.000Z",
+    labels: {}, options: {}, anonymous: false, inUse: false, containers: [], sizeBytes: null,
+    sizeStatus: "pending", composeProject: null, ...patch,
+  };
+}
+
+const used = { containerId: "c1", containerName: "web", state: "running", destination: "/srv/data", readOnly: false };
+const volumes = [
+  vol("pg-data", { labels: { team: "db" }, inUse: true, containers: [used], sizeBytes: 50, sizeStatus: "measured" }),
+  vol("cache", { sizeBytes: 500, sizeStatus: "measured", createdAt: "2026-02-01T00:00:00.000Z" }),
+  vol(HEX, { anonymous: true }),
+  vol("shop_db", { composeProject: "shop", labels: { "com.docker.compose.project": "shop" } }),
+];
+const names = (vs: Volume[]) => vs.map((v) => v.name);
+
+describe("filterVolumes", () => {
+  const q = { search: "", usage: "all" as const, label: "" };
+  it("searches names, container names, mount paths and labels, case-insensitively", () => {
+    expect(names(filterVolumes(volumes, { ...q, search: "CACHE" }))).toEqual(["cache"]);
+    expect(names(filterVolumes(volumes, { ...q, search: "web" }))).toEqual(["pg-data"]);
+    expect(names(filterVolumes(volumes, { ...q, search: "/srv" }))).toEqual(["pg-data"]);
+    expect(names(filterVolumes(volumes, { ...q, search: "db" }))).toEqual(["pg-data", "shop_db"]);
+  });
+  it("filters by usage", () => {
+    expect(names(filterVolumes(volumes, { ...q, usage: "in-use" }))).toEqual(["pg-data"]);
+    expect(names(filterVolumes(volumes, { ...q, usage: "unused" }))).toEqual(["cache", HEX, "shop_db"]);
+    expect(names(filterVolumes(volumes, { ...q, usage: "anonymous" }))).toEqual([HEX]);
+  });
+  it("filters by label key or key=value", () => {
+    expect(names(filterVolumes(volumes, { ...q, label: "team" }))).toEqual(["pg-data"]);
+    expect(names(filterVolumes(volumes, { ...q, label: "team=db" }))).toEqual(["pg-data"]);
+    expect(names(filterVolumes(volumes, { ...q, label: "team=web" }))).toEqual([]);
+  });
+});
+
+describe("labelMatcher", () => {
+  it("is null for an empty filter and matches an empty value exactly", () => {
+    expect(labelMatcher("  ")).toBeNull();
+    expect(labelMatcher("k=")!({ k: "" })).toBe(true);
+    expect(labelMatcher("k=")!({ k: "x" })).toBe(false);
+  });
+});
+
+describe("sortVolumes", () => {
+  it("sorts by size with unknown sizes last in descending order and first in ascending", () => {
+    expect(names(sortVolumes(volumes, { key: "size", dir: "desc" }))).toEqual(["cache", "pg-data", HEX, "shop_db"]);
+    expect(names(sortVolumes(volumes, { key: "size", dir: "asc" })).slice(-2)).toEqual(["pg-data", "cache"]);
+  });
+  it("sorts by containers and created, ties by name", () => {
+    expect(names(sortVolumes(volumes, { key: "containers", dir: "desc" }))[0]).toBe("pg-data");
+    expect(names(sortVolumes(volumes, { key: "created", dir: "desc" }))[0]).toBe("cache");
+    expect(names(sortVolumes(volumes, { key: "name", dir: "desc" }))).toEqual(["shop_db", "pg-data", "cache", HEX]);
+  });
+});
+
+describe("groupByProject", () => {
+  it("puts compose projects first and keeps the order inside groups", () => {
+    const groups = groupByProject(volumes);
+    expect(groups.map((g) => g.project)).toEqual(["shop", null]);
+    expect(names(groups[1].volumes)).toEqual(["pg-data", "cache", HEX]);
+  });
+});
+
+describe("anonymousOwner", () => {
+  it("names the first container and path, or null when unused", () => {
+    expect(anonymousOwner(volumes[0])).toBe("web:/srv/data");
+    expect(anonymousOwner(volumes[1])).toBeNull();
+  });
+});
