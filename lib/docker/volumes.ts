@@ -57,12 +57,14 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
   }
   let raw: RawVolume;
   try {
-    raw = (await docker(engineId).createVolume({
+    // dockerode resolves a Volume handle, not the engine's answer: read the volume back.
+    const created = await docker(engineId).createVolume({
       Name: input.name ?? "",
       Driver: input.driver || "local",
       DriverOpts: input.driverOpts ?? {},
       Labels: input.labels ?? {},
-    })) as unknown as RawVolume;
+    });
+    raw = (await created.inspect()) as unknown as RawVolume;
   } catch (e) {
     throw toApiError(e, engineId);
   }
