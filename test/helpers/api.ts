@@ -1,0 +1,46 @@
+// Real HTTP against the running console (VOLDECK_URL, set by scripts/run-tests.mjs).
+import type { ErrorBody } from "@/lib/api/error";
+import { expect } from "vitest";
+
+export const BASE_URL = (() => {
+  const url = process.env.VOLDECK_URL;
+  if (!url) throw new Error("VOLDECK_URL is not set: run integration tests through scripts/run-tests.mjs");
+  return url.replace(/\/$/, "");
+})();
+
+export type ApiAnswer<T = unknown> = { status: number; headers: Headers; body: T; text: string };
+
+/** Any request; `json` is sent as the body. The answer body is parsed as JSON when it is JSON. */
+export async function api<T = any>(
+  path: string,
+  init: Omit<RequestInit, "body"> & { json?: unknown; body?: string } = {},
+): Promise<ApiAnswer<T>> {
+  const { json, headers, ...rest } = init;
+  const res = await fetch(`${BASE_URL}${path}`, {
+    ...rest,
+    headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...(headers as object) },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get("content-type") ?? "").includes("application/json")) body = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: body as T, text };
+}
+
+export const get = <T = any>(path: string) => api<T>(path);
+export const post = <T = any>(path: string, json?: unknown) => api<T>(path, { method: "POST", json });
+export const del = <T = any>(path: string) => api<T>(path, { method: "DELETE" });
+
+export const volumesPath = (engine = "local") => `/api/engines/${engine}/volumes`;
+
+/** Asserts the documented error shape and status; returns the error object for further checks. */
+export function expectError(answer: ApiAnswer, status: number, code: string): ErrorBody["error"] {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.headers.get("content-type")).toContain("application/json");
+  const body = answer.body as ErrorBody;
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe("string");
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(answer.text).not.toMatch(/\n\s+at /); // never a stack trace
+  return body.error;
+}
