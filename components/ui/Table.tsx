@@ -1,0 +1,35 @@
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+// One table style for the whole console. The wrapper scrolls sideways rather than letting a wide table
+// push the page wider than the screen.
+
+export function Table({ caption, children, className = "" }: { caption?: string; children: ReactNode; className?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={`w-full border-collapse text-left text-sm ${className}`}>
+        {caption && <caption className="sr-only">{caption}</caption>}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return (
+    <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={`px-3 py-2 font-semibold ${className}`} {...props} />;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`px-3 py-2 align-top ${className}`} {...props} />;
+}
