@@ -1,4 +1,32 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Loading } from "@/components/ui/States";
+import { containersQuery } from "@/lib/api/queries";
+import { ContainersView } from "./ContainersView";
+
 export function ContainersPage({ engine }: { engine: string }) {
-  return <p>{engine}</p>;
+  const { data, error, isFetching, refetch } = useQuery(containersQuery(engine));
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Containers &amp; mounts</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Every container on engine <strong className="font-medium text-slate-800">{engine}</strong>, running or not, and
+          what it mounts: named and anonymous volumes, host paths, tmpfs.
+        </p>
+      </header>
+      {error && (
+        // With data already on screen a failed refresh is a warning about freshness, not a blank page.
+        <div className="space-y-2">
+          <ErrorAlert error={error} title={data ? "Could not refresh the containers; showing the last known list." : "Could not load the containers."} />
+          <Button onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? "Retrying…" : "Try again"}
+          </Button>
+        </div>
+      )}
+      {data ? <ContainersView engine={engine} containers={data} /> : !error && <Loading label="Loading containers…" />}
+    </div>
+  );
 }
