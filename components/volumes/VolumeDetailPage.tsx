@@ -1,4 +1,58 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Loading } from "@/components/ui/States";
+import { isApiError } from "@/lib/api/error";
+import { volumeQuery } from "@/lib/api/queries";
+import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
+import { Breadcrumb } from "./detail/Breadcrumb";
+import { volumesHref } from "./detail/hrefs";
+import { VolumeDetailView } from "./detail/VolumeDetailView";
+import { VolumeHeader } from "./detail/VolumeHeader";
+import { VolumeNotFound } from "./detail/VolumeNotFound";
+
 export function VolumeDetailPage({ engine, name }: { engine: string; name: string }) {
-  return <p>{engine}/{name}</p>;
+  const router = useRouter();
+  const { data, error, isFetching, refetch } = useQuery(volumeQuery(engine, name));
+  const [removing, setRemoving] = useState(false);
+  // Our own removal refetches this page into a 404 before the navigation lands; say what happened instead.
+  const [removed, setRemoved] = useState(false);
+  const gone = isApiError(error) && error.code === "not_found";
+  const volume = gone || removed ? undefined : data;
+
+  let body;
+  if (removed) body = <Loading label="Volume removed. Back to the volumes list…" />;
+  else if (gone) body = <VolumeNotFound engine={engine} name={name} />;
+  else if (!data && !error) body = <Loading label="Loading volume…" />;
+
+  return (
+    <div className="space-y-6">
+      <Breadcrumb engine={engine} name={name} />
+      <VolumeHeader name={name} volume={volume} onRemove={() => setRemoving(true)} />
+      {error && !gone && !removed && (
+        <div className="space-y-2">
+          <ErrorAlert error={error} title={data ? "Could not refresh this volume; showing what was last known." : "Could not load this volume."} />
+          <Button onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? "Retrying…" : "Try again"}
+          </Button>
+        </div>
+      )}
+      {body ?? (volume && <VolumeDetailView engine={engine} volume={volume} />)}
+      {volume && (
+        <DeleteVolumeDialog
+          engine={engine}
+          name={name}
+          open={removing}
+          onClose={() => setRemoving(false)}
+          onDeleted={() => {
+            setRemoved(true);
+            router.push(volumesHref(engine));
+          }}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { PathText } from "@/components/ui/PathText";
+import type { Volume } from "@/lib/api/types";
+import { formatBytes, formatDateTime, formatRelative } from "@/lib/format";
+import { KeyValueList } from "./KeyValueList";
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-[9rem_1fr] sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="min-w-0 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function Size({ volume }: { volume: Volume }) {
+  if (volume.sizeBytes !== null) {
+    return (
+      <>
+        {formatBytes(volume.sizeBytes)}
+        {volume.sizeBytes >= 1024 && <span className="text-slate-600"> ({volume.sizeBytes.toLocaleString("en")} bytes)</span>}
+      </>
+    );
+  }
+  if (volume.sizeStatus === "unavailable") {
+    return <span className="text-slate-700">not measurable: the engine reports no size for this driver or tmpfs</span>;
+  }
+  return <span className="text-slate-700">measuring…</span>;
+}
+
+/** What `docker volume inspect` says, plus the size the engine measures in the background. */
+export function VolumeFacts({ volume }: { volume: Volume }) {
+  return (
+    <dl className="divide-y divide-slate-100">
+      <Fact term="Name">
+        <code className="[overflow-wrap:anywhere]">{volume.name}</code>
+      </Fact>
+      <Fact term="Driver">{volume.driver}</Fact>
+      <Fact term="Scope">{volume.scope}</Fact>
+      <Fact term="Mountpoint">
+        <PathText path={volume.mountpoint} />
+      </Fact>
+      <Fact term="Created">
+        {volume.createdAt ? (
+          <time dateTime={volume.createdAt}>
+            {formatDateTime(volume.createdAt)} <span className="text-slate-600">({formatRelative(volume.createdAt)})</span>
+          </time>
+        ) : (
+          <span className="text-slate-600">unknown</span>
+        )}
+      </Fact>
+      <Fact term="Size">
+        <Size volume={volume} />
+      </Fact>
+      {volume.composeProject && <Fact term="Compose project">{volume.composeProject}</Fact>}
+      {volume.status && Object.keys(volume.status).length > 0 && (
+        <Fact term="Status">
+          <KeyValueList entries={volume.status} label="Driver status" />
+        </Fact>
+      )}
+    </dl>
+  );
+}

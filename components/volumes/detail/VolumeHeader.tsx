@@ -1,0 +1,43 @@
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import type { Volume } from "@/lib/api/types";
+import { plural } from "@/lib/format";
+
+/** Title, badges and the remove action; before the volume has loaded only its name (from the URL) shows. */
+export function VolumeHeader({ name, volume, onRemove }: { name: string; volume?: Volume; onRemove?: () => void }) {
+  const hex = /^[0-9a-f]{64}$/.test(name);
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Volume</p>
+          <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-slate-900 ${hex ? "font-mono text-xl" : "text-2xl"}`}>{name}</h1>
+        </div>
+        {volume && onRemove && (
+          <Button variant="danger" onClick={onRemove}>
+            Remove…
+          </Button>
+        )}
+      </div>
+      {volume && (
+        <div className="flex flex-wrap gap-2">
+          {volume.inUse ? (
+            <Badge tone="green">in use by {plural(volume.containers.length, "container")}</Badge>
+          ) : (
+            <Badge>unused</Badge>
+          )}
+          {volume.anonymous && <Badge tone="violet">anonymous volume</Badge>}
+          {volume.composeProject && <Badge tone="sky">compose project: {volume.composeProject}</Badge>}
+          {volume.driver !== "local" && <Badge tone="amber">driver: {volume.driver}</Badge>}
+        </div>
+      )}
+      {volume?.anonymous && (
+        <p className="max-w-3xl rounded-md border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-950">
+          The engine created this volume and named it itself, for a container that asked for a mount without naming a
+          volume (<code>-v /path</code>, or a <code>VOLUME</code> in its image). Removing that container leaves the
+          volume behind unless it was removed with <code>docker rm -v</code> or started with <code>--rm</code>.
+        </p>
+      )}
+    </header>
+  );
+}
