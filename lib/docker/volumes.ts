@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
-import { docker } from "./engines";
+import { docker, engineConfig } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { buildVolumeIndex, normaliseTime, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
@@ -102,6 +102,7 @@ export async function removeVolume(engineId: string, name: string): Promise<void
 const PREVIEW_SIZE_WAIT_MS = 8_000;
 
 export async function prunePreview(engineId: string, all: boolean): Promise<PrunePreview> {
+  engineConfig(engineId); // 404 before any size state is kept for an unknown engine id
   // The preview is an explicit action, so it may wait a little for fresh sizes.
   await sizesWithin(engineId, PREVIEW_SIZE_WAIT_MS);
   const volumes = pruneCandidates(await listVolumes(engineId), all);
@@ -120,6 +121,7 @@ export type PruneTarget = { name: string; createdAt?: string | null };
  * is refused by the engine itself and reported as skipped.
  */
 export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Promise<PruneResult> {
+  engineConfig(engineId); // 404 for an unknown engine, even when there is nothing to remove
   const sizes = knownSizes(engineId);
   const result: PruneResult = { removed: [], skipped: [], reclaimedBytes: 0 };
   const seen = new Set<string>();
