@@ -17,7 +17,7 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href={`${root}/volumes`} className="text-lg font-bold tracking-tight text-sky-800">
             Voldeck
           </Link>
