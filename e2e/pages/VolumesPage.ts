@@ -1,0 +1,130 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The volumes list of one engine, with its toolbar and dialogs. */
+export class VolumesPage {
+  readonly heading: Locator;
+  readonly search: Locator;
+  readonly show: Locator;
+  readonly labelFilter: Locator;
+  readonly createButton: Locator;
+  readonly pruneButton: Locator;
+  /** Every volume row (group headers and the column header have no remove button). */
+  readonly rows: Locator;
+
+  constructor(readonly page: Page, readonly engine = "local") {
+    this.heading = page.getByRole("heading", { level: 1, name: "Volumes" });
+    this.search = page.getByRole("searchbox", { name: "Search" });
+    this.show = page.getByRole("combobox", { name: "Show" });
+    this.labelFilter = page.getByRole("textbox", { name: "Label", exact: true });
+    this.createButton = page.getByRole("button", { name: "Create volume" });
+    this.pruneButton = page.getByRole("button", { name: "Prune…" });
+    this.rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /^Remove volume / }) });
+  }
+
+  get path(): string {
+    return `/engines/${encodeURIComponent(this.engine)}/volumes`;
+  }
+
+  /** Opens the page and waits until the list has loaded (or failed to). */
+  async goto(): Promise<void> {
+    await this.page.goto(this.path);
+    await expect(this.heading).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: "Loading volumes…" })).toHaveCount(0);
+  }
+
+  /** The header says ", live" (to screen readers) once the page follows the engine's events. */
+  async waitLive(): Promise<void> {
+    await expect(this.page.getByRole("banner")).toContainText(", live");
+  }
+
+  /** The row of one volume, found by its (full) name through the row's remove button. */
+  row(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole("button", { name: `Remove volume ${name}`, exact: true }) });
+  }
+
+  /** The volume's name link; a 64-hex name is shown (and named) by its first 12 characters. */
+  link(name: string): Locator {
+    const shown = /^[0-9a-f]{64}$/.test(name) ? name.slice(0, 12) : name;
+    return this.row(name).getByRole("link", { name: shown, exact: true });
+  }
+
+  removeButton(name: string): Locator {
+    return this.row(name).getByRole("button", { name: `Remove volume ${name}`, exact: true });
+  }
+
+  groupHeader(text: string | RegExp): Locator {
+    return this.page.getByRole("row", { name: text });
+  }
+
+  dialog(title: string | RegExp): Locator {
+    return this.page.getByRole("dialog", { name: title });
+  }
+
+  async openCreate(): Promise<CreateVolumeDialog> {
+    await this.createButton.click();
+    const dialog = new CreateVolumeDialog(this.dialog("Create volume"));
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+
+  async openRemove(name: string): Promise<Locator> {
+    await this.removeButton(name).click();
+    const dialog = this.dialog(`Remove volume ${name}?`);
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async openPrune(): Promise<PruneDialog> {
+    await this.pruneButton.click();
+    const dialog = new PruneDialog(this.dialog("Prune unused volumes"));
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+}
+
+export class CreateVolumeDialog {
+  readonly name: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+
+  constructor(readonly root: Locator) {
+    this.name = root.getByRole("textbox", { name: "Name", exact: true });
+    this.submit = root.getByRole("button", { name: "Create", exact: true });
+    this.error = root.getByRole("alert");
+  }
+
+  async addLabel(key: string, value: string): Promise<void> {
+    await this.root.getByRole("button", { name: "+ Add label" }).click();
+    const n = await this.root.getByRole("textbox", { name: /^Labels \d+ key$/ }).count();
+    await this.root.getByRole("textbox", { name: `Labels ${n} key`, exact: true }).fill(key);
+    await this.root.getByRole("textbox", { name: `Labels ${n} value`, exact: true }).fill(value);
+  }
+}
+
+export class PruneDialog {
+  readonly allUnused: Locator;
+  readonly anonymousOnly: Locator;
+  readonly previewButton: Locator;
+  readonly continueButton: Locator;
+  readonly previewTable: Locator;
+  readonly removedList: Locator;
+
+  constructor(readonly root: Locator) {
+    this.allUnused = root.getByRole("radio", { name: /All unused volumes/ });
+    this.anonymousOnly = root.getByRole("radio", { name: /Anonymous volumes only/ });
+    this.previewButton = root.getByRole("button", { name: "Preview" });
+    this.continueButton = root.getByRole("button", { name: "Continue…" });
+    this.previewTable = root.getByRole("table", { name: "Volumes that would be removed" });
+    this.removedList = root.getByRole("list", { name: "Removed volumes" });
+  }
+
+  /** Body rows of the preview table (the second row group; the first holds the column headers). */
+  get previewRows(): Locator {
+    return this.previewTable.getByRole("rowgroup").nth(1).getByRole("row");
+  }
+
+  previewRow(name: string): Locator {
+    // `has` is matched inside each row, so the inner locator starts from the page, not from the dialog.
+    return this.previewRows.filter({ has: this.root.page().getByRole("cell", { name, exact: true }) });
+  }
+}
