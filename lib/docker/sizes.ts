@@ -1,5 +1,5 @@
 import "server-only";
-import { publish } from "./bus";
+import { listenerCount, publish } from "./bus";
 import { streamingDocker } from "./engines";
 
 // Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
@@ -79,7 +79,10 @@ async function runDf(engineId: string, s: SizeState): Promise<void> {
 export function refreshSizesSoon(engineId: string, urgent = false): Promise<void> | null {
   const s = state(engineId);
   if (s.running) return s.running;
-  const old = Date.now() - s.finishedAt > MAX_AGE_MS;
+  // Only a followed event stream marks the cache stale (events.ts); unfollowed, changes made elsewhere
+  // (the CLI) would stay unseen for MAX_AGE, so the cache ages out after MIN_INTERVAL instead.
+  const maxAge = listenerCount(engineId) > 0 ? MAX_AGE_MS : MIN_INTERVAL_MS;
+  const old = Date.now() - s.finishedAt > maxAge;
   if (!s.stale && !old) return null;
   const wait = urgent ? 0 : s.startedAt + MIN_INTERVAL_MS - Date.now();
   if (wait > 0) {
