@@ -56,3 +56,9 @@ export async function volumeExists(name: string): Promise<boolean> {
 export async function volumeNames(): Promise<string[]> {
   return (await docker("volume", "ls", "-q")).split("\n").filter(Boolean).sort();
 }
+
+/** `docker …` against another engine than the test engine (e.g. the spare one). */
+export async function dockerOn(host: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run("docker", args, { env: { ...process.env, DOCKER_HOST: host } });
+  return stdout.trim();
+}
