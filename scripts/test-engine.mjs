@@ -137,14 +137,13 @@ async function stopEngine(engine, child, keepDir) {
 }
 
 // `node scripts/test-engine.mjs` starts one engine and keeps it until Ctrl-C: handy by hand.
+// (No top-level await: Playwright loads this module through require().)
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const engine = await startEngine({ name: "manual" });
-  console.log(`export DOCKER_HOST=${engine.dockerHost}`);
-  const stop = async () => {
-    await engine.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  setInterval(() => {}, 1 << 30);
+  startEngine({ name: "manual" }).then((engine) => {
+    console.log(`export DOCKER_HOST=${engine.dockerHost}`);
+    const stop = () => engine.stop().then(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    setInterval(() => {}, 1 << 30);
+  });
 }

@@ -21,10 +21,12 @@ export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: {
   return (
     <Dialog open={open} title={`Remove volume ${shortName(name)}?`} onClose={close}>
       <div className="space-y-4 text-sm">
-        <p>
-          The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted.
-          This cannot be undone.
-        </p>
+        {!holders && (
+          <p>
+            The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted.
+            This cannot be undone.
+          </p>
+        )}
         {holders ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
             <p className="font-semibold">The engine refused: the volume is in use. Nothing was removed.</p>

@@ -30,6 +30,7 @@ export function VolumesPage({ engine }: { engine: string }) {
   }, [all, deferredQuery, sort, grouped, canGroup]);
   const shownCount = groups.reduce((n, g) => n + g.volumes.length, 0);
   const knownTotal = all?.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0) ?? 0;
+  const measuring = !!all?.some((v) => v.sizeStatus === "pending");
 
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" ? "asc" : "desc" }));
@@ -44,7 +45,8 @@ export function VolumesPage({ engine }: { engine: string }) {
           <p className="text-sm text-slate-600" aria-live="polite">
             {shownCount === all.length ? plural(all.length, "volume") : `${shownCount} of ${plural(all.length, "volume")}`}
             {" · "}
-            {formatBytes(knownTotal)} measured
+            {formatBytes(knownTotal)}
+            {measuring ? " so far (sizes are being measured)" : " in all"}
           </p>
         )}
         <div className="ml-auto flex gap-2">

@@ -27,7 +27,7 @@ type Props = {
 export function VolumesTable({ engine, groups, grouped, sort, onSort, onRemove }: Props) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" aria-label="Volumes">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             {columns.map((c) => (
