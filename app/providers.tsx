@@ -10,8 +10,9 @@ export function Providers({ children }: { children: ReactNode }) {
         defaultOptions: {
           queries: {
             staleTime: 5_000,
-            // Input errors and missing things do not get better by asking again; a down engine might.
-            retry: (count, error) => count < 2 && !(isApiError(error) && error.status < 500),
+            // Input errors and missing things do not get better by asking again. A down engine is
+            // reported at once: the event stream refetches everything when it comes back.
+            retry: (count, error) => count < 2 && !(isApiError(error) && (error.status < 500 || error.code === "engine_unreachable")),
           },
         },
       }),
