@@ -102,6 +102,16 @@ describe("DELETE …/volumes/{name}", () => {
     expectError(await get(`${volumesPath()}/${name}`), 404, "not_found");
   });
 
+  it("a volume named like the prune route is still read and removed by name", async () => {
+    const name = s.volume("prune");
+    await docker("volume", "create", "--label", "odd=name", name);
+    const answer = await get<Volume>(`${volumesPath()}/prune`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ name: "prune", labels: { odd: "name" } });
+    expect((await del(`${volumesPath()}/prune`)).status).toBe(204);
+    expect(await volumeExists(name)).toBe(false);
+  });
+
   it("refuses a volume used by a running and a stopped container: 409 in_use naming both", async () => {
     const name = s.volume(s.name("held"));
     const running = s.container(s.name("running"));
