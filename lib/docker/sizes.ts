@@ -5,7 +5,8 @@ import { streamingDocker } from "./engines";
 // Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
 // at most one at a time per engine and at most once per MIN_INTERVAL, and requests only read the cache.
 const MIN_INTERVAL_MS = 10_000;
-const MAX_AGE_MS = 5 * 60_000;
+// Writes inside running containers raise no event: even a followed engine is measured again each minute.
+const MAX_AGE_MS = 60_000;
 const DF_TIMEOUT_MS = 10 * 60_000;
 
 type SizeState = {

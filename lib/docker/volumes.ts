@@ -128,7 +128,13 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
   for (const target of targets) {
     if (seen.has(target.name)) continue;
     seen.add(target.name);
-    const reason = await pruneOne(engineId, target);
+    let reason: string | null;
+    try {
+      reason = await pruneOne(engineId, target);
+    } catch (e) {
+      // The engine went away mid-prune: say so (503), with what was already removed.
+      throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+    }
     if (reason) {
       result.skipped.push({ name: target.name, reason });
     } else {
@@ -140,7 +146,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
   return result;
 }
 
-/** Removes one previewed volume; answers why it was skipped, or null when it was removed. */
+/** Removes one previewed volume; answers why it was skipped, or null when it was removed. Throws only when the engine is unreachable. */
 async function pruneOne(engineId: string, target: PruneTarget): Promise<string | null> {
   try {
     const raw = await inspectRaw(engineId, target.name);
@@ -153,6 +159,8 @@ async function pruneOne(engineId: string, target: PruneTarget): Promise<string |
     const status = engineStatus(e);
     if (status === 409) return "it is in use";
     if (status === 404) return "it no longer exists";
-    return toApiError(e, engineId).message;
+    const error = toApiError(e, engineId);
+    if (error.code === "engine_unreachable") throw error;
+    return error.message;
   }
 }

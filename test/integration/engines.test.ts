@@ -1,7 +1,7 @@
 // GET /api/engines, and an engine that is down, comes up and goes down again ("spare").
 import type { Engine, Volume } from "@/lib/api/types";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectError, get, volumesPath } from "../helpers/api";
+import { expectError, get, post, volumesPath } from "../helpers/api";
 import { docker, dockerOn } from "../helpers/docker";
 import { spareDir, startEngine, type TestEngine } from "../helpers/engine";
 import { uniquePrefix } from "../helpers/names";
@@ -41,6 +41,9 @@ describe("an engine that is down, then up, then down again", () => {
       expect(error.message).toContain("spare");
       expect(error.engine).toBe("spare");
     }
+    // A prune against a down engine is a 503 too, not a 200 that lists every volume as skipped.
+    const prune = expectError(await post(`${volumesPath("spare")}/prune`, { volumes: ["some-volume"] }), 503, "engine_unreachable");
+    expect(prune.removed).toEqual([]);
     const listed = await engine("spare");
     expect(listed).toMatchObject({ id: "spare", endpoint: spareHost, reachable: false, version: null, apiVersion: null });
     expect(listed.error).toEqual(expect.any(String));
