@@ -12,8 +12,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: "list",
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
+    storageState: "test-results/.auth/admin.json",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

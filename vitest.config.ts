@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,7 +8,16 @@ export default defineConfig({
   test: {
     projects: [
       // Pure functions, beside the code; no engine needed.
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], environment: "node" } },
+      // Modules that touch the embedded database get a throwaway data dir.
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.mjs"],
+          environment: "node",
+          env: { VOLDECK_DATA_DIR: path.join(os.tmpdir(), `voldeck-unit-${process.pid}`) },
+        },
+      },
       // Real HTTP against a running console and a private engine (scripts/run-tests.mjs starts both).
       {
         resolve: { alias },

@@ -1,6 +1,7 @@
 // `npm test`: unit tests, then a private engine + the built console for integration (real HTTP) and
 // end-to-end (Chromium) tests; everything started here is stopped here, whatever happens.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -94,6 +95,9 @@ async function main() {
     VOLDECK_DATA_DIR: path.join(work, "data"),
     VOLDECK_URL: url,
     VOLDECK_SPARE_DIR: spareDir,
+    // Integration tests act as admin through this token; the browser signs in as "admin" with this password.
+    VOLDECK_API_TOKEN: randomBytes(24).toString("hex"),
+    VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });

@@ -1,18 +1,56 @@
-// Starts the built console. Listens on 127.0.0.1 unless HOST says otherwise, and says where.
-import { spawn } from "node:child_process";
+// Starts the console: Next.js behind a small edge that checks the Host header (DNS rebinding), records the
+// client's real address, and sets the security headers (CSP with a per-request nonce) on every answer.
+// Listens on 127.0.0.1 unless HOST says otherwise, and says where. `--dev` runs Next.js in dev mode.
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import {
+  allowedHosts, contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS,
+} from "./server/edge.mjs";
 
+const dev = process.argv.includes("--dev");
 const host = process.env.HOST || "127.0.0.1";
-const port = process.env.PORT || "3000";
-if (!existsSync(`${process.env.VOLDECK_DIST_DIR || ".next"}/BUILD_ID`)) {
+const port = Number(process.env.PORT || "3000");
+const dir = path.resolve(import.meta.dirname, "..");
+const distDir = process.env.VOLDECK_DIST_DIR || ".next";
+if (!dev && !existsSync(path.join(dir, distDir, "BUILD_ID"))) {
   console.error("voldeck: no build found; run `npm run build` first (the README's first command does both).");
   process.exit(1);
 }
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-console.log(`voldeck: listening on http://${host.includes(":") ? `[${host}]` : host}:${port}` +
-  (host === "127.0.0.1" || host === "localhost" || host === "::1" ? " (this machine only; set HOST to change)" : " (reachable from other machines)"));
-console.log(`voldeck: engine "local" is ${process.env.DOCKER_HOST || "unix:///var/run/docker.sock"}`);
-const child = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", port], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 1));
+const allowed = allowedHosts(process.env.VOLDECK_ALLOWED_HOSTS);
+
+const app = next({ dev, dir, hostname: host, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  if (!isAllowedHost(req.headers.host, allowed)) {
+    res.writeHead(403, { "Content-Type": "application/json" });
+    res.end(FORBIDDEN_HOST_BODY);
+    return;
+  }
+  // Whatever the client claims, these are facts from the socket.
+  req.headers["x-voldeck-client-ip"] = req.socket.remoteAddress ?? "";
+  delete req.headers["x-forwarded-for"];
+  // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+  const csp = contentSecurityPolicy(newNonce(), dev);
+  req.headers["content-security-policy"] = csp;
+  res.setHeader("Content-Security-Policy", csp);
+  handle(req, res);
+});
+server.requestTimeout = 0; // uploads and downloads of large archives may take long
+server.listen(port, host, () => {
+  const shown = host.includes(":") ? `[${host}]` : host;
+  const local = ["127.0.0.1", "localhost", "::1"].includes(host);
+  console.log(`voldeck: listening on http://${shown}:${port}${local ? " (this machine only; set HOST to change)" : " (reachable from other machines)"}`);
+  console.log(`voldeck: engine "local" is ${process.env.DOCKER_HOST || "unix:///var/run/docker.sock"}`);
+  console.log(`voldeck: accepted Host names: ${[...allowed].join(", ")}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}

@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { Alert } from "@/components/ui/Alert";
 import { useEngineEvents } from "./useEngineEvents";
 
@@ -10,10 +12,21 @@ const sections = [
   { href: "containers", label: "Containers & mounts" },
 ];
 
+const adminSections = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/audit", label: "Audit" },
+];
+
 export function ConsoleShell({ engine, children }: { engine: string; children: ReactNode }) {
   const pathname = usePathname();
   const live = useEngineEvents(engine);
   const root = `/engines/${encodeURIComponent(engine)}`;
+  const isAdmin = useCan("admin");
+  const links = [
+    ...sections.map((s) => ({ href: `${root}/${s.href}`, label: s.label })),
+    ...(isAdmin ? adminSections : []),
+  ];
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -22,8 +35,8 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
             Voldeck
           </Link>
           <nav aria-label="Sections" className="flex gap-1">
-            {sections.map((s) => {
-              const href = `${root}/${s.href}`;
+            {links.map((s) => {
+              const href = s.href;
               const current = pathname === href || pathname.startsWith(`${href}/`);
               return (
                 <Link
@@ -47,6 +60,7 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
               <span className="sr-only">{live.engineDown ? ", unreachable" : live.connected ? ", live" : ", connecting"}</span>
             </span>
           </p>
+          <UserMenu />
         </div>
       </header>
       {live.engineDown && (

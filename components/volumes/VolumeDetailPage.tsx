@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Loading } from "@/components/ui/States";
@@ -16,6 +17,7 @@ import { VolumeNotFound } from "./detail/VolumeNotFound";
 
 export function VolumeDetailPage({ engine, name }: { engine: string; name: string }) {
   const router = useRouter();
+  const canRemove = useCan("operator");
   const { data, error, isFetching, refetch } = useQuery(volumeQuery(engine, name));
   const [removing, setRemoving] = useState(false);
   // Our own removal refetches this page into a 404 before the navigation lands; say what happened instead.
@@ -31,7 +33,7 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
   return (
     <div className="space-y-6">
       <Breadcrumb engine={engine} name={name} />
-      <VolumeHeader name={name} volume={volume} onRemove={() => setRemoving(true)} />
+      <VolumeHeader name={name} volume={volume} onRemove={canRemove ? () => setRemoving(true) : undefined} />
       {error && !gone && !removed && (
         <div className="space-y-2">
           <ErrorAlert error={error} title={data ? "Could not refresh this volume; showing what was last known." : "Could not load this volume."} />

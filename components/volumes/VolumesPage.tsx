@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
 import { Button } from "@/components/ui/Button";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { EmptyState, Loading } from "@/components/ui/States";
@@ -15,6 +16,7 @@ import { filterVolumes, groupByProject, sortVolumes, type Sort, type SortKey, ty
 
 export function VolumesPage({ engine }: { engine: string }) {
   const volumes = useQuery(volumesQuery(engine));
+  const canChange = useCan("operator");
   const [query, setQuery] = useState<VolumeQuery>({ search: "", usage: "all", label: "" });
   const [sort, setSort] = useState<Sort>({ key: "name", dir: "asc" });
   const [grouped, setGrouped] = useState(true);
@@ -49,14 +51,16 @@ export function VolumesPage({ engine }: { engine: string }) {
             {measuring ? " so far (sizes are being measured)" : " in all"}
           </p>
         )}
-        <div className="ml-auto flex gap-2">
-          <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all}>
-            Prune…
-          </Button>
-          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-            Create volume
-          </Button>
-        </div>
+        {canChange && (
+          <div className="ml-auto flex gap-2">
+            <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all}>
+              Prune…
+            </Button>
+            <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+              Create volume
+            </Button>
+          </div>
+        )}
       </div>
 
       <VolumesToolbar query={query} onQuery={setQuery} grouped={grouped} onGrouped={setGrouped} canGroup={canGroup} />
@@ -72,7 +76,7 @@ export function VolumesPage({ engine }: { engine: string }) {
       ) : shownCount === 0 ? (
         <EmptyState title="No volume matches these filters." />
       ) : (
-        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} sort={sort} onSort={onSort} onRemove={(name) => setDialog({ kind: "remove", name })} />
+        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} />
       )}
 
       <CreateVolumeDialog engine={engine} open={dialog?.kind === "create"} onClose={() => setDialog(null)} />

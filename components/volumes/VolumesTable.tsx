@@ -21,7 +21,8 @@ type Props = {
   grouped: boolean;
   sort: Sort;
   onSort: (key: SortKey) => void;
-  onRemove: (name: string) => void;
+  /** Absent when the user may not remove volumes. */
+  onRemove?: (name: string) => void;
 };
 
 export function VolumesTable({ engine, groups, grouped, sort, onSort, onRemove }: Props) {
@@ -71,7 +72,7 @@ export function VolumesTable({ engine, groups, grouped, sort, onSort, onRemove }
   );
 }
 
-function VolumeRow({ engine, volume: v, onRemove }: { engine: string; volume: Volume; onRemove: (name: string) => void }) {
+function VolumeRow({ engine, volume: v, onRemove }: { engine: string; volume: Volume; onRemove?: (name: string) => void }) {
   const labels = Object.entries(v.labels);
   const owner = v.anonymous ? anonymousOwner(v) : null;
   return (
@@ -118,14 +119,16 @@ function VolumeRow({ engine, volume: v, onRemove }: { engine: string; volume: Vo
         </div>
       </td>
       <td className="px-3 py-2 text-right">
-        <button
-          type="button"
-          onClick={() => onRemove(v.name)}
-          className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
-          aria-label={`Remove volume ${v.name}`}
-        >
-          Remove
-        </button>
+        {onRemove && (
+          <button
+            type="button"
+            onClick={() => onRemove(v.name)}
+            className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+            aria-label={`Remove volume ${v.name}`}
+          >
+            Remove
+          </button>
+        )}
       </td>
     </tr>
   );

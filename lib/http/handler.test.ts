@@ -32,11 +32,11 @@ describe("parseParam", () => {
 describe("handler / errorResponse", () => {
   const ctx = { params: Promise.resolve({ engine: "local" }) };
   it("passes the params and answers what the function answers", async () => {
-    const res = await handler<{ engine: string }>(async (_req, p) => Response.json(p))(post(""), ctx);
+    const res = await handler<{ engine: string }>({ public: true }, async (_req, p) => Response.json(p))(post(""), ctx);
     expect(await res.json()).toEqual({ engine: "local" });
   });
   it("turns an ApiError into its response", async () => {
-    const res = await handler(async () => {
+    const res = await handler({ public: true }, async () => {
       throw new ApiError("not_found", "nope");
     })(post(""), { params: Promise.resolve({}) });
     expect(res.status).toBe(404);

@@ -1,20 +1,86 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/error";
+import { recordAudit } from "@/lib/auth/audit";
+import { authenticate } from "@/lib/auth/authenticate";
+import { clientIp, isSameOrigin, isStateChanging } from "@/lib/auth/request";
+import { roleAllows, type Principal, type Role } from "@/lib/auth/roles";
 
-// Route handlers stay short: parse → authorise → lib call → Response. Whatever is thrown becomes the
-// API's error shape here; nothing else (no stack, no HTML page) ever leaves an /api route.
+// Route handlers stay short: parse → authorise → lib call → Response. This wrapper authenticates (before
+// anything is looked up), checks the role and, for cookie-authenticated writes, the request's origin; it
+// writes the audit trail for every write; and whatever is thrown becomes the API's error shape — nothing
+// else (no stack, no HTML page) ever leaves an /api route. The Host check (DNS rebinding) happens earlier,
+// in the edge server (scripts/start.mjs), for pages and API alike.
+
+export type RequestContext = {
+  principal: Principal | null;
+  ip: string | null;
+  /** Extra facts for this request's audit line (what a prune removed, a job id, …). */
+  audit: Record<string, unknown>;
+};
+
+export type Access = {
+  /** Needed role; by default "viewer" for GET/HEAD and "operator" for anything else. */
+  role?: Role;
+  /** No credentials needed (health, login, setup). */
+  public?: boolean;
+  /** Audit action name; writes are always audited (as "METHOD /path" when unnamed), reads only when named. */
+  audit?: string;
+};
 
 type Ctx<P> = { params: Promise<P> };
+type Fn<P> = (req: Request, params: P, ctx: RequestContext) => Promise<Response>;
 
-export function handler<P = Record<string, never>>(fn: (req: Request, params: P) => Promise<Response>) {
+export function handler<P = Record<string, never>>(fn: Fn<P>): (req: Request, ctx: Ctx<P>) => Promise<Response>;
+export function handler<P = Record<string, never>>(access: Access, fn: Fn<P>): (req: Request, ctx: Ctx<P>) => Promise<Response>;
+export function handler<P>(a: Access | Fn<P>, b?: Fn<P>) {
+  const access = typeof a === "function" ? {} : a;
+  const fn = (typeof a === "function" ? a : b) as Fn<P>;
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    const context: RequestContext = { principal: null, ip: clientIp(req), audit: {} };
+    let params: P | undefined;
+    let response: Response;
     try {
-      return await fn(req, await ctx.params);
+      if (!access.public) context.principal = await authorise(req, access);
+      params = await ctx.params;
+      response = await fn(req, params, context);
     } catch (e) {
-      return errorResponse(e);
+      response = errorResponse(e);
     }
+    audit(req, access, context, params, response);
+    return response;
   };
+}
+
+async function authorise(req: Request, access: Access): Promise<Principal> {
+  const principal = await authenticate(req);
+  if (!principal) throw new ApiError("unauthorized", "Sign in, or send a valid API token.");
+  if (principal.via === "session" && isStateChanging(req.method) && !isSameOrigin(req)) {
+    throw new ApiError("forbidden", "This request did not come from the console's own pages.");
+  }
+  const need = access.role ?? (isStateChanging(req.method) ? "operator" : "viewer");
+  if (!roleAllows(principal.role, need)) {
+    throw new ApiError("forbidden", `This needs the ${need} role; you are ${principal.role}.`);
+  }
+  return principal;
+}
+
+function audit(req: Request, access: Access, context: RequestContext, params: unknown, response: Response): void {
+  if (!access.audit && !isStateChanging(req.method)) return;
+  // Anonymous noise (401 before anything happened) is not an action; login failures are audited by the login route.
+  if (response.status === 401 && !access.public) return;
+  const p = (params ?? {}) as Record<string, string | undefined>;
+  const url = new URL(req.url);
+  recordAudit({
+    actor: context.principal?.username ?? null,
+    action: access.audit ?? `${req.method} ${url.pathname}`,
+    target: p.name ?? p.id ?? p.username ?? (context.audit.volume as string | undefined) ?? (url.searchParams.get("volume") || null),
+    engine: p.engine ?? null,
+    ip: context.ip,
+    ok: response.status < 400,
+    status: response.status,
+    detail: Object.keys(context.audit).length ? context.audit : null,
+  });
 }
 
 export function errorResponse(e: unknown): Response {
@@ -47,8 +113,8 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
   return parsed.data;
 }
 
-/** Validates one path segment (already URL-decoded by Next.js). */
-export function parseParam<T extends z.ZodType>(schema: T, value: string): z.infer<T> {
+/** Validates a path segment (already URL-decoded by Next.js) or query parameters. */
+export function parseParam<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;

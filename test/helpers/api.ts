@@ -10,15 +10,25 @@ export const BASE_URL = (() => {
 
 export type ApiAnswer<T = unknown> = { status: number; headers: Headers; body: T; text: string };
 
-/** Any request; `json` is sent as the body. The answer body is parsed as JSON when it is JSON. */
+/** The admin token scripts/run-tests.mjs gives the console (VOLDECK_API_TOKEN). */
+export const ADMIN_TOKEN = process.env.VOLDECK_API_TOKEN ?? "";
+
+/**
+ * Any request; `json` is sent as the body. The answer body is parsed as JSON when it is JSON.
+ * Sent as admin (bearer token) unless `token` names another one, or is null for an anonymous request.
+ */
 export async function api<T = any>(
   path: string,
-  init: Omit<RequestInit, "body"> & { json?: unknown; body?: string } = {},
+  init: Omit<RequestInit, "body"> & { json?: unknown; body?: string; token?: string | null } = {},
 ): Promise<ApiAnswer<T>> {
-  const { json, headers, ...rest } = init;
+  const { json, headers, token = ADMIN_TOKEN, ...rest } = init;
   const res = await fetch(`${BASE_URL}${path}`, {
     ...rest,
-    headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...(headers as object) },
+    headers: {
+      ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(headers as object),
+    },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
   const text = await res.text();

@@ -1,6 +1,6 @@
 // Reads the console's server-sent events with fetch: every `data:` line is parsed and kept.
 import type { EngineEvent } from "@/lib/api/types";
-import { BASE_URL } from "./api";
+import { ADMIN_TOKEN, BASE_URL } from "./api";
 import { until } from "./poll";
 
 export type EventStream = {
@@ -12,9 +12,10 @@ export type EventStream = {
   close(): void;
 };
 
-export async function openEvents(engine = "local"): Promise<EventStream> {
+export async function openEvents(engine = "local", token: string | null = ADMIN_TOKEN): Promise<EventStream> {
   const abort = new AbortController();
-  const res = await fetch(`${BASE_URL}/api/engines/${engine}/events`, { signal: abort.signal });
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const res = await fetch(`${BASE_URL}/api/engines/${engine}/events`, { signal: abort.signal, headers });
   const events: EngineEvent[] = [];
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();

@@ -1,1 +1,3 @@
-export const GET = () => Response.json({ ok: true });
+import { handler, json } from "@/lib/http/handler";
+
+export const GET = handler({ public: true }, async () => json({ ok: true }));

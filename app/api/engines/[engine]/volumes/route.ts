@@ -1,4 +1,6 @@
+import { ApiError } from "@/lib/api/error";
 import { createVolumeBody } from "@/lib/api/schemas";
+import { bindsHostPath, roleAllows } from "@/lib/auth/roles";
 import { createVolume, listVolumes } from "@/lib/docker/volumes";
 import { handler, json, readJson } from "@/lib/http/handler";
 
@@ -6,7 +8,13 @@ type Params = { engine: string };
 
 export const GET = handler<Params>(async (_req, { engine }) => json({ volumes: await listVolumes(engine) }));
 
-export const POST = handler<Params>(async (req, { engine }) => {
+export const POST = handler<Params>({ audit: "volume.create" }, async (req, { engine }, ctx) => {
   const body = await readJson(req, createVolumeBody);
-  return json(await createVolume(engine, body), 201);
+  // A bind-type volume reaches any host directory: only an admin may make one.
+  if (bindsHostPath(body.driver, body.driverOpts) && !roleAllows(ctx.principal!.role, "admin")) {
+    throw new ApiError("forbidden", "Only an admin may create a volume that binds a host path (o=bind, type=none, device).");
+  }
+  const volume = await createVolume(engine, body);
+  ctx.audit.volume = volume.name;
+  return json(volume, 201);
 });

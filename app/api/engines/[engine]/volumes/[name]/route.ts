@@ -8,7 +8,7 @@ export const GET = handler<Params>(async (_req, { engine, name }) =>
   json(await getVolume(engine, parseParam(volumeName, name))),
 );
 
-export const DELETE = handler<Params>(async (_req, { engine, name }) => {
+export const DELETE = handler<Params>({ audit: "volume.remove" }, async (_req, { engine, name }) => {
   await removeVolume(engine, parseParam(volumeName, name));
   return new Response(null, { status: 204 });
 });

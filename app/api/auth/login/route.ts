@@ -1,0 +1,14 @@
+import { loginBody } from "@/lib/api/auth-schemas";
+import { login } from "@/lib/auth/login";
+import { refuseForeignOrigin } from "@/lib/auth/origin";
+import { isHttps } from "@/lib/auth/request";
+import { sessionCookie } from "@/lib/auth/sessions";
+import { handler, readJson } from "@/lib/http/handler";
+
+export const POST = handler({ public: true, audit: "auth.login" }, async (req, _params, ctx) => {
+  refuseForeignOrigin(req);
+  const { username, password } = await readJson(req, loginBody);
+  const { user, secret } = await login(username, password, ctx.ip, req.headers.get("user-agent"));
+  ctx.principal = { username: user.username, role: user.role, via: "session" };
+  return Response.json({ user: { username: user.username, role: user.role } }, { headers: { "Set-Cookie": sessionCookie(secret, isHttps(req)) } });
+});

@@ -1,0 +1,25 @@
+import { ApiError } from "@/lib/api/error";
+import { setupBody } from "@/lib/api/auth-schemas";
+import { ensureAdminFromEnv } from "@/lib/auth/bootstrap";
+import { refuseForeignOrigin } from "@/lib/auth/origin";
+import { isHttps } from "@/lib/auth/request";
+import { sessionCookie, startSession } from "@/lib/auth/sessions";
+import { createFirstAdmin, hasUsers } from "@/lib/auth/users";
+import { handler, json, readJson } from "@/lib/http/handler";
+
+// The one-time setup: creates the first admin while no user exists, then never again.
+export const GET = handler({ public: true }, async () => {
+  await ensureAdminFromEnv();
+  return json({ needed: !hasUsers() });
+});
+
+export const POST = handler({ public: true, audit: "auth.setup" }, async (req, _params, ctx) => {
+  refuseForeignOrigin(req);
+  await ensureAdminFromEnv();
+  const { username, password } = await readJson(req, setupBody);
+  const user = await createFirstAdmin(username, password);
+  if (!user) throw new ApiError("conflict", "The console is already set up; sign in instead.");
+  ctx.principal = { username: user.username, role: user.role, via: "session" };
+  const secret = startSession(user.id, ctx.ip, req.headers.get("user-agent"));
+  return Response.json({ user: { username: user.username, role: user.role } }, { status: 201, headers: { "Set-Cookie": sessionCookie(secret, isHttps(req)) } });
+});

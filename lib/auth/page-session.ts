@@ -1,0 +1,25 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { Me } from "@/lib/api/auth-schemas";
+import { principalFromSessionSecret } from "./authenticate";
+import { ensureAdminFromEnv } from "./bootstrap";
+import { SESSION_COOKIE } from "./sessions";
+import { hasUsers } from "./users";
+
+/** For server pages: the signed-in user, or a redirect to the setup page (no user yet) or the login page. */
+export async function requireSession(): Promise<Me> {
+  await ensureAdminFromEnv();
+  if (!hasUsers()) redirect("/setup");
+  const principal = principalFromSessionSecret((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!principal) redirect("/login");
+  return { username: principal.username, role: principal.role, via: "session" };
+}
+
+/** For the login and setup pages: where to go instead, when they have nothing to do. */
+export async function signedInOrSetUp(): Promise<{ signedIn: boolean; setUp: boolean }> {
+  await ensureAdminFromEnv();
+  const setUp = hasUsers();
+  const signedIn = setUp && !!principalFromSessionSecret((await cookies()).get(SESSION_COOKIE)?.value);
+  return { signedIn, setUp };
+}
