@@ -15,6 +15,8 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
 /** "3 minutes ago", "in 2 hours"; `now` is a parameter so tests can fix it. */
 export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return "—";
@@ -26,7 +28,7 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   ];
   let value = diff;
   for (const [unit, size] of steps) {
-    if (Math.abs(value) < size) return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(Math.round(value), unit);
+    if (Math.abs(value) < size) return relativeFormat.format(Math.round(value), unit);
     value /= size;
   }
   return "—";

@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { engineEventsUrl, invalidateEngine } from "@/lib/api/queries";
 import type { EngineEvent } from "@/lib/api/types";
 
-// Bursts of engine events (a compose up, a prune) become one refetch: invalidations are coalesced.
+// Bursts of engine events (a compose up, a prune, a script creating a thousand volumes) become few
+// refetches: invalidations are coalesced, and never start while the previous refetch is still running
+// (restarting it on every event would starve the page of any answer at all).
 const COALESCE_MS = 150;
 
 export type LiveState = { connected: boolean; engineDown: string | null };
@@ -16,10 +18,23 @@ export function useEngineEvents(engine: string): LiveState {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let running = false;
+    let pending = false;
     const refresh = () => {
+      if (running) {
+        pending = true;
+        return;
+      }
       timer ??= setTimeout(() => {
         timer = null;
-        void invalidateEngine(qc, engine);
+        running = true;
+        void invalidateEngine(qc, engine).finally(() => {
+          running = false;
+          if (pending) {
+            pending = false;
+            refresh();
+          }
+        });
       }, COALESCE_MS);
     };
     const source = new EventSource(engineEventsUrl(engine));

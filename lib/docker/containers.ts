@@ -2,6 +2,7 @@ import "server-only";
 import type { Container } from "@/lib/api/types";
 import { docker } from "./engines";
 import { toApiError } from "./errors";
+import { snapshot } from "./live-index";
 import { isHelperContainer, toContainer, type ContainerExtras, type RawContainer } from "./mapping";
 
 // VolumesFrom and Tmpfs are only in the inspect result and never change after creation, so each container
@@ -53,7 +54,7 @@ async function extrasFor(engineId: string, raw: RawContainer[]): Promise<Map<str
 
 /** Every container with its mounts, `--tmpfs` and `--volumes-from` included; our helpers hidden. */
 export async function listContainers(engineId: string): Promise<Container[]> {
-  const raw = await listRawContainers(engineId);
+  const raw = (await snapshot(engineId)).containers;
   const visible = raw.filter((c) => !isHelperContainer(c));
   const extras = await extrasFor(engineId, visible);
   return visible.map((c) => toContainer(c, extras.get(c.Id), raw)).sort((a, b) => a.name.localeCompare(b.name));

@@ -5,20 +5,12 @@ import { listRawContainers } from "./containers";
 import { docker, engineConfig } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { buildVolumeIndex, normaliseTime, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
+import { noteVolumeChanged, snapshot } from "./live-index";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 
-async function listRawVolumes(engineId: string): Promise<RawVolume[]> {
-  try {
-    const answer = await docker(engineId).listVolumes();
-    return (answer.Volumes ?? []) as unknown as RawVolume[];
-  } catch (e) {
-    throw toApiError(e, engineId);
-  }
-}
-
-/** Every volume with the containers that mount it: two engine calls, joined in one pass. */
+/** Every volume with the containers that mount it: the two lists (from the live index), joined in one pass. */
 export async function listVolumes(engineId: string): Promise<Volume[]> {
-  const [raw, containers] = await Promise.all([listRawVolumes(engineId), listRawContainers(engineId)]);
+  const { volumes: raw, containers } = await snapshot(engineId);
   const index = buildVolumeIndex(containers);
   const sizes = knownSizes(engineId);
   return raw.map((v) => toVolume(v, index, sizes.get(v.Name))).sort((a, b) => a.name.localeCompare(b.name));
@@ -38,7 +30,7 @@ function notFound(engineId: string, name: string): ApiError {
 }
 
 export async function getVolume(engineId: string, name: string): Promise<Volume> {
-  const [raw, containers] = await Promise.all([inspectRaw(engineId, name), listRawContainers(engineId)]);
+  const [raw, { containers }] = await Promise.all([inspectRaw(engineId, name), snapshot(engineId)]);
   if (!raw) throw notFound(engineId, name);
   return toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name));
 }
@@ -68,8 +60,15 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
   } catch (e) {
     throw toApiError(e, engineId);
   }
-  markSizesStale(engineId);
+  changed(engineId, [raw.Name]);
   return toVolume(raw, new Map(), undefined);
+}
+
+/** Our own changes: sizes are measured again, and the next list shows them even before the engine's event. */
+function changed(engineId: string, names: string[]): void {
+  if (!names.length) return;
+  markSizesStale(engineId);
+  for (const name of names) noteVolumeChanged(engineId, name);
 }
 
 function holders(containers: RawContainer[], name: string) {
@@ -96,7 +95,7 @@ export async function removeVolume(engineId: string, name: string): Promise<void
     if (status === 409) throw inUseError(engineId, name, await listRawContainers(engineId));
     throw toApiError(e, engineId);
   }
-  markSizesStale(engineId);
+  changed(engineId, [name]);
 }
 
 const PREVIEW_SIZE_WAIT_MS = 8_000;
@@ -142,7 +141,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
       result.reclaimedBytes += Math.max(0, sizes.get(target.name) ?? 0);
     }
   }
-  if (result.removed.length) markSizesStale(engineId);
+  changed(engineId, result.removed);
   return result;
 }
 

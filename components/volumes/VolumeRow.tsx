@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { memo, type Ref } from "react";
+import { Badge } from "@/components/ui/Badge";
+import type { Volume } from "@/lib/api/types";
+import { formatDateTime, formatRelative, shortName } from "@/lib/format";
+import { anonymousOwner } from "./volume-filter";
+import { VolumeSize } from "./VolumeSize";
+
+type Props = {
+  engine: string;
+  volume: Volume;
+  onRemove?: (name: string) => void;
+  /** For the virtualized table: lets it measure the row. */
+  rowRef?: Ref<HTMLTableRowElement>;
+  index?: number;
+};
+
+// Memoised: a live refresh re-renders only the rows whose volume changed.
+export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, rowRef, index }: Props) {
+  const labels = Object.entries(v.labels);
+  const owner = v.anonymous ? anonymousOwner(v) : null;
+  return (
+    <tr ref={rowRef} data-index={index} className="hover:bg-slate-50">
+      <td className="max-w-xs px-3 py-2">
+        <Link
+          href={`/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(v.name)}`}
+          className="font-medium text-sky-800 hover:underline"
+          title={v.name}
+        >
+          {shortName(v.name)}
+        </Link>
+        {v.anonymous && (
+          <span className="ml-2 align-middle">
+            <Badge tone="violet" title="Created by the engine for an unnamed mount">anonymous</Badge>
+          </span>
+        )}
+        {v.anonymous && (
+          <p className="mt-0.5 truncate text-xs text-slate-600">{owner ? `of ${owner}` : "left by a removed container"}</p>
+        )}
+      </td>
+      <td className="px-3 py-2 text-slate-700">{v.driver}</td>
+      <td className="px-3 py-2 text-right tabular-nums text-slate-700">
+        <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
+      </td>
+      <td className="px-3 py-2 text-right tabular-nums">
+        {v.inUse ? (
+          <span title={v.containers.map((c) => c.containerName).join(", ")}>{v.containers.length}</span>
+        ) : (
+          <Badge tone="amber">unused</Badge>
+        )}
+      </td>
+      <td className="whitespace-nowrap px-3 py-2 text-slate-700" title={formatDateTime(v.createdAt)}>
+        {formatRelative(v.createdAt)}
+      </td>
+      <td className="max-w-xs px-3 py-2">
+        <div className="flex flex-wrap gap-1">
+          {labels.slice(0, 3).map(([k, val]) => (
+            <Badge key={k} title={`${k}=${val}`}>
+              <span className="max-w-48 truncate">{k}={val}</span>
+            </Badge>
+          ))}
+          {labels.length > 3 && <span className="text-xs text-slate-500">+{labels.length - 3} more</span>}
+        </div>
+      </td>
+      <td className="px-3 py-2 text-right">
+        {onRemove && (
+          <button
+            type="button"
+            onClick={() => onRemove(v.name)}
+            className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+            aria-label={`Remove volume ${v.name}`}
+          >
+            Remove
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,152 @@
+import "server-only";
+import { followEngine } from "./events";
+import { docker } from "./engines";
+import { engineStatus, toApiError } from "./errors";
+import type { RawContainer, RawVolume } from "./mapping";
+
+// The volumes and containers of an engine, kept in memory and up to date from its event stream, so a list
+// request costs no engine call at all. Changes are applied in small batches (one list call for the
+// containers that changed, one inspect per volume that changed); when the stream breaks and comes back, or
+// when a request arrives while it is down, everything is read again from the engine. Nothing is served
+// from memory unless the stream is up. The index is dropped after a while without requests.
+
+const FLUSH_DELAY_MS = 25;
+const IDLE_DROP_MS = 10 * 60_000;
+const INSPECT_CONCURRENCY = 16;
+// Container events that change what the list shows (state, mounts, name); exec_*, top, resize… do not.
+const CONTAINER_ACTIONS = new Set(["create", "destroy", "start", "die", "stop", "kill", "pause", "unpause", "rename", "update", "restart", "oom"]);
+
+type Index = {
+  volumes: Map<string, RawVolume>;
+  containers: Map<string, RawContainer>;
+  streamUp: boolean;
+  needsResync: boolean;
+  dirtyVolumes: Set<string>;
+  dirtyContainers: Set<string>;
+  work: Promise<void> | null;
+  flushTimer: NodeJS.Timeout | null;
+  idleTimer: NodeJS.Timeout | null;
+  unfollow: () => void;
+};
+
+const g = globalThis as typeof globalThis & { __voldeckIndexes?: Map<string, Index> };
+const indexes: Map<string, Index> = (g.__voldeckIndexes ??= new Map());
+
+export type Snapshot = { volumes: RawVolume[]; containers: RawContainer[] };
+
+async function fetchAll(engineId: string): Promise<Snapshot> {
+  try {
+    const client = docker(engineId);
+    const [v, c] = await Promise.all([client.listVolumes(), client.listContainers({ all: true })]);
+    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[] };
+  } catch (e) {
+    throw toApiError(e, engineId);
+  }
+}
+
+function replaceAll(index: Index, snap: Snapshot): void {
+  index.volumes = new Map(snap.volumes.map((v) => [v.Name, v]));
+  index.containers = new Map(snap.containers.map((c) => [c.Id, c]));
+}
+
+async function inspectVolume(engineId: string, name: string): Promise<RawVolume | null> {
+  try {
+    return (await docker(engineId).getVolume(name).inspect()) as unknown as RawVolume;
+  } catch (e) {
+    if (engineStatus(e) === 404) return null;
+    throw toApiError(e, engineId);
+  }
+}
+
+/** Re-reads what changed since the last flush. */
+async function flush(engineId: string, index: Index): Promise<void> {
+  const ids = [...index.dirtyContainers];
+  const names = [...index.dirtyVolumes];
+  index.dirtyContainers.clear();
+  index.dirtyVolumes.clear();
+  try {
+    if (ids.length) {
+      const found = (await docker(engineId).listContainers({ all: true, filters: { id: ids } })) as unknown as RawContainer[];
+      for (const id of ids) index.containers.delete(id);
+      for (const c of found) index.containers.set(c.Id, c);
+    }
+    for (let i = 0; i < names.length; i += INSPECT_CONCURRENCY) {
+      const batch = names.slice(i, i + INSPECT_CONCURRENCY);
+      const found = await Promise.all(batch.map((n) => inspectVolume(engineId, n)));
+      batch.forEach((n, j) => (found[j] ? index.volumes.set(n, found[j]) : index.volumes.delete(n)));
+    }
+  } catch (e) {
+    // Could not read the changes: read everything again next time rather than serve a wrong list.
+    index.needsResync = true;
+    throw e;
+  }
+}
+
+/** Runs one piece of index work at a time: a resync, else a flush of what changed. */
+function settle(engineId: string, index: Index): Promise<void> {
+  if (index.work) return index.work.then(() => settle(engineId, index), () => settle(engineId, index));
+  if (!index.needsResync && !index.dirtyContainers.size && !index.dirtyVolumes.size) return Promise.resolve();
+  const job = index.needsResync
+    ? ((index.needsResync = false), index.dirtyContainers.clear(), index.dirtyVolumes.clear(), fetchAll(engineId).then((s) => replaceAll(index, s)))
+    : flush(engineId, index);
+  index.work = job.finally(() => {
+    index.work = null;
+  });
+  return index.work;
+}
+
+function scheduleFlush(engineId: string, index: Index): void {
+  index.flushTimer ??= setTimeout(() => {
+    index.flushTimer = null;
+    settle(engineId, index).catch(() => {});
+  }, FLUSH_DELAY_MS);
+}
+
+function create(engineId: string): Index {
+  const index: Index = {
+    volumes: new Map(), containers: new Map(), streamUp: false, needsResync: true,
+    dirtyVolumes: new Set(), dirtyContainers: new Set(), work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
+  };
+  index.unfollow = followEngine(engineId, (event) => {
+    if (event.kind === "engine") {
+      index.streamUp = event.state === "up";
+      // Whatever happened while the stream was away is unknown: read everything again.
+      index.needsResync = true;
+      return;
+    }
+    if (event.kind === "volume" && (event.action === "create" || event.action === "destroy")) index.dirtyVolumes.add(event.id);
+    else if (event.kind === "container" && CONTAINER_ACTIONS.has(event.action)) index.dirtyContainers.add(event.id);
+    else return;
+    scheduleFlush(engineId, index);
+  });
+  return index;
+}
+
+function touch(engineId: string, index: Index): void {
+  if (index.idleTimer) clearTimeout(index.idleTimer);
+  index.idleTimer = setTimeout(() => {
+    index.unfollow();
+    indexes.delete(engineId);
+  }, IDLE_DROP_MS);
+  index.idleTimer.unref?.();
+}
+
+/** Every volume and container of the engine, as the two list calls would answer them now. */
+export async function snapshot(engineId: string): Promise<Snapshot> {
+  let index = indexes.get(engineId);
+  if (!index) indexes.set(engineId, (index = create(engineId)));
+  touch(engineId, index);
+  if (!index.streamUp) {
+    // Not following the engine (yet, or any more): answer from the engine itself.
+    const snap = await fetchAll(engineId);
+    replaceAll(index, snap);
+    return snap;
+  }
+  await settle(engineId, index);
+  return { volumes: [...index.volumes.values()], containers: [...index.containers.values()] };
+}
+
+/** Our own writes are seen by the next request even before the engine's event arrives. */
+export function noteVolumeChanged(engineId: string, name: string): void {
+  indexes.get(engineId)?.dirtyVolumes.add(name);
+}
