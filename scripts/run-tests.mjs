@@ -73,7 +73,16 @@ async function vitest(project) {
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
   let failed = false;
-  if (!only || only === "unit") failed ||= (await vitest("unit")) !== 0;
+  // Next's build checks the app's types; this checks everything else too (tests, e2e, configs).
+  if (!only || only === "unit") {
+    const typecheck = await run("npx", ["tsc", "--noEmit", "-p", "tsconfig.check.json"]);
+    if (typecheck !== 0) {
+      console.error("voldeck tests: the type check failed");
+      totals.failed++;
+      failed = true;
+    }
+    failed = (await vitest("unit")) !== 0 || failed;
+  }
   if (only === "unit") return failed;
 
   const engine = await startEngine({ name: "test" });

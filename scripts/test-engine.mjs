@@ -23,6 +23,52 @@ function request(socketPath, method, urlPath, body) {
   });
 }
 
+/** A JSON call to an engine's API over its unix socket (test setup and benchmarks only). */
+export async function engineJson(socketPath, method, urlPath, json) {
+  const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+  const r = await new Promise((resolve, reject) => {
+    const req = http.request(
+      { socketPath, method, path: urlPath, headers: body ? { "Content-Type": "application/json", "Content-Length": body.length } : {} },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+  if (r.status >= 400) throw new Error(`${method} ${urlPath}: ${r.status} ${r.text}`);
+  return r.text ? JSON.parse(r.text) : null;
+}
+
+/** Runs `task(i)` for i in 0..count-1 with at most `concurrency` at once. */
+export async function inParallel(count, concurrency, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+/** Fills an engine: `volumes` volumes and `containers` containers (created, never started) mounting a few each. */
+export async function fillEngine(engine, { volumes, containers, prefix = "scale", mountsPerContainer = 3 }) {
+  const name = (i) => `${prefix}-v${String(i).padStart(5, "0")}`;
+  await inParallel(volumes, 32, (i) => engineJson(engine.socket, "POST", "/volumes/create", { Name: name(i), Labels: { bench: prefix } }));
+  await inParallel(containers, 16, (i) =>
+    engineJson(engine.socket, "POST", `/containers/create?name=${prefix}-c${String(i).padStart(5, "0")}`, {
+      Image: TEST_IMAGE,
+      Cmd: ["true"],
+      Labels: { bench: prefix },
+      HostConfig: {
+        NetworkMode: "none",
+        Binds: Array.from({ length: mountsPerContainer }, (_, k) => `${name((i * mountsPerContainer + k) % volumes)}:/m${k}${k === 0 ? ":ro" : ""}`),
+      },
+    }),
+  );
+  return { volumeName: name };
+}
+
 async function waitForPing(socketPath, child, logFile, ms = 60_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {

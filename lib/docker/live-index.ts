@@ -11,6 +11,9 @@ import type { RawContainer, RawVolume } from "./mapping";
 // from memory unless the stream is up. The index is dropped after a while without requests.
 
 const FLUSH_DELAY_MS = 25;
+// The engine announces a container's change before its list view shows it (a "die" event can be followed
+// by a list that still says running): containers that changed are read once more a little later.
+const RECHECK_DELAY_MS = 1_000;
 const IDLE_DROP_MS = 10 * 60_000;
 const INSPECT_CONCURRENCY = 16;
 // Container events that change what the list shows (state, mounts, name); exec_*, top, resize… do not.
@@ -23,6 +26,9 @@ type Index = {
   needsResync: boolean;
   dirtyVolumes: Set<string>;
   dirtyContainers: Set<string>;
+  /** container id → when it last changed; read again RECHECK_DELAY_MS after that. */
+  recheckContainers: Map<string, number>;
+  recheckTimer: NodeJS.Timeout | null;
   work: Promise<void> | null;
   flushTimer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
@@ -32,13 +38,18 @@ type Index = {
 const g = globalThis as typeof globalThis & { __voldeckIndexes?: Map<string, Index> };
 const indexes: Map<string, Index> = (g.__voldeckIndexes ??= new Map());
 
-export type Snapshot = { volumes: RawVolume[]; containers: RawContainer[] };
+export type Snapshot = {
+  volumes: RawVolume[];
+  containers: RawContainer[];
+  /** "index" when served from memory, "engine" when read from the engine for this request. */
+  source: "index" | "engine";
+};
 
 async function fetchAll(engineId: string): Promise<Snapshot> {
   try {
     const client = docker(engineId);
     const [v, c] = await Promise.all([client.listVolumes(), client.listContainers({ all: true })]);
-    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[] };
+    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], source: "engine" };
   } catch (e) {
     throw toApiError(e, engineId);
   }
@@ -102,10 +113,27 @@ function scheduleFlush(engineId: string, index: Index): void {
   }, FLUSH_DELAY_MS);
 }
 
+function scheduleRecheck(engineId: string, index: Index, id?: string): void {
+  if (id) index.recheckContainers.set(id, Date.now());
+  if (index.recheckTimer || !index.recheckContainers.size) return;
+  const oldest = Math.min(...index.recheckContainers.values());
+  index.recheckTimer = setTimeout(() => {
+    index.recheckTimer = null;
+    const due = Date.now() - RECHECK_DELAY_MS;
+    for (const [again, at] of index.recheckContainers) {
+      if (at > due) continue;
+      index.dirtyContainers.add(again);
+      index.recheckContainers.delete(again);
+    }
+    scheduleFlush(engineId, index);
+    scheduleRecheck(engineId, index);
+  }, Math.max(0, oldest + RECHECK_DELAY_MS - Date.now()));
+}
+
 function create(engineId: string): Index {
   const index: Index = {
     volumes: new Map(), containers: new Map(), streamUp: false, needsResync: true,
-    dirtyVolumes: new Set(), dirtyContainers: new Set(), work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
+    dirtyVolumes: new Set(), dirtyContainers: new Set(), recheckContainers: new Map(), recheckTimer: null, work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
   };
   index.unfollow = followEngine(engineId, (event) => {
     if (event.kind === "engine") {
@@ -115,8 +143,10 @@ function create(engineId: string): Index {
       return;
     }
     if (event.kind === "volume" && (event.action === "create" || event.action === "destroy")) index.dirtyVolumes.add(event.id);
-    else if (event.kind === "container" && CONTAINER_ACTIONS.has(event.action)) index.dirtyContainers.add(event.id);
-    else return;
+    else if (event.kind === "container" && CONTAINER_ACTIONS.has(event.action)) {
+      index.dirtyContainers.add(event.id);
+      scheduleRecheck(engineId, index, event.id);
+    } else return;
     scheduleFlush(engineId, index);
   });
   return index;
@@ -143,7 +173,7 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
     return snap;
   }
   await settle(engineId, index);
-  return { volumes: [...index.volumes.values()], containers: [...index.containers.values()] };
+  return { volumes: [...index.volumes.values()], containers: [...index.containers.values()], source: "index" };
 }
 
 /** Our own writes are seen by the next request even before the engine's event arrives. */

@@ -9,11 +9,16 @@ import { noteVolumeChanged, snapshot } from "./live-index";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 
 /** Every volume with the containers that mount it: the two lists (from the live index), joined in one pass. */
-export async function listVolumes(engineId: string): Promise<Volume[]> {
-  const { volumes: raw, containers } = await snapshot(engineId);
+export async function listVolumesWithSource(engineId: string): Promise<{ volumes: Volume[]; source: "index" | "engine" }> {
+  const { volumes: raw, containers, source } = await snapshot(engineId);
   const index = buildVolumeIndex(containers);
   const sizes = knownSizes(engineId);
-  return raw.map((v) => toVolume(v, index, sizes.get(v.Name))).sort((a, b) => a.name.localeCompare(b.name));
+  const volumes = raw.map((v) => toVolume(v, index, sizes.get(v.Name))).sort((a, b) => a.name.localeCompare(b.name));
+  return { volumes, source };
+}
+
+export async function listVolumes(engineId: string): Promise<Volume[]> {
+  return (await listVolumesWithSource(engineId)).volumes;
 }
 
 async function inspectRaw(engineId: string, name: string): Promise<RawVolume | null> {

@@ -5,12 +5,21 @@ import { pathToFileURL } from "node:url";
 export type TestEngine = { dir: string; socket: string; dockerHost: string; stop: (opts?: { keepDir?: boolean }) => Promise<void> };
 type TestEngineModule = {
   startEngine: (opts: { name?: string; dir?: string; withImage?: boolean }) => Promise<TestEngine>;
+  engineJson: <T = any>(socket: string, method: string, path: string, json?: unknown) => Promise<T>;
+  inParallel: (count: number, concurrency: number, task: (i: number) => Promise<unknown>) => Promise<void>;
+  fillEngine: (engine: TestEngine, opts: { volumes: number; containers: number; prefix?: string }) => Promise<{ volumeName: (i: number) => string }>;
 };
 
-export async function startEngine(opts: { name?: string; dir?: string; withImage?: boolean }): Promise<TestEngine> {
+async function engineModule(): Promise<TestEngineModule> {
   const url = pathToFileURL(path.resolve(__dirname, "../../scripts/test-engine.mjs")).href;
-  const module = (await import(/* @vite-ignore */ url)) as TestEngineModule;
-  return module.startEngine(opts);
+  return (await import(/* @vite-ignore */ url)) as TestEngineModule;
+}
+
+/** scripts/test-engine.mjs's helpers for engine API calls and filling an engine. */
+export const engineTools = engineModule;
+
+export async function startEngine(opts: { name?: string; dir?: string; withImage?: boolean }): Promise<TestEngine> {
+  return (await engineModule()).startEngine(opts);
 }
 
 /** The console's second engine, "spare": nothing answers on its socket until a test starts an engine there. */

@@ -1,12 +1,16 @@
 import { ApiError } from "@/lib/api/error";
 import { createVolumeBody } from "@/lib/api/schemas";
 import { bindsHostPath, roleAllows } from "@/lib/auth/roles";
-import { createVolume, listVolumes } from "@/lib/docker/volumes";
+import { createVolume, listVolumesWithSource } from "@/lib/docker/volumes";
 import { handler, json, readJson } from "@/lib/http/handler";
 
 type Params = { engine: string };
 
-export const GET = handler<Params>(async (_req, { engine }) => json({ volumes: await listVolumes(engine) }));
+// X-Voldeck-Source says whether the answer came from the live index or from the engine itself.
+export const GET = handler<Params>(async (_req, { engine }) => {
+  const { volumes, source } = await listVolumesWithSource(engine);
+  return Response.json({ volumes }, { headers: { "X-Voldeck-Source": source } });
+});
 
 export const POST = handler<Params>({ audit: "volume.create" }, async (req, { engine }, ctx) => {
   const body = await readJson(req, createVolumeBody);
