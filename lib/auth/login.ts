@@ -1,6 +1,5 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
-import { recordAudit } from "./audit";
 import { ensureAdminFromEnv } from "./bootstrap";
 import { dummyHash, verifyPassword } from "./password";
 import { LoginLimiter } from "./rate-limit";
@@ -12,7 +11,7 @@ const limiter = (g.__voldeckLimiter ??= new LoginLimiter());
 
 /**
  * Checks a password and starts a session. Failures are slowed, then refused (429) per client address and
- * per user name, and every failure lands in the audit trail.
+ * per user name. The login route's audit line records every attempt, failures included.
  */
 export async function login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<{ user: User; secret: string }> {
   await ensureAdminFromEnv();
@@ -20,7 +19,6 @@ export async function login(username: string, password: string, ip: string | nul
   const now = Date.now();
   const until = limiter.blockedUntil(keys, now);
   if (until) {
-    recordAudit({ actor: username, action: "auth.login", target: username, engine: null, ip, ok: false, status: 429, detail: { reason: "too many failures" } });
     const seconds = Math.ceil((until - now) / 1000);
     throw new ApiError("too_many_requests", `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes.`, { retryAfterSeconds: seconds });
   }
@@ -31,7 +29,6 @@ export async function login(username: string, password: string, ip: string | nul
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
     limiter.fail(keys, Date.now());
-    recordAudit({ actor: username, action: "auth.login", target: username, engine: null, ip, ok: false, status: 401, detail: null });
     throw new ApiError("unauthorized", "Wrong user name or password.");
   }
   limiter.succeed([`user:${username.toLowerCase()}`]);

@@ -17,6 +17,9 @@ export type RequestContext = {
   ip: string | null;
   /** Extra facts for this request's audit line (what a prune removed, a job id, …). */
   audit: Record<string, unknown>;
+  /** Who and what the audit line names when the principal and the path do not (a sign-in attempt, a new user). */
+  actor?: string;
+  target?: string;
 };
 
 export type Access = {
@@ -72,9 +75,9 @@ function audit(req: Request, access: Access, context: RequestContext, params: un
   const p = (params ?? {}) as Record<string, string | undefined>;
   const url = new URL(req.url);
   recordAudit({
-    actor: context.principal?.username ?? null,
+    actor: context.principal?.username ?? context.actor ?? null,
     action: access.audit ?? `${req.method} ${url.pathname}`,
-    target: p.name ?? p.id ?? p.username ?? (context.audit.volume as string | undefined) ?? (url.searchParams.get("volume") || null),
+    target: p.name ?? p.id ?? p.username ?? context.target ?? (context.audit.volume as string | undefined) ?? (url.searchParams.get("volume") || null),
     engine: p.engine ?? null,
     ip: context.ip,
     ok: response.status < 400,

@@ -8,7 +8,8 @@ export const GET = handler({ role: "admin" }, async () => json({ tokens: listTok
 export const POST = handler({ role: "admin", audit: "token.create" }, async (req, _params, ctx) => {
   const { name, role } = await readJson(req, createTokenBody);
   const { token, secret } = createToken(name, role, ctx.principal!.username);
-  ctx.audit.token = token.id;
+  ctx.target = token.id;
+  ctx.audit.name = name;
   ctx.audit.role = role;
   return json({ token, secret }, 201);
 });

@@ -6,7 +6,7 @@ export const GET = handler({ role: "admin" }, async () => json({ users: listUser
 
 export const POST = handler({ role: "admin", audit: "user.create" }, async (req, _params, ctx) => {
   const { username, password, role } = await readJson(req, createUserBody);
-  ctx.audit.username = username;
+  ctx.target = username;
   ctx.audit.role = role;
   return json(await createUser(username, password, role), 201);
 });

@@ -9,6 +9,7 @@ import { handler, readJson } from "@/lib/http/handler";
 // Changing one's own password ends every session of the user, this one included, and starts a fresh one.
 export const POST = handler({ role: "viewer", audit: "user.password" }, async (req, _params, ctx) => {
   const principal = ctx.principal!;
+  ctx.target = principal.username;
   if (principal.via !== "session") throw new ApiError("forbidden", "Sign in as the user to change a password.");
   const { currentPassword, newPassword } = await readJson(req, changePasswordBody);
   const user = findUser(principal.username);

@@ -7,9 +7,11 @@ type Params = { username: string };
 export const PATCH = handler<Params>({ role: "admin", audit: "user.update" }, async (req, { username }, ctx) => {
   const name = parseParam(usernameSchema, username);
   const body = await readJson(req, updateUserBody);
+  // Before the change, so a refused one (the last admin) is audited with what was tried.
+  ctx.audit.changed = Object.keys(body);
+  if (body.role) ctx.audit.role = body.role;
   if (body.role) setRole(name, body.role);
   if (body.password) await setPassword(name, body.password);
-  ctx.audit.changed = Object.keys(body);
   const { passwordHash: _, ...user } = findUser(name)!;
   return json(user);
 });
