@@ -23,15 +23,18 @@ export async function login(username: string, password: string, ip: string | nul
     throw new ApiError("too_many_requests", `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes.`, { retryAfterSeconds: seconds });
   }
   const delay = limiter.delayMs(keys, now);
+  // Counted as a failure before the (slow) check, with no await in between: parallel attempts would
+  // otherwise all pass the check above before the first failure is recorded. Forgiven on success.
+  limiter.fail(keys, now);
   if (delay) await new Promise((r) => setTimeout(r, delay));
   const user = findUser(username);
   // Unknown users cost a full hash too, so timing does not tell which names exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    limiter.fail(keys, Date.now());
     throw new ApiError("unauthorized", "Wrong user name or password.");
   }
   limiter.succeed([`user:${username.toLowerCase()}`]);
+  limiter.forgive([`ip:${ip ?? "?"}`], Date.now());
   const { passwordHash: _, ...plain } = user;
   return { user: plain, secret: startSession(user.id, ip, userAgent) };
 }

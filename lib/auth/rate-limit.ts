@@ -49,6 +49,14 @@ export class LoginLimiter {
     for (const key of keys) this.records.delete(key);
   }
 
+  /** Takes back one failure counted in advance for an attempt that then succeeded. */
+  forgive(keys: string[], now: number): void {
+    for (const key of keys) {
+      const r = this.current(key, now);
+      if (r && r.failures > 0) r.failures--;
+    }
+  }
+
   private sweep(now: number): void {
     for (const [key, r] of this.records) if (now - r.first > WINDOW_MS) this.records.delete(key);
   }
