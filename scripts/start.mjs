@@ -31,6 +31,13 @@ const server = http.createServer((req, res) => {
     res.end(FORBIDDEN_HOST_BODY);
     return;
   }
+  // Next.js answers OPTIONS itself with each route's own Allow list, which would tell an anonymous caller
+  // which API routes exist. The console serves no cross-origin callers: one answer for every API path.
+  if (req.method === "OPTIONS" && req.url?.startsWith("/api/")) {
+    res.writeHead(204, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+    res.end();
+    return;
+  }
   // Whatever the client claims, these are facts from the socket.
   req.headers["x-voldeck-client-ip"] = req.socket.remoteAddress ?? "";
   delete req.headers["x-forwarded-for"];
