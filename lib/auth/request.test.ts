@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { clientIp, cookieValue, isSameOrigin, isStateChanging } from "./request";
+
+const req = (headers: Record<string, string>, method = "POST") => new Request("http://127.0.0.1:3000/api/x", { method, headers });
+
+describe("isSameOrigin", () => {
+  it("accepts an Origin naming this Host (scheme aside, port included)", () => {
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "LocalHost:3000", origin: "http://localhost:3000" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "[::1]:3000", origin: "http://[::1]:3000" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example" }))).toBe(true);
+  });
+  it("refuses a foreign Origin, another port, or a malformed one", () => {
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://evil.example" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3001" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "not a url" }))).toBe(false);
+    // A same-origin Sec-Fetch-Site does not excuse a foreign Origin.
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://evil.example", "sec-fetch-site": "same-origin" }))).toBe(false);
+  });
+  it("without an Origin (or with 'null'), passes only with Sec-Fetch-Site: same-origin", () => {
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", "sec-fetch-site": "same-site" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", "sec-fetch-site": "none" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "null" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "null", "sec-fetch-site": "same-origin" }))).toBe(true);
+  });
+});
+
+describe("cookieValue", () => {
+  it("finds the named cookie among others, trimmed", () => {
+    expect(cookieValue("a=1; voldeck_session=abc; b=2", "voldeck_session")).toBe("abc");
+    expect(cookieValue("voldeck_session=abc", "voldeck_session")).toBe("abc");
+    expect(cookieValue("  voldeck_session = abc  ", "voldeck_session")).toBe("abc");
+    expect(cookieValue("x=a=b", "x")).toBe("a=b");
+  });
+  it("answers null when absent, empty, or only a prefix matches", () => {
+    expect(cookieValue(null, "voldeck_session")).toBeNull();
+    expect(cookieValue("", "voldeck_session")).toBeNull();
+    expect(cookieValue("voldeck_session=", "voldeck_session")).toBeNull();
+    expect(cookieValue("voldeck_session_old=abc; xvoldeck_session=def", "voldeck_session")).toBeNull();
+    expect(cookieValue("novalue", "novalue")).toBeNull();
+  });
+});
+
+describe("isStateChanging / clientIp", () => {
+  it("treats POST, PUT, PATCH and DELETE as writes, in any case", () => {
+    for (const m of ["POST", "PUT", "PATCH", "DELETE", "delete"]) expect(isStateChanging(m)).toBe(true);
+    for (const m of ["GET", "HEAD", "OPTIONS"]) expect(isStateChanging(m)).toBe(false);
+  });
+  it("prefers the address the edge server set from the socket", () => {
+    expect(clientIp(req({ "x-voldeck-client-ip": "10.1.1.1", "x-forwarded-for": "6.6.6.6" }))).toBe("10.1.1.1");
+    expect(clientIp(req({}))).toBeNull();
+  });
+});
