@@ -1,12 +1,17 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { apiFetch } from "@/lib/api/fetcher";
+import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { useMe } from "./SessionProvider";
+
+const buttonClass = "rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 disabled:text-slate-400";
 
 export function UserMenu() {
   const me = useMe();
   const router = useRouter();
+  const [changing, setChanging] = useState(false);
   const logout = useMutation({
     mutationFn: () => apiFetch("/api/auth/logout", { method: "POST" }),
     onSettled: () => {
@@ -16,14 +21,20 @@ export function UserMenu() {
   });
   if (!me) return null;
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <span className="text-slate-700">
+    <div className="flex items-center gap-1 text-sm">
+      <span className="mr-1 text-slate-700">
         <span className="sr-only">Signed in as </span>
         <strong className="font-medium">{me.username}</strong> <span className="text-slate-500">({me.role})</span>
       </span>
-      <button type="button" onClick={() => logout.mutate()} className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100" disabled={logout.isPending}>
+      {me.via === "session" && (
+        <button type="button" onClick={() => setChanging(true)} className={buttonClass}>
+          Change password
+        </button>
+      )}
+      <button type="button" onClick={() => logout.mutate()} className={buttonClass} disabled={logout.isPending}>
         Sign out
       </button>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
     </div>
   );
 }

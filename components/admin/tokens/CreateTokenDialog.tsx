@@ -1,0 +1,60 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { createTokenMutation, type Role } from "@/lib/api/admin-queries";
+import { inputClass, labelClass, RoleSelect } from "../fields";
+import { TokenSecret } from "./TokenSecret";
+
+/** Creates a token, then shows its secret — once: the server keeps only a hash. */
+export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const qc = useQueryClient();
+  const hintId = useId();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [submitted, setSubmitted] = useState(false);
+  const create = useMutation(createTokenMutation(qc));
+  const close = () => {
+    setName("");
+    setRole("viewer");
+    setSubmitted(false);
+    create.reset(); // forgets the secret
+    onClose();
+  };
+  const nameProblem = submitted && !name.trim() ? "Give the token a name." : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (name.trim()) create.mutate({ name: name.trim(), role });
+  };
+
+  return (
+    <Dialog open={open} title={create.data ? `Token ${create.data.token.name} created` : "Create API token"} onClose={close}>
+      {create.data ? (
+        <TokenSecret secret={create.data.secret} role={create.data.token.role} onDone={close} />
+      ) : (
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <div>
+            <label className={labelClass}>
+              Name
+              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus placeholder="e.g. nightly backup script" aria-invalid={!!nameProblem} aria-describedby={hintId} className={inputClass} />
+            </label>
+            <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
+              {nameProblem ?? "Say what uses it, so you know what breaks when you revoke it."}
+            </p>
+          </div>
+          <RoleSelect value={role} onChange={setRole} />
+          {create.error && <ErrorAlert error={create.error} title="The token was not created." />}
+          <div className="flex justify-end gap-2">
+            <Button onClick={close}>Cancel</Button>
+            <Button type="submit" variant="primary" disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create token"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import type { Token } from "@/lib/api/admin-queries";
+import { Time } from "../Time";
+
+export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <Table caption="API tokens">
+        <THead>
+          <Th>Name</Th>
+          <Th>Role</Th>
+          <Th>Created by</Th>
+          <Th>Created</Th>
+          <Th>Last used</Th>
+          <Th>Status</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </THead>
+        <TBody>
+          {tokens.map((t) => (
+            <tr key={t.id} className={t.revokedAt ? "text-slate-500" : undefined}>
+              <th scope="row" className="px-3 py-2 text-left align-top font-medium">
+                {t.name}
+                <span className="block font-mono text-xs font-normal text-slate-500">vdk_{t.id}_…</span>
+              </th>
+              <Td>{t.role}</Td>
+              <Td>{t.createdBy}</Td>
+              <Td>
+                <Time iso={t.createdAt} />
+              </Td>
+              <Td>
+                <Time iso={t.lastUsedAt} empty="never" />
+              </Td>
+              <Td>
+                {t.revokedAt ? (
+                  <span className="space-x-1">
+                    <Badge tone="red">revoked</Badge> <Time iso={t.revokedAt} />
+                  </span>
+                ) : (
+                  <Badge tone="green">active</Badge>
+                )}
+              </Td>
+              <Td className="text-right">
+                {!t.revokedAt && (
+                  <div className="-my-1.5">
+                    <Button variant="ghost" onClick={() => onRevoke(t)}>
+                      <span className="text-red-700">Revoke</span>
+                      <span className="sr-only"> token {t.name}</span>
+                    </Button>
+                  </div>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}

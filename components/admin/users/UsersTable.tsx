@@ -1,0 +1,62 @@
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import type { User } from "@/lib/api/admin-queries";
+import { Time } from "../Time";
+
+const roleTone = { admin: "violet", operator: "sky", viewer: "slate" } as const;
+
+export function UsersTable({
+  users, me, onRole, onPassword, onRemove,
+}: {
+  users: User[];
+  me: string | null;
+  onRole: (user: User) => void;
+  onPassword: (user: User) => void;
+  onRemove: (user: User) => void;
+}) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <Table caption="Users">
+        <THead>
+          <Th>Name</Th>
+          <Th>Role</Th>
+          <Th>Created</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </THead>
+        <TBody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row" className="px-3 py-2 text-left align-top font-medium">
+                {u.username}
+                {u.username === me && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
+              </th>
+              <Td>
+                <Badge tone={roleTone[u.role]}>{u.role}</Badge>
+              </Td>
+              <Td>
+                <Time iso={u.createdAt} />
+              </Td>
+              <Td className="text-right">
+                <div className="-my-1.5 flex flex-wrap justify-end gap-1">
+                  <Button variant="ghost" onClick={() => onRole(u)}>
+                    Change role<span className="sr-only"> of {u.username}</span>
+                  </Button>
+                  <Button variant="ghost" onClick={() => onPassword(u)}>
+                    Reset password<span className="sr-only"> of {u.username}</span>
+                  </Button>
+                  <Button variant="ghost" onClick={() => onRemove(u)}>
+                    <span className="text-red-700">Remove</span>
+                    <span className="sr-only"> user {u.username}</span>
+                  </Button>
+                </div>
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}
