@@ -41,3 +41,46 @@ export const pruneBody = z.strictObject({
     .array(z.union([volumeName, z.strictObject({ name: volumeName, createdAt: z.string().nullable().optional() })]))
     .max(100_000),
 });
+
+// ---- Backups, restores, clones (API.md: Backups) ----
+
+/** Backup ids are ours: lower-case letters, digits and '-'; anything else (`../x`) is not one. */
+export const BACKUP_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export const backupId = z.string().regex(BACKUP_ID_PATTERN, "Not a backup id.");
+export const JOB_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+const dataPathChoice = z.enum(["auto", "direct", "archive"]);
+/** Options every job accepts (extras): how to reach the data, a bandwidth cap, and the stop timeout. */
+const jobOptions = {
+  /** "direct" reads/writes the mountpoint itself, "archive" uses the engine's archive API; "auto" picks. */
+  dataPath: dataPathChoice.optional(),
+  /** Bytes per second, at most; unlimited when absent. */
+  rateLimit: z.number().int().min(4096).max(1e12).optional(),
+  /** Seconds the engine waits before killing a container it stops (default: the container's own setting). */
+  stopTimeout: z.number().int().min(0).max(600).optional(),
+};
+
+export const createBackupBody = z.strictObject({
+  compression: z.enum(["gzip", "none"]).default("gzip"),
+  stopContainers: z.boolean().default(false),
+  ...jobOptions,
+});
+export type CreateBackupBody = z.input<typeof createBackupBody>;
+
+export const restoreBody = z.strictObject({
+  engine: z.string().min(1).max(100).optional(),
+  volume: volumeName,
+  mode: z.enum(["new", "replace"]).default("new"),
+  stopContainers: z.boolean().default(false),
+  ...jobOptions,
+});
+export type RestoreBody = z.input<typeof restoreBody>;
+
+export const cloneBody = z.strictObject({
+  targetName: volumeName,
+  targetEngine: z.string().min(1).max(100).optional(),
+  ...jobOptions,
+});
+export type CloneBody = z.input<typeof cloneBody>;
+
+export const uploadQuery = z.strictObject({ volume: volumeName });

@@ -95,3 +95,79 @@ export type EngineEvent =
   | { kind: "volume" | "container"; action: string; id: string; time: number }
   | { kind: "sizes"; time: number }
   | { kind: "engine"; state: "up" | "down"; error?: string; time: number };
+
+// ---- Backups, restores, clones and their jobs (API.md: Jobs, Backups) ----
+
+export type Compression = "gzip" | "none";
+
+/** How the volume's data was read or written: the engine's archive API, or the mountpoint read directly. */
+export type DataPath = "direct" | "archive";
+
+export type JobKind = "backup" | "restore" | "clone";
+export type JobState = "queued" | "running" | "succeeded" | "failed";
+/** What a running job is doing now (extra; for the progress display). */
+export type JobPhase = "queued" | "preparing" | "stopping" | "streaming" | "verifying" | "swapping" | "starting" | "done";
+
+export type Job = {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** Volume content bytes (file data) streamed so far. */
+  bytesDone: number;
+  /** Volume content bytes expected, when known (engine-measured size, or the backup's byte count). */
+  bytesTotal: number | null;
+  /** Why it failed: "cancelled" when cancelled. */
+  error: string | null;
+  /** The backup a backup job made, or the backup a restore job reads. */
+  backupId: string | null;
+  // extras
+  engine: string;
+  volume: string;
+  targetEngine: string | null;
+  targetVolume: string | null;
+  phase: JobPhase;
+  cancelled: boolean;
+  compression: Compression | null;
+  dataPath: DataPath | null;
+  /** Restore `replace` only: "rename" (mountpoints swapped) or "recreate" (volume removed and created again). */
+  swap: "rename" | "recreate" | null;
+  mode: "new" | "replace" | null;
+  /** Bytes per second over the last few seconds, while running. */
+  rate: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Names of the containers stopped for the job (started again afterwards). */
+  stoppedContainers: string[];
+  /** Things the user should know that did not fail the job (e.g. a container that could not be started yet). */
+  warnings: string[];
+};
+
+export type Backup = {
+  id: string;
+  /** null for an uploaded archive. */
+  engine: string | null;
+  volume: string;
+  createdAt: string;
+  compression: Compression;
+  /** Size of the archive file. */
+  sizeBytes: number;
+  /** sha256 of the archive file, hex. */
+  sha256: string;
+  entries: number;
+  verified: boolean;
+  // extras
+  /** Why `verified` is false. */
+  verifyReason: string | null;
+  /** Volume content bytes in the archive (file data, uncompressed). */
+  bytes: number;
+  labels: Record<string, string>;
+  driver: string;
+  options: Record<string, string>;
+  /** How the data was read; "upload" for an uploaded archive. */
+  dataPath: DataPath | "upload";
+  /** Suggested download name, e.g. `pgdata-2026-11-22-131500.tar.gz`. */
+  fileName: string;
+  /** The volume size the engine reported, when known (compared against `bytes`). */
+  engineSizeBytes: number | null;
+};

@@ -1,0 +1,26 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { archivePath, getManifest } from "@/lib/backup/catalog";
+import { handler } from "@/lib/http/handler";
+
+// Streams the archive file; viewers may list backups but not take their data away.
+export const GET = handler<{ id: string }>({ role: "operator", audit: "backup.download" }, async (_req, { id }) => {
+  const manifest = await getManifest(id);
+  const file = archivePath(manifest);
+  const { size } = await stat(file);
+  const body = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+  const ascii = manifest.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": manifest.compression === "gzip" ? "application/gzip" : "application/x-tar",
+      "Content-Length": String(size),
+      // Next.js drops Content-Length from route responses; the edge server (scripts/start.mjs) may restore it
+      // from this one, and clients can always read it here.
+      "X-Content-Length": String(size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(manifest.fileName)}`,
+      "Cache-Control": "no-store",
+      "X-Voldeck-Sha256": manifest.sha256,
+    },
+  });
+});

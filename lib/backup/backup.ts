@@ -1,0 +1,110 @@
+import "server-only";
+import type { Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Compression, Job, Volume } from "@/lib/api/types";
+import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
+import { getVolume } from "@/lib/docker/volumes";
+import { startJob, type JobControl } from "@/lib/jobs/registry";
+import { ArchiveFile } from "./archive-file";
+import { archiveName, downloadName, newBackupId, writeManifest, type Manifest } from "./catalog";
+import { startAgain, stopHolders, type Stopped } from "./containers";
+import { parallelGzip } from "./gzip";
+import { tarMeter, throttle } from "./meter";
+import { backupsDir, defaultDataPath, defaultStopTimeout, gzipLevel, type DataPathChoice } from "./settings";
+import { engineVolumeSize, openVolumeSource, type VolumeSource } from "./source";
+import { TarScanner, type TarCounts } from "./tar/scan";
+
+export type BackupRequest = {
+  compression: Compression;
+  stopContainers: boolean;
+  dataPath?: DataPathChoice;
+  rateLimit?: number;
+  stopTimeout?: number;
+};
+
+/** Checks the volume now (404, 503), then backs it up as a job. */
+export async function startBackup(engineId: string, name: string, req: BackupRequest): Promise<Job> {
+  const volume = await getVolume(engineId, name);
+  return startJob(
+    { kind: "backup", engine: engineId, volume: name, compression: req.compression, bytesTotal: volume.sizeBytes },
+    [`read:${engineId}/${name}`],
+    (ctl) => runBackup(ctl, volume, req),
+  );
+}
+
+async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): Promise<void> {
+  const engine = ctl.job.engine;
+  const id = newBackupId();
+  const createdAt = new Date().toISOString();
+  const stopped: Stopped[] = [];
+  let helper: Helper | null = null;
+  let file: ArchiveFile | null = null;
+  try {
+    helper = await createHelper(engine, volume.name, { readOnly: true, jobId: ctl.job.id });
+    if (req.stopContainers) await stopHolders(ctl, engine, volume.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
+    const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
+    if (source.directReason) ctl.update({ warnings: [...ctl.job.warnings, `Read through the engine's archive API: ${source.directReason}.`] });
+    ctl.update({ dataPath: source.dataPath, phase: "streaming" });
+    file = new ArchiveFile(backupsDir(), archiveName(id, req.compression), req.compression === "gzip");
+    await file.open();
+    const scanner = new TarScanner();
+    const stages: (Transform | Writable)[] = [tarMeter(scanner, (b) => ctl.progress(b))];
+    if (req.rateLimit) stages.push(throttle(req.rateLimit, ctl.signal));
+    if (req.compression === "gzip") stages.push(parallelGzip(gzipLevel()));
+    stages.push(file.writable());
+    await pipeline([source.stream, ...stages], { signal: ctl.signal });
+    const streamed = scanner.end();
+    // The engine's own size, taken while the containers are still stopped: the archive API may skip files.
+    const engineSize = source.dataPath === "archive" ? await engineVolumeSize(engine, volume.name) : null;
+    await startAgain(ctl, engine, stopped);
+    await removeHelper(helper);
+    helper = null;
+    ctl.update({ phase: "verifying" });
+    const back = await file.commit(streamed);
+    const reason = unverifiedReason(streamed, engineSize, source);
+    const manifest: Manifest = {
+      version: 1,
+      id,
+      engine,
+      volume: volume.name,
+      createdAt,
+      compression: req.compression,
+      sizeBytes: back.size,
+      sha256: back.sha256,
+      entries: back.entries,
+      verified: reason === null,
+      verifyReason: reason,
+      bytes: back.bytes,
+      labels: volume.labels,
+      driver: volume.driver,
+      options: volume.options,
+      dataPath: source.dataPath,
+      fileName: downloadName(volume.name, createdAt, req.compression),
+      engineSizeBytes: engineSize,
+      archive: archiveName(id, req.compression),
+    };
+    await writeManifest(manifest);
+    ctl.update({ backupId: id });
+  } catch (e) {
+    await file?.discard();
+    throw e;
+  } finally {
+    await startAgain(ctl, engine, stopped);
+    if (helper) await removeHelper(helper);
+  }
+}
+
+/** Why the archive may not hold the whole volume, or null when nothing says so. */
+function unverifiedReason(streamed: TarCounts, engineSize: number | null, source: VolumeSource): string | null {
+  if (source.issues.length) {
+    const shown = source.issues.slice(0, 3).map((i) => `${i.path}: ${i.reason}`).join("; ");
+    const more = source.issues.length > 3 ? ` and ${source.issues.length - 3} more` : "";
+    return `${source.issues.length} entries could not be read completely (${shown}${more}).`;
+  }
+  // The engine counts file bytes (each inode once) and symlink targets, as the counter does.
+  const archived = streamed.bytes + streamed.linkBytes;
+  if (engineSize !== null && engineSize !== archived) {
+    return `The engine measures ${engineSize} bytes in the volume but the archive holds ${archived}: some files may have been unreadable to the engine, or the volume changed during the backup.`;
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { ApiError } from "@/lib/api/error";
+import type { Job, Volume } from "@/lib/api/types";
+import { engineConfig } from "@/lib/docker/engines";
+import { createVolume, getVolume } from "@/lib/docker/volumes";
+import { startJob, type JobControl } from "@/lib/jobs/registry";
+import { getManifest, type Manifest } from "./catalog";
+import { volumeHolders } from "./containers";
+import { fillVolume } from "./fill";
+import { replaceContents } from "./replace";
+import type { DataPathChoice } from "./settings";
+import { archiveStreams, newVolumeSpec, removeOwnVolume } from "./volume-spec";
+
+export type RestoreRequest = {
+  engine?: string;
+  volume: string;
+  mode: "new" | "replace";
+  stopContainers: boolean;
+  dataPath?: DataPathChoice;
+  rateLimit?: number;
+  stopTimeout?: number;
+};
+
+async function existing(engineId: string, name: string): Promise<Volume | null> {
+  try {
+    return await getVolume(engineId, name);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "not_found") return null;
+    throw e;
+  }
+}
+
+/** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
+export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
+  const manifest = await getManifest(backupId);
+  const engine = req.engine ?? manifest.engine ?? "local";
+  engineConfig(engine);
+  const target = await existing(engine, req.volume);
+  const base = {
+    kind: "restore" as const, engine, volume: req.volume, targetEngine: engine, targetVolume: req.volume, backupId,
+    mode: req.mode, compression: manifest.compression, bytesTotal: manifest.bytes,
+  };
+  const locks = [`read:backup/${backupId}`, `write:${engine}/${req.volume}`] as const;
+  if (req.mode === "new") {
+    if (target) {
+      throw new ApiError("conflict", `A volume named "${req.volume}" already exists on engine "${engine}"; restore into a new name, or replace it.`, {
+        engine, volume: req.volume,
+      });
+    }
+    return startJob(base, [...locks], (ctl) => restoreNew(ctl, manifest, req));
+  }
+  if (!target) throw new ApiError("not_found", `There is no volume "${req.volume}" on engine "${engine}" to replace.`, { engine, volume: req.volume });
+  if (target.driver !== "local" || Object.keys(target.options).length) {
+    throw new ApiError("invalid_input", `Replace works on local volumes without driver options; "${req.volume}" keeps its data elsewhere. Restore into a new volume instead.`);
+  }
+  const holders = await volumeHolders(engine, req.volume);
+  if (holders.length && !req.stopContainers) {
+    const names = holders.map((c) => c.containerName).join(", ");
+    throw new ApiError("in_use", `Volume "${req.volume}" is in use by ${names}; nothing was changed. Stop them, or ask to stop them (stopContainers).`, {
+      engine, volume: req.volume, containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
+    });
+  }
+  return startJob(base, [...locks], (ctl) => replaceContents(ctl, manifest, target, req));
+}
+
+/** Checks a restored tree's counts against the backup's. */
+export function checkCounts(m: Pick<Manifest, "entries" | "bytes">, got: { entries: number; bytes: number }, where: string): void {
+  if (got.entries !== m.entries || got.bytes !== m.bytes) {
+    throw new Error(`${where} streamed ${got.entries} entries and ${got.bytes} bytes; the backup has ${m.entries} entries and ${m.bytes} bytes.`);
+  }
+}
+
+/** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */
+async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Promise<void> {
+  const engine = ctl.job.engine;
+  await createVolume(engine, newVolumeSpec(ctl, req.volume, m));
+  try {
+    ctl.update({ phase: "streaming", dataPath: "archive" });
+    const got = await fillVolume(ctl, engine, req.volume, archiveStreams(m), req.rateLimit);
+    checkCounts(m, got, "The archive");
+  } catch (e) {
+    await removeOwnVolume(engine, req.volume);
+    throw e;
+  }
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { listEngineConfigs } from "@/lib/docker/engines";
+import { activeHelpers } from "@/lib/docker/helper";
+import { sweepHelpers } from "@/lib/docker/helper-cleanup";
+import { removeLeftovers } from "./catalog";
+import { recoverSwaps } from "./replace";
+
+// At start-up, after a crash: finish or roll back an interrupted swap, remove temporary and uncommitted
+// archives, and remove helper containers left on every engine. An engine that does not answer now is swept
+// again when a job next runs there (and jobs that failed on it clean up once it is back).
+
+export async function cleanUpAfterCrash(): Promise<void> {
+  for (const line of await recoverSwaps()) console.log(`voldeck: ${line}`);
+  const removed = await removeLeftovers();
+  if (removed.length) console.log(`voldeck: removed ${removed.length} unfinished backup file(s): ${removed.join(", ")}`);
+  await Promise.all(
+    listEngineConfigs().map(async (engine) => {
+      try {
+        const n = await sweepHelpers(engine.id, activeHelpers());
+        if (n) console.log(`voldeck: removed ${n} leftover helper container(s) on engine "${engine.id}"`);
+      } catch {
+        // engine down: nothing to sweep now
+      }
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { createHash } from "node:crypto";
+import { Transform, type Readable, type TransformCallback } from "node:stream";
+import zlib from "node:zlib";
+import type { Volume } from "@/lib/api/types";
+import { isUnreachable } from "@/lib/docker/errors";
+import { deferVolumeRemoval } from "@/lib/docker/helper-cleanup";
+import { removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
+import type { JobControl } from "@/lib/jobs/registry";
+import { archivePath, type Manifest } from "./catalog";
+
+// Shared by restore and clone: how a new volume is made from a backed-up (or cloned) one, how a backup's
+// archive is read back as a tar stream, and how a volume the job made is removed again after a failure.
+
+/**
+ * The new volume gets the labels and driver back. The `local` driver's options describe where the data
+ * lives (a bind to a host path, an NFS share, a tmpfs): re-applying them would write into that same place
+ * (or into memory, lost at once), so they are left out and the data lands in an ordinary local volume.
+ */
+export function newVolumeSpec(ctl: JobControl, name: string, from: Pick<Volume, "labels" | "driver" | "options">): CreateVolumeInput {
+  const options = from.options ?? {};
+  const dropped = from.driver === "local" && Object.keys(options).length > 0;
+  if (dropped) {
+    const shown = Object.entries(options).map(([k, v]) => `${k}=${v}`).join(", ");
+    ctl.warn(`The source's driver options (${shown}) were not applied to "${name}": they point at storage outside the engine; the data went into an ordinary local volume.`);
+  }
+  return { name, driver: from.driver || "local", driverOpts: dropped ? {} : options, labels: from.labels ?? {} };
+}
+
+/** Removes a volume this job created; when the engine is down, later (helper-cleanup.ts). Never throws. */
+export async function removeOwnVolume(engineId: string, name: string): Promise<void> {
+  try {
+    await removeVolume(engineId, name);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "not_found") return;
+    if (code === "engine_unreachable" || isUnreachable(e)) deferVolumeRemoval(engineId, name);
+    else console.error(`voldeck: could not remove volume "${name}" on "${engineId}": ${(e as Error).message}`);
+  }
+}
+
+/** Checks the archive file's sha256 against the manifest as it streams past; fails at the end if it differs. */
+function sha256Check(expected: string): Transform {
+  const hash = createHash("sha256");
+  return new Transform({
+    highWaterMark: 1 << 20,
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      const actual = hash.digest("hex");
+      done(actual === expected ? null : new Error(`The archive file has changed since it was written (sha256 ${actual}, recorded ${expected}); nothing was replaced.`));
+    },
+  });
+}
+
+/** The backup's archive as a tar stream: read, checked against its sha256, gunzipped when gzip. */
+export function archiveStreams(m: Manifest): [Readable, ...Transform[]] {
+  const file = createReadStream(archivePath(m), { highWaterMark: 1 << 20 });
+  const stages: Transform[] = [sha256Check(m.sha256)];
+  if (m.compression === "gzip") stages.push(zlib.createGunzip({ chunkSize: 256 << 10 }));
+  return [file, ...stages];
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { docker } from "./engines";
+import { engineStatus } from "./errors";
+import { HELPER_LABEL } from "./mapping";
+
+// What a job could not finish because its engine went away: helper containers to remove, containers it had
+// stopped to start again, scratch volumes to remove. Retried in the background until the engine answers
+// (so after an engine restart the helpers are gone and the stopped containers run again), for up to a day.
+
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 10_000;
+const GIVE_UP_MS = 24 * 3600_000;
+
+type Pending = {
+  helpers: Set<string>;
+  starts: Map<string, string>; // container id → name (for the log)
+  volumes: Set<string>;
+  since: number;
+  delay: number;
+  timer: NodeJS.Timeout | null;
+};
+const g = globalThis as typeof globalThis & { __voldeckPending?: Map<string, Pending> };
+const pendingByEngine: Map<string, Pending> = (g.__voldeckPending ??= new Map());
+
+function pending(engineId: string): Pending {
+  let p = pendingByEngine.get(engineId);
+  if (!p) {
+    p = { helpers: new Set(), starts: new Map(), volumes: new Set(), since: Date.now(), delay: FIRST_RETRY_MS, timer: null };
+    pendingByEngine.set(engineId, p);
+  }
+  return p;
+}
+
+export function deferHelperRemoval(engineId: string, id: string): void {
+  pending(engineId).helpers.add(id);
+  schedule(engineId);
+}
+
+export function deferStart(engineId: string, id: string, name: string): void {
+  pending(engineId).starts.set(id, name);
+  schedule(engineId);
+}
+
+/** Only for volumes the job created itself and that hold nothing anyone needs. */
+export function deferVolumeRemoval(engineId: string, name: string): void {
+  pending(engineId).volumes.add(name);
+  schedule(engineId);
+}
+
+/** What is still waiting for an engine (for tests and the log). */
+export function pendingFor(engineId: string): { helpers: string[]; starts: string[]; volumes: string[] } {
+  const p = pendingByEngine.get(engineId);
+  return { helpers: [...(p?.helpers ?? [])], starts: [...(p?.starts.values() ?? [])], volumes: [...(p?.volumes ?? [])] };
+}
+
+function schedule(engineId: string): void {
+  const p = pending(engineId);
+  if (p.timer) return;
+  p.timer = setTimeout(() => {
+    p.timer = null;
+    void retry(engineId, p);
+  }, p.delay);
+  p.timer.unref?.();
+}
+
+/** Answers true when the engine answered (whatever it said: done, or nothing more to do), false when unreachable. */
+async function attempt(what: string, fn: () => Promise<unknown>, quiet: number[]): Promise<boolean> {
+  try {
+    await fn();
+    return true;
+  } catch (e) {
+    const status = engineStatus(e);
+    if (status === undefined) return false;
+    if (!quiet.includes(status)) console.error(`voldeck: ${what} failed: ${(e as Error).message}`);
+    return true;
+  }
+}
+
+async function retry(engineId: string, p: Pending): Promise<void> {
+  const client = docker(engineId);
+  for (const id of [...p.starts.keys()]) {
+    // 304: already running; 404: gone. Either way nothing more to do.
+    if (await attempt(`starting ${p.starts.get(id)} again`, () => client.getContainer(id).start(), [304, 404])) {
+      console.log(`voldeck: started container ${p.starts.get(id)} again on engine "${engineId}"`);
+      p.starts.delete(id);
+    }
+  }
+  for (const id of [...p.helpers]) {
+    if (await attempt(`removing helper ${id}`, () => client.getContainer(id).remove({ force: true, v: false }), [404])) p.helpers.delete(id);
+  }
+  for (const name of [...p.volumes]) {
+    if (await attempt(`removing scratch volume ${name}`, () => client.getVolume(name).remove(), [404])) p.volumes.delete(name);
+  }
+  const left = p.helpers.size + p.starts.size + p.volumes.size;
+  if (!left) {
+    pendingByEngine.delete(engineId);
+    return;
+  }
+  if (Date.now() - p.since > GIVE_UP_MS) {
+    console.error(`voldeck: gave up on engine "${engineId}": helpers ${[...p.helpers]}, containers ${[...p.starts.values()]}, volumes ${[...p.volumes]}`);
+    pendingByEngine.delete(engineId);
+    return;
+  }
+  p.delay = Math.min(p.delay * 2, MAX_RETRY_MS);
+  schedule(engineId);
+}
+
+/**
+ * Removes helper containers left by a crash: every container with the helper label except `keep` (the ones
+ * this process is using). Answers how many were removed; throws when the engine cannot be reached.
+ */
+export async function sweepHelpers(engineId: string, keep: ReadonlySet<string>): Promise<number> {
+  const client = docker(engineId);
+  const list = await client.listContainers({ all: true, filters: { label: [HELPER_LABEL] } });
+  let removed = 0;
+  for (const c of list) {
+    if (keep.has(c.Id)) continue;
+    try {
+      await client.getContainer(c.Id).remove({ force: true, v: false });
+      removed++;
+    } catch (e) {
+      if (engineStatus(e) !== 404) deferHelperRemoval(engineId, c.Id);
+    }
+  }
+  return removed;
+}

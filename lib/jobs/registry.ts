@@ -1,0 +1,256 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ApiError } from "@/lib/api/error";
+import type { Job } from "@/lib/api/types";
+
+// Long work runs as a job, in this process: at most MAX_RUNNING at once (the rest wait, "queued"), each with
+// an AbortController that cancel() fires, progress that listeners receive at most EMIT_EVERY_MS apart (state
+// changes at once), and locks so that two jobs never write the same volume, or read one being written.
+
+const MAX_RUNNING = Math.max(1, Number(process.env.VOLDECK_MAX_JOBS) || 2);
+const EMIT_EVERY_MS = 250;
+const RATE_WINDOW_MS = 3_000;
+const KEEP_FINISHED = 200;
+// A stream that moves no byte for this long is stuck (a hung engine): the job fails instead of waiting forever.
+const STALL_MS = Number(process.env.VOLDECK_STALL_MS) || 120_000;
+
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+/** What a job's code gets: its record, a signal, and ways to report. */
+export type JobControl = {
+  readonly job: Readonly<Job>;
+  readonly signal: AbortSignal;
+  update(patch: Partial<Job>): void;
+  progress(bytesDone: number): void;
+  warn(message: string): void;
+};
+
+/** `read:<key>` may share with other reads; `write:<key>` with nothing. Keys name a volume or a backup. */
+export type Lock = `${"read" | "write"}:${string}`;
+
+type Entry = {
+  job: Job;
+  abort: AbortController;
+  run: (ctl: JobControl) => Promise<void>;
+  locks: Lock[];
+  listeners: Set<(job: Job) => void>;
+  samples: [number, number][];
+  lastEmit: number;
+  emitTimer: NodeJS.Timeout | null;
+  lastMove: number;
+  done: Promise<void>;
+  settle: () => void;
+};
+
+type Registry = { entries: Map<string, Entry>; queue: Entry[]; running: number };
+const g = globalThis as typeof globalThis & { __voldeckJobs?: Registry };
+const reg: Registry = (g.__voldeckJobs ??= { entries: new Map(), queue: [], running: 0 });
+
+const now = () => new Date().toISOString();
+const isActive = (e: Entry) => e.job.state === "queued" || e.job.state === "running";
+
+function conflicts(a: Lock, b: Lock): boolean {
+  const [ka, kb] = [a.slice(a.indexOf(":") + 1), b.slice(b.indexOf(":") + 1)];
+  return ka === kb && (a.startsWith("write:") || b.startsWith("write:"));
+}
+
+/** The active job holding a lock that conflicts with `locks`, if any. */
+export function busyWith(locks: Lock[]): Job | null {
+  for (const e of reg.entries.values()) {
+    if (isActive(e) && e.locks.some((held) => locks.some((want) => conflicts(held, want)))) return e.job;
+  }
+  return null;
+}
+
+function copy(job: Job): Job {
+  return { ...job, stoppedContainers: [...job.stoppedContainers], warnings: [...job.warnings] };
+}
+
+function emitNow(e: Entry): void {
+  if (e.emitTimer) clearTimeout(e.emitTimer);
+  e.emitTimer = null;
+  e.lastEmit = Date.now();
+  const snapshot = copy(e.job);
+  for (const l of e.listeners) {
+    try {
+      l(snapshot);
+    } catch {
+      // a broken listener must not break the job
+    }
+  }
+}
+
+function emitSoon(e: Entry): void {
+  if (e.emitTimer) return;
+  const wait = Math.max(0, e.lastEmit + EMIT_EVERY_MS - Date.now());
+  e.emitTimer = setTimeout(() => emitNow(e), wait);
+}
+
+export type NewJob = Pick<Job, "kind" | "engine" | "volume"> & Partial<Job>;
+
+/** Registers a job and queues it; refuses (409) when a running job holds a conflicting lock. */
+export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
+  const busy = busyWith(locks);
+  if (busy) {
+    throw new ApiError("conflict", `Job ${busy.id} (${busy.kind} of "${busy.volume}") is using this volume or backup; try again when it is done.`, {
+      job: busy.id,
+    });
+  }
+  const job: Job = {
+    id: randomUUID(),
+    kind,
+    state: "queued",
+    bytesDone: 0,
+    bytesTotal: null,
+    error: null,
+    backupId: null,
+    engine,
+    volume,
+    targetEngine: null,
+    targetVolume: null,
+    phase: "queued",
+    cancelled: false,
+    compression: null,
+    dataPath: null,
+    swap: null,
+    mode: null,
+    rate: null,
+    createdAt: now(),
+    startedAt: null,
+    finishedAt: null,
+    stoppedContainers: [],
+    warnings: [],
+    ...init,
+  };
+  let settle = () => {};
+  const done = new Promise<void>((r) => (settle = r));
+  const entry: Entry = {
+    job, abort: new AbortController(), run, locks, listeners: new Set(), samples: [], lastEmit: 0, emitTimer: null,
+    lastMove: Date.now(), done, settle,
+  };
+  reg.entries.set(job.id, entry);
+  reg.queue.push(entry);
+  prune();
+  pump();
+  return copy(job);
+}
+
+function pump(): void {
+  while (reg.running < MAX_RUNNING && reg.queue.length) {
+    const entry = reg.queue.shift()!;
+    reg.running++;
+    void execute(entry).finally(() => {
+      reg.running--;
+      pump();
+    });
+  }
+}
+
+async function execute(e: Entry): Promise<void> {
+  const { job } = e;
+  Object.assign(job, { state: "running", phase: "preparing", startedAt: now() });
+  emitNow(e);
+  const ctl: JobControl = {
+    job,
+    signal: e.abort.signal,
+    update: (patch) => {
+      const stateChange = (patch.phase && patch.phase !== job.phase) || patch.dataPath !== undefined;
+      if (patch.phase) e.lastMove = Date.now();
+      Object.assign(job, patch);
+      if (stateChange) emitNow(e);
+      else emitSoon(e);
+    },
+    progress: (bytes) => {
+      if (bytes !== job.bytesDone) e.lastMove = Date.now();
+      job.bytesDone = bytes;
+      const t = Date.now();
+      e.samples.push([t, bytes]);
+      while (e.samples.length > 2 && t - e.samples[0][0] > RATE_WINDOW_MS) e.samples.shift();
+      const [t0, b0] = e.samples[0];
+      if (t - t0 >= 500) job.rate = Math.round(((bytes - b0) * 1000) / (t - t0));
+      emitSoon(e);
+    },
+    warn: (message) => {
+      job.warnings.push(message);
+      emitSoon(e);
+    },
+  };
+  const watchdog = setInterval(() => {
+    if (job.phase === "streaming" && Date.now() - e.lastMove > STALL_MS) {
+      e.abort.abort(new Error(`no data moved for ${Math.round(STALL_MS / 1000)} s; the engine seems stuck`));
+    }
+  }, 5_000);
+  watchdog.unref?.();
+  try {
+    await e.run(ctl);
+    Object.assign(job, { state: "succeeded", phase: "done", error: null });
+  } catch (err) {
+    const cancelled = e.abort.signal.aborted && e.abort.signal.reason instanceof Cancelled;
+    const message = cancelled ? "cancelled" : messageOf(e.abort.signal.aborted ? e.abort.signal.reason : err, err);
+    Object.assign(job, { state: "failed", phase: "done", error: message, cancelled });
+  } finally {
+    clearInterval(watchdog);
+    Object.assign(job, { finishedAt: now(), rate: null });
+    emitNow(e);
+    e.listeners.clear();
+    e.settle();
+  }
+}
+
+function messageOf(reason: unknown, err: unknown): string {
+  const r = reason as Error | undefined;
+  if (r && r.name !== "AbortError" && r.message) return r.message;
+  return (err as Error)?.message || String(err);
+}
+
+function prune(): void {
+  const finished = [...reg.entries.values()].filter((e) => !isActive(e));
+  for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) reg.entries.delete(e.job.id);
+}
+
+function entry(id: string): Entry {
+  const e = reg.entries.get(id);
+  if (!e) throw new ApiError("not_found", `There is no job "${id}" (jobs are kept in memory until the console restarts).`, { job: id });
+  return e;
+}
+
+export const getJob = (id: string): Job => copy(entry(id).job);
+
+/** Most recent first. */
+export const listJobs = (): Job[] => [...reg.entries.values()].map((e) => copy(e.job)).reverse();
+
+/** Listens to a job's changes; answers an unsubscribe function. The listener is not called for the past. */
+export function subscribe(id: string, listener: (job: Job) => void): () => void {
+  const e = entry(id);
+  if (!isActive(e)) return () => {};
+  e.listeners.add(listener);
+  return () => e.listeners.delete(listener);
+}
+
+/**
+ * Cancels a job: a queued one at once; a running one has its streams stopped, and its cleanup (partial file,
+ * helpers, containers started again) runs before it reports "failed" with error "cancelled". Waits up to
+ * `waitMs` for that.
+ */
+export async function cancelJob(id: string, waitMs = 10_000): Promise<Job> {
+  const e = entry(id);
+  if (!isActive(e)) return copy(e.job);
+  if (e.job.state === "queued") {
+    reg.queue = reg.queue.filter((q) => q !== e);
+    Object.assign(e.job, { state: "failed", phase: "done", error: "cancelled", cancelled: true, finishedAt: now() });
+    emitNow(e);
+    e.listeners.clear();
+    e.settle();
+    return copy(e.job);
+  }
+  e.abort.abort(new Cancelled());
+  await Promise.race([e.done, new Promise((r) => setTimeout(r, waitMs))]);
+  return copy(e.job);
+}
+
+/** Resolves when the job has finished (for tests and scripts in-process). */
+export const jobDone = (id: string): Promise<void> => entry(id).done;
