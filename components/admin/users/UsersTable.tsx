@@ -31,7 +31,8 @@ export function UsersTable({
             <tr key={u.id}>
               <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                 {u.username}
-                {u.username === me && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
+                {u.username === me && " "}
+                {u.username === me && <span className="text-xs font-normal text-slate-500">(you)</span>}
               </th>
               <Td>
                 <Badge tone={roleTone[u.role]}>{u.role}</Badge>
