@@ -1,0 +1,56 @@
+// A second console process (scripts/start.mjs) with its own port and data dir, for tests that need a fresh
+// start: first-run setup, or reading the audit trail after a restart. Used by integration and e2e tests.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export type SecondConsole = { url: string; output: () => string; stop: () => Promise<void> };
+
+/**
+ * Starts the built console (same build, same engine) on a free port with `dataDir`. Neither the admin
+ * password nor the API token of the main console is passed on: `env` gives what this one should have.
+ */
+export async function startConsole(dataDir: string, env: Record<string, string> = {}): Promise<SecondConsole> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { VOLDECK_ADMIN_PASSWORD: _p, VOLDECK_API_TOKEN: _t, VOLDECK_ENGINES: _e, ...inherited } = process.env;
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: ROOT,
+    env: { ...inherited, HOST: "127.0.0.1", PORT: String(port), VOLDECK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (c: Buffer) => (log += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (log += c.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the second console exited with ${child.exitCode}:\n${log}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`the second console did not answer within 60 s:\n${log}`);
+}

@@ -1,0 +1,209 @@
+// What each role may do beyond the generic route checks (host-path binds, backups, users), and the audit
+// trail: what lands in it, and that it is still there for a console started afresh on the same database.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, expectError, volumesPath } from "../helpers/api";
+import { auditLines, createToken, createUser, login, randomName, randomPassword, removeUser, revokeToken, withCookie, type AuditLine } from "../helpers/auth";
+import { startConsole } from "../helpers/console";
+import { docker, runSleeper, volumeExists } from "../helpers/docker";
+import { isServed } from "../helpers/routes";
+
+const volumes: string[] = [];
+const containers: string[] = [];
+const tokens: string[] = [];
+const users: string[] = [];
+let operator = "";
+let viewer = "";
+
+const vol = (tag: string) => {
+  const name = randomName(tag);
+  volumes.push(name);
+  return name;
+};
+const BIND = { type: "none", o: "bind", device: "/tmp" };
+
+beforeAll(async () => {
+  const op = await createToken("operator");
+  const vw = await createToken("viewer");
+  tokens.push(op.id, vw.id);
+  operator = op.secret;
+  viewer = vw.secret;
+});
+
+afterAll(async () => {
+  if (containers.length) await docker("rm", "-f", ...containers).catch(() => {});
+  for (const v of volumes) await docker("volume", "rm", "-f", v).catch(() => {});
+  for (const t of tokens) await revokeToken(t);
+  for (const u of users) await removeUser(u);
+});
+
+describe("roles", () => {
+  it("an operator cannot create a volume that binds a host path; an admin can", async () => {
+    for (const driverOpts of [BIND, { o: "bind", device: "/tmp" }, { type: "none", device: "/tmp" }]) {
+      const name = vol("bind-op");
+      const answer = await api(volumesPath(), { method: "POST", json: { name, driver: "local", driverOpts }, token: operator });
+      expectError(answer, 403, "forbidden");
+      expect(await volumeExists(name)).toBe(false);
+    }
+    const name = vol("bind-admin");
+    const answer = await api(volumesPath(), { method: "POST", json: { name, driver: "local", driverOpts: BIND } });
+    expect(answer.status, answer.text).toBe(201);
+    expect(answer.body.options).toEqual(BIND);
+  });
+
+  it("an operator may create volumes with other driver options (tmpfs) and remove them", async () => {
+    const name = vol("tmpfs-op");
+    const answer = await api(volumesPath(), { method: "POST", json: { name, driverOpts: { type: "tmpfs", device: "tmpfs", o: "size=1m" } }, token: operator });
+    expect(answer.status, answer.text).toBe(201);
+    expect((await api(`${volumesPath()}/${name}`, { method: "DELETE", token: operator })).status).toBe(204);
+  });
+
+  it("users, tokens and the audit trail are for admins only", async () => {
+    for (const token of [operator, viewer]) {
+      expectError(await api("/api/users", { token }), 403, "forbidden");
+      expectError(await api("/api/tokens", { token }), 403, "forbidden");
+      expectError(await api("/api/audit", { token }), 403, "forbidden");
+      expectError(await api("/api/tokens", { method: "POST", json: { name: "x", role: "admin" }, token }), 403, "forbidden");
+      expectError(await api("/api/users", { method: "POST", json: { username: randomName("x"), password: randomPassword(), role: "admin" }, token }), 403, "forbidden");
+    }
+    expect((await api(volumesPath(), { token: viewer })).status).toBe(200);
+  });
+
+  const backupsServed = isServed("/api/backups") && isServed("/api/backups/[id]/download");
+  it.skipIf(!backupsServed)("a viewer cannot download a backup; an operator can", async () => {
+    // An empty tar (two zero blocks) is a valid backup of an empty volume.
+    const upload = await api(`/api/backups?volume=${randomName("bk")}`, { method: "POST", body: Buffer.alloc(1024).toString("latin1"), headers: { "Content-Type": "application/x-tar" } });
+    expect(upload.status, upload.text).toBe(201);
+    const id = upload.body.id as string;
+    try {
+      expectError(await api(`/api/backups/${id}/download`, { token: viewer }), 403, "forbidden");
+      expect((await api(`/api/backups/${id}/download`, { token: operator })).status).toBe(200);
+    } finally {
+      await api(`/api/backups/${id}`, { method: "DELETE" });
+    }
+  });
+});
+
+describe("users", () => {
+  it("refuses a duplicate name (any case), a bad name and a short password", async () => {
+    const user = await createUser("viewer", "dup");
+    users.push(user.username);
+    const again = await api("/api/users", { method: "POST", json: { username: user.username.toUpperCase(), password: randomPassword(), role: "admin" } });
+    expect(expectError(again, 409, "conflict").message).toContain("already exists");
+    expectError(await api("/api/users", { method: "POST", json: { username: "-bad name", password: randomPassword(), role: "viewer" } }), 400, "invalid_input");
+    expectError(await api("/api/users", { method: "POST", json: { username: randomName("short"), password: "elevenchars", role: "viewer" } }), 400, "invalid_input");
+  });
+
+  it("never leaves the console without an admin", async () => {
+    const admins = (await api("/api/users")).body.users.filter((u: { role: string }) => u.role === "admin").map((u: { username: string }) => u.username);
+    expect(admins).toEqual(["admin"]);
+    expect(expectError(await api("/api/users/admin", { method: "PATCH", json: { role: "operator" } }), 409, "conflict").message).toContain("last admin");
+    expect(expectError(await api("/api/users/admin", { method: "DELETE" }), 409, "conflict").message).toContain("last admin");
+    // With a second admin, either may step down.
+    const second = await createUser("admin", "second-admin");
+    users.push(second.username);
+    expect((await api(`/api/users/${second.username}`, { method: "PATCH", json: { role: "viewer" } })).body.role).toBe("viewer");
+    expect((await api("/api/users")).body.users.find((u: { username: string }) => u.username === "admin").role).toBe("admin");
+  });
+});
+
+describe("the audit trail", () => {
+  const find = (lines: AuditLine[], action: string, target: string | null) => lines.find((l) => l.action === action && l.target === target);
+  const made = { created: "", removed: "", pruned: "", busy: "", user: "", token: "", loginName: "" };
+
+  beforeAll(async () => {
+    made.created = vol("audit-create");
+    made.removed = vol("audit-remove");
+    made.pruned = vol("audit-prune");
+    made.busy = vol("audit-busy");
+    expect((await api(volumesPath(), { method: "POST", json: { name: made.created } })).status).toBe(201);
+    await docker("volume", "create", made.removed);
+    await docker("volume", "create", made.pruned);
+    await docker("volume", "create", made.busy);
+    const holder = randomName("audit-holder");
+    containers.push(holder);
+    await runSleeper(holder, "-v", `${made.busy}:/data`);
+    expect((await api(`${volumesPath()}/${made.removed}`, { method: "DELETE", token: operator })).status).toBe(204);
+    expect((await api(`${volumesPath()}/${made.busy}`, { method: "DELETE" })).status).toBe(409);
+    expect((await api(`${volumesPath()}/prune`, { method: "POST", json: { volumes: [made.pruned] } })).body.removed).toEqual([made.pruned]);
+    expect((await api(volumesPath(), { method: "POST", json: { name: vol("audit-refused") }, token: viewer })).status).toBe(403);
+    made.loginName = randomName("audit-login");
+    expect((await login(made.loginName, "not the password", { from: "127.0.0.41" })).status).toBe(401);
+    const user = await createUser("viewer", "audit-user");
+    made.user = user.username;
+    await api(`/api/users/${made.user}`, { method: "PATCH", json: { role: "operator" } });
+    const signedIn = await login(made.user, user.password);
+    await api("/api/auth/logout", withCookie(signedIn.cookie!, { method: "POST" }));
+    await api(`/api/users/${made.user}`, { method: "DELETE" });
+    const token = await createToken("viewer", randomName("audit-token"));
+    made.token = token.id;
+    await revokeToken(token.id);
+  });
+
+  it("records create, remove, prune, refusals, sign-ins, user and token changes: who, what, where from, result", async () => {
+    const lines = await auditLines();
+    const admin = "VOLDECK_API_TOKEN";
+    expect(find(lines, "volume.create", made.created)).toMatchObject({ actor: admin, engine: "local", ip: "127.0.0.1", ok: true, status: 201 });
+    expect(find(lines, "volume.remove", made.removed)).toMatchObject({ actor: expect.stringMatching(/^token:/), engine: "local", ok: true, status: 204 });
+    expect(find(lines, "volume.remove", made.busy)).toMatchObject({ actor: admin, ok: false, status: 409 });
+    const prune = lines.find((l) => l.action === "volume.prune" && l.detail?.removed?.includes(made.pruned));
+    expect(prune).toMatchObject({ actor: admin, engine: "local", ok: true, status: 200, detail: { removed: [made.pruned], skipped: [] } });
+    expect(lines.find((l) => l.action === "volume.create" && l.ok === false && l.status === 403 && l.actor?.startsWith("token:"))).toBeTruthy();
+    expect(find(lines, "auth.login", made.loginName)).toMatchObject({ actor: made.loginName, ip: "127.0.0.41", ok: false, status: 401 });
+    expect(lines.filter((l) => l.target === made.loginName)).toHaveLength(1); // one line per attempt
+    expect(find(lines, "user.create", made.user)).toMatchObject({ actor: admin, ok: true, status: 201, detail: { role: "viewer" } });
+    expect(find(lines, "user.update", made.user)).toMatchObject({ ok: true, detail: { changed: ["role"], role: "operator" } });
+    expect(find(lines, "auth.login", made.user)).toMatchObject({ actor: made.user, ok: true, status: 200 });
+    expect(lines.find((l) => l.action === "auth.logout" && l.actor === made.user)).toMatchObject({ ok: true, status: 204 });
+    expect(find(lines, "user.delete", made.user)).toMatchObject({ actor: admin, ok: true, status: 204 });
+    expect(find(lines, "token.create", made.token)).toMatchObject({ actor: admin, ok: true, detail: { role: "viewer" } });
+    expect(find(lines, "token.revoke", made.token)).toMatchObject({ actor: admin, ok: true, status: 204 });
+    // Never a secret: no token, no password field.
+    for (const l of lines) {
+      expect(JSON.stringify(l)).not.toMatch(/vdk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/);
+      expect(Object.keys(l.detail ?? {})).not.toEqual(expect.arrayContaining([expect.stringMatching(/password|secret/i)]));
+    }
+  });
+
+  it("is newest first, pages with `before`, and leaves reads out", async () => {
+    const first = await auditLines(5);
+    expect(first).toHaveLength(5);
+    const ids = first.map((l) => l.id);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    const older = (await api(`/api/audit?limit=5&before=${ids[4]}`)).body.entries as AuditLine[];
+    expect(older.length).toBeGreaterThan(0);
+    for (const l of older) expect(l.id).toBeLessThan(ids[4]);
+    await api(volumesPath());
+    expect((await auditLines(1))[0].id).toBe(ids[0]);
+    expectError(await api("/api/audit?limit=0"), 400, "invalid_input");
+  });
+
+  it("survives a restart: a console started afresh on a copy of the database lists the same lines", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "vd-audit-restart-"));
+    try {
+      // SQLite's online backup: a consistent copy of what the running console has committed.
+      const live = new Database(path.join(process.env.VOLDECK_DATA_DIR!, "voldeck.db"), { readonly: true, fileMustExist: true });
+      await live.backup(path.join(dir, "voldeck.db"));
+      live.close();
+      const token = randomPassword();
+      const fresh = await startConsole(dir, { VOLDECK_API_TOKEN: token });
+      try {
+        const answer = await fetch(`${fresh.url}/api/audit?limit=500`, { headers: { Authorization: `Bearer ${token}` } });
+        expect(answer.status).toBe(200);
+        const lines = ((await answer.json()) as { entries: AuditLine[] }).entries;
+        const before = await auditLines(500);
+        expect(lines.map((l) => l.id)).toEqual(before.filter((l) => l.id <= lines[0].id).map((l) => l.id));
+        expect(find(lines, "volume.create", made.created)).toMatchObject({ ok: true, status: 201 });
+        expect(lines.find((l) => l.action === "volume.prune" && l.detail?.removed?.includes(made.pruned))).toBeTruthy();
+        expect(find(lines, "auth.login", made.loginName)).toMatchObject({ ok: false, status: 401 });
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
