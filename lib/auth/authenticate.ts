@@ -22,8 +22,10 @@ export function principalFromSessionSecret(secret: string | null | undefined): P
   return session ? { username: session.username, role: session.role, via: "session", sessionId: session.idHash } : null;
 }
 
+// Token principals are named "token:…": no user name contains ':', so a user cannot pass for a token in the
+// audit trail (a user called VOLDECK_API_TOKEN could, before).
 function principalFromToken(secret: string): Principal | null {
-  if (isEnvToken(secret)) return { username: "VOLDECK_API_TOKEN", role: "admin", via: "token", tokenId: "env" };
+  if (isEnvToken(secret)) return { username: "token:VOLDECK_API_TOKEN", role: "admin", via: "token", tokenId: "env" };
   const token = findToken(secret);
   return token ? { username: `token:${token.name}`, role: token.role, via: "token", tokenId: token.id } : null;
 }

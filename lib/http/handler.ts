@@ -17,8 +17,7 @@ export type RequestContext = {
   ip: string | null;
   /** Extra facts for this request's audit line (what a prune removed, a job id, …). */
   audit: Record<string, unknown>;
-  /** Who and what the audit line names when the principal and the path do not (a sign-in attempt, a new user). */
-  actor?: string;
+  /** What the audit line names when the path does not (the name a sign-in tries, a new user or token). */
   target?: string;
 };
 
@@ -75,7 +74,7 @@ function audit(req: Request, access: Access, context: RequestContext, params: un
   const p = (params ?? {}) as Record<string, string | undefined>;
   const url = new URL(req.url);
   recordAudit({
-    actor: context.principal?.username ?? context.actor ?? null,
+    actor: context.principal?.username ?? null,
     action: access.audit ?? `${req.method} ${url.pathname}`,
     target: p.name ?? p.id ?? p.username ?? context.target ?? (context.audit.volume as string | undefined) ?? (url.searchParams.get("volume") || null),
     engine: p.engine ?? null,

@@ -145,14 +145,15 @@ describe("the audit trail", () => {
 
   it("records create, remove, prune, refusals, sign-ins, user and token changes: who, what, where from, result", async () => {
     const lines = await auditLines();
-    const admin = "VOLDECK_API_TOKEN";
+    const admin = "token:VOLDECK_API_TOKEN";
     expect(find(lines, "volume.create", made.created)).toMatchObject({ actor: admin, engine: "local", ip: "127.0.0.1", ok: true, status: 201 });
     expect(find(lines, "volume.remove", made.removed)).toMatchObject({ actor: expect.stringMatching(/^token:/), engine: "local", ok: true, status: 204 });
     expect(find(lines, "volume.remove", made.busy)).toMatchObject({ actor: admin, ok: false, status: 409 });
     const prune = lines.find((l) => l.action === "volume.prune" && l.detail?.removed?.includes(made.pruned));
     expect(prune).toMatchObject({ actor: admin, engine: "local", ok: true, status: 200, detail: { removed: [made.pruned], skipped: [] } });
     expect(lines.find((l) => l.action === "volume.create" && l.ok === false && l.status === 403 && l.actor?.startsWith("token:"))).toBeTruthy();
-    expect(find(lines, "auth.login", made.loginName)).toMatchObject({ actor: made.loginName, ip: "127.0.0.41", ok: false, status: 401 });
+    // A failed sign-in is anonymous: the name it tried is the target, never the actor.
+    expect(find(lines, "auth.login", made.loginName)).toMatchObject({ actor: null, ip: "127.0.0.41", ok: false, status: 401 });
     expect(lines.filter((l) => l.target === made.loginName)).toHaveLength(1); // one line per attempt
     expect(find(lines, "user.create", made.user)).toMatchObject({ actor: admin, ok: true, status: 201, detail: { role: "viewer" } });
     expect(find(lines, "user.update", made.user)).toMatchObject({ ok: true, detail: { changed: ["role"], role: "operator" } });

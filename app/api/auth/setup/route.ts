@@ -17,7 +17,7 @@ export const POST = handler({ public: true, audit: "auth.setup" }, async (req, _
   refuseForeignOrigin(req);
   await ensureAdminFromEnv();
   const { username, password } = await readJson(req, setupBody);
-  ctx.actor = ctx.target = username;
+  ctx.target = username;
   const user = await createFirstAdmin(username, password);
   if (!user) throw new ApiError("conflict", "The console is already set up; sign in instead.");
   ctx.principal = { username: user.username, role: user.role, via: "session" };
