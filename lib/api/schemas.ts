@@ -79,6 +79,7 @@ export type RestoreBody = z.input<typeof restoreBody>;
 export const cloneBody = z.strictObject({
   targetName: volumeName,
   targetEngine: z.string().min(1).max(100).optional(),
+  stopContainers: z.boolean().default(false),
   ...jobOptions,
 });
 export type CloneBody = z.input<typeof cloneBody>;
