@@ -6,9 +6,11 @@ import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { apiFetch } from "@/lib/api/fetcher";
 import { AuthCard, inputClass } from "./AuthCard";
+import { useHydrated } from "./useHydrated";
 
 export function LoginForm() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation({
@@ -34,7 +36,7 @@ export function LoginForm() {
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required className={inputClass} />
         </label>
         {login.error && <ErrorAlert error={login.error} title="You are not signed in." />}
-        <Button type="submit" variant="primary" className="w-full justify-center" disabled={login.isPending}>
+        <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || login.isPending}>
           {login.isPending ? "Signing in…" : "Sign in"}
         </Button>
       </form>

@@ -7,10 +7,12 @@ import { Button } from "@/components/ui/Button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
 import { apiFetch } from "@/lib/api/fetcher";
 import { AuthCard, inputClass } from "./AuthCard";
+import { useHydrated } from "./useHydrated";
 
 // Shown once, while no user exists: whoever completes it becomes the admin.
 export function SetupForm() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [username, setUsername] = useState("admin");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -52,7 +54,7 @@ export function SetupForm() {
           {touched && problem ? problem : `At least ${MIN_PASSWORD_LENGTH} characters.`}
         </p>
         {setup.error && <ErrorAlert error={setup.error} title="The admin was not created." />}
-        <Button type="submit" variant="primary" className="w-full justify-center" disabled={setup.isPending}>
+        <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || setup.isPending}>
           {setup.isPending ? "Creating…" : "Create admin and sign in"}
         </Button>
       </form>
