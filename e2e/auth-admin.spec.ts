@@ -7,7 +7,6 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
   const volume = uniqueName("audit-pruned");
   await docker.createVolume(volume);
   await auditAdmin.goto();
-  const before = await auditAdmin.rows("volume.prune").count();
 
   // The prune, as the admin's own session (the page's cookie) would make it.
   const res = await page.request.post("/api/engines/local/volumes/prune", { data: { volumes: [volume] }, headers: { Origin: new URL(baseURL!).origin } });
@@ -15,7 +14,7 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
 
   const row = auditAdmin.rows("volume.prune").filter({ hasText: volume });
   await expect(row).toBeVisible({ timeout: 15_000 }); // the page refreshes itself every 5 s
-  expect(await auditAdmin.rows("volume.prune").count()).toBe(before + 1);
+  await expect(auditAdmin.rows("volume.prune").first()).toContainText(volume); // newest first
   const cells = row.getByRole("cell");
   await expect(cells.nth(1)).toHaveText("admin"); // who
   await expect(row).toContainText("local");

@@ -56,6 +56,8 @@ export class TokensAdminPage {
   async goto(): Promise<void> {
     await this.page.goto("/admin/tokens");
     await expect(this.heading).toBeVisible();
+    // The list is fetched by the page itself: once it shows, the page's buttons work.
+    await expect(this.table.or(this.page.getByText("No API tokens yet."))).toBeVisible();
   }
 
   row(name: string): Locator {

@@ -23,6 +23,8 @@ export class LoginPage {
   }
 
   async signIn(username: string, password: string): Promise<void> {
+    // Enabled once React runs the form: typing before that would be lost.
+    await expect(this.submit).toBeEnabled();
     await this.username.fill(username);
     await this.password.fill(password);
     await this.submit.click();
@@ -49,6 +51,7 @@ export class SetupPage {
   }
 
   async fill(password: string, confirm = password, username = "admin"): Promise<void> {
+    await expect(this.submit).toBeEnabled(); // once React runs the form
     await this.username.fill(username);
     await this.password.fill(password);
     await this.confirm.fill(confirm);
