@@ -65,6 +65,8 @@ function countPlaywright(file) {
 async function vitest(project) {
   const out = path.join(work, `vitest-${project}.json`);
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
+  // VOLDECK_TEST_FILTER=name runs only the test files whose path contains it (a quicker loop by hand).
+  if (process.env.VOLDECK_TEST_FILTER) serial.push(process.env.VOLDECK_TEST_FILTER);
   const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], process.env);
   if (!countVitest(out)) totals.failed++;
   return code;

@@ -34,7 +34,10 @@ export const createVolumeBody = z.strictObject({
 });
 export type CreateVolumeBody = z.infer<typeof createVolumeBody>;
 
-export const prunePreviewBody = z.strictObject({ all: z.boolean().default(false) });
+export const prunePreviewBody = z.strictObject({
+  all: z.boolean().default(false),
+  unusedForDays: z.number().int().min(0).max(36_500).optional(),
+});
 
 export const pruneBody = z.strictObject({
   volumes: z

@@ -20,6 +20,10 @@ export type Volume = {
   inUse: boolean;
   containers: VolumeContainer[];
   sizeBytes: number | null;
+  /** When a container last had it mounted (the answer's time while one runs with it), from engine events. */
+  lastUsedAt?: string | null;
+  /** That container's name. */
+  lastUsedBy?: string | null;
   /** Why sizeBytes is null: not measured yet, or the engine cannot tell for this driver. */
   sizeStatus: SizeStatus;
   /** `com.docker.compose.project` label, for grouping. */
@@ -74,10 +78,14 @@ export type PruneCandidate = {
   anonymous: boolean;
   createdAt: string | null;
   driver: string;
+  lastUsedAt: string | null;
+  lastUsedBy: string | null;
 };
 
 export type PrunePreview = {
   volumes: PruneCandidate[];
+  /** Since when the engine's volume use has been followed (for "never seen in use since …"). */
+  usageTrackedSince: string | null;
   /** Sum of the known sizes. */
   totalBytes: number;
   /** false when some sizes were not known yet (their volumes count 0 in totalBytes). */
@@ -92,7 +100,7 @@ export type PruneResult = {
 
 /** One line of `/api/engines/{engine}/events`. */
 export type EngineEvent =
-  | { kind: "volume" | "container"; action: string; id: string; time: number }
+  | { kind: "volume" | "container"; action: string; id: string; time: number; attributes?: Record<string, string> }
   | { kind: "sizes"; time: number }
   | { kind: "engine"; state: "up" | "down"; error?: string; time: number };
 

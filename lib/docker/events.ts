@@ -24,7 +24,7 @@ type StreamState = {
 const g = globalThis as typeof globalThis & { __voldeckStreams?: Map<string, StreamState> };
 const streams: Map<string, StreamState> = (g.__voldeckStreams ??= new Map());
 
-type RawEvent = { Type?: string; Action?: string; Actor?: { ID?: string }; id?: string; time?: number };
+type RawEvent = { Type?: string; Action?: string; Actor?: { ID?: string; Attributes?: Record<string, string> }; id?: string; time?: number; timeNano?: number };
 
 function onEngineEvent(engineId: string, raw: RawEvent): void {
   const kind = raw.Type === "volume" ? "volume" : raw.Type === "container" ? "container" : null;
@@ -33,7 +33,8 @@ function onEngineEvent(engineId: string, raw: RawEvent): void {
   const id = raw.Actor?.ID ?? raw.id ?? "";
   if (kind === "container" && action === "destroy") forgetContainer(engineId, id);
   if (kind === "volume" || action === "die" || action === "destroy") markSizesStale(engineId);
-  publish(engineId, { kind, action, id, time: raw.time ? raw.time * 1000 : Date.now() });
+  const time = raw.timeNano ? Math.floor(raw.timeNano / 1e6) : raw.time ? raw.time * 1000 : Date.now();
+  publish(engineId, { kind, action, id, time, attributes: raw.Actor?.Attributes });
 }
 
 function setUp(engineId: string, s: StreamState, up: boolean, error?: string): void {

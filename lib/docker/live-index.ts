@@ -180,3 +180,9 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
 export function noteVolumeChanged(engineId: string, name: string): void {
   indexes.get(engineId)?.dirtyVolumes.add(name);
 }
+
+/** A container's name as the index knows it (no engine call); undefined when unknown. */
+export function knownContainerName(engineId: string, id: string): string | undefined {
+  const c = indexes.get(engineId)?.containers.get(id);
+  return c?.Names?.[0]?.replace(/^\//, "");
+}

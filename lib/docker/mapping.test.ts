@@ -4,6 +4,7 @@ import {
   buildVolumeIndex,
   containerName,
   isAnonymousVolume,
+  lastUse,
   normaliseTime,
   pruneCandidates,
   sizeFields,
@@ -11,6 +12,7 @@ import {
   toContainer,
   toMount,
   toVolume,
+  unusedForAtLeast,
   volumesFromNames,
   type RawContainer,
   type RawVolume,
@@ -233,8 +235,35 @@ describe("pruneCandidates", () => {
   });
   it("all: every unused local volume without driver options, sorted by name", () => {
     expect(pruneCandidates(volumes, true)).toEqual([
-      { name: HEX, sizeBytes: null, sizeStatus: "pending", anonymous: true, createdAt: "2024-01-01T00:00:00.000Z", driver: "local" },
-      { name: "z-named", sizeBytes: 10, sizeStatus: "measured", anonymous: false, createdAt: "2024-01-01T00:00:00.000Z", driver: "local" },
+      { name: HEX, sizeBytes: null, sizeStatus: "pending", anonymous: true, createdAt: "2024-01-01T00:00:00.000Z", driver: "local", lastUsedAt: null, lastUsedBy: null },
+      { name: "z-named", sizeBytes: 10, sizeStatus: "measured", anonymous: false, createdAt: "2024-01-01T00:00:00.000Z", driver: "local", lastUsedAt: null, lastUsedBy: null },
     ]);
+  });
+});
+
+describe("lastUse", () => {
+  const now = "2026-03-01T12:00:00.000Z";
+  const base = toVolume({ Name: "v1", Driver: "local", Mountpoint: "/m" }, new Map(), undefined);
+  const user = (state: string) => ({ containerId: "c", containerName: `c-${state}`, state, destination: "/d", readOnly: false });
+  it("is now, by the running container, while one mounts it", () => {
+    const v = { ...base, containers: [user("exited"), user("running")], inUse: true };
+    expect(lastUse(v, { at: "2026-01-01T00:00:00.000Z", by: "old" }, now)).toEqual({ lastUsedAt: now, lastUsedBy: "c-running" });
+  });
+  it("is the recorded use otherwise, or nothing", () => {
+    const v = { ...base, containers: [user("exited")], inUse: true };
+    expect(lastUse(v, { at: "2026-01-01T00:00:00.000Z", by: "old" }, now)).toEqual({ lastUsedAt: "2026-01-01T00:00:00.000Z", lastUsedBy: "old" });
+    expect(lastUse(v, undefined, now)).toEqual({ lastUsedAt: null, lastUsedBy: null });
+  });
+});
+
+describe("unusedForAtLeast", () => {
+  const now = Date.parse("2026-03-11T00:00:00.000Z");
+  const v = (lastUsedAt: string | null) => ({ ...toVolume({ Name: "v1", Driver: "local", Mountpoint: "/m" }, new Map(), undefined), lastUsedAt });
+  it("compares the last use, else the start of tracking, with the number of days", () => {
+    expect(unusedForAtLeast(v("2026-03-01T00:00:00.000Z"), 10, null, now)).toBe(true);
+    expect(unusedForAtLeast(v("2026-03-02T00:00:00.000Z"), 10, null, now)).toBe(false);
+    expect(unusedForAtLeast(v(null), 10, "2026-02-01T00:00:00.000Z", now)).toBe(true);
+    expect(unusedForAtLeast(v(null), 10, "2026-03-05T00:00:00.000Z", now)).toBe(false);
+    expect(unusedForAtLeast(v(null), 0, null, now)).toBe(false);
   });
 });

@@ -183,6 +183,26 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes
     .filter((v) => !v.inUse && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
-    .map((v) => ({ name: v.name, sizeBytes: v.sizeBytes, sizeStatus: v.sizeStatus, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver }))
+    .map((v) => ({
+      name: v.name, sizeBytes: v.sizeBytes, sizeStatus: v.sizeStatus, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver,
+      lastUsedAt: v.lastUsedAt ?? null, lastUsedBy: v.lastUsedBy ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * When a volume was last used: now, by a running container that mounts it; else the last recorded mount or
+ * unmount (null when never seen in use).
+ */
+export function lastUse(v: Volume, recorded: { at: string; by: string | null } | undefined, now: string): Pick<Volume, "lastUsedAt" | "lastUsedBy"> {
+  const running = v.containers.find((c) => c.state === "running");
+  if (running) return { lastUsedAt: now, lastUsedBy: running.containerName };
+  return { lastUsedAt: recorded?.at ?? null, lastUsedBy: recorded?.by ?? null };
+}
+
+/** For the prune preview: unused for at least `days` (a volume never seen in use counts from `trackedSince`). */
+export function unusedForAtLeast(v: Volume, days: number, trackedSince: string | null, now: number): boolean {
+  const last = v.lastUsedAt ?? trackedSince;
+  if (!last) return false;
+  return now - Date.parse(last) >= days * 86_400_000;
 }

@@ -4,17 +4,28 @@ import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig } from "./engines";
 import { engineStatus, toApiError } from "./errors";
-import { buildVolumeIndex, normaliseTime, pruneCandidates, toVolume, type RawContainer, type RawVolume } from "./mapping";
+import { buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawVolume } from "./mapping";
 import { noteVolumeChanged, snapshot } from "./live-index";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
+import { trackUsage, usageOf } from "./usage";
 
 /** Every volume with the containers that mount it: the two lists (from the live index), joined in one pass. */
-export async function listVolumesWithSource(engineId: string): Promise<{ volumes: Volume[]; source: "index" | "engine" }> {
+export async function listVolumesWithSource(
+  engineId: string,
+): Promise<{ volumes: Volume[]; source: "index" | "engine"; usageTrackedSince: string | null }> {
+  trackUsage(engineId);
   const { volumes: raw, containers, source } = await snapshot(engineId);
   const index = buildVolumeIndex(containers);
   const sizes = knownSizes(engineId);
-  const volumes = raw.map((v) => toVolume(v, index, sizes.get(v.Name))).sort((a, b) => a.name.localeCompare(b.name));
-  return { volumes, source };
+  const usage = usageOf(engineId);
+  const now = new Date().toISOString();
+  const volumes = raw
+    .map((r) => {
+      const v = toVolume(r, index, sizes.get(r.Name));
+      return { ...v, ...lastUse(v, usage.byVolume.get(v.name), now) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { volumes, source, usageTrackedSince: usage.since };
 }
 
 export async function listVolumes(engineId: string): Promise<Volume[]> {
@@ -37,7 +48,9 @@ function notFound(engineId: string, name: string): ApiError {
 export async function getVolume(engineId: string, name: string): Promise<Volume> {
   const [raw, { containers }] = await Promise.all([inspectRaw(engineId, name), snapshot(engineId)]);
   if (!raw) throw notFound(engineId, name);
-  return toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name));
+  trackUsage(engineId);
+  const v = toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name));
+  return { ...v, ...lastUse(v, usageOf(engineId).byVolume.get(name), new Date().toISOString()) };
 }
 
 export type CreateVolumeInput = {
@@ -105,12 +118,17 @@ export async function removeVolume(engineId: string, name: string): Promise<void
 
 const PREVIEW_SIZE_WAIT_MS = 8_000;
 
-export async function prunePreview(engineId: string, all: boolean): Promise<PrunePreview> {
+/** `unusedForDays`: only volumes not seen in use for at least that many days. */
+export async function prunePreview(engineId: string, all: boolean, unusedForDays?: number): Promise<PrunePreview> {
   engineConfig(engineId); // 404 before any size state is kept for an unknown engine id
   // The preview is an explicit action, so it may wait a little for fresh sizes.
   await sizesWithin(engineId, PREVIEW_SIZE_WAIT_MS);
-  const volumes = pruneCandidates(await listVolumes(engineId), all);
+  const { volumes: listed, usageTrackedSince } = await listVolumesWithSource(engineId);
+  const now = Date.now();
+  const old = unusedForDays === undefined ? listed : listed.filter((v) => unusedForAtLeast(v, unusedForDays, usageTrackedSince, now));
+  const volumes = pruneCandidates(old, all);
   return {
+    usageTrackedSince,
     volumes,
     totalBytes: volumes.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0),
     sizesComplete: volumes.every((v) => v.sizeStatus === "measured"),

@@ -46,4 +46,19 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX audit_at ON audit(at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- When each volume was last mounted by a container, per engine, from the engine's events.
+      CREATE TABLE volume_usage (
+        engine TEXT NOT NULL,
+        volume TEXT NOT NULL,
+        last_used_at TEXT NOT NULL,
+        last_used_by TEXT,
+        PRIMARY KEY (engine, volume)
+      );
+      -- Since when usage has been followed on each engine ("not seen in use since …").
+      CREATE TABLE usage_tracking (engine TEXT PRIMARY KEY, since TEXT NOT NULL);
+    `,
+  },
 ];

@@ -8,8 +8,8 @@ type Params = { engine: string };
 
 // X-Voldeck-Source says whether the answer came from the live index or from the engine itself.
 export const GET = handler<Params>(async (_req, { engine }) => {
-  const { volumes, source } = await listVolumesWithSource(engine);
-  return Response.json({ volumes }, { headers: { "X-Voldeck-Source": source } });
+  const { volumes, source, usageTrackedSince } = await listVolumesWithSource(engine);
+  return Response.json({ volumes, usageTrackedSince }, { headers: { "X-Voldeck-Source": source } });
 });
 
 export const POST = handler<Params>({ audit: "volume.create" }, async (req, { engine }, ctx) => {

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/store/db";
+import { followEngine } from "./events";
+import { knownContainerName } from "./live-index";
+
+// When each volume was last used: the engine keeps no such record, so every mount and unmount event is
+// written down, per engine, in the embedded database (it survives restarts). "Used" means a container had
+// it mounted; a volume mounted by a running container is in use now. A volume never seen mounted counts
+// from when following began on that engine.
+
+type Tracker = { names: Map<string, string>; stop: () => void };
+const g = globalThis as typeof globalThis & { __voldeckUsage?: Map<string, Tracker> };
+const trackers: Map<string, Tracker> = (g.__voldeckUsage ??= new Map());
+
+export type Usage = { at: string; by: string | null };
+
+function record(engineId: string, volume: string, at: number, by: string | null): void {
+  db()
+    .prepare(
+      `INSERT INTO volume_usage (engine, volume, last_used_at, last_used_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (engine, volume) DO UPDATE SET last_used_at = excluded.last_used_at, last_used_by = excluded.last_used_by
+       WHERE excluded.last_used_at >= volume_usage.last_used_at`,
+    )
+    .run(engineId, volume, new Date(at).toISOString(), by);
+}
+
+/** Follows an engine's mount and unmount events from now on (once per engine and process). */
+export function trackUsage(engineId: string): void {
+  if (trackers.has(engineId)) return;
+  db().prepare("INSERT OR IGNORE INTO usage_tracking (engine, since) VALUES (?, ?)").run(engineId, new Date().toISOString());
+  const names = new Map<string, string>();
+  const stop = followEngine(engineId, (event) => {
+    if (event.kind === "container" && event.attributes?.name) {
+      if (event.action === "destroy") names.delete(event.id);
+      else names.set(event.id, event.attributes.name);
+    }
+    if (event.kind === "volume" && (event.action === "mount" || event.action === "unmount")) {
+      const container = event.attributes?.container ?? "";
+      const name = names.get(container) ?? knownContainerName(engineId, container) ?? (container ? container.slice(0, 12) : null);
+      record(engineId, event.id, event.time, name);
+    }
+  });
+  trackers.set(engineId, { names, stop });
+}
+
+/** Since when usage is followed on the engine, and the last recorded use of each volume. */
+export function usageOf(engineId: string): { since: string | null; byVolume: Map<string, Usage> } {
+  const since = db().prepare("SELECT since FROM usage_tracking WHERE engine = ?").pluck().get(engineId) as string | undefined;
+  const rows = db().prepare("SELECT volume, last_used_at, last_used_by FROM volume_usage WHERE engine = ?").all(engineId) as {
+    volume: string;
+    last_used_at: string;
+    last_used_by: string | null;
+  }[];
+  return { since: since ?? null, byVolume: new Map(rows.map((r) => [r.volume, { at: r.last_used_at, by: r.last_used_by }])) };
+}
