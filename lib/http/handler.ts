@@ -43,8 +43,9 @@ export function handler<P>(a: Access | Fn<P>, b?: Fn<P>) {
     let params: P | undefined;
     let response: Response;
     try {
-      if (!access.public) context.principal = await authorise(req, access);
+      // The path's own segments, not a lookup: read first so a refusal is audited with its target.
       params = await ctx.params;
+      if (!access.public) await authorise(req, access, context);
       response = await fn(req, params, context);
     } catch (e) {
       response = errorResponse(e);
@@ -54,9 +55,11 @@ export function handler<P>(a: Access | Fn<P>, b?: Fn<P>) {
   };
 }
 
-async function authorise(req: Request, access: Access): Promise<Principal> {
+/** Known as soon as authenticated, so a refusal below is audited under whoever was refused. */
+async function authorise(req: Request, access: Access, context: RequestContext): Promise<void> {
   const principal = await authenticate(req);
   if (!principal) throw new ApiError("unauthorized", "Sign in, or send a valid API token.");
+  context.principal = principal;
   if (principal.via === "session" && isStateChanging(req.method) && !isSameOrigin(req)) {
     throw new ApiError("forbidden", "This request did not come from the console's own pages.");
   }
@@ -64,7 +67,6 @@ async function authorise(req: Request, access: Access): Promise<Principal> {
   if (!roleAllows(principal.role, need)) {
     throw new ApiError("forbidden", `This needs the ${need} role; you are ${principal.role}.`);
   }
-  return principal;
 }
 
 function audit(req: Request, access: Access, context: RequestContext, params: unknown, response: Response): void {
