@@ -6,6 +6,7 @@ import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { getVolume } from "@/lib/docker/volumes";
 import { startJob, type JobControl } from "@/lib/jobs/registry";
 import { ArchiveFile } from "./archive-file";
+import { describeFailure } from "./failure";
 import { archiveName, downloadName, newBackupId, writeManifest, type Manifest } from "./catalog";
 import { startAgain, stopHolders, type Stopped } from "./containers";
 import { parallelGzip } from "./gzip";
@@ -48,7 +49,8 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     file = new ArchiveFile(backupsDir(), archiveName(id, req.compression), req.compression === "gzip");
     await file.open();
     const scanner = new TarScanner();
-    const stages: (Transform | Writable)[] = [tarMeter(scanner, (b) => ctl.progress(b))];
+    // Progress counts what the engine's size (bytesTotal) counts: file bytes and symlink targets.
+    const stages: (Transform | Writable)[] = [tarMeter(scanner, (b) => ctl.progress(b + scanner.linkBytes))];
     if (req.rateLimit) stages.push(throttle(req.rateLimit, ctl.signal));
     if (req.compression === "gzip") stages.push(parallelGzip(gzipLevel()));
     stages.push(file.writable());
@@ -87,7 +89,7 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     ctl.update({ backupId: id });
   } catch (e) {
     await file?.discard();
-    throw e;
+    throw describeFailure(e, engine, "backup");
   } finally {
     await startAgain(ctl, engine, stopped);
     if (helper) await removeHelper(helper);

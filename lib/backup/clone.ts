@@ -3,8 +3,9 @@ import { ApiError } from "@/lib/api/error";
 import type { Job, Volume } from "@/lib/api/types";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { createVolume, getVolume } from "@/lib/docker/volumes";
-import { startJob, type JobControl } from "@/lib/jobs/registry";
+import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { startAgain, stopHolders, type Stopped } from "./containers";
+import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
 import { openVolumeSource } from "./source";
@@ -29,6 +30,8 @@ export async function startClone(engineId: string, source: string, req: CloneReq
       targetEngine: req.targetEngine,
     });
   }
+  const locks: Lock[] = [`read:${engineId}/${source}`, `write:${engineId}/${req.targetName}`];
+  assertFree(locks);
   const volume = await getVolume(engineId, source);
   if (req.targetName === source) throw new ApiError("conflict", "A volume cannot be cloned onto itself.");
   const taken = await getVolume(engineId, req.targetName).then(
@@ -38,7 +41,7 @@ export async function startClone(engineId: string, source: string, req: CloneReq
   if (taken) throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${engineId}".`, { engine: engineId, volume: req.targetName });
   return startJob(
     { kind: "clone", engine: engineId, volume: source, targetEngine: engineId, targetVolume: req.targetName, bytesTotal: volume.sizeBytes },
-    [`read:${engineId}/${source}`, `write:${engineId}/${req.targetName}`],
+    locks,
     (ctl) => runClone(ctl, volume, req),
   );
 }
@@ -55,11 +58,11 @@ async function runClone(ctl: JobControl, volume: Volume, req: CloneRequest): Pro
     made = true;
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     ctl.update({ dataPath: source.dataPath, phase: "streaming" });
-    await fillVolume(ctl, engine, req.targetName, [source.stream], req.rateLimit);
+    await fillVolume(ctl, engine, req.targetName, [source.stream], req.rateLimit, true);
     for (const issue of source.issues.slice(0, 5)) ctl.warn(`Not copied completely: ${issue.path} (${issue.reason}).`);
   } catch (e) {
     if (made) await removeOwnVolume(engine, req.targetName);
-    throw e;
+    throw describeFailure(e, engine, "clone");
   } finally {
     if (helper) await removeHelper(helper);
     await startAgain(ctl, engine, stopped);

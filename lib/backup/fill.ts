@@ -21,6 +21,8 @@ export async function fillVolume(
   volumeName: string,
   source: [Readable, ...Transform[]],
   rateLimit?: number,
+  /** Count symlink target bytes in the progress too (when bytesTotal is the engine's size of the source). */
+  countLinks = false,
 ): Promise<FillResult> {
   const helper = await createHelper(engineId, volumeName, { readOnly: false, jobId: ctl.job.id });
   try {
@@ -33,7 +35,7 @@ export async function fillVolume(
     try {
       const put = putVolumeArchive(helper, body, local.signal);
       put.catch(() => local.abort());
-      const stages: Transform[] = [tarMeter(scanner, (b) => ctl.progress(b))];
+      const stages: Transform[] = [tarMeter(scanner, (b) => ctl.progress(countLinks ? b + scanner.linkBytes : b))];
       if (rateLimit) stages.push(throttle(rateLimit, local.signal));
       const feed = pipeline([...source, ...stages, body], { signal: local.signal });
       feed.catch(() => local.abort());

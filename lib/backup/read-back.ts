@@ -42,6 +42,18 @@ export class ArchiveInvalid extends Error {}
 
 export type ReadBackResult = TarCounts & { sha256: string; size: number };
 
+function drained(stream: zlib.Gunzip): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
 export class ReadBack {
   private known = 0;
   private final = false;
@@ -128,7 +140,7 @@ export class ReadBack {
           pos += bytesRead;
           const chunk = buf.subarray(0, bytesRead);
           if (gunzip) {
-            if (!gunzip.write(chunk)) await new Promise<void>((r) => gunzip.once("drain", r).once("close", r));
+            if (!gunzip.write(chunk)) await drained(gunzip);
           } else scanner.write(chunk);
           continue;
         }

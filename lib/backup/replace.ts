@@ -10,6 +10,7 @@ import { syncDir, writeFileAtomic } from "./archive-file";
 import type { Manifest } from "./catalog";
 import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containers";
 import { directAccess } from "./direct";
+import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { checkCounts, type RestoreRequest } from "./restore";
 import { backupsDir, defaultDataPath, defaultStopTimeout } from "./settings";
@@ -78,7 +79,8 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
       if (copy.bytes !== m.bytes || copy.entries < m.entries - 1) checkCounts(m, copy, "The copy back");
       scratchPrecious = false;
     }
-  } catch (e) {
+  } catch (err) {
+    const e = describeFailure(err, engine, "restore");
     if (scratchPrecious) {
       throw new Error(`${(e as Error).message} — volume "${target.name}" was already removed; the restored data is kept in volume "${scratch}".`);
     }

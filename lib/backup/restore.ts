@@ -3,9 +3,10 @@ import { ApiError } from "@/lib/api/error";
 import type { Job, Volume } from "@/lib/api/types";
 import { engineConfig } from "@/lib/docker/engines";
 import { createVolume, getVolume } from "@/lib/docker/volumes";
-import { startJob, type JobControl } from "@/lib/jobs/registry";
+import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { getManifest, type Manifest } from "./catalog";
 import { volumeHolders } from "./containers";
+import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
 import type { DataPathChoice } from "./settings";
@@ -35,19 +36,20 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
   const manifest = await getManifest(backupId);
   const engine = req.engine ?? manifest.engine ?? "local";
   engineConfig(engine);
+  const locks: Lock[] = [`read:backup/${backupId}`, `write:${engine}/${req.volume}`];
+  assertFree(locks); // a busy target is the answer, even if it does not exist yet
   const target = await existing(engine, req.volume);
   const base = {
     kind: "restore" as const, engine, volume: req.volume, targetEngine: engine, targetVolume: req.volume, backupId,
     mode: req.mode, compression: manifest.compression, bytesTotal: manifest.bytes,
   };
-  const locks = [`read:backup/${backupId}`, `write:${engine}/${req.volume}`] as const;
   if (req.mode === "new") {
     if (target) {
       throw new ApiError("conflict", `A volume named "${req.volume}" already exists on engine "${engine}"; restore into a new name, or replace it.`, {
         engine, volume: req.volume,
       });
     }
-    return startJob(base, [...locks], (ctl) => restoreNew(ctl, manifest, req));
+    return startJob(base, locks, (ctl) => restoreNew(ctl, manifest, req));
   }
   if (!target) throw new ApiError("not_found", `There is no volume "${req.volume}" on engine "${engine}" to replace.`, { engine, volume: req.volume });
   if (target.driver !== "local" || Object.keys(target.options).length) {
@@ -60,7 +62,7 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
       engine, volume: req.volume, containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
     });
   }
-  return startJob(base, [...locks], (ctl) => replaceContents(ctl, manifest, target, req));
+  return startJob(base, locks, (ctl) => replaceContents(ctl, manifest, target, req));
 }
 
 /** Checks a restored tree's counts against the backup's. */
@@ -80,6 +82,6 @@ async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Pr
     checkCounts(m, got, "The archive");
   } catch (e) {
     await removeOwnVolume(engine, req.volume);
-    throw e;
+    throw describeFailure(e, engine, "restore");
   }
 }

@@ -8,7 +8,7 @@ import { HELPER_LABEL } from "./mapping";
 // (so after an engine restart the helpers are gone and the stopped containers run again), for up to a day.
 
 const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 10_000;
+const MAX_RETRY_MS = 5_000;
 const GIVE_UP_MS = 24 * 3600_000;
 
 type Pending = {
@@ -63,14 +63,17 @@ function schedule(engineId: string): void {
   p.timer.unref?.();
 }
 
-/** Answers true when the engine answered (whatever it said: done, or nothing more to do), false when unreachable. */
+/**
+ * Answers true when there is nothing more to do (done, or the engine refused for good: 4xx), false to try again
+ * later (unreachable, or a 5xx while it is still starting up).
+ */
 async function attempt(what: string, fn: () => Promise<unknown>, quiet: number[]): Promise<boolean> {
   try {
     await fn();
     return true;
   } catch (e) {
     const status = engineStatus(e);
-    if (status === undefined) return false;
+    if (status === undefined || status >= 500) return false;
     if (!quiet.includes(status)) console.error(`voldeck: ${what} failed: ${(e as Error).message}`);
     return true;
   }

@@ -92,14 +92,19 @@ function emitSoon(e: Entry): void {
 
 export type NewJob = Pick<Job, "kind" | "engine" | "volume"> & Partial<Job>;
 
-/** Registers a job and queues it; refuses (409) when a running job holds a conflicting lock. */
-export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
+/** 409 when a running job holds a lock that conflicts with `locks`. */
+export function assertFree(locks: Lock[]): void {
   const busy = busyWith(locks);
   if (busy) {
     throw new ApiError("conflict", `Job ${busy.id} (${busy.kind} of "${busy.volume}") is using this volume or backup; try again when it is done.`, {
       job: busy.id,
     });
   }
+}
+
+/** Registers a job and queues it; refuses (409) when a running job holds a conflicting lock. */
+export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
+  assertFree(locks);
   const job: Job = {
     id: randomUUID(),
     kind,

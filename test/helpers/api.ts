@@ -54,3 +54,30 @@ export function expectError(answer: ApiAnswer, status: number, code: string): Er
   expect(answer.text).not.toMatch(/\n\s+at /); // never a stack trace
   return body.error;
 }
+
+/** Streams a response body to `file` (never held in memory); answers the status and headers. */
+export async function downloadTo(path: string, file: string, token: string | null = ADMIN_TOKEN): Promise<{ status: number; headers: Headers; text: string }> {
+  const { createWriteStream } = await import("node:fs");
+  const { Readable } = await import("node:stream");
+  const { pipeline } = await import("node:stream/promises");
+  const res = await fetch(`${BASE_URL}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!res.ok || !res.body) return { status: res.status, headers: res.headers, text: await res.text() };
+  await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createWriteStream(file));
+  return { status: res.status, headers: res.headers, text: "" };
+}
+
+/** POSTs raw bytes as the request body, streamed from a file (a path) or given as a Buffer. */
+export async function uploadBody<T = any>(path: string, body: Buffer | { file: string }, token: string | null = ADMIN_TOKEN): Promise<ApiAnswer<T>> {
+  const { createReadStream } = await import("node:fs");
+  const { Readable } = await import("node:stream");
+  const payload = Buffer.isBuffer(body) ? body : (Readable.toWeb(createReadStream(body.file)) as unknown as ReadableStream);
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/octet-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: payload,
+    duplex: "half",
+  } as RequestInit);
+  const text = await res.text();
+  const parsed = (res.headers.get("content-type") ?? "").includes("application/json") ? JSON.parse(text) : text;
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
