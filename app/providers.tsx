@@ -1,12 +1,21 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isApiError } from "@/lib/api/error";
+
+/** A session that ended (logout elsewhere, password change, expiry) sends the browser to the sign-in page. */
+function onError(error: unknown) {
+  if (isApiError(error) && error.code === "unauthorized" && !window.location.pathname.startsWith("/login")) {
+    window.location.assign("/login");
+  }
+}
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
+        queryCache: new QueryCache({ onError }),
+        mutationCache: new MutationCache({ onError }),
         defaultOptions: {
           queries: {
             staleTime: 5_000,

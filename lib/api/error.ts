@@ -39,7 +39,9 @@ export class ApiError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(this.toJSON(), { status: this.status });
+    const retry = this.details.retryAfterSeconds;
+    const headers: HeadersInit = typeof retry === "number" ? { "Retry-After": String(retry) } : {};
+    return Response.json(this.toJSON(), { status: this.status, headers });
   }
 
   /** Rebuilds the error from a response body; anything unexpected becomes an `internal` error. */

@@ -84,6 +84,11 @@ describe("unknown things → 404 not_found", () => {
     expect(await volumeNames()).toEqual(before);
   });
 
+  it("/api itself answers in the API's shape: 401 anonymous, 404 with credentials", async () => {
+    expectError(await api("/api", { token: null }), 401, "unauthorized");
+    expectError(await api("/api"), 404, "not_found");
+  });
+
   it.each([
     ["GET", "/api/nope"],
     ["GET", "/api/engines/local/volumes/x1/nothing/here"],

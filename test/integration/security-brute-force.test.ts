@@ -17,6 +17,7 @@ describe("repeated failed sign-ins", () => {
       if (answer.status === 429) {
         expect(answer.json.error.code).toBe("too_many_requests");
         expect(answer.json.error.retryAfterSeconds).toBeGreaterThan(0);
+        expect(Number(answer.headers["retry-after"])).toBe(answer.json.error.retryAfterSeconds);
       }
     }
     const firstRefusal = statuses.indexOf(429);
