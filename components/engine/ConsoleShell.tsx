@@ -25,6 +25,8 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
   const isAdmin = useCan("admin");
   const links = [
     ...sections.map((s) => ({ href: `${root}/${s.href}`, label: s.label })),
+    // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
+    { href: "/backups", label: "Backups" },
     ...(isAdmin ? adminSections : []),
   ];
   return (

@@ -3,6 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
+import { BackupVolumeDialog } from "@/components/backups/BackupVolumeDialog";
+import { CloneVolumeDialog } from "@/components/backups/CloneVolumeDialog";
+import { VolumeJobs } from "@/components/backups/VolumeJobs";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Loading } from "@/components/ui/States";
@@ -17,9 +20,10 @@ import { VolumeNotFound } from "./detail/VolumeNotFound";
 
 export function VolumeDetailPage({ engine, name }: { engine: string; name: string }) {
   const router = useRouter();
-  const canRemove = useCan("operator");
+  const canChange = useCan("operator");
   const { data, error, isFetching, refetch } = useQuery(volumeQuery(engine, name));
-  const [removing, setRemoving] = useState(false);
+  const [dialog, setDialog] = useState<"backup" | "clone" | "remove" | null>(null);
+  const closeDialog = () => setDialog(null);
   // Our own removal refetches this page into a 404 before the navigation lands; say what happened instead.
   const [removed, setRemoved] = useState(false);
   const gone = isApiError(error) && error.code === "not_found";
@@ -33,7 +37,14 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
   return (
     <div className="space-y-6">
       <Breadcrumb engine={engine} name={name} />
-      <VolumeHeader name={name} volume={volume} onRemove={canRemove ? () => setRemoving(true) : undefined} />
+      <VolumeHeader
+        name={name}
+        volume={volume}
+        onBackup={canChange ? () => setDialog("backup") : undefined}
+        onClone={canChange ? () => setDialog("clone") : undefined}
+        onRemove={canChange ? () => setDialog("remove") : undefined}
+      />
+      {!gone && !removed && <VolumeJobs engine={engine} name={name} />}
       {error && !gone && !removed && (
         <div className="space-y-2">
           <ErrorAlert error={error} title={data ? "Could not refresh this volume; showing what was last known." : "Could not load this volume."} />
@@ -44,11 +55,17 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
       )}
       {body ?? (volume && <VolumeDetailView engine={engine} volume={volume} />)}
       {volume && (
+        <>
+          <BackupVolumeDialog engine={engine} volume={volume} open={dialog === "backup"} onClose={closeDialog} />
+          <CloneVolumeDialog engine={engine} volume={volume} open={dialog === "clone"} onClose={closeDialog} />
+        </>
+      )}
+      {volume && (
         <DeleteVolumeDialog
           engine={engine}
           name={name}
-          open={removing}
-          onClose={() => setRemoving(false)}
+          open={dialog === "remove"}
+          onClose={closeDialog}
           onDeleted={() => {
             setRemoved(true);
             router.push(volumesHref(engine));

@@ -10,17 +10,25 @@ type Props = {
   engine: string;
   volume: Volume;
   onRemove?: (name: string) => void;
+  /** Present when rows can be selected (operators); `selected` says whether this one is. */
+  onSelect?: (name: string, selected: boolean) => void;
+  selected?: boolean;
   /** For the virtualized table: lets it measure the row. */
   rowRef?: Ref<HTMLTableRowElement>;
   index?: number;
 };
 
 // Memoised: a live refresh re-renders only the rows whose volume changed.
-export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, rowRef, index }: Props) {
+export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, onSelect, selected = false, rowRef, index }: Props) {
   const labels = Object.entries(v.labels);
   const owner = v.anonymous ? anonymousOwner(v) : null;
   return (
-    <tr ref={rowRef} data-index={index} className="hover:bg-slate-50">
+    <tr ref={rowRef} data-index={index} className={selected ? "bg-sky-50/70 hover:bg-sky-50" : "hover:bg-slate-50"}>
+      {onSelect && (
+        <td className="w-8 py-2 pl-3 align-top">
+          <input type="checkbox" checked={selected} onChange={(e) => onSelect(v.name, e.target.checked)} aria-label={`Select ${v.name}`} className="mt-0.5 h-4 w-4" />
+        </td>
+      )}
       <td className="max-w-xs px-3 py-2">
         <Link
           href={`/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(v.name)}`}

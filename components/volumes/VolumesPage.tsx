@@ -1,16 +1,18 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
+import { BackupManyDialog } from "@/components/backups/BackupManyDialog";
 import { Button } from "@/components/ui/Button";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { volumesQuery } from "@/lib/api/queries";
+import type { Volume } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
 import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
 import { PruneDialog } from "./PruneDialog";
-import { VolumesTable } from "./VolumesTable";
+import { VolumesTable, type Selection } from "./VolumesTable";
 import { VolumesToolbar } from "./VolumesToolbar";
 import { filterVolumes, groupByProject, sortVolumes, type Sort, type SortKey, type VolumeQuery } from "./volume-filter";
 
@@ -20,7 +22,11 @@ export function VolumesPage({ engine }: { engine: string }) {
   const [query, setQuery] = useState<VolumeQuery>({ search: "", usage: "all", label: "" });
   const [sort, setSort] = useState<Sort>({ key: "name", dir: "asc" });
   const [grouped, setGrouped] = useState(true);
-  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "prune" } | { kind: "remove"; name: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "prune" } | { kind: "backup" } | { kind: "remove"; name: string } | null>(null);
+  // By name: survives refreshes, sorting, filtering and the virtualized rows coming and going.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The volumes a "Back up N…" started with; kept while its dialog closes (closed, not unmounted, it hands focus back).
+  const [many, setMany] = useState<{ volumes: Volume[]; key: number } | null>(null);
   // Typing stays responsive with thousands of rows: the table follows the deferred query.
   const deferredQuery = useDeferredValue(query);
 
@@ -33,6 +39,23 @@ export function VolumesPage({ engine }: { engine: string }) {
   const shownCount = groups.reduce((n, g) => n + g.volumes.length, 0);
   const knownTotal = all?.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0) ?? 0;
   const measuring = !!all?.some((v) => v.sizeStatus === "pending");
+
+  const shownNames = useMemo(() => groups.flatMap((g) => g.volumes.map((v) => v.name)), [groups]);
+  // Volumes removed meanwhile drop out of the selection's count (and of a backup started from it).
+  const chosen = useMemo(() => (all ?? []).filter((v) => selected.has(v.name)), [all, selected]);
+  const shownChosen = shownNames.filter((n) => selected.has(n)).length;
+  const onSelect = useCallback((name: string, checked: boolean) => setSelected((prev) => toggled(prev, [name], checked)), []);
+  const selection: Selection | undefined = canChange
+    ? {
+        selected,
+        onSelect,
+        selectAll: {
+          all: shownNames.length > 0 && shownChosen === shownNames.length,
+          some: shownChosen > 0,
+          onChange: (checked) => setSelected((prev) => toggled(prev, shownNames, checked)),
+        },
+      }
+    : undefined;
 
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" ? "asc" : "desc" }));
@@ -52,7 +75,25 @@ export function VolumesPage({ engine }: { engine: string }) {
           </p>
         )}
         {canChange && (
-          <div className="ml-auto flex gap-2">
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            {chosen.length > 0 && (
+              <>
+                <p className="text-sm text-slate-700" aria-live="polite">
+                  {chosen.length} selected{chosen.length > shownChosen ? ` (${chosen.length - shownChosen} hidden by the filters)` : ""}
+                </p>
+                <Button variant="ghost" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </Button>
+                <Button
+                  onClick={() => {
+                    setMany({ volumes: chosen, key: Date.now() });
+                    setDialog({ kind: "backup" });
+                  }}
+                >
+                  Back up {chosen.length}…
+                </Button>
+              </>
+            )}
             <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all}>
               Prune…
             </Button>
@@ -76,12 +117,24 @@ export function VolumesPage({ engine }: { engine: string }) {
       ) : shownCount === 0 ? (
         <EmptyState title="No volume matches these filters." />
       ) : (
-        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} />
+        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} selection={selection} />
       )}
 
       <CreateVolumeDialog engine={engine} open={dialog?.kind === "create"} onClose={() => setDialog(null)} />
       <PruneDialog engine={engine} open={dialog?.kind === "prune"} onClose={() => setDialog(null)} />
+      {many && (
+        <BackupManyDialog key={many.key} engine={engine} volumes={many.volumes} open={dialog?.kind === "backup"} onClose={() => setDialog(null)} onStarted={() => setSelected(new Set())} />
+      )}
       {dialog?.kind === "remove" && <DeleteVolumeDialog engine={engine} name={dialog.name} open onClose={() => setDialog(null)} />}
     </section>
   );
+}
+
+function toggled(prev: ReadonlySet<string>, names: string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(prev);
+  for (const n of names) {
+    if (on) next.add(n);
+    else next.delete(n);
+  }
+  return next;
 }

@@ -3,7 +3,7 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Volume } from "@/lib/api/types";
 import { VolumeRow } from "./VolumeRow";
-import { VolumesTableHead, COLUMN_COUNT } from "./VolumesTableHead";
+import { VolumesTableHead, columnCount, type SelectAll } from "./VolumesTableHead";
 import type { Sort, SortKey, VolumeGroup } from "./volume-filter";
 
 // Up to this many rows the table is plain (every row in the page, simplest for find-in-page and screen
@@ -18,7 +18,11 @@ type Props = {
   onSort: (key: SortKey) => void;
   /** Absent when the user may not remove volumes. */
   onRemove?: (name: string) => void;
+  /** Absent when the user may not act on several volumes (viewers). Selection is by name, so it survives sorting, filtering and virtualization. */
+  selection?: Selection;
 };
+
+export type Selection = { selected: ReadonlySet<string>; onSelect: (name: string, selected: boolean) => void; selectAll: SelectAll };
 
 type Row = { kind: "group"; group: VolumeGroup } | { kind: "volume"; volume: Volume };
 
@@ -34,38 +38,40 @@ export function VolumesTable(props: Props) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
-        <VolumesTableHead sort={props.sort} onSort={props.onSort} />
+        <VolumesTableHead sort={props.sort} onSort={props.onSort} selectAll={props.selection?.selectAll} />
         {rows.length > VIRTUALIZE_ABOVE ? <VirtualBody rows={rows} {...props} /> : <PlainBody rows={rows} {...props} />}
       </table>
     </div>
   );
 }
 
-function GroupRow({ group, rowRef, index }: { group: VolumeGroup; rowRef?: (el: HTMLTableRowElement | null) => void; index?: number }) {
+function GroupRow({ group, columns, rowRef, index }: { group: VolumeGroup; columns: number; rowRef?: (el: HTMLTableRowElement | null) => void; index?: number }) {
   return (
     <tr ref={rowRef} data-index={index} className="bg-slate-100/70">
-      <th scope="colgroup" colSpan={COLUMN_COUNT} className="px-3 py-1.5 text-xs font-semibold text-slate-700">
+      <th scope="colgroup" colSpan={columns} className="px-3 py-1.5 text-xs font-semibold text-slate-700">
         {group.project ? `Compose project ${group.project}` : "Not in a compose project"} · {group.volumes.length}
       </th>
     </tr>
   );
 }
 
-function PlainBody({ rows, engine, onRemove }: Props & { rows: Row[] }) {
+function PlainBody({ rows, engine, onRemove, selection }: Props & { rows: Row[] }) {
+  const columns = columnCount(!!selection);
   return (
     <tbody className="divide-y divide-slate-100">
       {rows.map((row) =>
         row.kind === "group" ? (
-          <GroupRow key={`group:${row.group.project ?? ""}`} group={row.group} />
+          <GroupRow key={`group:${row.group.project ?? ""}`} group={row.group} columns={columns} />
         ) : (
-          <VolumeRow key={row.volume.name} engine={engine} volume={row.volume} onRemove={onRemove} />
+          <VolumeRow key={row.volume.name} engine={engine} volume={row.volume} onRemove={onRemove} onSelect={selection?.onSelect} selected={!!selection?.selected.has(row.volume.name)} />
         ),
       )}
     </tbody>
   );
 }
 
-function VirtualBody({ rows, engine, onRemove }: Props & { rows: Row[] }) {
+function VirtualBody({ rows, engine, onRemove, selection }: Props & { rows: Row[] }) {
+  const columns = columnCount(!!selection);
   // The page scrolls (not the table): the virtualizer needs to know where the rows start in the page.
   const body = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -91,9 +97,18 @@ function VirtualBody({ rows, engine, onRemove }: Props & { rows: Row[] }) {
       {items.map((item) => {
         const row = rows[item.index];
         return row.kind === "group" ? (
-          <GroupRow key={item.key} group={row.group} rowRef={virtualizer.measureElement} index={item.index} />
+          <GroupRow key={item.key} group={row.group} columns={columns} rowRef={virtualizer.measureElement} index={item.index} />
         ) : (
-          <VolumeRow key={item.key} engine={engine} volume={row.volume} onRemove={onRemove} rowRef={virtualizer.measureElement} index={item.index} />
+          <VolumeRow
+            key={item.key}
+            engine={engine}
+            volume={row.volume}
+            onRemove={onRemove}
+            onSelect={selection?.onSelect}
+            selected={!!selection?.selected.has(row.volume.name)}
+            rowRef={virtualizer.measureElement}
+            index={item.index}
+          />
         );
       })}
       {after > 0 && <tr aria-hidden style={{ height: after }} />}

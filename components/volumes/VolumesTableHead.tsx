@@ -9,14 +9,32 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: null, label: "Labels" },
 ];
 
-/** The columns plus the actions column. */
-export const COLUMN_COUNT = columns.length + 1;
+/** The columns plus the actions column, and the selection column when there is one. */
+export const columnCount = (withSelection: boolean) => columns.length + 1 + (withSelection ? 1 : 0);
+
+/** The header's select-all box: for the rows the filters show. */
+export type SelectAll = { all: boolean; some: boolean; onChange: (checked: boolean) => void };
 
 /** Column headers; the sortable ones are buttons and say their order to screen readers (aria-sort). */
-export function VolumesTableHead({ sort, onSort }: { sort: Sort; onSort: (key: SortKey) => void }) {
+export function VolumesTableHead({ sort, onSort, selectAll }: { sort: Sort; onSort: (key: SortKey) => void; selectAll?: SelectAll }) {
   return (
     <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
       <tr>
+        {selectAll && (
+          <th scope="col" className="w-8 py-2 pl-3">
+            <input
+              type="checkbox"
+              aria-label="Select all shown volumes"
+              checked={selectAll.all}
+              // "Some but not all": a DOM property only, no attribute for it.
+              ref={(el) => {
+                if (el) el.indeterminate = selectAll.some && !selectAll.all;
+              }}
+              onChange={(e) => selectAll.onChange(e.target.checked)}
+              className="h-4 w-4 align-middle"
+            />
+          </th>
+        )}
         {columns.map((c) => (
           <th
             key={c.label}

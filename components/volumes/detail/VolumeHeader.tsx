@@ -3,8 +3,10 @@ import { Button } from "@/components/ui/Button";
 import type { Volume } from "@/lib/api/types";
 import { plural } from "@/lib/format";
 
-/** Title, badges and the remove action; before the volume has loaded only its name (from the URL) shows. */
-export function VolumeHeader({ name, volume, onRemove }: { name: string; volume?: Volume; onRemove?: () => void }) {
+type Actions = { onBackup?: () => void; onClone?: () => void; onRemove?: () => void };
+
+/** Title, badges and the actions (each absent when not allowed); before the volume has loaded only its name (from the URL) shows. */
+export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { name: string; volume?: Volume } & Actions) {
   const hex = /^[0-9a-f]{64}$/.test(name);
   return (
     <header className="space-y-3">
@@ -13,10 +15,20 @@ export function VolumeHeader({ name, volume, onRemove }: { name: string; volume?
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Volume</p>
           <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-slate-900 ${hex ? "font-mono text-xl" : "text-2xl"}`}>{name}</h1>
         </div>
-        {volume && onRemove && (
-          <Button variant="danger" onClick={onRemove}>
-            Remove…
-          </Button>
+        {volume && (onBackup || onClone || onRemove) && (
+          <div className="flex flex-wrap gap-2">
+            {onBackup && (
+              <Button variant="primary" onClick={onBackup}>
+                Back up…
+              </Button>
+            )}
+            {onClone && <Button onClick={onClone}>Clone…</Button>}
+            {onRemove && (
+              <Button variant="danger" onClick={onRemove}>
+                Remove…
+              </Button>
+            )}
+          </div>
         )}
       </div>
       {volume && (

@@ -1,0 +1,56 @@
+"use client";
+import { useId, useState, type DragEvent } from "react";
+import { formatBytes } from "@/lib/format";
+
+// Dropping is a mouse gesture; the file input inside is the keyboard's way in (Tab to "Choose an archive…",
+// Enter or Space opens the picker). The input is visually hidden, not display:none, so it keeps its focus.
+export function DropZone({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled: boolean }) {
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const drag = (e: DragEvent, entering: boolean) => {
+    e.preventDefault();
+    if (!disabled) setOver(entering);
+  };
+  return (
+    <div
+      onDragEnter={(e) => drag(e, true)}
+      onDragOver={(e) => drag(e, true)}
+      onDragLeave={(e) => drag(e, false)}
+      onDrop={(e) => {
+        drag(e, false);
+        const dropped = e.dataTransfer.files[0];
+        if (dropped && !disabled) onFile(dropped);
+      }}
+      className={`rounded-lg border-2 border-dashed px-4 py-5 text-center text-sm ${over ? "border-sky-500 bg-sky-50" : "border-slate-300 bg-slate-50"}`}
+    >
+      <p className="text-slate-700">Drop a .tar or .tar.gz archive here, or</p>
+      <input
+        id={id}
+        type="file"
+        accept=".tar,.gz,.tgz,application/gzip,application/x-tar"
+        disabled={disabled}
+        onChange={(e) => {
+          const picked = e.target.files?.[0];
+          if (picked) onFile(picked);
+          e.target.value = ""; // picking the same file again still counts
+        }}
+        className="peer sr-only"
+      />
+      <label
+        htmlFor={id}
+        className="mt-2 inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-sky-600 peer-disabled:cursor-not-allowed peer-disabled:text-slate-400"
+      >
+        Choose an archive…
+      </label>
+      <p className="mt-2 min-h-5 text-slate-800" aria-live="polite">
+        {file ? (
+          <>
+            Chosen: <strong className="[overflow-wrap:anywhere]">{file.name}</strong> ({formatBytes(file.size)})
+          </>
+        ) : (
+          <span className="text-slate-600">No file chosen.</span>
+        )}
+      </p>
+    </div>
+  );
+}

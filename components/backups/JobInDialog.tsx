@@ -1,0 +1,32 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/Button";
+import { TextLink } from "@/components/ui/TextLink";
+import type { Job } from "@/lib/api/types";
+import { JobCard } from "./JobProgress";
+import { BACKUPS_HREF } from "./hrefs";
+import { isFinished } from "./job-format";
+import { useJob } from "./useJob";
+
+/** The second step of the backup, restore and clone dialogs: the job live, and a Close that does not cancel it. */
+export function JobInDialog({ initial, onClose }: { initial: Job; onClose: () => void }) {
+  const { job, lost } = useJob(initial);
+  // The start button that had focus is gone: put focus on the progress, so it is read out and Tab goes on from here.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1} className="space-y-4 outline-none">
+      <JobCard job={job} lost={lost} />
+      <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
+        {!isFinished(job) && !lost && (
+          <p className="mr-auto text-slate-600">
+            Closing this leaves the job running; follow it on the <TextLink href={BACKUPS_HREF}>Backups page</TextLink>.
+          </p>
+        )}
+        <Button variant={isFinished(job) ? "primary" : "secondary"} onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </div>
+  );
+}

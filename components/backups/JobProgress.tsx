@@ -1,0 +1,37 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCan } from "@/components/auth/SessionProvider";
+import { cancelJobMutation } from "@/lib/api/backup-queries";
+import type { Job } from "@/lib/api/types";
+import { JobProgressView } from "./JobProgressView";
+import { JobResult } from "./JobResult";
+import { useJob } from "./useJob";
+
+type CardProps = { job: Job; lost?: unknown; headingLevel?: 2 | 3 };
+
+/** One job as it is now, with a working Cancel for those who may cancel. */
+export function JobCard({ job, lost, headingLevel }: CardProps) {
+  const qc = useQueryClient();
+  const canCancel = useCan("operator");
+  const cancel = useMutation(cancelJobMutation(qc));
+  return (
+    <JobProgressView
+      job={job}
+      lost={lost}
+      headingLevel={headingLevel}
+      onCancel={canCancel ? () => cancel.mutate(job.id) : undefined}
+      cancelling={cancel.isPending}
+      cancelError={cancel.error}
+      result={<JobResult job={job} />}
+    />
+  );
+}
+
+/**
+ * A job just started here, followed live through its event stream (progress up to four times a second).
+ * Lists of jobs use JobCard with the polled jobs list instead, to keep to one connection.
+ */
+export function JobProgress({ initial, headingLevel }: { initial: Job; headingLevel?: 2 | 3 }) {
+  const { job, lost } = useJob(initial);
+  return <JobCard job={job} lost={lost} headingLevel={headingLevel} />;
+}

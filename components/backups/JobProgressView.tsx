@@ -1,0 +1,81 @@
+import type { ReactNode } from "react";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import type { Job } from "@/lib/api/types";
+import { ProgressBar } from "./ProgressBar";
+import { dataPathText, isFinished, jobTitle, phaseText, progressLine, progressNumbers, stateText } from "./job-format";
+
+type Props = {
+  job: Job;
+  /** Absent when the user may not cancel (viewers) or the job is over. */
+  onCancel?: () => void;
+  cancelling?: boolean;
+  cancelError?: unknown;
+  /** Why the job can no longer be followed (console restarted, signed out). */
+  lost?: unknown;
+  /** What to show once the job succeeded (links to the backup or the volume). */
+  result?: ReactNode;
+  /** A heading level for the title inside a dialog or a page section. */
+  headingLevel?: 2 | 3;
+};
+
+const stateTone = { queued: "slate", running: "sky", succeeded: "green", failed: "red" } as const;
+
+export function JobProgressView({ job, onCancel, cancelling = false, cancelError, lost, result, headingLevel = 3 }: Props) {
+  const title = jobTitle(job);
+  const { percent } = progressNumbers(job);
+  const finished = isFinished(job);
+  const line = progressLine(job);
+  const path = dataPathText(job);
+  const Heading = `h${headingLevel}` as const;
+  // Announced politely on phase and state changes only; a live region that read every progress tick would
+  // talk over everything else.
+  const announcement = finished ? `${title}: ${stateText(job)}.${job.error && !job.cancelled ? ` ${job.error}` : ""}` : `${title}: ${phaseText(job)}`;
+  return (
+    <section aria-label={title} className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Heading className="min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900">{title}</Heading>
+        <Badge tone={job.cancelled ? "amber" : stateTone[job.state]}>{stateText(job)}</Badge>
+      </div>
+      <ProgressBar label={`${title}: progress`} percent={percent} text={line} tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"} />
+      <p className="tabular-nums text-slate-800">{line}</p>
+      {!finished && <p className="text-slate-600">{phaseText(job)}</p>}
+      {path && <p className="text-slate-600">{path}</p>}
+      {job.compression && job.kind === "backup" && <p className="text-slate-600">Compression: {job.compression === "gzip" ? "gzip" : "none (plain tar)"}.</p>}
+      {job.stoppedContainers.length > 0 && (
+        <p className="text-slate-700">
+          {finished ? "Stopped for the job and started again: " : "Stopped for the job (started again afterwards, whatever happens): "}
+          {job.stoppedContainers.join(", ")}
+        </p>
+      )}
+      {job.warnings.length > 0 && (
+        <ul className="list-inside list-disc rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          {job.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {job.state === "failed" && !job.cancelled && <ErrorAlert error={job.error ?? "The job failed."} title="The job failed. Nothing partial was kept." />}
+      {job.cancelled && <p className="text-slate-700">Cancelled: the partial work was removed{job.kind === "backup" ? "; no backup was added" : ""}.</p>}
+      {job.state === "succeeded" && (
+        <div className="text-emerald-900">
+          <p className="font-medium">{job.kind === "backup" ? "Backup complete." : job.kind === "restore" ? "Restore complete." : "Clone complete."}</p>
+          {result}
+        </div>
+      )}
+      {lost ? <ErrorAlert error={lost} title="This job can no longer be followed." /> : null}
+      {cancelError ? <ErrorAlert error={cancelError} title="The job was not cancelled." /> : null}
+      {!finished && onCancel && (
+        <div className="flex justify-end">
+          <Button onClick={onCancel} disabled={cancelling} aria-label={`Cancel ${title.charAt(0).toLowerCase()}${title.slice(1)}`}>
+            {cancelling ? "Cancelling…" : "Cancel"}
+          </Button>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite" aria-atomic>
+        {announcement}
+      </p>
+    </section>
+  );
+}

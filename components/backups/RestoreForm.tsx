@@ -1,0 +1,97 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { enginesQuery, volumesQuery } from "@/lib/api/queries";
+import type { Backup } from "@/lib/api/types";
+import { StopContainersOption, runningNames } from "./StopContainersOption";
+
+export type RestoreChoice = { engine: string; mode: "new" | "replace"; newName: string; replaceName: string; stop: boolean };
+
+export const initialChoice = (b: Backup): RestoreChoice => ({
+  engine: b.engine ?? "local",
+  mode: "new",
+  newName: `${b.volume}-restored`,
+  replaceName: "",
+  stop: false,
+});
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
+
+type Props = { backup: Backup; choice: RestoreChoice; onChange: (c: RestoreChoice) => void; nameProblem: string | null };
+
+/** Where the backup goes: engine, then a new volume (the safe default) or an existing one whose contents are replaced. */
+export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) {
+  const hintId = useId();
+  const radio = useId();
+  const engines = useQuery(enginesQuery());
+  const volumes = useQuery({ ...volumesQuery(choice.engine), enabled: choice.mode === "replace" });
+  const set = (patch: Partial<RestoreChoice>) => onChange({ ...choice, ...patch });
+  const engineIds = [...new Set([choice.engine, ...(engines.data?.map((e) => e.id) ?? [])])];
+  const replaceable = (volumes.data ?? []).filter((v) => v.driver === "local" && Object.keys(v.options).length === 0).sort((a, b) => a.name.localeCompare(b.name));
+  const target = replaceable.find((v) => v.name === choice.replaceName);
+
+  return (
+    <>
+      <label className="block font-medium text-slate-900">
+        Target engine
+        <select value={choice.engine} onChange={(e) => set({ engine: e.target.value, replaceName: "", stop: false })} className={field}>
+          {engineIds.map((id) => (
+            <option key={id} value={id}>
+              {id}
+              {id === backup.engine ? " (where it was taken)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="space-y-2">
+        <legend className="font-medium text-slate-900">Restore into</legend>
+        <label className="flex items-start gap-2">
+          <input type="radio" name={radio} checked={choice.mode === "new"} onChange={() => set({ mode: "new" })} className="mt-1" />
+          <span>
+            <span className="font-medium">A new volume</span>
+            <span className="block text-slate-600">Nothing existing is touched; it gets the backup&apos;s labels.</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="radio" name={radio} checked={choice.mode === "replace"} onChange={() => set({ mode: "replace" })} className="mt-1" />
+          <span>
+            <span className="font-medium">Replace an existing volume&apos;s contents</span>
+            <span className="block text-slate-600">It keeps its name, labels and options; its files are swapped.</span>
+          </span>
+        </label>
+      </fieldset>
+      {choice.mode === "new" ? (
+        <div>
+          <label className="block font-medium text-slate-900">
+            New volume name
+            <input value={choice.newName} onChange={(e) => set({ newName: e.target.value })} aria-invalid={!!nameProblem} aria-describedby={hintId} spellCheck={false} className={field} />
+          </label>
+          <p id={hintId} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
+            {nameProblem ?? "Must not exist yet on that engine."}
+          </p>
+        </div>
+      ) : (
+        <>
+          <label className="block font-medium text-slate-900">
+            Volume to replace
+            <select value={choice.replaceName} onChange={(e) => set({ replaceName: e.target.value, stop: false })} className={field} disabled={!volumes.data}>
+              <option value="">{volumes.data ? "Choose a volume…" : volumes.isError ? "Could not list the volumes" : "Loading volumes…"}</option>
+              {replaceable.map((v) => (
+                <option key={v.name} value={v.name}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+            The current files of {target ? <strong>{target.name}</strong> : "the chosen volume"} are not kept: back it up first if you may need
+            them. The backup is restored and checked in a fresh volume before the swap, so a bad archive changes nothing.
+          </p>
+          {target && (
+            <StopContainersOption names={runningNames(target.containers)} checked={choice.stop} onChange={(stop) => set({ stop })} purpose="while its contents are swapped" />
+          )}
+        </>
+      )}
+    </>
+  );
+}

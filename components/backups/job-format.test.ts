@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { Job } from "@/lib/api/types";
+import { dataPathText, formatDuration, jobTitle, progressLine, progressNumbers, stateText } from "./job-format";
+
+const job = (patch: Partial<Job> = {}): Job => ({
+  id: "j1", kind: "backup", state: "running", bytesDone: 0, bytesTotal: null, error: null, backupId: null,
+  engine: "local", volume: "pgdata", targetEngine: null, targetVolume: null, phase: "streaming", cancelled: false,
+  compression: "gzip", dataPath: null, swap: null, mode: null, rate: null, createdAt: "2026-01-01T00:00:00Z",
+  startedAt: null, finishedAt: null, stoppedContainers: [], warnings: [], ...patch,
+});
+
+describe("job-format", () => {
+  it("names the job by what it does to which volume", () => {
+    expect(jobTitle(job())).toBe("Backup of pgdata");
+    expect(jobTitle(job({ kind: "restore", mode: "new", volume: "pg2" }))).toBe("Restore into pg2");
+    expect(jobTitle(job({ kind: "restore", mode: "replace" }))).toBe("Restore into pgdata (replacing its contents)");
+    expect(jobTitle(job({ kind: "clone", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
+  });
+
+  it("tells a cancelled job from a failed one", () => {
+    expect(stateText(job({ state: "failed", cancelled: true }))).toBe("cancelled");
+    expect(stateText(job({ state: "failed" }))).toBe("failed");
+  });
+
+  it("says which data path was taken", () => {
+    expect(dataPathText(job({ dataPath: "direct" }))).toMatch(/directly from the volume's folder/);
+    expect(dataPathText(job({ kind: "restore", dataPath: "archive" }))).toBe("Data written through the Docker engine's archive API.");
+    expect(dataPathText(job())).toBeNull();
+  });
+
+  it("gives percent and time left only when the total and the rate are known", () => {
+    expect(progressNumbers(job({ bytesDone: 10 }))).toEqual({ percent: null, secondsLeft: null });
+    expect(progressNumbers(job({ bytesDone: 50, bytesTotal: 200, rate: 10 }))).toEqual({ percent: 25, secondsLeft: 15 });
+    // Never 100% before the job says so, even when the bytes overshoot the engine's earlier measure.
+    expect(progressNumbers(job({ bytesDone: 300, bytesTotal: 200 })).percent).toBe(99);
+    expect(progressNumbers(job({ state: "succeeded", phase: "done", bytesDone: 5, bytesTotal: 200 })).percent).toBe(100);
+    expect(progressLine(job({ bytesDone: 1024 * 1024, bytesTotal: 4 * 1024 * 1024, rate: 1024 * 1024 }))).toBe("1.0 MB of 4.0 MB · 25% · 1.0 MB/s · about 3 s left");
+    expect(progressLine(job({ bytesDone: 2048 }))).toBe("2.0 KB copied");
+    const finished = { phase: "done" as const, startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:04Z", bytesDone: 8 * 1024 * 1024, bytesTotal: 9 * 1024 * 1024 };
+    expect(progressLine(job({ ...finished, state: "succeeded" }))).toBe("8.0 MB copied in 4 s · 2.0 MB/s on average");
+    expect(progressLine(job({ ...finished, state: "failed" }))).toBe("8.0 MB copied in 4 s before it stopped");
+    expect(progressLine(job({ ...finished, state: "succeeded", finishedAt: "2026-01-01T00:00:00.300Z" }))).toBe("8.0 MB copied in under a second");
+  });
+
+  it("formats durations as people say them", () => {
+    expect(formatDuration(42.4)).toBe("42 s");
+    expect(formatDuration(130)).toBe("2 min 10 s");
+    expect(formatDuration(120)).toBe("2 min");
+    expect(formatDuration(3900)).toBe("1 h 5 min");
+  });
+});

@@ -1,0 +1,111 @@
+// Pure: how a job and a backup are put into words for the progress display and the backups table. Unit-tested.
+import type { Backup, Job } from "@/lib/api/types";
+import { formatBytes } from "@/lib/format";
+
+export const isFinished = (job: Job) => job.state === "succeeded" || job.state === "failed";
+
+/** "Backup of pgdata", "Restore into pgdata-restored", "Clone of pgdata to pgdata-copy". */
+export function jobTitle(job: Job): string {
+  if (job.kind === "backup") return `Backup of ${job.volume}`;
+  // A restore's `volume` is its target (API.md: Job extras).
+  if (job.kind === "restore") return `Restore into ${job.volume}${job.mode === "replace" ? " (replacing its contents)" : ""}`;
+  return `Clone of ${job.volume} to ${job.targetVolume ?? "a new volume"}`;
+}
+
+/** The state in a word or two; a cancelled job is reported apart from a failed one. */
+export function stateText(job: Job): string {
+  if (job.state === "failed") return job.cancelled ? "cancelled" : "failed";
+  return job.state;
+}
+
+export function phaseText(job: Job): string {
+  switch (job.phase) {
+    case "queued":
+      return "Waiting: other jobs are running (at most a few run at once).";
+    case "preparing":
+      return "Preparing…";
+    case "stopping":
+      return "Stopping the containers that use the volume…";
+    case "streaming":
+      return job.kind === "backup" ? "Copying the volume's files into the archive…" : job.kind === "restore" ? "Writing the archive's files into a fresh volume…" : "Copying the files…";
+    case "verifying":
+      return job.kind === "backup" ? "Reading the archive back to verify it…" : "Checking the copy…";
+    case "swapping":
+      return "Swapping the volume's contents for the restored ones…";
+    case "starting":
+      return "Starting the stopped containers again…";
+    case "done":
+      return job.state === "succeeded" ? "Done." : job.cancelled ? "Cancelled." : "Failed.";
+  }
+}
+
+/** Which way the data went, in words (the issue asks to say it). */
+export function dataPathText(job: Pick<Job, "dataPath" | "kind">): string | null {
+  if (!job.dataPath) return null;
+  const verb = job.kind === "backup" ? "read" : job.kind === "restore" ? "written" : "copied";
+  return job.dataPath === "direct"
+    ? `Data ${verb} directly from the volume's folder on this host (fastest path).`
+    : `Data ${verb} through the Docker engine's archive API.`;
+}
+
+export function backupSourceText(dataPath: Backup["dataPath"]): string {
+  return dataPath === "upload" ? "uploaded" : dataPath === "direct" ? "read from the volume's folder" : "via the engine's archive API";
+}
+
+export const formatRate = (bytesPerSecond: number) => `${formatBytes(bytesPerSecond)}/s`;
+
+/** 42 → "42 s", 130 → "2 min 10 s", 3900 → "1 h 5 min". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
+  const m = Math.round(s / 60);
+  return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
+}
+
+export type ProgressNumbers = {
+  /** 0–100, null when the total is unknown. */
+  percent: number | null;
+  /** null when the total or the rate is unknown. */
+  secondsLeft: number | null;
+};
+
+export function progressNumbers(job: Job): ProgressNumbers {
+  if (job.state === "succeeded") return { percent: 100, secondsLeft: 0 };
+  const total = job.bytesTotal;
+  if (total == null || total <= 0) return { percent: total === 0 ? 100 : null, secondsLeft: null };
+  // The engine's size is measured a little earlier than the copy is made: never claim more than 99% before done.
+  const percent = Math.min(99, Math.floor((job.bytesDone / total) * 100));
+  const left = Math.max(0, total - job.bytesDone);
+  const secondsLeft = job.state === "running" && job.phase === "streaming" && job.rate && job.rate > 0 ? left / job.rate : null;
+  return { percent, secondsLeft };
+}
+
+/** Seconds from start to finish, null while unknown. */
+function elapsed(job: Job): number | null {
+  if (!job.startedAt || !job.finishedAt) return null;
+  return Math.max(0, (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000);
+}
+
+/**
+ * Running: "12.3 MB of 19.1 MB · 64% · 45.0 MB/s · about 3 s left" (each part only when known).
+ * Finished: "19.1 MB copied in 2 s · 9.5 MB/s on average".
+ */
+export function progressLine(job: Job): string {
+  if (isFinished(job)) {
+    const secs = elapsed(job);
+    const copied = `${formatBytes(job.bytesDone)} copied`;
+    const took = secs === null ? "" : secs < 1 ? " in under a second" : ` in ${formatDuration(secs)}`;
+    if (job.state === "failed") return `${copied}${took} before it stopped`;
+    return `${copied}${took}${secs !== null && secs >= 1 && job.bytesDone > 0 ? ` · ${formatRate(job.bytesDone / secs)} on average` : ""}`;
+  }
+  const { percent, secondsLeft } = progressNumbers(job);
+  const parts = [job.bytesTotal != null ? `${formatBytes(job.bytesDone)} of ${formatBytes(job.bytesTotal)}` : `${formatBytes(job.bytesDone)} copied`];
+  if (percent !== null) parts.push(`${percent}%`);
+  if (job.rate) parts.push(formatRate(job.rate));
+  if (secondsLeft !== null) parts.push(`about ${formatDuration(secondsLeft)} left`);
+  return parts.join(" · ");
+}
+
+/** The sha256 as people compare it: the first 12 hex digits. */
+export const shortSha = (sha: string) => sha.slice(0, 12);

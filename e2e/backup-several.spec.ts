@@ -1,0 +1,51 @@
+// Several volumes backed up from the list in one go (one job each), and a clone from a volume's page.
+import { expect, test } from "./backup-fixtures";
+import { CloneDialog } from "./pages/BackupsPage";
+import { TEST_IMAGE } from "./support/docker";
+
+test("select the filtered volumes, back up each; clone a volume (an existing name refused)", async ({ page, docker, uniqueName, volumesPage, volumeDetailPage, trackBackups, backupsOf, shot }) => {
+  const prefix = uniqueName("sev");
+  const a = trackBackups(`${prefix}-a`);
+  const b = trackBackups(`${prefix}-b`);
+  for (const v of [a, b]) {
+    await docker.createVolume(v);
+    await docker.run("run", "--rm", "--network", "none", "-v", `${v}:/v`, TEST_IMAGE, "sh", "-c", `echo ${v} > /v/name`);
+  }
+
+  await volumesPage.goto();
+  await volumesPage.search.fill(prefix);
+  await expect(volumesPage.rows).toHaveCount(2);
+  await page.getByRole("checkbox", { name: "Select all shown volumes" }).check();
+  await expect(page.getByRole("checkbox", { name: `Select ${a}`, exact: true })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: `Select ${b}`, exact: true })).toBeChecked();
+  await shot("backups-list-selected");
+  await page.getByRole("button", { name: "Back up 2…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Back up 2 volumes" });
+  await expect(dialog.getByRole("list", { name: "Volumes to back up" }).getByRole("listitem")).toHaveText([a, b]);
+  await dialog.getByRole("button", { name: "Start 2 backups" }).click();
+  const started = dialog.getByRole("table", { name: "Backups started" });
+  for (const v of [a, b]) {
+    const row = started.getByRole("row").filter({ has: page.getByRole("rowheader", { name: v, exact: true }) });
+    await expect(row.getByText("succeeded", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  }
+  await expect(dialog).toContainText("2 of 2 backups done.");
+  await shot("backups-several-done");
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(page.getByRole("checkbox", { name: "Select all shown volumes" })).not.toBeChecked(); // the selection was used up
+  expect(await backupsOf(a)).toHaveLength(1);
+  expect(await backupsOf(b)).toHaveLength(1);
+
+  await volumeDetailPage.goto(a);
+  const clone = await CloneDialog.open(page, a);
+  const copy = docker.trackVolume(`${a}-copy`);
+  await expect(clone.name).toHaveValue(copy);
+  await clone.name.fill(b);
+  await clone.submit.click();
+  await expect(clone.error).toContainText(`A volume named "${b}" already exists`);
+  await clone.name.fill(copy);
+  await clone.submit.click();
+  await clone.job(copy).expectSucceeded();
+  await shot("backups-clone-done");
+  expect(await docker.run("run", "--rm", "--network", "none", "-v", `${copy}:/v`, TEST_IMAGE, "cat", "/v/name")).toBe(a);
+});
