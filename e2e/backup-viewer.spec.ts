@@ -34,8 +34,9 @@ test("a viewer sees the backups, and no download, restore, delete, upload or sel
     await expect(backups.heading).toBeVisible();
     await expect(backups.rows(volume)).toHaveCount(1);
     await expect(backups.rows(volume)).toContainText("verified");
-    await expect(page.getByRole("link", { name: /download/i })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /restore|delete|upload/i })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^download/i })).toHaveCount(0);
+    // Names that start with an action; a backup may itself be called "uploaded" (its copy button names it).
+    await expect(page.getByRole("button", { name: /^(restore|delete|upload)/i })).toHaveCount(0);
     await expect(backups.upload.root).toHaveCount(0);
     await shotOf(page, "backups-viewer");
     expect((await page.request.get(`/api/backups/${id}/download`)).status()).toBe(403);
