@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { giveBack } from "./buffer-pool";
 import { ReadBack, type ReadBackResult } from "./read-back";
 import type { TarCounts } from "./tar/scan";
 
@@ -70,6 +71,7 @@ export class ArchiveFile {
       bytesWritten = total;
     }
     this.written += bytesWritten;
+    for (const b of buffers) giveBack(b);
     this.readBack!.notify(this.written);
     if (!this.syncing && this.written - this.syncedAt >= SYNC_EVERY) {
       this.syncedAt = this.written;

@@ -2,13 +2,16 @@ import "server-only";
 import os from "node:os";
 import { Transform, type TransformCallback } from "node:stream";
 import { Worker } from "node:worker_threads";
+import { giveBack } from "./buffer-pool";
 
 // Parallel gzip, as pigz does it: the stream is cut into blocks, each block is compressed on its own core
 // into an independent gzip member, and the members are written in order. Concatenated members are one valid
 // gzip file (RFC 1952; gunzip, GNU tar, Go and Node all read them). A bounded number of blocks is in flight,
-// so memory stays flat and a slow disk slows the producer instead of filling memory.
+// so memory stays flat and a slow disk slows the producer instead of filling memory. Blocks travel to the
+// workers and back (transferred, never copied), so neither side piles up garbage; idle workers are stopped.
 
 const BLOCK = 1 << 20;
+const IDLE_MS = 20_000;
 
 // Self-contained so that no bundler has to know about it: the worker is started from this source text.
 const WORKER_SOURCE = `
@@ -18,23 +21,55 @@ parentPort.on("message", ({ id, data, level }) => {
   try {
     const out = zlib.gzipSync(data, { level });
     const ab = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
-    parentPort.postMessage({ id, data: new Uint8Array(ab) }, [ab]);
+    parentPort.postMessage({ id, out: new Uint8Array(ab), block: data.buffer }, [ab, data.buffer]);
   } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message || e) });
+    parentPort.postMessage({ id, block: data.buffer, error: String(e && e.message || e) }, [data.buffer]);
   }
 });`;
 
-type Task = { id: number; data: Uint8Array; level: number; resolve: (b: Buffer) => void; reject: (e: Error) => void };
+type Done = { out: Buffer; block: ArrayBuffer };
+type Task = { id: number; data: Uint8Array; level: number; resolve: (d: Done) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; busy: Task | null };
-type Pool = { workers: Slot[]; queue: Task[]; nextId: number };
+type Pool = { workers: Slot[]; queue: Task[]; nextId: number; lastUsed: number; timer: NodeJS.Timeout };
 
 const g = globalThis as typeof globalThis & { __voldeckGzipPool?: Pool };
 
 export const gzipThreads = () => Math.max(1, os.availableParallelism());
 
+function start(p: Pool, slot: Slot): void {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  slot.worker = worker;
+  worker.on("message", (msg: { id: number; out?: Uint8Array; block: ArrayBuffer; error?: string }) => {
+    const task = slot.busy;
+    slot.busy = null;
+    worker.unref();
+    if (task && task.id === msg.id) {
+      if (msg.error) task.reject(new Error(`gzip failed: ${msg.error}`));
+      else task.resolve({ out: Buffer.from(msg.out!.buffer, msg.out!.byteOffset, msg.out!.byteLength), block: msg.block });
+    }
+    dispatch(p);
+  });
+  // A worker that dies takes its block with it (that job fails) and is replaced for the next ones.
+  worker.on("exit", () => {
+    if (slot.worker !== worker) return;
+    slot.busy?.reject(new Error("a gzip worker stopped unexpectedly"));
+    slot.busy = null;
+    if (g.__voldeckGzipPool === p) start(p, slot);
+    dispatch(p);
+  });
+  // An idle worker never keeps the process alive (unref'd after its listeners are attached: attaching one refs
+  // it again); a busy one does, so a script's last blocks are not lost.
+  worker.unref();
+}
+
 function pool(): Pool {
-  if (g.__voldeckGzipPool) return g.__voldeckGzipPool;
-  const p: Pool = { workers: [], queue: [], nextId: 1 };
+  const existing = g.__voldeckGzipPool;
+  if (existing) {
+    existing.lastUsed = Date.now();
+    return existing;
+  }
+  const p: Pool = { workers: [], queue: [], nextId: 1, lastUsed: Date.now(), timer: setInterval(() => stopIfIdle(p), IDLE_MS / 2) };
+  p.timer.unref();
   for (let i = 0; i < gzipThreads(); i++) {
     const slot: Slot = { worker: null as unknown as Worker, busy: null };
     start(p, slot);
@@ -43,26 +78,12 @@ function pool(): Pool {
   return (g.__voldeckGzipPool = p);
 }
 
-function start(p: Pool, slot: Slot): void {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  slot.worker = worker;
-  worker.unref(); // idle workers never keep the process alive
-  worker.on("message", (msg: { id: number; data?: Uint8Array; error?: string }) => {
-    const task = slot.busy;
-    slot.busy = null;
-    if (task && task.id === msg.id) {
-      if (msg.error) task.reject(new Error(`gzip failed: ${msg.error}`));
-      else task.resolve(Buffer.from(msg.data!.buffer, msg.data!.byteOffset, msg.data!.byteLength));
-    }
-    dispatch(p);
-  });
-  // A worker that dies takes its block with it (that job fails) and is replaced for the next ones.
-  worker.on("exit", () => {
-    slot.busy?.reject(new Error("a gzip worker stopped unexpectedly"));
-    slot.busy = null;
-    start(p, slot);
-    dispatch(p);
-  });
+/** Idle workers hold memory (each is a V8 instance): stop them after a while; the next gzip starts new ones. */
+function stopIfIdle(p: Pool): void {
+  if (p.queue.length || p.workers.some((s) => s.busy) || Date.now() - p.lastUsed < IDLE_MS) return;
+  clearInterval(p.timer);
+  if (g.__voldeckGzipPool === p) g.__voldeckGzipPool = undefined;
+  for (const s of p.workers) void s.worker.terminate();
 }
 
 function dispatch(p: Pool): void {
@@ -70,25 +91,27 @@ function dispatch(p: Pool): void {
     if (slot.busy || !p.queue.length) continue;
     const task = p.queue.shift()!;
     slot.busy = task;
-    const ab = task.data.buffer as ArrayBuffer;
-    const transferable = task.data.byteOffset === 0 && task.data.byteLength === ab.byteLength;
-    slot.worker.postMessage({ id: task.id, data: task.data, level: task.level }, transferable ? [ab] : []);
+    slot.worker.ref();
+    slot.worker.postMessage({ id: task.id, data: task.data, level: task.level }, [task.data.buffer as ArrayBuffer]);
   }
 }
 
-function compress(data: Uint8Array, level: number): Promise<Buffer> {
+/** Compresses the first `length` bytes of `block` (whose memory moves to a worker and comes back in `Done`). */
+function compress(block: Buffer, length: number, level: number): Promise<Done> {
   const p = pool();
   return new Promise((resolve, reject) => {
-    p.queue.push({ id: p.nextId++, data, level, resolve, reject });
+    p.queue.push({ id: p.nextId++, data: new Uint8Array(block.buffer, block.byteOffset, length), level, resolve, reject });
     dispatch(p);
   });
 }
 
 /** A Transform from bytes to gzip (independent members of about 1 MiB input each), compressed on every core. */
 export function parallelGzip(level: number, threads = gzipThreads()): Transform {
-  const inFlight: Promise<Buffer>[] = [];
   const maxInFlight = threads * 2;
-  let block = Buffer.allocUnsafeSlow(BLOCK);
+  const inFlight: Promise<Done>[] = [];
+  const free: Buffer[] = []; // blocks back from the workers, for reuse
+  const newBlock = () => free.pop() ?? Buffer.allocUnsafeSlow(BLOCK);
+  let block = newBlock();
   let fill = 0;
   let members = 0;
 
@@ -96,12 +119,16 @@ export function parallelGzip(level: number, threads = gzipThreads()): Transform 
     // An empty input still becomes a valid (empty) gzip file.
     if (!fill && members > 0) return;
     members++;
-    const data = fill === BLOCK ? block : block.subarray(0, fill);
-    const p = compress(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), level);
+    const p = compress(block, fill, level);
     p.catch(() => {}); // awaited in order below; this only silences an early rejection
     inFlight.push(p);
-    block = Buffer.allocUnsafeSlow(BLOCK);
+    block = newBlock();
     fill = 0;
+  };
+  const next = async (): Promise<Buffer> => {
+    const { out, block: back } = await inFlight.shift()!;
+    if (back.byteLength === BLOCK) free.push(Buffer.from(back));
+    return out;
   };
 
   return new Transform({
@@ -116,8 +143,9 @@ export function parallelGzip(level: number, threads = gzipThreads()): Transform 
           pos += n;
           if (fill === BLOCK) submit();
           // Keep order: members leave in the order their blocks came in; wait when too many are in flight.
-          while (inFlight.length >= maxInFlight) this.push(await inFlight.shift()!);
+          while (inFlight.length >= maxInFlight) this.push(await next());
         }
+        giveBack(chunk); // copied into blocks: free for the next read
         done();
       } catch (e) {
         done(e as Error);
@@ -126,7 +154,7 @@ export function parallelGzip(level: number, threads = gzipThreads()): Transform 
     async flush(done: TransformCallback) {
       try {
         submit();
-        while (inFlight.length) this.push(await inFlight.shift()!);
+        while (inFlight.length) this.push(await next());
         done();
       } catch (e) {
         done(e as Error);

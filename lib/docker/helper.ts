@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { docker, streamingDocker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { deferHelperRemoval } from "./helper-cleanup";
+import { archiveOverSocket } from "./helper-stream";
 import { HELPER_LABEL } from "./mapping";
 
 // Helper containers give the engine's archive API a handle on a volume: created from a tiny image imported
@@ -125,6 +126,8 @@ export async function statPath(helper: Helper, path: string): Promise<PathStat> 
 /** `GET …/archive?path=/volume/.`: the volume's contents as a tar stream, entries relative to its root. */
 export async function getVolumeArchive(helper: Helper, signal: AbortSignal): Promise<Readable> {
   try {
+    const { socketPath } = streamingDocker(helper.engine).modem as { socketPath?: unknown };
+    if (typeof socketPath === "string") return await archiveOverSocket(socketPath, helper.id, `${VOLUME_PATH}/.`, signal);
     return (await streamingDocker(helper.engine)
       .getContainer(helper.id)
       .getArchive({ path: `${VOLUME_PATH}/.`, abortSignal: signal })) as unknown as Readable;

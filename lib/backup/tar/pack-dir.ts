@@ -1,6 +1,7 @@
 import "server-only";
 import { constants, type Stats } from "node:fs";
 import fs from "node:fs/promises";
+import { CHUNK, takeChunk } from "../buffer-pool";
 import { encodeHeader, type EntryType, type HeaderFields } from "./header";
 
 // The direct data path: a tar of a directory the console can read itself (a local volume's mountpoint),
@@ -8,7 +9,6 @@ import { encodeHeader, type EntryType, type HeaderFields } from "./header";
 // `./dir/file` in byte order, depth first, numeric owners, whole-second mtimes, hard links as links to the
 // first name seen. Small entries are batched into ~1 MiB buffers; big files go out in 1 MiB reads.
 
-const CHUNK = 1 << 20;
 const SLASH = Buffer.from("/");
 const END = Buffer.alloc(1024);
 
@@ -124,7 +124,8 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
       while (pos < size) {
         const want = Math.min(CHUNK, size - pos);
         const last = pos + want === size;
-        const buf = Buffer.allocUnsafe(want + (last ? padding(size) : 0));
+        // Whole chunks come from the pool (given back once written); a file's tail is its own small buffer.
+        const buf = want === CHUNK ? takeChunk() : Buffer.allocUnsafe(want + (last ? padding(size) : 0));
         let filled = 0;
         while (filled < want && !short) {
           const { bytesRead } = await fh.read(buf, filled, want - filled, pos + filled);

@@ -86,6 +86,21 @@ export class TarScanner implements TarCounts {
     }
   }
 
+  /** Bytes that may be passed over unread (an entry's contents and padding, not a header or extended header). */
+  skippable(): number {
+    return this.ended || this.meta ? 0 : this.skip;
+  }
+
+  /** Passes over `n` ≤ skippable() bytes without reading them; they count as if written. */
+  skipAhead(n: number): void {
+    if (n > this.skippable()) throw new Error("skipAhead past what may be skipped");
+    const counted = Math.min(n, this.dataLeft);
+    this.bytes += counted;
+    this.dataLeft -= counted;
+    this.skip -= n;
+    this.offset += n;
+  }
+
   /** Call at the end of the stream: throws when the archive was cut short. */
   end(): TarCounts {
     if (!this.ended) {

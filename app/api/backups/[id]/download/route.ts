@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { archivePath, getManifest } from "@/lib/backup/catalog";
+import { fileWebStream } from "@/lib/backup/file-stream";
 import { handler } from "@/lib/http/handler";
 
 // Streams the archive file; viewers may list backups but not take their data away.
@@ -9,7 +8,7 @@ export const GET = handler<{ id: string }>({ role: "operator", audit: "backup.do
   const manifest = await getManifest(id);
   const file = archivePath(manifest);
   const { size } = await stat(file);
-  const body = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+  const body = fileWebStream(file);
   const ascii = manifest.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(body, {
     headers: {
