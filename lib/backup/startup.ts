@@ -1,6 +1,6 @@
 import "server-only";
 import { listEngineConfigs } from "@/lib/docker/engines";
-import { activeHelpers } from "@/lib/docker/helper";
+import { instanceId } from "@/lib/docker/helper";
 import { sweepHelpers } from "@/lib/docker/helper-cleanup";
 import { removeLeftovers } from "./catalog";
 import { recoverSwaps } from "./replace";
@@ -16,7 +16,7 @@ export async function cleanUpAfterCrash(): Promise<void> {
   await Promise.all(
     listEngineConfigs().map(async (engine) => {
       try {
-        const n = await sweepHelpers(engine.id, activeHelpers());
+        const n = await sweepHelpers(engine.id, instanceId());
         if (n) console.log(`voldeck: removed ${n} leftover helper container(s) on engine "${engine.id}"`);
       } catch {
         // engine down: nothing to sweep now

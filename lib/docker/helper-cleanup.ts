@@ -7,6 +7,9 @@ import { HELPER_LABEL } from "./mapping";
 // stopped to start again, scratch volumes to remove. Retried in the background until the engine answers
 // (so after an engine restart the helpers are gone and the stopped containers run again), for up to a day.
 
+/** Which console process made a helper: another process's helpers are a crash's leftovers. */
+export const INSTANCE_LABEL = "io.voldeck.instance";
+
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 5_000;
 const GIVE_UP_MS = 24 * 3600_000;
@@ -109,15 +112,16 @@ async function retry(engineId: string, p: Pending): Promise<void> {
 }
 
 /**
- * Removes helper containers left by a crash: every container with the helper label except `keep` (the ones
- * this process is using). Answers how many were removed; throws when the engine cannot be reached.
+ * Removes helper containers left by a crash: every container with the helper label that another console
+ * process made (`instance` is this process's; its own helpers are removed by their jobs, or retried above).
+ * Answers how many were removed; throws when the engine cannot be reached.
  */
-export async function sweepHelpers(engineId: string, keep: ReadonlySet<string>): Promise<number> {
+export async function sweepHelpers(engineId: string, instance: string): Promise<number> {
   const client = docker(engineId);
   const list = await client.listContainers({ all: true, filters: { label: [HELPER_LABEL] } });
   let removed = 0;
   for (const c of list) {
-    if (keep.has(c.Id)) continue;
+    if (c.Labels?.[INSTANCE_LABEL] === instance) continue;
     try {
       await client.getContainer(c.Id).remove({ force: true, v: false });
       removed++;

@@ -26,7 +26,7 @@ function httpError(status: number, body: string): EngineHttpError {
 }
 
 /** Decodes an HTTP/1.1 response body (chunked or not) fed in pieces; `emit` gets body bytes as they come. */
-class BodyDecoder {
+export class BodyDecoder {
   status = 0;
   private head = "";
   private inBody = false;

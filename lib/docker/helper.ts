@@ -1,8 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { docker, streamingDocker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
-import { deferHelperRemoval } from "./helper-cleanup";
+import { deferHelperRemoval, INSTANCE_LABEL, sweepHelpers } from "./helper-cleanup";
 import { archiveOverSocket } from "./helper-stream";
 import { HELPER_LABEL } from "./mapping";
 
@@ -14,18 +15,19 @@ export const HELPER_REPO = "voldeck/helper";
 export const HELPER_TAG = "1";
 export const HELPER_IMAGE = `${HELPER_REPO}:${HELPER_TAG}`;
 export const JOB_LABEL = "io.voldeck.job";
+export { INSTANCE_LABEL };
 export const VOLUME_PATH = "/volume";
 
 const EMPTY_TAR = Buffer.alloc(1024);
 
-type State = { images: Map<string, Promise<void>>; active: Set<string> };
+type State = { images: Map<string, Promise<void>>; active: Set<string>; instance: string };
 const g = globalThis as typeof globalThis & { __voldeckHelpers?: State };
-const state: State = (g.__voldeckHelpers ??= { images: new Map(), active: new Set() });
+const state: State = (g.__voldeckHelpers ??= { images: new Map(), active: new Set(), instance: randomUUID() });
+
+export const instanceId = (): string => state.instance;
 
 export type Helper = { engine: string; id: string; volume: string };
 
-/** Helper container ids in use by this process right now (never swept). */
-export const activeHelpers = (): ReadonlySet<string> => state.active;
 
 async function importImage(engineId: string): Promise<void> {
   const client = docker(engineId);
@@ -55,11 +57,16 @@ async function importImage(engineId: string): Promise<void> {
   if (failure) throw toApiError(new Error(`importing the helper image failed: ${failure}`), engineId);
 }
 
-/** Imports the helper image once per engine (checked by inspect first). */
+/**
+ * Imports the helper image once per engine (checked by inspect first). The first time, helpers another console
+ * process left on this engine (it crashed, or the engine was down when this one started) are removed too.
+ */
 export function ensureHelperImage(engineId: string): Promise<void> {
   let p = state.images.get(engineId);
   if (!p) {
-    p = importImage(engineId);
+    p = importImage(engineId).then(() => {
+      void sweepHelpers(engineId, state.instance).catch(() => {});
+    });
     state.images.set(engineId, p);
     // A failure is not remembered: the next job tries again (the engine may come back, or the image be removed).
     p.catch(() => state.images.delete(engineId));
@@ -75,7 +82,7 @@ export async function createHelper(engineId: string, volume: string, opts: { rea
       Image: HELPER_IMAGE,
       Cmd: ["/none"],
       NetworkDisabled: true,
-      Labels: { [HELPER_LABEL]: "1", [JOB_LABEL]: opts.jobId },
+      Labels: { [HELPER_LABEL]: "1", [JOB_LABEL]: opts.jobId, [INSTANCE_LABEL]: state.instance },
       HostConfig: {
         NetworkMode: "none",
         Mounts: [{ Type: "volume", Source: volume, Target: VOLUME_PATH, ReadOnly: opts.readOnly }],

