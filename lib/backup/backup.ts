@@ -12,8 +12,9 @@ import { startAgain, stopHolders, type Stopped } from "./containers";
 import { parallelGzip } from "./gzip";
 import { tarMeter, throttle } from "./meter";
 import { backupsDir, defaultDataPath, defaultStopTimeout, gzipLevel, type DataPathChoice } from "./settings";
-import { engineVolumeSize, openVolumeSource, type VolumeSource } from "./source";
-import { TarScanner, type TarCounts } from "./tar/scan";
+import { engineVolumeSize, openVolumeSource } from "./source";
+import { TarScanner } from "./tar/scan";
+import { unverifiedReason } from "./verdict";
 
 export type BackupRequest = {
   compression: Compression;
@@ -46,6 +47,9 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     if (source.directReason) ctl.update({ warnings: [...ctl.job.warnings, `Read through the engine's archive API: ${source.directReason}.`] });
     ctl.update({ dataPath: source.dataPath, phase: "streaming" });
+    // The engine's own size of the volume, measured while the data streams (it walks every volume: on a big
+    // host it takes a while, and stopped containers should not wait for it). The archive API may skip files.
+    const engineSizeP = source.dataPath === "archive" ? engineVolumeSize(engine, volume.name) : Promise.resolve(null);
     file = new ArchiveFile(backupsDir(), archiveName(id, req.compression), req.compression === "gzip");
     await file.open();
     const scanner = new TarScanner();
@@ -56,14 +60,13 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     stages.push(file.writable());
     await pipeline([source.stream, ...stages], { signal: ctl.signal });
     const streamed = scanner.end();
-    // The engine's own size, taken while the containers are still stopped: the archive API may skip files.
-    const engineSize = source.dataPath === "archive" ? await engineVolumeSize(engine, volume.name) : null;
+    const engineSize = await engineSizeP;
     await startAgain(ctl, engine, stopped);
     await removeHelper(helper);
     helper = null;
     ctl.update({ phase: "verifying" });
     const back = await file.commit(streamed);
-    const reason = unverifiedReason(streamed, engineSize, source);
+    const reason = unverifiedReason(streamed, engineSize, source.issues);
     const manifest: Manifest = {
       version: 1,
       id,
@@ -94,19 +97,4 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     await startAgain(ctl, engine, stopped);
     if (helper) await removeHelper(helper);
   }
-}
-
-/** Why the archive may not hold the whole volume, or null when nothing says so. */
-function unverifiedReason(streamed: TarCounts, engineSize: number | null, source: VolumeSource): string | null {
-  if (source.issues.length) {
-    const shown = source.issues.slice(0, 3).map((i) => `${i.path}: ${i.reason}`).join("; ");
-    const more = source.issues.length > 3 ? ` and ${source.issues.length - 3} more` : "";
-    return `${source.issues.length} entries could not be read completely (${shown}${more}).`;
-  }
-  // The engine counts file bytes (each inode once) and symlink targets, as the counter does.
-  const archived = streamed.bytes + streamed.linkBytes;
-  if (engineSize !== null && engineSize !== archived) {
-    return `The engine measures ${engineSize} bytes in the volume but the archive holds ${archived}: some files may have been unreadable to the engine, or the volume changed during the backup.`;
-  }
-  return null;
 }
