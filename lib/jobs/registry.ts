@@ -2,14 +2,16 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
+import { copyJob as copy, JobEmitter } from "./emitter";
+import { blocks, type Lock } from "./locks";
+
+export type { Lock } from "./locks";
 
 // Long work runs as a job, in this process: at most MAX_RUNNING at once (the rest wait, "queued"), each with
-// an AbortController that cancel() fires, progress that listeners receive at most EMIT_EVERY_MS apart (state
-// changes at once), and locks so that two jobs never write the same volume, or read one being written.
+// an AbortController that cancel() fires, progress that listeners receive a few times a second (emitter.ts),
+// and locks so that two jobs never write the same volume, or read one being written (locks.ts).
 
 const MAX_RUNNING = Math.max(1, Number(process.env.VOLDECK_MAX_JOBS) || 2);
-const EMIT_EVERY_MS = 250;
-const RATE_WINDOW_MS = 3_000;
 const KEEP_FINISHED = 200;
 // A stream that moves no byte for this long is stuck (a hung engine): the job fails instead of waiting forever.
 const STALL_MS = Number(process.env.VOLDECK_STALL_MS) || 120_000;
@@ -29,18 +31,12 @@ export type JobControl = {
   warn(message: string): void;
 };
 
-/** `read:<key>` may share with other reads; `write:<key>` with nothing. Keys name a volume or a backup. */
-export type Lock = `${"read" | "write"}:${string}`;
-
 type Entry = {
   job: Job;
   abort: AbortController;
   run: (ctl: JobControl) => Promise<void>;
   locks: Lock[];
-  listeners: Set<(job: Job) => void>;
-  samples: [number, number][];
-  lastEmit: number;
-  emitTimer: NodeJS.Timeout | null;
+  emit: JobEmitter;
   lastMove: number;
   done: Promise<void>;
   settle: () => void;
@@ -53,41 +49,10 @@ const reg: Registry = (g.__voldeckJobs ??= { entries: new Map(), queue: [], runn
 const now = () => new Date().toISOString();
 const isActive = (e: Entry) => e.job.state === "queued" || e.job.state === "running";
 
-function conflicts(a: Lock, b: Lock): boolean {
-  const [ka, kb] = [a.slice(a.indexOf(":") + 1), b.slice(b.indexOf(":") + 1)];
-  return ka === kb && (a.startsWith("write:") || b.startsWith("write:"));
-}
-
 /** The active job holding a lock that conflicts with `locks`, if any. */
 export function busyWith(locks: Lock[]): Job | null {
-  for (const e of reg.entries.values()) {
-    if (isActive(e) && e.locks.some((held) => locks.some((want) => conflicts(held, want)))) return e.job;
-  }
+  for (const e of reg.entries.values()) if (isActive(e) && blocks(e.locks, locks)) return e.job;
   return null;
-}
-
-function copy(job: Job): Job {
-  return { ...job, stoppedContainers: [...job.stoppedContainers], warnings: [...job.warnings] };
-}
-
-function emitNow(e: Entry): void {
-  if (e.emitTimer) clearTimeout(e.emitTimer);
-  e.emitTimer = null;
-  e.lastEmit = Date.now();
-  const snapshot = copy(e.job);
-  for (const l of e.listeners) {
-    try {
-      l(snapshot);
-    } catch {
-      // a broken listener must not break the job
-    }
-  }
-}
-
-function emitSoon(e: Entry): void {
-  if (e.emitTimer) return;
-  const wait = Math.max(0, e.lastEmit + EMIT_EVERY_MS - Date.now());
-  e.emitTimer = setTimeout(() => emitNow(e), wait);
 }
 
 export type NewJob = Pick<Job, "kind" | "engine" | "volume"> & Partial<Job>;
@@ -133,10 +98,7 @@ export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[
   };
   let settle = () => {};
   const done = new Promise<void>((r) => (settle = r));
-  const entry: Entry = {
-    job, abort: new AbortController(), run, locks, listeners: new Set(), samples: [], lastEmit: 0, emitTimer: null,
-    lastMove: Date.now(), done, settle,
-  };
+  const entry: Entry = { job, abort: new AbortController(), run, locks, emit: new JobEmitter(job), lastMove: Date.now(), done, settle };
   reg.entries.set(job.id, entry);
   reg.queue.push(entry);
   prune();
@@ -158,7 +120,7 @@ function pump(): void {
 async function execute(e: Entry): Promise<void> {
   const { job } = e;
   Object.assign(job, { state: "running", phase: "preparing", startedAt: now() });
-  emitNow(e);
+  e.emit.now();
   const ctl: JobControl = {
     job,
     signal: e.abort.signal,
@@ -166,22 +128,18 @@ async function execute(e: Entry): Promise<void> {
       const stateChange = (patch.phase && patch.phase !== job.phase) || patch.dataPath !== undefined;
       if (patch.phase) e.lastMove = Date.now();
       Object.assign(job, patch);
-      if (stateChange) emitNow(e);
-      else emitSoon(e);
+      if (stateChange) e.emit.now();
+      else e.emit.soon();
     },
     progress: (bytes) => {
       if (bytes !== job.bytesDone) e.lastMove = Date.now();
       job.bytesDone = bytes;
-      const t = Date.now();
-      e.samples.push([t, bytes]);
-      while (e.samples.length > 2 && t - e.samples[0][0] > RATE_WINDOW_MS) e.samples.shift();
-      const [t0, b0] = e.samples[0];
-      if (t - t0 >= 500) job.rate = Math.round(((bytes - b0) * 1000) / (t - t0));
-      emitSoon(e);
+      job.rate = e.emit.rate(bytes);
+      e.emit.soon();
     },
     warn: (message) => {
       job.warnings.push(message);
-      emitSoon(e);
+      e.emit.soon();
     },
   };
   const watchdog = setInterval(() => {
@@ -200,8 +158,7 @@ async function execute(e: Entry): Promise<void> {
   } finally {
     clearInterval(watchdog);
     Object.assign(job, { finishedAt: now(), rate: null });
-    emitNow(e);
-    e.listeners.clear();
+    e.emit.close();
     e.settle();
   }
 }
@@ -232,8 +189,8 @@ export const listJobs = (): Job[] => [...reg.entries.values()].map((e) => copy(e
 export function subscribe(id: string, listener: (job: Job) => void): () => void {
   const e = entry(id);
   if (!isActive(e)) return () => {};
-  e.listeners.add(listener);
-  return () => e.listeners.delete(listener);
+  e.emit.listeners.add(listener);
+  return () => e.emit.listeners.delete(listener);
 }
 
 /**
@@ -247,8 +204,7 @@ export async function cancelJob(id: string, waitMs = 10_000): Promise<Job> {
   if (e.job.state === "queued") {
     reg.queue = reg.queue.filter((q) => q !== e);
     Object.assign(e.job, { state: "failed", phase: "done", error: "cancelled", cancelled: true, finishedAt: now() });
-    emitNow(e);
-    e.listeners.clear();
+    e.emit.close();
     e.settle();
     return copy(e.job);
   }
