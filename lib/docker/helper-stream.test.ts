@@ -15,7 +15,7 @@ function decode(response: Buffer, step: number) {
 }
 
 const chunked = (body: Buffer, sizes: number[]) => {
-  const out = [Buffer.from("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n\r\n")];
+  const out: Buffer[] = [Buffer.from("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n\r\n")];
   let pos = 0;
   for (const n of sizes) {
     out.push(Buffer.from(`${n.toString(16)}\r\n`), body.subarray(pos, pos + n), Buffer.from("\r\n"));
