@@ -148,3 +148,9 @@ export async function treeManifest(root: string): Promise<Record<string, string>
 }
 
 export const volumeManifest = async (volume: string) => treeManifest(await mountpoint(volume));
+
+/** Deletes the backups of volumes whose name starts with `prefix` (a test file's scenario prefix). */
+export async function deleteBackupsOf(prefix: string): Promise<void> {
+  const { del } = await import("./api");
+  for (const b of await listBackups()) if (b.volume.startsWith(prefix)) await del(`/api/backups/${b.id}`);
+}

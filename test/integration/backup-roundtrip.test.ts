@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, BASE_URL, downloadTo, get, uploadBody, volumesPath } from "../helpers/api";
 import { docker } from "../helpers/docker";
 import {
-  backupVolume, expectSucceeded, fillEveryKind, helperContainers, listBackups, runJob, strayBackupFiles, treeManifest, volumeManifest,
+  backupVolume, deleteBackupsOf, expectSucceeded, fillEveryKind, helperContainers, listBackups, runJob, strayBackupFiles, treeManifest, volumeManifest,
 } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await deleteBackupsOf(s.prefix);
   await s.cleanup();
   fs.rmSync(tmp, { recursive: true, force: true });
 });

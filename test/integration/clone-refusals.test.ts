@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, post, volumesPath } from "../helpers/api";
 import { docker, inspectContainer, runOnce, runSleeper } from "../helpers/docker";
-import { backupVolume, expectSucceeded, fillRandom, runJob, volumeManifest, waitJob } from "../helpers/backups";
+import { backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, runJob, volumeManifest, waitJob } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
 const s = new Scenario(uniquePrefix("cl"));
@@ -13,7 +13,10 @@ beforeAll(async () => {
   await runOnce(["-v", `${source}:/v`], "echo data > /v/file");
 }, 60_000);
 
-afterAll(() => s.cleanup());
+afterAll(async () => {
+  await deleteBackupsOf(s.prefix);
+  await s.cleanup();
+});
 
 const clone = (body: unknown, from = source) => post(`${volumesPath()}/${from}/clone`, body);
 

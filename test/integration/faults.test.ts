@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, post, volumesPath } from "../helpers/api";
 import { dockerOn, TEST_IMAGE } from "../helpers/docker";
 import { spareDir, startEngine, type TestEngine } from "../helpers/engine";
-import { helperContainers, jobOf, listBackups, strayBackupFiles, treeManifest, waitJob } from "../helpers/backups";
+import { deleteBackupsOf, helperContainers, jobOf, listBackups, strayBackupFiles, treeManifest, waitJob } from "../helpers/backups";
 import { uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 
@@ -73,6 +73,7 @@ const spareMountpoint = async (volume: string) => JSON.parse(await on("volume", 
 beforeAll(startSpare, 60_000);
 
 afterAll(async () => {
+  await deleteBackupsOf(prefix);
   // The e2e suite expects the spare engine down at its start, and nothing of ours left there. (Stopping an
   // engine that is down already just unmounts and removes its directory.)
   await spare?.stop();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { del, expectError, get, post, volumesPath } from "../helpers/api";
 import { createContainer, docker, inspectContainer, runOnce, runSleeper, volumeNames } from "../helpers/docker";
 import {
-  backupsDir, backupVolume, expectSucceeded, fillRandom, helperContainers, runJob, strayBackupFiles, volumeManifest, waitJob,
+  backupsDir, backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, helperContainers, runJob, strayBackupFiles, volumeManifest, waitJob,
 } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
@@ -24,7 +24,10 @@ beforeAll(async () => {
   backupTree = await volumeManifest(source);
 }, 60_000);
 
-afterAll(() => s.cleanup());
+afterAll(async () => {
+  await deleteBackupsOf(s.prefix);
+  await s.cleanup();
+});
 
 /** A volume with other contents than the backup: an "old" file the restore must make disappear. */
 async function oldVolume(what: string): Promise<{ name: string; tree: Record<string, string> }> {

@@ -10,7 +10,7 @@ import type { Backup } from "@/lib/api/types";
 import { TarScanner } from "@/lib/backup/tar/scan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, uploadBody } from "../helpers/api";
-import { expectSucceeded, listBackups, runJob, strayBackupFiles, volumeManifest } from "../helpers/backups";
+import { deleteBackupsOf, expectSucceeded, listBackups, runJob, strayBackupFiles, volumeManifest } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
 const s = new Scenario(uniquePrefix("up"));
@@ -34,11 +34,12 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  await deleteBackupsOf(s.prefix);
   await s.cleanup();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const upload = (body: Buffer, volume = "uploaded") => uploadBody<Backup>(`/api/backups?volume=${volume}`, body);
+const upload = (body: Buffer, volume = `${s.prefix}-uploaded`) => uploadBody<Backup>(`/api/backups?volume=${volume}`, body);
 
 describe("refused uploads leave nothing behind", () => {
   it.each([
@@ -75,9 +76,9 @@ describe("accepted uploads", () => {
   });
 
   it("takes an empty tar (1024 zero bytes) as the backup of an empty volume, and restores it", async () => {
-    const answer = await upload(Buffer.alloc(1024), "empty-one");
+    const answer = await upload(Buffer.alloc(1024), `${s.prefix}-empty`);
     expect(answer.status, answer.text).toBe(201);
-    expect(answer.body).toMatchObject({ entries: 0, bytes: 0, volume: "empty-one" });
+    expect(answer.body).toMatchObject({ entries: 0, bytes: 0, volume: `${s.prefix}-empty` });
     const target = s.volume(s.name("empty"));
     await expectSucceeded(await runJob(`/api/backups/${answer.body.id}/restore`, { volume: target }));
     expect(Object.keys(await volumeManifest(target))).toEqual(["."]);
