@@ -29,8 +29,10 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, 
           <input type="checkbox" checked={selected} onChange={(e) => onSelect(v.name, e.target.checked)} aria-label={`Select ${v.name}`} className="mt-0.5 h-4 w-4" />
         </td>
       )}
-      <td className="max-w-xs px-3 py-2">
+      <td className="px-3 py-2 [overflow-wrap:anywhere]">
         <Link
+          // No viewport prefetch: with thousands of rows, scrolling would fetch a page for every row passed.
+          prefetch={false}
           href={`/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(v.name)}`}
           className="font-medium text-sky-800 hover:underline"
           title={v.name}

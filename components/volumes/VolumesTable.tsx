@@ -37,7 +37,7 @@ export function VolumesTable(props: Props) {
   );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
+      <table className="w-full min-w-[64rem] table-fixed text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
         <VolumesTableHead sort={props.sort} onSort={props.onSort} selectAll={props.selection?.selectAll} />
         {rows.length > VIRTUALIZE_ABOVE ? <VirtualBody rows={rows} {...props} /> : <PlainBody rows={rows} {...props} />}
       </table>

@@ -1,12 +1,14 @@
 import type { Sort, SortKey } from "./volume-filter";
 
+// Fixed widths let the table lay out from its header alone (table-fixed): rows coming and going while a
+// long list scrolls then cost no re-measuring of every column.
 const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: "name", label: "Name" },
-  { key: "driver", label: "Driver" },
-  { key: "size", label: "Size", className: "text-right" },
-  { key: "containers", label: "Containers", className: "text-right" },
-  { key: "created", label: "Created" },
-  { key: null, label: "Labels" },
+  { key: "driver", label: "Driver", className: "w-24" },
+  { key: "size", label: "Size", className: "w-28 text-right" },
+  { key: "containers", label: "Containers", className: "w-32 text-right" },
+  { key: "created", label: "Created", className: "w-36" },
+  { key: null, label: "Labels", className: "w-72" },
 ];
 
 /** The columns plus the actions column, and the selection column when there is one. */
@@ -52,7 +54,7 @@ export function VolumesTableHead({ sort, onSort, selectAll }: { sort: Sort; onSo
             )}
           </th>
         ))}
-        <th scope="col" className="px-3 py-2">
+        <th scope="col" className="w-24 px-3 py-2">
           <span className="sr-only">Actions</span>
         </th>
       </tr>
