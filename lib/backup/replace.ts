@@ -12,9 +12,9 @@ import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containe
 import { directAccess } from "./direct";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
-import { checkCounts, type RestoreRequest } from "./restore";
+import type { RestoreRequest } from "./restore";
 import { backupsDir, defaultDataPath, defaultStopTimeout } from "./settings";
-import { archiveStreams, removeOwnVolume } from "./volume-spec";
+import { archiveStreams, checkCounts, removeOwnVolume } from "./volume-spec";
 
 // Restore `mode: replace` — never lose data:
 //

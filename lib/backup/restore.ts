@@ -10,7 +10,7 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
 import type { DataPathChoice } from "./settings";
-import { archiveStreams, newVolumeSpec, removeOwnVolume } from "./volume-spec";
+import { archiveStreams, checkCounts, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 export type RestoreRequest = {
   engine?: string;
@@ -63,13 +63,6 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
     });
   }
   return startJob(base, locks, (ctl) => replaceContents(ctl, manifest, target, req));
-}
-
-/** Checks a restored tree's counts against the backup's. */
-export function checkCounts(m: Pick<Manifest, "entries" | "bytes">, got: { entries: number; bytes: number }, where: string): void {
-  if (got.entries !== m.entries || got.bytes !== m.bytes) {
-    throw new Error(`${where} streamed ${got.entries} entries and ${got.bytes} bytes; the backup has ${m.entries} entries and ${m.bytes} bytes.`);
-  }
 }
 
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */

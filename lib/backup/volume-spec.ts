@@ -63,3 +63,10 @@ export function archiveStreams(m: Manifest): [Readable, ...Transform[]] {
   if (m.compression === "gzip") stages.push(zlib.createGunzip({ chunkSize: 256 << 10 }));
   return [file, ...stages];
 }
+
+/** Checks a restored tree's counts against the backup's. */
+export function checkCounts(m: Pick<Manifest, "entries" | "bytes">, got: { entries: number; bytes: number }, where: string): void {
+  if (got.entries !== m.entries || got.bytes !== m.bytes) {
+    throw new Error(`${where} streamed ${got.entries} entries and ${got.bytes} bytes; the backup has ${m.entries} entries and ${m.bytes} bytes.`);
+  }
+}
