@@ -45,6 +45,13 @@ const server = http.createServer((req, res) => {
   const csp = contentSecurityPolicy(newNonce(), dev);
   req.headers["content-security-policy"] = csp;
   res.setHeader("Content-Security-Policy", csp);
+  // Next.js drops Content-Length from route responses; downloads announce their size as X-Content-Length,
+  // restored here so browsers show progress and clients can check they got everything.
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => {
+    if (String(name).toLowerCase() === "x-content-length") setHeader("Content-Length", value);
+    return setHeader(name, value);
+  };
   handle(req, res);
 });
 server.requestTimeout = 0; // uploads and downloads of large archives may take long

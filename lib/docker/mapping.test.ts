@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Volume } from "@/lib/api/types";
 import {
   buildVolumeIndex,
+  HELPER_LABEL,
   containerName,
   isAnonymousVolume,
   lastUse,
@@ -63,8 +64,13 @@ describe("buildVolumeIndex", () => {
       ],
     }),
     raw({ Id: "3".repeat(64), Names: ["/nomounts"], Mounts: null }),
+    raw({ Id: "4".repeat(64), Names: ["/voldeck-helper-x"], Labels: { [HELPER_LABEL]: "job" }, Mounts: [volMount("solo", "/volume")] }),
   ];
   const index = buildVolumeIndex(containers);
+
+  it("leaves our own helper containers out", () => {
+    expect(index.get("solo")?.map((c) => c.containerName)).toEqual(["alpha"]);
+  });
 
   it("maps each volume to every container that mounts it, sorted by name", () => {
     expect([...index.keys()].sort()).toEqual(["shared", "solo"]);

@@ -65,6 +65,8 @@ export function isHelperContainer(c: RawContainer): boolean {
 export function buildVolumeIndex(containers: RawContainer[]): Map<string, VolumeContainer[]> {
   const index = new Map<string, VolumeContainer[]>();
   for (const c of containers) {
+    // Our own helpers (a backup running) are not users of the volume; the engine still refuses to remove it.
+    if (isHelperContainer(c)) continue;
     const name = containerName(c.Names, c.Id);
     for (const m of c.Mounts ?? []) {
       if (m.Type !== "volume" || !m.Name) continue;

@@ -96,7 +96,7 @@ function holders(containers: RawContainer[], name: string) {
 function inUseError(engineId: string, name: string, containers: RawContainer[]): ApiError {
   const list = holders(containers, name);
   const names = list.map((c) => c.name).join(", ");
-  return new ApiError("in_use", `Volume "${name}" is in use by ${names || "a container"}; nothing was removed.`, {
+  return new ApiError("in_use", `Volume "${name}" is in use by ${names || "a Voldeck job (backup, restore or clone) under way"}; nothing was removed.`, {
     engine: engineId,
     volume: name,
     containers: list,
