@@ -1,5 +1,6 @@
 import { Time } from "@/components/admin/Time";
 import { Button } from "@/components/ui/Button";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { backupDownloadUrl } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
@@ -78,10 +79,7 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
                       </Button>
                     )}
                     {onDelete && (
-                      <Button variant="ghost" onClick={() => onDelete(b)}>
-                        <span className="text-red-700">Delete</span>
-                        <span className="sr-only"> backup {backupLabel(b)}</span>
-                      </Button>
+                      <DangerAction label="Delete" context={`backup ${backupLabel(b)}`} onClick={() => onDelete(b)} />
                     )}
                   </div>
                 </Td>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import type { Token } from "@/lib/api/admin-queries";
 import { Time } from "../Time";
@@ -46,10 +46,7 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
               <Td className="text-right">
                 {!t.revokedAt && (
                   <div className="-my-1.5">
-                    <Button variant="ghost" onClick={() => onRevoke(t)}>
-                      <span className="text-red-700">Revoke</span>
-                      <span className="sr-only"> token {t.name}</span>
-                    </Button>
+                    <DangerAction label="Revoke" context={`token ${t.name}`} onClick={() => onRevoke(t)} />
                   </div>
                 )}
               </Td>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import type { User } from "@/lib/api/admin-queries";
 import { Time } from "../Time";
@@ -48,10 +49,7 @@ export function UsersTable({
                   <Button variant="ghost" onClick={() => onPassword(u)}>
                     Reset password<span className="sr-only"> of {u.username}</span>
                   </Button>
-                  <Button variant="ghost" onClick={() => onRemove(u)}>
-                    <span className="text-red-700">Remove</span>
-                    <span className="sr-only"> user {u.username}</span>
-                  </Button>
+                  <DangerAction label="Remove" context={`user ${u.username}`} onClick={() => onRemove(u)} />
                 </div>
               </Td>
             </tr>
