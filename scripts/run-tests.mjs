@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { startEngine } from "./test-engine.mjs";
+import { engineJson, startEngine } from "./test-engine.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync("/tmp/vd-run-");
@@ -87,8 +87,12 @@ async function main() {
   }
   if (only === "unit") return failed;
 
-  const engine = await startEngine({ name: "test" });
-  cleanups.push(() => engine.stop());
+  // Three engines side by side: "local" (most tests), "peer" (copies and moves between engines, the
+  // all-engines view) and "swarm" (a one-node Swarm manager). Started together: each takes a few seconds.
+  const [engine, peer, swarm] = await Promise.all(["test", "peer", "swarm"].map((name) => startEngine({ name })));
+  cleanups.push(() => Promise.all([engine, peer, swarm].map((e) => e.stop())));
+  // Port 0: the engine picks a free one, so several test runs (or a developer's own Swarm) never collide.
+  await engineJson(swarm.socket, "POST", "/swarm/init", { ListenAddr: "127.0.0.1:0", AdvertiseAddr: "127.0.0.1" });
   if (!process.env.VOLDECK_SKIP_BUILD) {
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
   }
@@ -102,10 +106,12 @@ async function main() {
     HOST: "127.0.0.1",
     PORT: String(port),
     DOCKER_HOST: engine.dockerHost,
-    VOLDECK_ENGINES: `spare=unix://${spareDir}/docker.sock`,
+    VOLDECK_ENGINES: [`spare=unix://${spareDir}/docker.sock`, `peer=${peer.dockerHost}`, `swarm=${swarm.dockerHost}`].join(","),
     VOLDECK_DATA_DIR: path.join(work, "data"),
     VOLDECK_URL: url,
     VOLDECK_SPARE_DIR: spareDir,
+    VOLDECK_PEER_SOCKET: peer.socket,
+    VOLDECK_SWARM_SOCKET: swarm.socket,
     // Integration tests act as admin through this token; the browser signs in as "admin" with this password.
     VOLDECK_API_TOKEN: randomBytes(24).toString("hex"),
     VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),

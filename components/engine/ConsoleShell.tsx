@@ -13,6 +13,7 @@ const sections = [
 ];
 
 const adminSections = [
+  { href: "/admin/engines", label: "Engines" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/audit", label: "Audit" },
@@ -27,6 +28,7 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
     ...sections.map((s) => ({ href: `${root}/${s.href}`, label: s.label })),
     // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
     { href: "/backups", label: "Backups" },
+    { href: "/schedules", label: "Schedules" },
     ...(isAdmin ? adminSections : []),
   ];
   return (

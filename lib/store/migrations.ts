@@ -1,3 +1,6 @@
+import { enginesMigration } from "./migration-engines";
+import { schedulesMigration } from "./migration-schedules";
+
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
 export const migrations: { version: number; sql: string }[] = [
   {
@@ -61,4 +64,6 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE TABLE usage_tracking (engine TEXT PRIMARY KEY, since TEXT NOT NULL);
     `,
   },
+  schedulesMigration,
+  enginesMigration,
 ];

@@ -28,3 +28,15 @@ export function spareDir(): string {
   if (!dir) throw new Error("VOLDECK_SPARE_DIR is not set: run integration tests through scripts/run-tests.mjs");
   return dir;
 }
+
+function socketFromEnv(name: string): string {
+  const socket = process.env[name];
+  if (!socket) throw new Error(`${name} is not set: run integration tests through scripts/run-tests.mjs`);
+  return socket;
+}
+
+/** The console's engine "peer": a second plain private engine (copies between engines, all-engines view). */
+export const peerSocket = () => socketFromEnv("VOLDECK_PEER_SOCKET");
+
+/** The console's engine "swarm": a private engine that is a one-node Swarm manager. */
+export const swarmSocket = () => socketFromEnv("VOLDECK_SWARM_SOCKET");
