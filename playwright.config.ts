@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE, E2E_DIR } from "./e2e/global-setup";
 
 // Run by scripts/run-tests.mjs, which starts a private engine and the console and sets VOLDECK_URL.
 // Standalone (`npx playwright test`) it starts the console itself against DOCKER_HOST.
@@ -6,6 +7,7 @@ const baseURL = process.env.VOLDECK_URL ?? "http://127.0.0.1:3123";
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `${E2E_DIR}/output`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -15,7 +17,7 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
-    storageState: "test-results/.auth/admin.json",
+    storageState: ADMIN_STATE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,6 +1,8 @@
 import { request, type FullConfig } from "@playwright/test";
 
-export const ADMIN_STATE = "test-results/.auth/admin.json";
+// Per run (scripts/run-tests.mjs sets VOLDECK_E2E_DIR), so two runs side by side never share a session.
+export const E2E_DIR = process.env.VOLDECK_E2E_DIR ?? "test-results";
+export const ADMIN_STATE = `${E2E_DIR}/.auth/admin.json`;
 
 // Signs in once as the admin that VOLDECK_ADMIN_PASSWORD created; specs start with that session.
 export default async function globalSetup(config: FullConfig) {

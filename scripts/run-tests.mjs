@@ -125,7 +125,9 @@ async function main() {
   if (!only || only === "integration") failed = (await vitest("integration")) !== 0 || failed;
   if (!only || only === "e2e") {
     const out = path.join(work, "playwright.json");
-    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    const filter = process.env.VOLDECK_TEST_FILTER ? [process.env.VOLDECK_TEST_FILTER] : [];
+    const e2eDir = path.join(work, "e2e");
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...filter], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out, VOLDECK_E2E_DIR: e2eDir });
     if (!countPlaywright(out)) totals.failed++;
     failed = code !== 0 || failed;
   }
