@@ -10,6 +10,7 @@ import { useEngineEvents } from "./useEngineEvents";
 const sections = [
   { href: "volumes", label: "Volumes" },
   { href: "containers", label: "Containers & mounts" },
+  { href: "services", label: "Services" },
 ];
 
 const adminSections = [

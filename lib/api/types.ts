@@ -30,6 +30,24 @@ export type Volume = {
   composeProject: string | null;
   /** Extra inspect fields (`Status`) when the driver reports them. */
   status?: Record<string, unknown> | null;
+  /** On a Swarm manager: the services whose spec mounts it (each counts as a use, running task or not). */
+  services?: VolumeService[];
+};
+
+export type VolumeService = {
+  serviceId: string;
+  serviceName: string;
+  destination: string;
+  readOnly: boolean;
+};
+
+/** A Swarm service, as GET /api/engines/{engine}/services lists it. */
+export type Service = {
+  id: string;
+  name: string;
+  mounts: Mount[];
+  /** Hostnames of the nodes running its tasks. */
+  nodes: string[];
 };
 
 export type MountType = "volume" | "bind" | "tmpfs" | "npipe" | "cluster" | string;
@@ -67,6 +85,8 @@ export type Engine = {
   apiVersion: string | null;
   swarm: boolean;
   error?: string;
+  /** Where it is configured: the environment (DOCKER_HOST, VOLDECK_ENGINES; cannot be removed here) or the console. */
+  source?: "env" | "console";
 };
 
 export type SizeStatus = "measured" | "pending" | "unavailable";
