@@ -120,7 +120,7 @@ export type PruneResult = {
 
 /** One line of `/api/engines/{engine}/events`. */
 export type EngineEvent =
-  | { kind: "volume" | "container"; action: string; id: string; time: number; attributes?: Record<string, string> }
+  | { kind: "volume" | "container" | "service" | "node"; action: string; id: string; time: number; attributes?: Record<string, string> }
   | { kind: "sizes"; time: number }
   | { kind: "engine"; state: "up" | "down"; error?: string; time: number };
 

@@ -27,7 +27,7 @@ const streams: Map<string, StreamState> = (g.__voldeckStreams ??= new Map());
 type RawEvent = { Type?: string; Action?: string; Actor?: { ID?: string; Attributes?: Record<string, string> }; id?: string; time?: number; timeNano?: number };
 
 function onEngineEvent(engineId: string, raw: RawEvent): void {
-  const kind = raw.Type === "volume" ? "volume" : raw.Type === "container" ? "container" : null;
+  const kind = raw.Type === "volume" || raw.Type === "container" || raw.Type === "service" || raw.Type === "node" ? raw.Type : null;
   if (!kind) return;
   const action = (raw.Action ?? "").split(":")[0];
   const id = raw.Actor?.ID ?? raw.id ?? "";
@@ -59,7 +59,7 @@ async function open(engineId: string, s: StreamState): Promise<void> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = (await streamingDocker(engineId).getEvents({
-      filters: JSON.stringify({ type: ["volume", "container"] }),
+      filters: JSON.stringify({ type: ["volume", "container", "service", "node"] }),
     } as object)) as NodeJS.ReadableStream;
   } catch (e) {
     setUp(engineId, s, false, engineMessage(e));
