@@ -106,6 +106,11 @@ export function knownSizes(engineId: string): Map<string, number> {
   return state(engineId).sizes;
 }
 
+/** The engine was changed or removed from the console: nothing measured there applies any more. */
+export function forgetSizes(engineId: string): void {
+  states.delete(engineId);
+}
+
 /** Something changed on the engine: sizes will be measured again (not at once). */
 export function markSizesStale(engineId: string): void {
   state(engineId).stale = true;
