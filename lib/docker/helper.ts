@@ -74,6 +74,11 @@ export function ensureHelperImage(engineId: string): Promise<void> {
   return p;
 }
 
+/** The engine was changed or removed from the console: look for the helper image there again. */
+export function forgetHelperImage(engineId: string): void {
+  state.images.delete(engineId);
+}
+
 /** A created (never started) container with `volume` at /volume. */
 export async function createHelper(engineId: string, volume: string, opts: { readOnly: boolean; jobId: string }): Promise<Helper> {
   await ensureHelperImage(engineId);
