@@ -5,7 +5,11 @@ import type { ReactNode } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { Alert } from "@/components/ui/Alert";
-import { useEngineEvents } from "./useEngineEvents";
+import { ALL_ENGINES, EngineSwitcher } from "./EngineSwitcher";
+import { useEngineEvents, type LiveState } from "./useEngineEvents";
+
+// Pages of no engine (the all-engines view) link the engine sections to the default engine.
+const DEFAULT_ENGINE = "local";
 
 const sections = [
   { href: "volumes", label: "Volumes" },
@@ -20,18 +24,51 @@ const adminSections = [
   { href: "/admin/audit", label: "Audit" },
 ];
 
-export function ConsoleShell({ engine, children }: { engine: string; children: ReactNode }) {
-  const pathname = usePathname();
+/**
+ * The console's frame. `engine`: the engine the page shows (its events are followed: the page refreshes by
+ * itself and says when the engine is down); without it (the all-engines view) no single engine is followed.
+ */
+export function ConsoleShell({ engine, children }: { engine?: string; children: ReactNode }) {
+  if (engine === undefined) return <Frame live={null}>{children}</Frame>;
+  return <EngineFrame engine={engine}>{children}</EngineFrame>;
+}
+
+function EngineFrame({ engine, children }: { engine: string; children: ReactNode }) {
   const live = useEngineEvents(engine);
-  const root = `/engines/${encodeURIComponent(engine)}`;
+  return (
+    <Frame engine={engine} live={live}>
+      {children}
+    </Frame>
+  );
+}
+
+function LiveDot({ live }: { live: LiveState }) {
+  const state = live.engineDown ? "unreachable" : live.connected ? "live" : "connecting";
+  return (
+    <span className="flex items-center gap-1.5 text-xs text-slate-500" title={`Event stream: ${state}`}>
+      <span aria-hidden className={`h-2 w-2 rounded-full ${live.engineDown ? "bg-red-600" : live.connected ? "bg-emerald-500" : "bg-slate-400"}`} />
+      <span aria-hidden>{state}</span>
+      <span className="sr-only">, {state}</span>
+    </span>
+  );
+}
+
+function Frame({ engine, live, children }: { engine?: string; live: LiveState | null; children: ReactNode }) {
+  const pathname = usePathname();
+  const root = `/engines/${encodeURIComponent(engine ?? DEFAULT_ENGINE)}`;
   const isAdmin = useCan("admin");
   const links = [
-    ...sections.map((s) => ({ href: `${root}/${s.href}`, label: s.label })),
+    ...sections.map((s) => ({
+      href: s.href === "volumes" && engine === undefined ? "/volumes" : `${root}/${s.href}`,
+      label: s.label,
+    })),
     // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
     { href: "/backups", label: "Backups" },
     { href: "/schedules", label: "Schedules" },
     ...(isAdmin ? adminSections : []),
   ];
+  // Pages under /engines/{id} belong to that engine; the rest (backups, admin…) name none in the switcher.
+  const switcherValue = pathname === "/volumes" ? ALL_ENGINES : pathname.startsWith("/engines/") ? (engine ?? null) : null;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -39,7 +76,7 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
           <Link href={`${root}/volumes`} className="text-lg font-bold tracking-tight text-sky-800">
             Voldeck
           </Link>
-          <nav aria-label="Sections" className="flex gap-1">
+          <nav aria-label="Sections" className="flex flex-wrap gap-1">
             {links.map((s) => {
               const href = s.href;
               const current = pathname === href || pathname.startsWith(`${href}/`);
@@ -55,20 +92,14 @@ export function ConsoleShell({ engine, children }: { engine: string; children: R
               );
             })}
           </nav>
-          <p className="ml-auto flex items-center gap-2 text-sm text-slate-600">
-            <span
-              aria-hidden
-              className={`h-2 w-2 rounded-full ${live.engineDown ? "bg-red-600" : live.connected ? "bg-emerald-500" : "bg-slate-400"}`}
-            />
-            <span>
-              Engine <strong className="font-medium text-slate-800">{engine}</strong>
-              <span className="sr-only">{live.engineDown ? ", unreachable" : live.connected ? ", live" : ", connecting"}</span>
-            </span>
-          </p>
+          <div className="ml-auto flex items-center gap-3">
+            <EngineSwitcher current={switcherValue} />
+            {live && switcherValue === engine && <LiveDot live={live} />}
+          </div>
           <UserMenu />
         </div>
       </header>
-      {live.engineDown && (
+      {live?.engineDown && (
         <div className="mx-auto max-w-7xl px-4 pt-4">
           <Alert tone="error" title={`The Docker engine "${engine}" cannot be reached.`}>
             <p>

@@ -1,0 +1,107 @@
+// GET /api/volumes: every engine's volumes at once, an engine that is down reported beside the others,
+// and an engine that comes up and goes down again ("spare") followed without anything else changing.
+import type { AllVolumes, EngineVolume } from "@/lib/api/all-engines-types";
+import { afterAll, describe, expect, it } from "vitest";
+import { api, del, expectError, get, post, volumesPath } from "../helpers/api";
+import { dockerOn } from "../helpers/docker";
+import { spareDir, startEngine, type TestEngine } from "../helpers/engine";
+import { uniquePrefix } from "../helpers/names";
+import { until } from "../helpers/poll";
+
+const prefix = uniquePrefix("all");
+const created: { engine: string; name: string }[] = [];
+
+async function createOn(engine: string): Promise<string> {
+  const name = `${prefix}-on-${engine}`;
+  const answer = await post(volumesPath(engine), { name, labels: { "voldeck.test": "all-engines" } });
+  expect(answer.status, answer.text).toBe(201);
+  created.push({ engine, name });
+  return name;
+}
+
+const all = async (query = "") => {
+  const answer = await get<AllVolumes>(`/api/volumes${query}`);
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body;
+};
+const listing = (body: AllVolumes, id: string) => body.engines.find((e) => e.id === id);
+const named = (body: AllVolumes, name: string) => body.volumes.filter((v) => v.name === name);
+
+afterAll(async () => {
+  for (const { engine, name } of created) await del(`${volumesPath(engine)}/${name}`).catch(() => {});
+});
+
+describe("GET /api/volumes", () => {
+  it("lists the volumes of local, peer and swarm together, each with its engine", async () => {
+    const names = { local: await createOn("local"), peer: await createOn("peer"), swarm: await createOn("swarm") };
+    const body = await all();
+    for (const [engine, name] of Object.entries(names)) {
+      const rows = named(body, name);
+      // Created on one engine only: exactly one row, tagged with that engine, with the usual Volume fields.
+      expect(rows, `${name} on ${engine}`).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ engine, name, driver: "local", inUse: false, labels: { "voldeck.test": "all-engines" } });
+      expect(rows[0].containers).toEqual([]);
+      expect(listing(body, engine)).toMatchObject({ id: engine, ok: true });
+      expect(listing(body, engine)!.error).toBeUndefined();
+    }
+    // The same rows as each engine's own list, nothing more.
+    for (const engine of ["local", "peer", "swarm"]) {
+      const own = (await get<{ volumes: EngineVolume[] }>(volumesPath(engine))).body.volumes.map((v) => v.name).sort();
+      const fromAll = body.volumes.filter((v) => v.engine === engine).map((v) => v.name).sort();
+      expect(fromAll.filter((n) => n.startsWith(prefix))).toEqual(own.filter((n) => n.startsWith(prefix)));
+    }
+  });
+
+  it("reports every configured engine once, the spare (down) one with ok false and the reason", async () => {
+    const body = await all();
+    const ids = body.engines.map((e) => e.id).sort();
+    const configured = (await get<{ engines: { id: string }[] }>("/api/engines")).body.engines.map((e) => e.id).sort();
+    expect(ids).toEqual(configured);
+    const spare = listing(body, "spare")!;
+    expect(spare.ok).toBe(false);
+    expect(spare.error).toEqual(expect.stringContaining("spare"));
+    expect(body.volumes.some((v) => v.engine === "spare")).toBe(false);
+    // The others answered all the same.
+    for (const id of ["local", "peer", "swarm"]) expect(listing(body, id)!.ok).toBe(true);
+    expect(body.volumes.some((v) => v.engine === "local")).toBe(true);
+  });
+
+  it("?engine= narrows the answer to those engines; an unknown engine is a 404", async () => {
+    const body = await all("?engine=peer&engine=spare");
+    expect(body.engines.map((e) => e.id)).toEqual(["peer", "spare"]);
+    expect(new Set(body.volumes.map((v) => v.engine))).toEqual(new Set(["peer"]));
+    expect(named(body, `${prefix}-on-peer`)).toHaveLength(1);
+    expectError(await get("/api/volumes?engine=no-such-engine"), 404, "not_found");
+  });
+
+  it("needs a signed-in user", async () => {
+    expectError(await api("/api/volumes", { token: null }), 401, "unauthorized");
+  });
+});
+
+describe("an engine that comes up and goes down again while the others keep answering", () => {
+  let spare: TestEngine | undefined;
+  afterAll(async () => {
+    await spare?.stop();
+  });
+
+  it("shows the spare engine's volumes once it runs, then marks it down again when it stops", async () => {
+    spare = await startEngine({ name: "spare", dir: spareDir(), withImage: false });
+    const name = `${prefix}-on-spare`;
+    await dockerOn(spare.dockerHost, "volume", "create", name);
+    const up = await until("the spare engine's volume in the all-engines list", () => all(), (b) => named(b, name).length === 1, {
+      timeoutMs: 30_000,
+    });
+    expect(listing(up, "spare")).toMatchObject({ ok: true });
+    expect(named(up, name)[0].engine).toBe("spare");
+    expect(named(up, `${prefix}-on-local`)).toHaveLength(1);
+
+    await spare.stop();
+    spare = undefined;
+    const down = await until("the spare engine to be marked down", () => all(), (b) => listing(b, "spare")?.ok === false, { timeoutMs: 30_000 });
+    expect(listing(down, "spare")!.error).toEqual(expect.stringContaining("spare"));
+    expect(named(down, name)).toEqual([]);
+    for (const id of ["local", "peer", "swarm"]) expect(listing(down, id)!.ok).toBe(true);
+    expect(named(down, `${prefix}-on-peer`)).toHaveLength(1);
+  });
+});
