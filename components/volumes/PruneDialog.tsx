@@ -1,31 +1,63 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { prunePreviewMutation, pruneMutation } from "@/lib/api/queries";
+import { prunePreviewMutation, pruneMutation, type PrunePreviewRequest } from "@/lib/api/queries";
 import type { PrunePreview } from "@/lib/api/types";
-import { formatBytes, plural } from "@/lib/format";
-import { PruneList, PruneResultView } from "./PruneParts";
+import { formatBytes, formatDateTime, plural } from "@/lib/format";
+import { parseDays } from "./last-used";
+import { PruneList, PruneResultView, UnusedDaysField } from "./PruneParts";
 
 type Step = "choose" | "preview" | "confirm" | "result";
+/** A preview with the request that produced it: the confirmation and the prune use exactly this. */
+type Shown = { preview: PrunePreview; request: PrunePreviewRequest };
+
+// Changing "unused for more than N days" on the preview re-runs it once typing pauses.
+const RERUN_AFTER_MS = 400;
 
 // Preview → confirm (naming the count) → result. The prune removes exactly what the preview showed.
 export function PruneDialog({ engine, open, onClose }: { engine: string; open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const [all, setAll] = useState(false);
+  const [daysText, setDaysText] = useState("");
   const [step, setStep] = useState<Step>("choose");
-  const preview = useMutation({ ...prunePreviewMutation(engine), onSuccess: () => setStep("preview") });
+  const [shown, setShown] = useState<Shown | null>(null);
+  const preview = useMutation(prunePreviewMutation(engine));
   const prune = useMutation({ ...pruneMutation(qc, engine), onSuccess: () => setStep("result") });
+  const days = parseDays(daysText);
+
+  // Only the answer to the latest request is shown (per-call callbacks fire for the last call only).
+  const run = (request: PrunePreviewRequest) =>
+    preview.mutate(request, {
+      onSuccess: (data) => {
+        setShown({ preview: data, request });
+        setStep((s) => (s === "choose" ? "preview" : s));
+      },
+    });
+
+  const wanted = days.ok ? days.value : undefined;
+  // The list on screen no longer answers the days typed: re-run it, and allow no confirmation meanwhile.
+  const outdated = step === "preview" && !!shown && (!days.ok || shown.request.unusedForDays !== wanted);
+  useEffect(() => {
+    if (!outdated || !days.ok) return;
+    const timer = setTimeout(() => run({ all, unusedForDays: wanted }), RERUN_AFTER_MS);
+    return () => clearTimeout(timer);
+    // `run` is new on every render; what it sends is `all` and `wanted`.
+  }, [outdated, wanted, all]);
+
   const close = () => {
     setStep("choose");
+    setShown(null);
     preview.reset();
     prune.reset();
     onClose();
   };
-  const data: PrunePreview | undefined = preview.data;
+  const data = shown?.preview;
   const count = data?.volumes.length ?? 0;
+  const shownDays = shown?.request.unusedForDays;
+  const daysField = <UnusedDaysField value={daysText} onChange={setDaysText} error={days.ok ? null : days.error} />;
 
   return (
     <Dialog open={open} title="Prune unused volumes" onClose={close} wide>
@@ -49,11 +81,12 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
                 </span>
               </label>
             </fieldset>
+            {daysField}
             <p className="text-slate-600">Nothing is removed yet: the next step shows exactly which volumes would go.</p>
             {preview.error && <ErrorAlert error={preview.error} title="The preview failed." />}
             <div className="flex justify-end gap-2">
               <Button onClick={close}>Cancel</Button>
-              <Button variant="primary" onClick={() => preview.mutate(all)} disabled={preview.isPending}>
+              <Button variant="primary" onClick={() => days.ok && run({ all, unusedForDays: wanted })} disabled={preview.isPending || !days.ok}>
                 {preview.isPending ? "Looking…" : "Preview"}
               </Button>
             </div>
@@ -61,21 +94,29 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
         )}
         {step === "preview" && data && (
           <>
+            {daysField}
+            <p aria-live="polite" className="text-slate-600">
+              {preview.isPending ? "Updating the preview…" : ""}
+            </p>
+            {preview.error && <ErrorAlert error={preview.error} title="The preview failed." />}
             {count === 0 ? (
-              <p role="status">Nothing to prune: every {all ? "" : "anonymous "}volume is in use, or there is none.</p>
+              <p role="status">
+                Nothing to prune: {shownDays === undefined ? `every ${all ? "" : "anonymous "}volume is in use, or there is none.` : `no ${all ? "" : "anonymous "}volume has been unused for more than ${plural(shownDays, "day")}.`}
+              </p>
             ) : (
               <>
                 <p role="status">
-                  {plural(count, "unused volume")} would be removed, {formatBytes(data.totalBytes)}
+                  {plural(count, "unused volume")} would be removed{shownDays === undefined ? "" : ` (unused for more than ${plural(shownDays, "day")})`}, {formatBytes(data.totalBytes)}
                   {data.sizesComplete ? "" : " measured so far (some sizes are not known yet)"}.
                 </p>
                 <PruneList preview={data} />
               </>
             )}
+            {shownDays !== undefined && <TrackingNote since={data.usageTrackedSince} />}
             <div className="flex justify-end gap-2">
               <Button onClick={() => setStep("choose")}>Back</Button>
               {count > 0 && (
-                <Button variant="danger" onClick={() => setStep("confirm")}>
+                <Button variant="danger" onClick={() => setStep("confirm")} disabled={outdated || preview.isPending}>
                   Continue…
                 </Button>
               )}
@@ -111,5 +152,16 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** Why a volume never seen in use may not count as old yet: the console has followed the engine only so long. */
+function TrackingNote({ since }: { since: string | null }) {
+  return (
+    <p className="text-xs text-slate-600">
+      {since
+        ? `Use is followed on this engine since ${formatDateTime(since)}: a volume never seen in use counts as unused from then.`
+        : "Use is not followed on this engine yet, so no volume counts as unused for a number of days."}
+    </p>
   );
 }

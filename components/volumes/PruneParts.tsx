@@ -1,6 +1,39 @@
+import { useId } from "react";
 import type { PrunePreview, PruneResult } from "@/lib/api/types";
 import { formatBytes, formatRelative, plural, shortName } from "@/lib/format";
+import { LastUsed } from "./LastUsed";
 import { VolumeSize } from "./VolumeSize";
+
+/** "Only volumes unused for more than [N] days"; empty means any. */
+export function UnusedDaysField({ value, onChange, error }: { value: string; onChange: (text: string) => void; error: string | null }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">Only volumes unused for more than</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder="any"
+          aria-invalid={!!error}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          className="w-20 rounded-md border border-slate-300 px-2 py-1 tabular-nums"
+        />
+        <span>days</span>
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        Leave it empty for any. A volume counts from its last use, or, never seen in use, from when the console began to follow the engine.
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function PruneList({ preview }: { preview: PrunePreview }) {
   return (
@@ -9,6 +42,7 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
         <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-1.5">Volume</th>
+            <th scope="col" className="px-3 py-1.5">Last used</th>
             <th scope="col" className="px-3 py-1.5">Created</th>
             <th scope="col" className="px-3 py-1.5 text-right">Size</th>
           </tr>
@@ -19,6 +53,9 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
               <td className="px-3 py-1.5" title={v.name}>
                 {shortName(v.name)}
                 {v.anonymous && <span className="ml-2 text-xs text-violet-700">anonymous</span>}
+              </td>
+              <td className="px-3 py-1.5">
+                <LastUsed volume={v} trackedSince={preview.usageTrackedSince} inline />
               </td>
               <td className="px-3 py-1.5 text-slate-600">{formatRelative(v.createdAt)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums"><VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} /></td>

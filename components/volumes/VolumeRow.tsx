@@ -3,12 +3,14 @@ import { memo, type Ref } from "react";
 import { Badge } from "@/components/ui/Badge";
 import type { Volume } from "@/lib/api/types";
 import { formatDateTime, formatRelative, shortName } from "@/lib/format";
+import { LastUsed } from "./LastUsed";
 import { anonymousOwner } from "./volume-filter";
 import { VolumeSize } from "./VolumeSize";
 
 type Props = {
   engine: string;
   volume: Volume;
+  trackedSince: string | null;
   onRemove?: (name: string) => void;
   /** Present when rows can be selected (operators); `selected` says whether this one is. */
   onSelect?: (name: string, selected: boolean) => void;
@@ -19,7 +21,7 @@ type Props = {
 };
 
 // Memoised: a live refresh re-renders only the rows whose volume changed.
-export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, onSelect, selected = false, rowRef, index }: Props) {
+export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSince, onRemove, onSelect, selected = false, rowRef, index }: Props) {
   const labels = Object.entries(v.labels);
   const owner = v.anonymous ? anonymousOwner(v) : null;
   return (
@@ -58,6 +60,9 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, onRemove, 
         ) : (
           <Badge tone="amber">unused</Badge>
         )}
+      </td>
+      <td className="px-3 py-2">
+        <LastUsed volume={v} trackedSince={trackedSince} />
       </td>
       <td className="whitespace-nowrap px-3 py-2 text-slate-700" title={formatDateTime(v.createdAt)}>
         {formatRelative(v.createdAt)}

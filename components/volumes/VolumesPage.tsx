@@ -6,7 +6,7 @@ import { BackupManyDialog } from "@/components/backups/BackupManyDialog";
 import { Button } from "@/components/ui/Button";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { EmptyState, Loading } from "@/components/ui/States";
-import { volumesQuery } from "@/lib/api/queries";
+import { volumeListQuery } from "@/lib/api/queries";
 import type { Volume } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
@@ -14,12 +14,13 @@ import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
 import { PruneDialog } from "./PruneDialog";
 import { VolumesTable, type Selection } from "./VolumesTable";
 import { VolumesToolbar } from "./VolumesToolbar";
+import { useNow } from "./useNow";
 import { filterVolumes, groupByProject, sortVolumes, type Sort, type SortKey, type VolumeQuery } from "./volume-filter";
 
 export function VolumesPage({ engine }: { engine: string }) {
-  const volumes = useQuery(volumesQuery(engine));
+  const volumes = useQuery(volumeListQuery(engine));
   const canChange = useCan("operator");
-  const [query, setQuery] = useState<VolumeQuery>({ search: "", usage: "all", label: "" });
+  const [query, setQuery] = useState<VolumeQuery>({ search: "", usage: "all", label: "", unusedForDays: null });
   const [sort, setSort] = useState<Sort>({ key: "name", dir: "asc" });
   const [grouped, setGrouped] = useState(true);
   const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "prune" } | { kind: "backup" } | { kind: "remove"; name: string } | null>(null);
@@ -30,12 +31,16 @@ export function VolumesPage({ engine }: { engine: string }) {
   // Typing stays responsive with thousands of rows: the table follows the deferred query.
   const deferredQuery = useDeferredValue(query);
 
-  const all = volumes.data;
+  const all = volumes.data?.volumes;
+  const trackedSince = volumes.data?.usageTrackedSince ?? null;
+  // "Unused for more than N days" moves with the clock; without that filter the minute tick changes nothing.
+  const minute = useNow();
+  const now = deferredQuery.unusedForDays == null ? 0 : minute;
   const canGroup = !!all?.some((v) => v.composeProject);
   const groups = useMemo(() => {
-    const shown = sortVolumes(filterVolumes(all ?? [], deferredQuery), sort);
+    const shown = sortVolumes(filterVolumes(all ?? [], deferredQuery, { trackedSince, now }), sort);
     return canGroup && grouped ? groupByProject(shown) : [{ project: null, volumes: shown }];
-  }, [all, deferredQuery, sort, grouped, canGroup]);
+  }, [all, deferredQuery, trackedSince, now, sort, grouped, canGroup]);
   const shownCount = groups.reduce((n, g) => n + g.volumes.length, 0);
   const knownTotal = all?.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0) ?? 0;
   const measuring = !!all?.some((v) => v.sizeStatus === "pending");
@@ -57,8 +62,9 @@ export function VolumesPage({ engine }: { engine: string }) {
       }
     : undefined;
 
+  // Names A→Z and the longest unused first (what a clean-up looks for); sizes, counts and dates biggest/newest first.
   const onSort = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" ? "asc" : "desc" }));
+    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" || key === "lastUsed" ? "asc" : "desc" }));
 
   return (
     <section aria-labelledby="volumes-heading" className="space-y-4">
@@ -117,7 +123,7 @@ export function VolumesPage({ engine }: { engine: string }) {
       ) : shownCount === 0 ? (
         <EmptyState title="No volume matches these filters." />
       ) : (
-        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} selection={selection} />
+        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} trackedSince={trackedSince} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} selection={selection} />
       )}
 
       <CreateVolumeDialog engine={engine} open={dialog?.kind === "create"} onClose={() => setDialog(null)} />

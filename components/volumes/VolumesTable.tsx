@@ -14,6 +14,8 @@ type Props = {
   engine: string;
   groups: VolumeGroup[];
   grouped: boolean;
+  /** Since when the engine's volume use is followed ("not seen in use since …"). */
+  trackedSince: string | null;
   sort: Sort;
   onSort: (key: SortKey) => void;
   /** Absent when the user may not remove volumes. */
@@ -37,7 +39,7 @@ export function VolumesTable(props: Props) {
   );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[64rem] table-fixed text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
+      <table className="w-full min-w-[72rem] table-fixed text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
         <VolumesTableHead sort={props.sort} onSort={props.onSort} selectAll={props.selection?.selectAll} />
         {rows.length > VIRTUALIZE_ABOVE ? <VirtualBody rows={rows} {...props} /> : <PlainBody rows={rows} {...props} />}
       </table>
@@ -55,7 +57,7 @@ function GroupRow({ group, columns, rowRef, index }: { group: VolumeGroup; colum
   );
 }
 
-function PlainBody({ rows, engine, onRemove, selection }: Props & { rows: Row[] }) {
+function PlainBody({ rows, engine, trackedSince, onRemove, selection }: Props & { rows: Row[] }) {
   const columns = columnCount(!!selection);
   return (
     <tbody className="divide-y divide-slate-100">
@@ -63,14 +65,14 @@ function PlainBody({ rows, engine, onRemove, selection }: Props & { rows: Row[] 
         row.kind === "group" ? (
           <GroupRow key={`group:${row.group.project ?? ""}`} group={row.group} columns={columns} />
         ) : (
-          <VolumeRow key={row.volume.name} engine={engine} volume={row.volume} onRemove={onRemove} onSelect={selection?.onSelect} selected={!!selection?.selected.has(row.volume.name)} />
+          <VolumeRow key={row.volume.name} engine={engine} volume={row.volume} trackedSince={trackedSince} onRemove={onRemove} onSelect={selection?.onSelect} selected={!!selection?.selected.has(row.volume.name)} />
         ),
       )}
     </tbody>
   );
 }
 
-function VirtualBody({ rows, engine, onRemove, selection }: Props & { rows: Row[] }) {
+function VirtualBody({ rows, engine, trackedSince, onRemove, selection }: Props & { rows: Row[] }) {
   const columns = columnCount(!!selection);
   // The page scrolls (not the table): the virtualizer needs to know where the rows start in the page.
   const body = useRef<HTMLTableSectionElement>(null);
@@ -103,6 +105,7 @@ function VirtualBody({ rows, engine, onRemove, selection }: Props & { rows: Row[
             key={item.key}
             engine={engine}
             volume={row.volume}
+            trackedSince={trackedSince}
             onRemove={onRemove}
             onSelect={selection?.onSelect}
             selected={!!selection?.selected.has(row.volume.name)}

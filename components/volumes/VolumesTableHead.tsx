@@ -7,8 +7,9 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: "driver", label: "Driver", className: "w-24" },
   { key: "size", label: "Size", className: "w-28 text-right" },
   { key: "containers", label: "Containers", className: "w-32 text-right" },
-  { key: "created", label: "Created", className: "w-36" },
-  { key: null, label: "Labels", className: "w-72" },
+  { key: "lastUsed", label: "Last used", className: "w-44" },
+  { key: "created", label: "Created", className: "w-32" },
+  { key: null, label: "Labels", className: "w-64" },
 ];
 
 /** The columns plus the actions column, and the selection column when there is one. */

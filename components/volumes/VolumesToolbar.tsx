@@ -50,6 +50,24 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
           className={`${input} w-48`}
         />
       </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        <span>
+          Unused for more than <span className="sr-only">this many days</span>
+        </span>
+        <span className="flex items-center gap-1.5 text-sm font-normal">
+          <input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            value={query.unusedForDays ?? ""}
+            onChange={(e) => onQuery({ ...query, unusedForDays: daysFrom(e.target.valueAsNumber) })}
+            placeholder="any"
+            className={`${input} w-20`}
+          />
+          <span aria-hidden>days</span>
+        </span>
+      </label>
       {canGroup && (
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.target.checked)} className="h-4 w-4" />
@@ -58,4 +76,9 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
       )}
     </div>
   );
+}
+
+/** Empty or not a number of days: no filter. */
+function daysFrom(value: number): number | null {
+  return Number.isFinite(value) && value >= 0 ? value : null;
 }

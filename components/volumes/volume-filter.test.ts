@@ -75,3 +75,26 @@ describe("anonymousOwner", () => {
     expect(anonymousOwner(volumes[1])).toBeNull();
   });
 });
+
+describe("last used", () => {
+  const NOW = Date.parse("2026-11-22T15:00:00.000Z");
+  const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
+  const history = [
+    vol("live", { inUse: true, containers: [used], lastUsedAt: daysAgo(0), lastUsedBy: "web" }),
+    vol("week", { lastUsedAt: daysAgo(7), lastUsedBy: "job" }),
+    vol("yesterday", { lastUsedAt: daysAgo(1.5), lastUsedBy: "job" }),
+    vol("never"),
+  ];
+  it("filters on unused for more than N days, a never-used volume counting from when tracking began", () => {
+    const q = { search: "", usage: "all" as const, label: "" };
+    const clock = { trackedSince: daysAgo(3), now: NOW };
+    expect(names(filterVolumes(history, { ...q, unusedForDays: 1 }, clock))).toEqual(["week", "yesterday", "never"]);
+    expect(names(filterVolumes(history, { ...q, unusedForDays: 2 }, clock))).toEqual(["week", "never"]);
+    expect(names(filterVolumes(history, { ...q, unusedForDays: 5 }, clock))).toEqual(["week"]);
+    expect(names(filterVolumes(history, { ...q, unusedForDays: null }, clock))).toEqual(["live", "week", "yesterday", "never"]);
+  });
+  it("sorts by last use: never used oldest, in use now newest", () => {
+    expect(names(sortVolumes(history, { key: "lastUsed", dir: "asc" }))).toEqual(["never", "week", "yesterday", "live"]);
+    expect(names(sortVolumes(history, { key: "lastUsed", dir: "desc" }))).toEqual(["live", "yesterday", "week", "never"]);
+  });
+});

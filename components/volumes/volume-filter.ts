@@ -1,10 +1,14 @@
 // Pure: search, filter, sort and group the volumes list. Unit-tested.
 import type { Volume } from "@/lib/api/types";
+import { compareLastUse, unusedForMoreThan } from "./last-used";
 
 export type UsageFilter = "all" | "in-use" | "unused" | "anonymous";
-export type SortKey = "name" | "driver" | "size" | "containers" | "created";
+export type SortKey = "name" | "driver" | "size" | "containers" | "created" | "lastUsed";
 export type Sort = { key: SortKey; dir: "asc" | "desc" };
-export type VolumeQuery = { search: string; usage: UsageFilter; label: string };
+/** `unusedForDays`: only volumes unused for more than that many days (null or absent: any). */
+export type VolumeQuery = { search: string; usage: UsageFilter; label: string; unusedForDays?: number | null };
+/** What "unused for N days" is measured against: since when use is followed, and the time now. */
+export type UsageClock = { trackedSince: string | null; now: number };
 
 /** "key" matches any value; "key=value" matches exactly that value. */
 export function labelMatcher(text: string): ((labels: Record<string, string>) => boolean) | null {
@@ -23,11 +27,13 @@ function matchesSearch(v: Volume, needle: string): boolean {
   return Object.entries(v.labels).some(([k, val]) => k.toLowerCase().includes(needle) || val.toLowerCase().includes(needle));
 }
 
-export function filterVolumes(volumes: Volume[], q: VolumeQuery): Volume[] {
+export function filterVolumes(volumes: Volume[], q: VolumeQuery, clock: UsageClock = { trackedSince: null, now: Date.now() }): Volume[] {
   const needle = q.search.trim().toLowerCase();
   const label = labelMatcher(q.label);
+  const days = q.unusedForDays;
   return volumes.filter(
     (v) =>
+      (days == null || unusedForMoreThan(v, days, clock.trackedSince, clock.now)) &&
       (q.usage === "all" ||
         (q.usage === "in-use" && v.inUse) ||
         (q.usage === "unused" && !v.inUse) ||
@@ -44,6 +50,8 @@ const compareBy: Record<SortKey, (a: Volume, b: Volume) => number> = {
   size: (a, b) => (a.sizeBytes ?? -1) - (b.sizeBytes ?? -1),
   containers: (a, b) => a.containers.length - b.containers.length,
   created: (a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""),
+  // Never seen in use counts as the oldest use; in use now as the newest.
+  lastUsed: compareLastUse,
 };
 
 export function sortVolumes(volumes: Volume[], sort: Sort): Volume[] {

@@ -21,11 +21,18 @@ export const enginesQuery = () =>
     queryFn: () => apiFetch<{ engines: Engine[] }>("/api/engines").then((r) => r.engines),
   });
 
-export const volumesQuery = (engine: string) =>
+export type VolumeList = { volumes: Volume[]; usageTrackedSince: string | null };
+
+/** The whole answer: the volumes and since when their use is followed (for "not seen in use since …"). */
+export const volumeListQuery = (engine: string) =>
   queryOptions({
     queryKey: queryKeys.volumes(engine),
-    queryFn: () => apiFetch<{ volumes: Volume[] }>(`${base(engine)}/volumes`).then((r) => r.volumes),
+    queryFn: () => apiFetch<VolumeList>(`${base(engine)}/volumes`),
   });
+
+/** The same query (one fetch, one cache entry), answering the volumes only. */
+export const volumesQuery = (engine: string) =>
+  queryOptions({ ...volumeListQuery(engine), select: (r: VolumeList) => r.volumes });
 
 export const volumeQuery = (engine: string, name: string) =>
   queryOptions({
@@ -53,9 +60,12 @@ export const deleteVolumeMutation = (qc: QueryClient, engine: string) => ({
   onSettled: () => invalidateEngine(qc, engine),
 });
 
+/** `unusedForDays`: only volumes unused for at least that many days (absent: any). */
+export type PrunePreviewRequest = { all: boolean; unusedForDays?: number };
+
 export const prunePreviewMutation = (engine: string) => ({
-  mutationFn: (all: boolean) =>
-    apiFetch<PrunePreview>(`${base(engine)}/volumes/prune/preview`, { method: "POST", json: { all } }),
+  mutationFn: (request: PrunePreviewRequest) =>
+    apiFetch<PrunePreview>(`${base(engine)}/volumes/prune/preview`, { method: "POST", json: request }),
 });
 
 export const pruneMutation = (qc: QueryClient, engine: string) => ({
