@@ -32,6 +32,18 @@ export type Volume = {
   status?: Record<string, unknown> | null;
   /** On a Swarm manager: the services whose spec mounts it (each counts as a use, running task or not). */
   services?: VolumeService[];
+  /** A cluster (CSI) volume's Swarm side (engine API 1.42 and later). */
+  cluster?: ClusterVolume;
+};
+
+export type ClusterVolume = {
+  id: string;
+  group: string | null;
+  /** Access mode: "single" or "multi" node, and "none" | "readonly" | "onewriter" | "all" sharing. */
+  scope: string | null;
+  sharing: string | null;
+  availability: string | null;
+  publishedOn: { nodeId: string; state: string }[];
 };
 
 export type VolumeService = {
@@ -45,6 +57,12 @@ export type VolumeService = {
 export type Service = {
   id: string;
   name: string;
+  image: string;
+  /** "replicated" | "global" | "replicated-job" | "global-job". */
+  mode: string;
+  /** Wanted replicas (replicated services only). */
+  replicas: number | null;
+  runningTasks: number;
   mounts: Mount[];
   /** Hostnames of the nodes running its tasks. */
   nodes: string[];

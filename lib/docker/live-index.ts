@@ -2,19 +2,24 @@ import "server-only";
 import { followEngine } from "./events";
 import { docker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
-import type { RawContainer, RawVolume } from "./mapping";
+import type { RawContainer, RawService, RawVolume } from "./mapping";
+import { forgetSwarmRole, rawServices } from "./services";
 
 // The volumes and containers of an engine, kept in memory and up to date from its event stream, so a list
 // request costs no engine call at all. Changes are applied in small batches (one list call for the
 // containers that changed, one inspect per volume that changed); when the stream breaks and comes back, or
 // when a request arrives while it is down, everything is read again from the engine. Nothing is served
 // from memory unless the stream is up. The index is dropped after a while without requests.
+// On a Swarm manager it also keeps the services (their specs say which volumes they mount), read again on
+// service and node events, and every SWARM_RECHECK_MS in the background (joining or leaving a swarm sends
+// no event).
 
 const FLUSH_DELAY_MS = 25;
 // The engine announces a container's change before its list view shows it (a "die" event can be followed
 // by a list that still says running): containers that changed are read once more a little later.
 const RECHECK_DELAY_MS = 1_000;
 const IDLE_DROP_MS = 10 * 60_000;
+const SWARM_RECHECK_MS = 30_000;
 const INSPECT_CONCURRENCY = 16;
 // Container events that change what the list shows (state, mounts, name); exec_*, top, resize… do not.
 const CONTAINER_ACTIONS = new Set(["create", "destroy", "start", "die", "stop", "kill", "pause", "unpause", "rename", "update", "restart", "oom"]);
@@ -22,6 +27,10 @@ const CONTAINER_ACTIONS = new Set(["create", "destroy", "start", "die", "stop", 
 type Index = {
   volumes: Map<string, RawVolume>;
   containers: Map<string, RawContainer>;
+  /** null when the engine is not a Swarm manager. */
+  services: RawService[] | null;
+  servicesReadAt: number;
+  dirtyServices: boolean;
   streamUp: boolean;
   needsResync: boolean;
   dirtyVolumes: Set<string>;
@@ -41,6 +50,8 @@ const indexes: Map<string, Index> = (g.__voldeckIndexes ??= new Map());
 export type Snapshot = {
   volumes: RawVolume[];
   containers: RawContainer[];
+  /** The Swarm services, on a manager; null elsewhere. */
+  services: RawService[] | null;
   /** "index" when served from memory, "engine" when read from the engine for this request. */
   source: "index" | "engine";
 };
@@ -48,8 +59,8 @@ export type Snapshot = {
 async function fetchAll(engineId: string): Promise<Snapshot> {
   try {
     const client = docker(engineId);
-    const [v, c] = await Promise.all([client.listVolumes(), client.listContainers({ all: true })]);
-    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], source: "engine" };
+    const [v, c, services] = await Promise.all([client.listVolumes(), client.listContainers({ all: true }), rawServices(engineId)]);
+    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], services, source: "engine" };
   } catch (e) {
     throw toApiError(e, engineId);
   }
@@ -58,6 +69,8 @@ async function fetchAll(engineId: string): Promise<Snapshot> {
 function replaceAll(index: Index, snap: Snapshot): void {
   index.volumes = new Map(snap.volumes.map((v) => [v.Name, v]));
   index.containers = new Map(snap.containers.map((c) => [c.Id, c]));
+  index.services = snap.services;
+  index.servicesReadAt = Date.now();
 }
 
 async function inspectVolume(engineId: string, name: string): Promise<RawVolume | null> {
@@ -73,9 +86,15 @@ async function inspectVolume(engineId: string, name: string): Promise<RawVolume 
 async function flush(engineId: string, index: Index): Promise<void> {
   const ids = [...index.dirtyContainers];
   const names = [...index.dirtyVolumes];
+  const services = index.dirtyServices;
   index.dirtyContainers.clear();
   index.dirtyVolumes.clear();
+  index.dirtyServices = false;
   try {
+    if (services) {
+      index.services = await rawServices(engineId);
+      index.servicesReadAt = Date.now();
+    }
     if (ids.length) {
       const found = (await docker(engineId).listContainers({ all: true, filters: { id: ids } })) as unknown as RawContainer[];
       for (const id of ids) index.containers.delete(id);
@@ -96,9 +115,9 @@ async function flush(engineId: string, index: Index): Promise<void> {
 /** Runs one piece of index work at a time: a resync, else a flush of what changed. */
 function settle(engineId: string, index: Index): Promise<void> {
   if (index.work) return index.work.then(() => settle(engineId, index), () => settle(engineId, index));
-  if (!index.needsResync && !index.dirtyContainers.size && !index.dirtyVolumes.size) return Promise.resolve();
+  if (!index.needsResync && !index.dirtyContainers.size && !index.dirtyVolumes.size && !index.dirtyServices) return Promise.resolve();
   const job = index.needsResync
-    ? ((index.needsResync = false), index.dirtyContainers.clear(), index.dirtyVolumes.clear(), fetchAll(engineId).then((s) => replaceAll(index, s)))
+    ? ((index.needsResync = false), index.dirtyContainers.clear(), index.dirtyVolumes.clear(), (index.dirtyServices = false), fetchAll(engineId).then((s) => replaceAll(index, s)))
     : flush(engineId, index);
   index.work = job.finally(() => {
     index.work = null;
@@ -132,17 +151,21 @@ function scheduleRecheck(engineId: string, index: Index, id?: string): void {
 
 function create(engineId: string): Index {
   const index: Index = {
-    volumes: new Map(), containers: new Map(), streamUp: false, needsResync: true,
+    volumes: new Map(), containers: new Map(), services: null, servicesReadAt: 0, dirtyServices: false, streamUp: false, needsResync: true,
     dirtyVolumes: new Set(), dirtyContainers: new Set(), recheckContainers: new Map(), recheckTimer: null, work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
   };
   index.unfollow = followEngine(engineId, (event) => {
     if (event.kind === "engine") {
       index.streamUp = event.state === "up";
-      // Whatever happened while the stream was away is unknown: read everything again.
+      // Whatever happened while the stream was away is unknown: read everything again (the Swarm role too).
       index.needsResync = true;
+      forgetSwarmRole(engineId);
       return;
     }
-    if (event.kind === "volume" && (event.action === "create" || event.action === "destroy")) index.dirtyVolumes.add(event.id);
+    if (event.kind === "service" || event.kind === "node") {
+      if (event.kind === "node") forgetSwarmRole(engineId); // promoted or demoted, perhaps
+      index.dirtyServices = true;
+    } else if (event.kind === "volume" && (event.action === "create" || event.action === "destroy")) index.dirtyVolumes.add(event.id);
     else if (event.kind === "container" && CONTAINER_ACTIONS.has(event.action)) {
       index.dirtyContainers.add(event.id);
       scheduleRecheck(engineId, index, event.id);
@@ -173,7 +196,13 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
     return snap;
   }
   await settle(engineId, index);
-  return { volumes: [...index.volumes.values()], containers: [...index.containers.values()], source: "index" };
+  const snap: Snapshot = { volumes: [...index.volumes.values()], containers: [...index.containers.values()], services: index.services, source: "index" };
+  if (Date.now() - index.servicesReadAt > SWARM_RECHECK_MS) {
+    // Read again for the next request; this one is not kept waiting.
+    index.dirtyServices = true;
+    scheduleFlush(engineId, index);
+  }
+  return snap;
 }
 
 /** Our own writes are seen by the next request even before the engine's event arrives. */

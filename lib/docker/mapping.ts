@@ -1,5 +1,5 @@
 // Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
-import type { Container, Mount, PruneCandidate, Volume, VolumeContainer } from "@/lib/api/types";
+import type { ClusterVolume, Container, Mount, PruneCandidate, Service, Volume, VolumeContainer, VolumeService } from "@/lib/api/types";
 
 export type RawVolume = {
   Name: string;
@@ -10,7 +10,37 @@ export type RawVolume = {
   Options?: Record<string, string> | null;
   Scope?: string;
   Status?: Record<string, unknown> | null;
+  /** Cluster (CSI) volumes only, API 1.42 and later. */
+  ClusterVolume?: RawClusterVolume | null;
 };
+
+export type RawClusterVolume = {
+  ID?: string;
+  Spec?: { Group?: string; AccessMode?: { Scope?: string; Sharing?: string }; Availability?: string };
+  PublishStatus?: { NodeID?: string; State?: string }[] | null;
+};
+
+/** A mount in a service's spec (`Spec.TaskTemplate.ContainerSpec.Mounts`): what each task gets, not what one has. */
+export type RawServiceMount = {
+  Type?: string;
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  BindOptions?: { Propagation?: string } | null;
+  VolumeOptions?: { DriverConfig?: { Name?: string } | null } | null;
+};
+
+export type RawService = {
+  ID: string;
+  Spec?: {
+    Name?: string;
+    Mode?: { Replicated?: { Replicas?: number }; Global?: object; ReplicatedJob?: object; GlobalJob?: object };
+    TaskTemplate?: { ContainerSpec?: { Image?: string; Mounts?: RawServiceMount[] | null } };
+  };
+};
+
+export type RawTask = { ServiceID?: string; NodeID?: string; Status?: { State?: string } };
+export type RawNode = { ID: string; Description?: { Hostname?: string } };
 
 export type RawMount = {
   Type?: string;
@@ -86,15 +116,115 @@ export function buildVolumeIndex(containers: RawContainer[]): Map<string, Volume
   return index;
 }
 
+/** volume name → the services whose spec mounts it, whatever their tasks are doing (a task down still needs it). */
+export function buildServiceIndex(services: RawService[]): Map<string, VolumeService[]> {
+  const index = new Map<string, VolumeService[]>();
+  for (const s of services) {
+    for (const m of s.Spec?.TaskTemplate?.ContainerSpec?.Mounts ?? []) {
+      // A volume mount without a source gives each task an anonymous volume of its own: no name to match.
+      if ((m.Type !== "volume" && m.Type !== "cluster") || !m.Source) continue;
+      const entry: VolumeService = { serviceId: s.ID, serviceName: serviceName(s), destination: m.Target, readOnly: m.ReadOnly === true };
+      const list = index.get(m.Source);
+      if (list) list.push(entry);
+      else index.set(m.Source, [entry]);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => a.serviceName.localeCompare(b.serviceName));
+  return index;
+}
+
+export const serviceName = (s: RawService): string => s.Spec?.Name ?? s.ID.slice(0, 12);
+
+/** A spec mount in the shape of a container's mount, so the same table shows both. */
+export function toServiceMount(m: RawServiceMount): Mount {
+  const type = m.Type ?? "volume";
+  const named = (type === "volume" || type === "cluster") && !!m.Source;
+  return {
+    type,
+    name: named ? m.Source! : null,
+    source: type === "bind" ? (m.Source ?? "") : "",
+    destination: m.Target,
+    readOnly: m.ReadOnly === true,
+    propagation: m.BindOptions?.Propagation ?? "",
+    driver: type === "volume" ? (m.VolumeOptions?.DriverConfig?.Name || "local") : null,
+    anonymous: type === "volume" && (!m.Source || isAnonymousVolume(m.Source)),
+  };
+}
+
+function serviceMode(s: RawService): Pick<Service, "mode" | "replicas"> {
+  const mode = s.Spec?.Mode;
+  if (mode?.Replicated) return { mode: "replicated", replicas: mode.Replicated.Replicas ?? 1 };
+  if (mode?.Global) return { mode: "global", replicas: null };
+  if (mode?.ReplicatedJob) return { mode: "replicated-job", replicas: null };
+  if (mode?.GlobalJob) return { mode: "global-job", replicas: null };
+  return { mode: "unknown", replicas: null };
+}
+
+/**
+ * The services with their declared mounts and the nodes running their tasks. `tasks` are those the manager
+ * wants running; only the ones actually running count (a task starting or failing runs nowhere yet).
+ */
+export function toServices(services: RawService[], tasks: RawTask[], nodes: RawNode[]): Service[] {
+  const hostname = new Map(nodes.map((n) => [n.ID, n.Description?.Hostname || n.ID.slice(0, 12)]));
+  const running = new Map<string, RawTask[]>();
+  for (const t of tasks) {
+    if (t.Status?.State !== "running" || !t.ServiceID) continue;
+    const list = running.get(t.ServiceID);
+    if (list) list.push(t);
+    else running.set(t.ServiceID, [t]);
+  }
+  return services
+    .map((s) => {
+      const own = running.get(s.ID) ?? [];
+      const mounts = (s.Spec?.TaskTemplate?.ContainerSpec?.Mounts ?? []).map(toServiceMount);
+      mounts.sort((a, b) => a.destination.localeCompare(b.destination));
+      const onNodes = new Set(own.filter((t) => t.NodeID).map((t) => hostname.get(t.NodeID!) ?? t.NodeID!.slice(0, 12)));
+      return {
+        id: s.ID,
+        name: serviceName(s),
+        image: s.Spec?.TaskTemplate?.ContainerSpec?.Image ?? "",
+        ...serviceMode(s),
+        runningTasks: own.length,
+        mounts,
+        nodes: [...onNodes].sort(),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A cluster (CSI) volume's Swarm side, when the engine reports one. */
+export function toClusterVolume(raw: RawClusterVolume | null | undefined): ClusterVolume | undefined {
+  if (!raw) return undefined;
+  return {
+    id: raw.ID ?? "",
+    group: raw.Spec?.Group || null,
+    scope: raw.Spec?.AccessMode?.Scope ?? null,
+    sharing: raw.Spec?.AccessMode?.Sharing ?? null,
+    availability: raw.Spec?.Availability ?? null,
+    publishedOn: (raw.PublishStatus ?? []).map((p) => ({ nodeId: p.NodeID ?? "", state: p.State ?? "" })),
+  };
+}
+
 /** A size from the cache: bytes, -1 when the engine cannot measure this volume, undefined when not yet measured. */
 export function sizeFields(size: number | undefined): Pick<Volume, "sizeBytes" | "sizeStatus"> {
   if (size === undefined) return { sizeBytes: null, sizeStatus: "pending" };
   return size < 0 ? { sizeBytes: null, sizeStatus: "unavailable" } : { sizeBytes: size, sizeStatus: "measured" };
 }
 
-export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, size: number | undefined): Volume {
+/**
+ * `services` is the index of services' declared volumes on a Swarm manager, undefined elsewhere (the volume
+ * then has no `services` field at all).
+ */
+export function toVolume(
+  raw: RawVolume,
+  index: Map<string, VolumeContainer[]>,
+  size: number | undefined,
+  services?: Map<string, VolumeService[]>,
+): Volume {
   const labels = raw.Labels ?? {};
   const containers = index.get(raw.Name) ?? [];
+  const declaredBy = services ? (services.get(raw.Name) ?? []) : undefined;
+  const cluster = toClusterVolume(raw.ClusterVolume);
   return {
     name: raw.Name,
     driver: raw.Driver,
@@ -104,8 +234,10 @@ export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, 
     labels,
     options: raw.Options ?? {},
     anonymous: isAnonymousVolume(raw.Name, labels),
-    inUse: containers.length > 0,
+    inUse: containers.length > 0 || (declaredBy?.length ?? 0) > 0,
     containers,
+    ...(declaredBy ? { services: declaredBy } : {}),
+    ...(cluster ? { cluster } : {}),
     ...sizeFields(size),
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     ...(raw.Status ? { status: raw.Status } : {}),

@@ -4,24 +4,26 @@ import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig } from "./engines";
 import { engineStatus, toApiError } from "./errors";
-import { buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawVolume } from "./mapping";
+import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { noteVolumeChanged, snapshot } from "./live-index";
+import { declaredError, rawServices } from "./services";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 import { trackUsage, usageOf } from "./usage";
 
-/** Every volume with the containers that mount it: the two lists (from the live index), joined in one pass. */
+/** Every volume with the containers that mount it (and, on a Swarm manager, the services that declare it): the lists from the live index, joined in one pass. */
 export async function listVolumesWithSource(
   engineId: string,
 ): Promise<{ volumes: Volume[]; source: "index" | "engine"; usageTrackedSince: string | null }> {
   trackUsage(engineId);
-  const { volumes: raw, containers, source } = await snapshot(engineId);
+  const { volumes: raw, containers, services, source } = await snapshot(engineId);
   const index = buildVolumeIndex(containers);
+  const declared = services ? buildServiceIndex(services) : undefined;
   const sizes = knownSizes(engineId);
   const usage = usageOf(engineId);
   const now = new Date().toISOString();
   const volumes = raw
     .map((r) => {
-      const v = toVolume(r, index, sizes.get(r.Name));
+      const v = toVolume(r, index, sizes.get(r.Name), declared);
       return { ...v, ...lastUse(v, usage.byVolume.get(v.name), now) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -46,10 +48,10 @@ function notFound(engineId: string, name: string): ApiError {
 }
 
 export async function getVolume(engineId: string, name: string): Promise<Volume> {
-  const [raw, { containers }] = await Promise.all([inspectRaw(engineId, name), snapshot(engineId)]);
+  const [raw, { containers, services }] = await Promise.all([inspectRaw(engineId, name), snapshot(engineId)]);
   if (!raw) throw notFound(engineId, name);
   trackUsage(engineId);
-  const v = toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name));
+  const v = toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name), services ? buildServiceIndex(services) : undefined);
   return { ...v, ...lastUse(v, usageOf(engineId).byVolume.get(name), new Date().toISOString()) };
 }
 
@@ -103,8 +105,19 @@ function inUseError(engineId: string, name: string, containers: RawContainer[]):
   });
 }
 
-/** Removes a volume; the engine itself refuses (409) one that any container references. Never forced. */
+/** The services (read from the engine now, not the index) whose spec mounts the volume. */
+function declaring(services: RawService[] | null, name: string) {
+  if (!services) return [];
+  return (buildServiceIndex(services).get(name) ?? []).map((s) => ({ id: s.serviceId, name: s.serviceName }));
+}
+
+/**
+ * Removes a volume; the engine itself refuses (409) one that any container references. Never forced.
+ * A volume a Swarm service declares is refused first: the engine would remove it while no task runs.
+ */
 export async function removeVolume(engineId: string, name: string): Promise<void> {
+  const services = declaring(await rawServices(engineId), name);
+  if (services.length) throw declaredError(engineId, name, services);
   try {
     await docker(engineId).getVolume(name).remove();
   } catch (e) {
@@ -147,12 +160,14 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
   const sizes = knownSizes(engineId);
   const result: PruneResult = { removed: [], skipped: [], reclaimedBytes: 0 };
   const seen = new Set<string>();
+  // Read now, once: a service declared since the preview keeps its volume.
+  const services = targets.length ? await rawServices(engineId) : null;
   for (const target of targets) {
     if (seen.has(target.name)) continue;
     seen.add(target.name);
     let reason: string | null;
     try {
-      reason = await pruneOne(engineId, target);
+      reason = await pruneOne(engineId, target, declaring(services, target.name));
     } catch (e) {
       // The engine went away mid-prune: say so (503), with what was already removed.
       throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
@@ -169,7 +184,8 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
 }
 
 /** Removes one previewed volume; answers why it was skipped, or null when it was removed. Throws only when the engine is unreachable. */
-async function pruneOne(engineId: string, target: PruneTarget): Promise<string | null> {
+async function pruneOne(engineId: string, target: PruneTarget, services: { name: string }[]): Promise<string | null> {
+  if (services.length) return `Swarm service ${services.map((s) => s.name).join(", ")} declares it`;
   try {
     const raw = await inspectRaw(engineId, target.name);
     if (!raw) return "it no longer exists";
