@@ -22,6 +22,8 @@ export type BackupRequest = {
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
+  /** The schedule this run belongs to, recorded in the manifest. */
+  scheduleId?: string;
 };
 
 /** Checks the volume now (404, 503), then backs it up as a job. */
@@ -87,6 +89,7 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
       fileName: downloadName(volume.name, createdAt, req.compression),
       engineSizeBytes: engineSize,
       archive: archiveName(id, req.compression),
+      ...(req.scheduleId ? { scheduleId: req.scheduleId } : {}),
     };
     await writeManifest(manifest);
     ctl.update({ backupId: id });

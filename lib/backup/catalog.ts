@@ -12,7 +12,8 @@ import { backupsDir } from "./settings";
 // manifest has been renamed into place (the commit point); temporary files start with "." and end in
 // ".partial", and are never listed.
 
-export type Manifest = Backup & { version: 1; archive: string };
+/** `scheduleId`: the schedule whose run made it (an extra; retention considers only a schedule's own backups). */
+export type Manifest = Backup & { version: 1; archive: string; scheduleId?: string };
 
 const MANIFEST = /^([a-z0-9][a-z0-9-]*)\.json$/;
 

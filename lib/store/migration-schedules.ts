@@ -24,9 +24,15 @@ export const schedulesMigration = {
       due_at TEXT,
       started_at TEXT NOT NULL,
       finished_at TEXT,
+      -- running | succeeded | failed
       state TEXT NOT NULL,
+      -- schedule (the scheduler) | manual (run now, by actor)
+      trigger TEXT NOT NULL,
+      actor TEXT,
       job_id TEXT,
       backup_id TEXT,
+      verified INTEGER,
+      size_bytes INTEGER,
       error TEXT,
       -- JSON array of the backup ids retention deleted after this run.
       deleted TEXT

@@ -1,0 +1,178 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { ApiError } from "@/lib/api/error";
+import type { ScheduleRun, ScheduleRunState } from "@/lib/api/schedule-types";
+import type { Compression } from "@/lib/api/types";
+import { db } from "@/lib/store/db";
+
+// Schedules and their runs in the embedded database (migration 3). `handledUntil` is the latest due time the
+// scheduler has dealt with: what is due after it and not later than now is a run to start (due.ts).
+
+export type ScheduleRecord = {
+  id: string;
+  engine: string;
+  volume: string;
+  cron: string;
+  compression: Compression;
+  stopContainers: boolean;
+  keepLast: number | null;
+  keepDays: number | null;
+  enabled: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  handledUntil: string;
+};
+
+type Row = Omit<ScheduleRecord, "stopContainers" | "enabled" | "keepLast" | "keepDays" | "createdBy" | "createdAt" | "updatedAt" | "handledUntil"> & {
+  stop_containers: number;
+  enabled: number;
+  keep_last: number | null;
+  keep_days: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  handled_until: string;
+};
+
+const fromRow = (r: Row): ScheduleRecord => ({
+  id: r.id,
+  engine: r.engine,
+  volume: r.volume,
+  cron: r.cron,
+  compression: r.compression,
+  stopContainers: r.stop_containers === 1,
+  keepLast: r.keep_last,
+  keepDays: r.keep_days,
+  enabled: r.enabled === 1,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  handledUntil: r.handled_until,
+});
+
+export function listScheduleRecords(): ScheduleRecord[] {
+  return (db().prepare("SELECT * FROM schedules ORDER BY engine, volume, created_at").all() as Row[]).map(fromRow);
+}
+
+export function findSchedule(id: string): ScheduleRecord | null {
+  const row = db().prepare("SELECT * FROM schedules WHERE id = ?").get(id) as Row | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function getSchedule(id: string): ScheduleRecord {
+  const found = findSchedule(id);
+  if (!found) throw new ApiError("not_found", `There is no schedule "${id}".`, { schedule: id });
+  return found;
+}
+
+export type NewSchedule = Omit<ScheduleRecord, "id" | "createdAt" | "updatedAt" | "handledUntil">;
+
+export function insertSchedule(s: NewSchedule, now = new Date()): ScheduleRecord {
+  const id = `sch-${randomBytes(5).toString("hex")}`;
+  const at = now.toISOString();
+  db()
+    .prepare(
+      `INSERT INTO schedules (id, engine, volume, cron, compression, stop_containers, keep_last, keep_days, enabled, created_by, created_at, updated_at, handled_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, s.engine, s.volume, s.cron, s.compression, s.stopContainers ? 1 : 0, s.keepLast, s.keepDays, s.enabled ? 1 : 0, s.createdBy, at, at, at);
+  return getSchedule(id);
+}
+
+export function saveSchedule(s: ScheduleRecord): void {
+  db()
+    .prepare(
+      `UPDATE schedules SET engine = ?, volume = ?, cron = ?, compression = ?, stop_containers = ?, keep_last = ?, keep_days = ?,
+       enabled = ?, updated_at = ?, handled_until = ? WHERE id = ?`,
+    )
+    .run(s.engine, s.volume, s.cron, s.compression, s.stopContainers ? 1 : 0, s.keepLast, s.keepDays, s.enabled ? 1 : 0, s.updatedAt, s.handledUntil, s.id);
+}
+
+export function setHandledUntil(id: string, at: string): void {
+  db().prepare("UPDATE schedules SET handled_until = ? WHERE id = ?").run(at, id);
+}
+
+export function deleteSchedule(id: string): void {
+  db().prepare("DELETE FROM schedules WHERE id = ?").run(id);
+}
+
+// ---- runs ----
+
+type RunRow = {
+  id: number;
+  schedule_id: string;
+  due_at: string | null;
+  started_at: string;
+  finished_at: string | null;
+  state: ScheduleRunState;
+  trigger: "schedule" | "manual";
+  actor: string | null;
+  job_id: string | null;
+  backup_id: string | null;
+  verified: number | null;
+  size_bytes: number | null;
+  error: string | null;
+  deleted: string | null;
+};
+
+const runFromRow = (r: RunRow): ScheduleRun => ({
+  id: r.id,
+  at: r.started_at,
+  state: r.state,
+  backupId: r.backup_id,
+  dueAt: r.due_at,
+  finishedAt: r.finished_at,
+  trigger: r.trigger,
+  actor: r.actor,
+  jobId: r.job_id,
+  verified: r.verified === null ? null : r.verified === 1,
+  sizeBytes: r.size_bytes,
+  error: r.error,
+  deleted: r.deleted ? (JSON.parse(r.deleted) as string[]) : [],
+});
+
+export function insertRun(scheduleId: string, run: { dueAt: string | null; trigger: "schedule" | "manual"; actor: string | null }): number {
+  const info = db()
+    .prepare("INSERT INTO schedule_runs (schedule_id, due_at, started_at, state, trigger, actor) VALUES (?, ?, ?, 'running', ?, ?)")
+    .run(scheduleId, run.dueAt, new Date().toISOString(), run.trigger, run.actor);
+  return Number(info.lastInsertRowid);
+}
+
+export type RunPatch = Partial<Pick<ScheduleRun, "state" | "jobId" | "backupId" | "verified" | "sizeBytes" | "error" | "deleted" | "finishedAt">>;
+
+export function updateRun(id: number, p: RunPatch): void {
+  const columns: [string, unknown][] = [
+    ["state", p.state],
+    ["job_id", p.jobId],
+    ["backup_id", p.backupId],
+    ["verified", p.verified === undefined || p.verified === null ? p.verified : p.verified ? 1 : 0],
+    ["size_bytes", p.sizeBytes],
+    ["error", p.error],
+    ["deleted", p.deleted === undefined ? undefined : JSON.stringify(p.deleted)],
+    ["finished_at", p.finishedAt],
+  ];
+  const set = columns.filter(([, v]) => v !== undefined);
+  if (!set.length) return;
+  db()
+    .prepare(`UPDATE schedule_runs SET ${set.map(([c]) => `${c} = ?`).join(", ")} WHERE id = ?`)
+    .run(...set.map(([, v]) => v), id);
+}
+
+export function lastRuns(): Map<string, ScheduleRun> {
+  const rows = db()
+    .prepare("SELECT r.* FROM schedule_runs r WHERE r.id = (SELECT MAX(id) FROM schedule_runs WHERE schedule_id = r.schedule_id)")
+    .all() as RunRow[];
+  return new Map(rows.map((r) => [r.schedule_id, runFromRow(r)]));
+}
+
+export function runsOf(scheduleId: string, limit = 20): ScheduleRun[] {
+  return (db().prepare("SELECT * FROM schedule_runs WHERE schedule_id = ? ORDER BY id DESC LIMIT ?").all(scheduleId, limit) as RunRow[]).map(runFromRow);
+}
+
+/** Start-up: a run the previous process left "running" ended with it. */
+export function failInterruptedRuns(): number {
+  return db()
+    .prepare("UPDATE schedule_runs SET state = 'failed', error = 'The console stopped during this run.', finished_at = ? WHERE state = 'running'")
+    .run(new Date().toISOString()).changes;
+}
