@@ -1,0 +1,135 @@
+// The engine switcher in the header, and the all-engines view: rows of several engines, the down engine
+// marked with its reason, and recovery without a reload once that engine runs.
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DockerCli } from "./support/docker";
+import { spareDockerHost, startSpareEngine, type TestEngine } from "./support/spare-engine";
+
+const ALL_SHOTS = "/tmp";
+
+function engineHost(variable: string): string {
+  const socket = process.env[variable];
+  if (!socket) throw new Error(`${variable} is not set: run through scripts/run-tests.mjs`);
+  return `unix://${socket}`;
+}
+
+const switcher = (page: Page) => page.getByRole("banner").getByRole("button", { name: /^Engine / });
+const option = (page: Page, name: string | RegExp) => page.getByRole("listbox", { name: "Engine" }).getByRole("option", { name });
+/** A row of the all-engines table, by engine and volume name. */
+const allRow = (page: Page, engine: string, name: string): Locator =>
+  page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) }).filter({ has: page.getByRole("cell", { name: engine, exact: true }) });
+const strip = (page: Page, engine: string) => page.getByRole("list", { name: "Engines" }).getByRole("listitem").filter({ hasText: new RegExp(`^${engine}`) });
+
+test.describe("engine switcher", () => {
+  const peer = new DockerCli(engineHost("VOLDECK_PEER_SOCKET"));
+  test.afterAll(() => peer.cleanup());
+
+  test("switches to another engine's volumes, by mouse and by keyboard, keeping the section", async ({ page, docker, uniqueName }) => {
+    const onLocal = uniqueName("sw-local");
+    const onPeer = uniqueName("sw-peer");
+    await docker.createVolume(onLocal);
+    await peer.createVolume(onPeer);
+
+    await page.goto("/engines/local/volumes");
+    await expect(page.getByRole("link", { name: onLocal, exact: true })).toBeVisible();
+    await expect(switcher(page)).toHaveAccessibleName("Engine local");
+    await switcher(page).click();
+    await expect(option(page, "All engines")).toBeVisible();
+    // Status dots come with words for screen readers: the spare engine is down.
+    await expect(option(page, /^spare/)).toContainText("unreachable");
+    await page.screenshot({ path: `${ALL_SHOTS}/all-switcher-open.png` });
+    await option(page, /^peer/).click();
+    await expect(page).toHaveURL(/\/engines\/peer\/volumes$/);
+    await expect(page.getByRole("link", { name: onPeer, exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: onLocal, exact: true })).toHaveCount(0);
+    await expect(switcher(page)).toHaveAccessibleName("Engine peer");
+
+    // Keyboard only, from the containers page: the section is kept.
+    await page.goto("/engines/peer/containers");
+    await switcher(page).focus();
+    await page.keyboard.press("ArrowDown");
+    const list = page.getByRole("listbox", { name: "Engine" });
+    await expect(list).toBeFocused();
+    await expect(option(page, /^peer/)).toHaveAttribute("aria-selected", "true");
+    // Home is "All engines"; the next one down is the first engine ("local" comes first in the list).
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/engines\/local\/containers$/);
+    await expect(list).toHaveCount(0);
+    // Escape closes without switching.
+    await switcher(page).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(list).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(list).toHaveCount(0);
+    await expect(page).toHaveURL(/\/engines\/local\/containers$/);
+  });
+});
+
+test.describe("all-engines view", () => {
+  const peer = new DockerCli(engineHost("VOLDECK_PEER_SOCKET"));
+  const swarm = new DockerCli(engineHost("VOLDECK_SWARM_SOCKET"));
+  test.afterAll(async () => {
+    await peer.cleanup();
+    await swarm.cleanup();
+  });
+
+  test("lists several engines' volumes with an engine column, marks the spare engine down, and recovers it without reload", async ({
+    page,
+    docker,
+    uniqueName,
+  }) => {
+    test.setTimeout(120_000);
+    const names = { local: uniqueName("all-local"), peer: uniqueName("all-peer"), swarm: uniqueName("all-swarm") };
+    await docker.createVolume(names.local);
+    await peer.createVolume(names.peer);
+    await swarm.createVolume(names.swarm);
+
+    await page.goto("/engines/local/volumes");
+    await switcher(page).click();
+    await option(page, "All engines").click();
+    await expect(page).toHaveURL(/\/volumes$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Volumes on all engines" })).toBeVisible();
+    await expect(switcher(page)).toHaveAccessibleName("Engine All engines");
+
+    for (const [engine, name] of Object.entries(names)) await expect(allRow(page, engine, name)).toBeVisible();
+    // Each row is listed under its own engine only.
+    await expect(allRow(page, "peer", names.local)).toHaveCount(0);
+    await expect(strip(page, "spare")).toContainText("unavailable:");
+    await expect(page.getByRole("rowgroup", { name: "Engine spare" })).toContainText("unavailable:");
+    for (const id of ["local", "peer", "swarm"]) await expect(strip(page, id)).toContainText(/\d+ volumes?/);
+    await page.screenshot({ path: `${ALL_SHOTS}/all-engines.png`, fullPage: true });
+
+    // Filters: by engine, then by search.
+    await page.getByRole("combobox", { name: "Engine" }).selectOption("peer");
+    await expect(allRow(page, "peer", names.peer)).toBeVisible();
+    await expect(allRow(page, "local", names.local)).toHaveCount(0);
+    await page.getByRole("combobox", { name: "Engine" }).selectOption("");
+    await page.getByRole("searchbox", { name: "Search" }).fill(names.swarm);
+    await expect(allRow(page, "swarm", names.swarm)).toBeVisible();
+    await expect(allRow(page, "local", names.local)).toHaveCount(0);
+    await page.getByRole("searchbox", { name: "Search" }).fill("");
+
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    let spare: TestEngine | undefined;
+    try {
+      spare = await startSpareEngine();
+      const onSpare = uniqueName("all-spare");
+      await new DockerCli(spareDockerHost()).run("volume", "create", onSpare);
+      // No reload: the view asks each engine again by itself, and the spare engine's rows appear.
+      await expect(allRow(page, "spare", onSpare)).toBeVisible({ timeout: 30_000 });
+      await expect(strip(page, "spare")).not.toContainText("unavailable");
+      await expect(allRow(page, "local", names.local)).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+      await page.screenshot({ path: `${ALL_SHOTS}/all-engines-recovered.png`, fullPage: true });
+    } finally {
+      await spare?.stop();
+    }
+    await expect(strip(page, "spare")).toContainText("unavailable:", { timeout: 30_000 });
+
+    // A row leads to that engine's page of the volume.
+    await allRow(page, "peer", names.peer).getByRole("link", { name: names.peer, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/engines/peer/volumes/${names.peer}$`));
+  });
+});
