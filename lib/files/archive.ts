@@ -1,0 +1,104 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { ApiError } from "@/lib/api/error";
+import type { FileEntry } from "@/lib/api/files-types";
+import { TarScanner } from "@/lib/backup/tar/scan";
+import { streamingDocker } from "@/lib/docker/engines";
+import { toApiError } from "@/lib/docker/errors";
+import { createHelper, statPath, VOLUME_PATH, type Helper } from "@/lib/docker/helper";
+import { archiveOverSocket } from "@/lib/docker/helper-stream";
+import { formatMode } from "./entry";
+import { linkLeavesVolume, type LinkTarget, type NodeKind, type Walker } from "./paths";
+
+// The archive data path: the engine's archive API on a helper container (created, never started, read-only
+// mount). HEAD gives one path's stat (components are looked at one by one, so a symlink is never followed by
+// the engine unless we decided to); GET gives a tar, of which a listing keeps only the headers of the
+// directory's direct children (contents are passed over, never kept).
+
+export const openFilesHelper = (engine: string, volume: string): Promise<Helper> =>
+  createHelper(engine, volume, { readOnly: true, jobId: `files-${randomUUID()}` });
+
+const inVolume = (parts: string[]) => `${VOLUME_PATH}${parts.length ? "/" : ""}${parts.join("/")}`;
+
+// Go's os.FileMode bits, as the engine's path stat reports them.
+const GO_DIR = 2 ** 31;
+const GO_SYMLINK = 2 ** 27;
+const GO_OTHER = 2 ** 26 + 2 ** 25 + 2 ** 24 + 2 ** 21 + 2 ** 19; // device, pipe, socket, char device, irregular
+
+function goKind(mode: number): NodeKind {
+  const m = mode >>> 0;
+  if (m >= GO_DIR) return "dir";
+  if (Math.floor(m / GO_SYMLINK) % 2) return "symlink";
+  return (m & GO_OTHER) !== 0 ? "other" : "file";
+}
+
+export function archiveWalker(helper: Helper): Walker {
+  return {
+    async kind(parts) {
+      try {
+        return goKind((await statPath(helper, inVolume(parts))).mode);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === "not_found") return null;
+        throw e;
+      }
+    },
+    // The engine answers the target fully resolved in the helper's file system, where only /volume holds data.
+    async link(parts): Promise<LinkTarget> {
+      const target = (await statPath(helper, inVolume(parts))).linkTarget;
+      if (target === VOLUME_PATH) return { kind: "volume", parts: [] };
+      if (target.startsWith(`${VOLUME_PATH}/`)) return { kind: "volume", parts: target.slice(VOLUME_PATH.length + 1).split("/") };
+      return { kind: "outside" };
+    },
+  };
+}
+
+/** `GET …/archive?path=`: a tar of `parts` (a directory's contents when `contents`), streamed. */
+export async function archiveOf(helper: Helper, parts: string[], contents: boolean, signal: AbortSignal): Promise<Readable> {
+  const path = contents ? `${inVolume(parts)}/.` : inVolume(parts);
+  try {
+    const { socketPath } = streamingDocker(helper.engine).modem as { socketPath?: unknown };
+    if (typeof socketPath === "string") return await archiveOverSocket(socketPath, helper.id, path, signal);
+    return (await streamingDocker(helper.engine).getContainer(helper.id).getArchive({ path, abortSignal: signal })) as unknown as Readable;
+  } catch (e) {
+    throw toApiError(e, helper.engine);
+  }
+}
+
+const TYPE_OF: Record<string, FileEntry["type"]> = { "0": "file", "7": "file", "1": "file", "2": "symlink", "5": "dir" };
+
+/** Every direct child of the directory at `parts`, from the headers of its tar. */
+export async function listArchiveDir(helper: Helper, parts: string[], signal: AbortSignal): Promise<FileEntry[]> {
+  const stream = await archiveOf(helper, parts, true, signal);
+  const entries: FileEntry[] = [];
+  // A hard link's header carries no size: the first name of that file, seen earlier in the tar, has it.
+  const fileSizes = new Map<string, number>();
+  const scanner = new TarScanner();
+  scanner.onEntry = ({ name, typeflag, size, linkname, header }) => {
+    const rel = name.toString("utf8").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    if (typeflag === "0" || typeflag === "7") fileSizes.set(rel, size);
+    if (!rel || rel === "." || rel.includes("/")) return;
+    const type = TYPE_OF[typeflag] ?? "other";
+    const target = linkname.toString("utf8");
+    const entry: FileEntry = {
+      name: rel,
+      type,
+      size: type === "symlink" ? linkname.length : typeflag === "1" ? (fileSizes.get(target.replace(/^(\.\/)+/, "")) ?? 0) : type === "file" ? size : 0,
+      mode: formatMode(header.mode),
+      uid: header.uid,
+      gid: header.gid,
+      mtime: new Date(header.mtime * 1000).toISOString(),
+    };
+    if (type === "symlink") Object.assign(entry, { linkTarget: target, linkOutside: linkLeavesVolume(parts, target) });
+    entries.push(entry);
+  };
+  try {
+    for await (const chunk of stream) scanner.write(chunk as Buffer);
+    scanner.end();
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof ApiError) throw e;
+    throw new ApiError("engine_error", `The engine's archive of this directory could not be read: ${(e as Error).message}`);
+  }
+  return entries;
+}
