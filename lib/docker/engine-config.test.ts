@@ -1,6 +1,6 @@
 import Modem from "docker-modem";
 import { afterEach, describe, expect, it } from "vitest";
-import { enginesFromEnv, modemOptions, normaliseEngineUrl } from "./engine-config";
+import { engineKind, enginesFromEnv, modemOptions, normaliseEngineUrl } from "./engine-config";
 
 // What docker-modem decided to dial (its typings do not declare these fields).
 type Dialled = { socketPath?: string; host?: string; port?: string; protocol?: string };
@@ -74,6 +74,19 @@ describe("modemOptions", () => {
     expect(modemOptions("tcp://10.0.0.5:2376")).toMatchObject({ protocol: "https", port: "2376" });
     expect(modemOptions("https://engine.example")).toMatchObject({ protocol: "https", host: "engine.example", port: "2376" });
     expect(modemOptions("ssh://deploy@box.example")).toMatchObject({ protocol: "ssh", host: "box.example", port: "22", username: "deploy" });
+  });
+  it("passes TLS material as https with buffers, and an SSH key as ssh2 options", () => {
+    const tls = { ca: "CA", cert: "CERT", key: "KEY" };
+    const o = modemOptions("tcp://127.0.0.1:2375", { tls });
+    expect(o).toMatchObject({ protocol: "https", host: "127.0.0.1", port: "2375" });
+    expect([o.ca, o.cert, o.key].map(String)).toEqual(["CA", "CERT", "KEY"]);
+    expect(modemOptions("tcp://127.0.0.1", { tls }).port).toBe("2376");
+    expect(modemOptions("ssh://root@[::1]:2222", { ssh: { privateKey: "PK", passphrase: "pp" } })).toMatchObject({
+      protocol: "ssh", host: "::1", port: "2222", username: "root", sshOptions: { privateKey: "PK", passphrase: "pp" },
+    });
+  });
+  it("names the kind of connection", () => {
+    expect(["unix:///s", "tcp://h:1", "https://h", "ssh://u@h"].map(engineKind)).toEqual(["unix", "tcp", "tcp", "ssh"]);
   });
   it("names every key DOCKER_HOST could set, so none of them leaks in", () => {
     for (const url of ["unix:///tmp/e.sock", "tcp://h:2375", "ssh://u@h"]) {

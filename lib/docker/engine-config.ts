@@ -1,11 +1,18 @@
-// Pure: which engines exist, from the environment. Unit-tested.
+// Pure: which engines exist, from the environment, and how docker-modem dials one. Unit-tested.
 
 export type EngineConfig = {
   id: string;
   name: string;
   /** unix:///path, tcp://host:port or ssh://user@host[:port]; never carries secrets. */
   url: string;
-  source: "env";
+  /** The environment (DOCKER_HOST, VOLDECK_ENGINES) or the console's Engines page. */
+  source: "env" | "console";
+};
+
+/** Key material of a console engine, read from its files under VOLDECK_DATA_DIR; never leaves the server. */
+export type EngineMaterial = {
+  tls?: { ca: string; cert: string; key: string };
+  ssh?: { privateKey: string; passphrase?: string };
 };
 
 export const ENGINE_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -56,14 +63,30 @@ export function enginesFromEnv(env: Record<string, string | undefined>): EngineC
   return engines;
 }
 
-/** dockerode/docker-modem options for an address. Every key DOCKER_HOST could set is overridden. */
-export function modemOptions(url: string): Record<string, unknown> {
+/** The kind of connection an address makes, as the Engines page names it. */
+export function engineKind(url: string): "unix" | "tcp" | "ssh" {
+  if (url.startsWith("unix://")) return "unix";
+  return url.startsWith("ssh://") ? "ssh" : "tcp";
+}
+
+/**
+ * dockerode/docker-modem options for an address (and its key material). Every key DOCKER_HOST could set is
+ * overridden. TLS: https with the client certificate, verified against the given CA only. SSH: docker-modem's
+ * ssh2 transport, which runs `docker system dial-stdio` on the remote host for each request.
+ */
+export function modemOptions(url: string, material: EngineMaterial = {}): Record<string, unknown> {
   const blank = { host: undefined, port: undefined, socketPath: undefined, ca: undefined, cert: undefined, key: undefined };
   if (url.startsWith("unix://")) return { ...blank, socketPath: url.slice("unix://".length), protocol: "http" };
   const u = new URL(url);
+  // URL keeps IPv6 literals bracketed; sockets want them bare.
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
   if (u.protocol === "ssh:") {
-    return { ...blank, protocol: "ssh", host: u.hostname, port: u.port || "22", username: decodeURIComponent(u.username) };
+    const sshOptions = material.ssh ? { privateKey: material.ssh.privateKey, passphrase: material.ssh.passphrase } : {};
+    return { ...blank, protocol: "ssh", host, port: u.port || "22", username: decodeURIComponent(u.username), sshOptions };
   }
-  const https = u.protocol === "https:" || u.port === "2376";
-  return { ...blank, protocol: https ? "https" : "http", host: u.hostname, port: u.port || (https ? "2376" : "2375") };
+  const tls = material.tls;
+  const https = Boolean(tls) || u.protocol === "https:" || u.port === "2376";
+  const port = u.port || (https ? "2376" : "2375");
+  if (!tls) return { ...blank, protocol: https ? "https" : "http", host, port };
+  return { ...blank, protocol: "https", host, port, ca: Buffer.from(tls.ca), cert: Buffer.from(tls.cert), key: Buffer.from(tls.key) };
 }

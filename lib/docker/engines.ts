@@ -1,36 +1,69 @@
 import "server-only";
 import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
-import { enginesFromEnv, modemOptions, type EngineConfig } from "./engine-config";
+import { readMaterial } from "@/lib/engines/key-files";
+import { consoleEngineRows } from "@/lib/engines/rows";
+import { enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
+
+// The engine registry: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
+// console (database rows, key material in files). Clients are made on first use and dropped when an engine
+// is changed or removed (lib/engines/manage.ts), so the next call dials the new address with the new keys.
 
 // Ordinary calls give up after this long; the events stream and /system/df use a client without timeout.
 const CALL_TIMEOUT_MS = 20_000;
+// Status (the engines list, "test connection"): a dead or unreachable engine is reported within this.
+export const STATUS_TIMEOUT_MS = 3_000;
 
-type Clients = { docker: Docker; stream: Docker };
-type Registry = { configs: EngineConfig[]; clients: Map<string, Clients> };
+type Clients = { docker: Docker; stream: Docker; status: Docker };
+type Registry = { env: EngineConfig[]; console: EngineConfig[] | null; clients: Map<string, Clients> };
 
 // Cached on globalThis so that dev-mode reloads reuse sockets instead of multiplying them.
 const g = globalThis as typeof globalThis & { __voldeckEngines?: Registry };
 
 function registry(): Registry {
-  g.__voldeckEngines ??= { configs: enginesFromEnv(process.env), clients: new Map() };
+  g.__voldeckEngines ??= { env: enginesFromEnv(process.env), console: null, clients: new Map() };
   return g.__voldeckEngines;
 }
 
+function consoleEngines(reg: Registry): EngineConfig[] {
+  // An id the environment also sets belongs to the environment (the row stays, hidden, until removed there).
+  reg.console ??= consoleEngineRows().filter((c) => !reg.env.some((e) => e.id === c.id));
+  return reg.console;
+}
+
 export function listEngineConfigs(): EngineConfig[] {
-  return registry().configs;
+  const reg = registry();
+  return [...reg.env, ...consoleEngines(reg)];
+}
+
+export function hasEngine(id: string): boolean {
+  return listEngineConfigs().some((e) => e.id === id);
 }
 
 export function engineConfig(id: string): EngineConfig {
-  const config = registry().configs.find((e) => e.id === id);
+  const config = listEngineConfigs().find((e) => e.id === id);
   if (!config) throw new ApiError("not_found", `There is no engine "${id}".`, { engine: id });
   return config;
 }
 
-function makeClient(config: EngineConfig, timeout: number | undefined): Docker {
+/** After a console engine was added, changed or removed: re-read the list and forget that engine's clients. */
+export function reloadEngine(id: string): void {
+  const reg = registry();
+  reg.console = null;
+  reg.clients.delete(id);
+}
+
+type Timeouts = { timeout?: number; connectionTimeout?: number };
+
+/** A client for any address and material (also for one not saved yet: "test connection" before adding). */
+export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts): Docker {
+  return new Docker({ ...modemOptions(url, material), ...timeouts } as Docker.DockerOptions);
+}
+
+function makeClient(config: EngineConfig, timeouts: Timeouts): Docker {
   // `local` follows DOCKER_HOST exactly as the docker CLI does (TLS variables included).
-  if (config.id === "local" && process.env.DOCKER_HOST) return new Docker({ timeout });
-  return new Docker({ ...modemOptions(config.url), timeout } as Docker.DockerOptions);
+  if (config.id === "local" && process.env.DOCKER_HOST) return new Docker(timeouts);
+  return clientFor(config.url, config.source === "console" ? readMaterial(config.id) : {}, timeouts);
 }
 
 function clients(id: string): Clients {
@@ -38,10 +71,20 @@ function clients(id: string): Clients {
   const reg = registry();
   let c = reg.clients.get(id);
   if (!c) {
-    c = { docker: makeClient(config, CALL_TIMEOUT_MS), stream: makeClient(config, undefined) };
+    c = {
+      docker: makeClient(config, { timeout: CALL_TIMEOUT_MS }),
+      stream: makeClient(config, {}),
+      // A little longer than the status deadline (lib/engines/probe.ts), which reports first and more clearly.
+      status: makeClient(config, { timeout: STATUS_TIMEOUT_MS + 500, connectionTimeout: STATUS_TIMEOUT_MS + 500 }),
+    };
     reg.clients.set(id, c);
   }
   return c;
+}
+
+/** A new client, not cached, with these timeouts ("test connection" of a saved engine). */
+export function freshClient(id: string, timeouts: Timeouts): Docker {
+  return makeClient(engineConfig(id), timeouts);
 }
 
 /** The dockerode client for ordinary calls; 404 `not_found` for an unknown engine id. */
@@ -52,4 +95,9 @@ export function docker(engineId: string): Docker {
 /** A client without timeout, for long streams (events) and slow calls (/system/df). */
 export function streamingDocker(engineId: string): Docker {
   return clients(engineId).stream;
+}
+
+/** A client that gives up quickly, for status checks: a dead engine must not hold up a page. */
+export function statusDocker(engineId: string): Docker {
+  return clients(engineId).status;
 }

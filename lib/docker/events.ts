@@ -2,7 +2,7 @@ import "server-only";
 import type { EngineEvent } from "@/lib/api/types";
 import { listen, listenerCount, publish } from "./bus";
 import { forgetContainer } from "./containers";
-import { streamingDocker } from "./engines";
+import { hasEngine, streamingDocker } from "./engines";
 import { engineMessage } from "./errors";
 import { markSizesStale } from "./sizes";
 
@@ -20,6 +20,8 @@ type StreamState = {
   backoff: number;
   retry: NodeJS.Timeout | null;
   idle: NodeJS.Timeout | null;
+  /** Bumped when the engine is changed or removed: a stream still opening to the old address is dropped. */
+  generation: number;
 };
 const g = globalThis as typeof globalThis & { __voldeckStreams?: Map<string, StreamState> };
 const streams: Map<string, StreamState> = (g.__voldeckStreams ??= new Map());
@@ -46,7 +48,8 @@ function setUp(engineId: string, s: StreamState, up: boolean, error?: string): v
 
 function scheduleReconnect(engineId: string, s: StreamState): void {
   s.stream = null;
-  if (s.retry || listenerCount(engineId) === 0) return;
+  // A removed engine is not dialled again; adding it back (engineChanged) reopens the stream.
+  if (s.retry || listenerCount(engineId) === 0 || !hasEngine(engineId)) return;
   s.backoff = Math.min(s.backoff ? s.backoff * 2 : 500, MAX_BACKOFF_MS);
   s.retry = setTimeout(() => {
     s.retry = null;
@@ -56,14 +59,20 @@ function scheduleReconnect(engineId: string, s: StreamState): void {
 
 async function open(engineId: string, s: StreamState): Promise<void> {
   if (s.stream || listenerCount(engineId) === 0) return;
+  const generation = s.generation;
   let stream: NodeJS.ReadableStream;
   try {
     stream = (await streamingDocker(engineId).getEvents({
       filters: JSON.stringify({ type: ["volume", "container", "service", "node"] }),
     } as object)) as NodeJS.ReadableStream;
   } catch (e) {
+    if (generation !== s.generation) return;
     setUp(engineId, s, false, engineMessage(e));
     scheduleReconnect(engineId, s);
+    return;
+  }
+  if (generation !== s.generation) {
+    (stream as unknown as { destroy?: () => void }).destroy?.();
     return;
   }
   s.stream = stream;
@@ -107,7 +116,7 @@ function closeIfIdle(engineId: string, s: StreamState): void {
 /** Follows an engine's changes; returns the unsubscribe function. The current state is sent first. */
 export function followEngine(engineId: string, listener: (event: EngineEvent) => void): () => void {
   let s = streams.get(engineId);
-  if (!s) streams.set(engineId, (s = { stream: null, up: null, backoff: 0, retry: null, idle: null }));
+  if (!s) streams.set(engineId, (s = { stream: null, up: null, backoff: 0, retry: null, idle: null, generation: 0 }));
   const state = s;
   const stop = listen(engineId, listener);
   if (state.idle) clearTimeout(state.idle);
@@ -122,4 +131,26 @@ export function followEngine(engineId: string, listener: (event: EngineEvent) =>
     state.idle = setTimeout(() => closeIfIdle(engineId, state), IDLE_CLOSE_MS);
     state.idle.unref?.();
   };
+}
+
+/**
+ * An engine was changed or removed from the console: its stream (to the old address) is closed and every
+ * listener is told the engine went down, so caches keyed by the engine id (the live index, the all-engines
+ * view) read everything again; when the engine still exists (changed, or added back under the same id) the
+ * stream is opened again to the new address at once.
+ */
+export function engineChanged(engineId: string, why: string): void {
+  const s = streams.get(engineId);
+  if (!s) return;
+  const stream = s.stream;
+  s.stream = null;
+  s.generation++;
+  if (s.retry) clearTimeout(s.retry);
+  s.retry = null;
+  s.backoff = 0;
+  (stream as unknown as { destroy?: () => void } | null)?.destroy?.();
+  // Forced: even a stream that was already down must count as a new outage (the index resyncs on it).
+  s.up = null;
+  setUp(engineId, s, false, why);
+  if (hasEngine(engineId) && listenerCount(engineId) > 0) void open(engineId, s);
 }

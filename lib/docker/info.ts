@@ -1,30 +1,24 @@
 import "server-only";
 import type { Engine } from "@/lib/api/types";
-import { docker, engineConfig, listEngineConfigs } from "./engines";
-import { engineMessage } from "./errors";
+import { readMaterial } from "@/lib/engines/key-files";
+import { probe } from "@/lib/engines/probe";
+import { engineKind, type EngineConfig } from "./engine-config";
+import { engineConfig, listEngineConfigs, STATUS_TIMEOUT_MS, statusDocker } from "./engines";
 
-// A dead or slow engine must not hold up the page that lists engines.
-const STATUS_TIMEOUT_MS = 3_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function describe(config: EngineConfig): Omit<Engine, "reachable" | "version" | "apiVersion" | "swarm"> {
+  const base = { id: config.id, name: config.name, endpoint: config.url, source: config.source, kind: engineKind(config.url) };
+  if (config.source !== "console") return base;
+  const material = readMaterial(config.id);
+  return { ...base, credentials: { tls: Boolean(material.tls), ssh: Boolean(material.ssh), sshPassphrase: Boolean(material.ssh?.passphrase) } };
 }
 
+/** An engine and its status; a dead or slow one is reported within STATUS_TIMEOUT_MS, never awaited longer. */
 export async function engineInfo(id: string): Promise<Engine> {
   const config = engineConfig(id);
-  const base = { id, name: config.name, endpoint: config.url };
-  try {
-    const client = docker(id);
-    const [version, info] = await withTimeout(Promise.all([client.version(), client.info()]), STATUS_TIMEOUT_MS, "the engine");
-    const swarm = info?.Swarm?.LocalNodeState === "active" && info?.Swarm?.ControlAvailable === true;
-    return { ...base, reachable: true, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, swarm };
-  } catch (e) {
-    return { ...base, reachable: false, version: null, apiVersion: null, swarm: false, error: engineMessage(e) };
-  }
+  const result = await probe(statusDocker(id), STATUS_TIMEOUT_MS);
+  const base = describe(config);
+  if (!result.ok) return { ...base, reachable: false, version: null, apiVersion: null, swarm: false, swarmRole: null, error: result.error };
+  return { ...base, reachable: true, version: result.version ?? null, apiVersion: result.apiVersion ?? null, swarm: result.swarm ?? false, swarmRole: result.swarmRole ?? "none" };
 }
 
 export function allEngineInfo(): Promise<Engine[]> {

@@ -1,0 +1,22 @@
+import { updateEngineBody } from "@/lib/api/engine-schemas";
+import { engineInfo } from "@/lib/docker/info";
+import { removeEngine, updateEngine } from "@/lib/engines/manage";
+import { handler, json, readJson } from "@/lib/http/handler";
+
+type Params = { engine: string };
+
+export const GET = handler<Params>(async (_req, { engine }) => json(await engineInfo(engine)));
+
+export const PUT = handler<Params>({ role: "admin", audit: "engine.update" }, async (req, { engine }, ctx) => {
+  const body = await readJson(req, updateEngineBody);
+  // Which parts changed, never the material itself.
+  ctx.audit.changed = Object.keys(body);
+  if (body.url) ctx.audit.url = body.url;
+  updateEngine(engine, body);
+  return json(await engineInfo(engine));
+});
+
+export const DELETE = handler<Params>({ role: "admin", audit: "engine.remove" }, async (_req, { engine }) => {
+  removeEngine(engine);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,55 @@
+// Request schemas of engine management (issue 6); shared by the server and the browser.
+import { z } from "zod";
+import { ENGINE_ID, normaliseEngineUrl } from "@/lib/docker/engine-config";
+
+const pem = (what: string) => z.string().min(1, `Give the ${what}.`).max(64 * 1024, `The ${what} is longer than 64 KiB.`);
+
+export const tlsInput = z.strictObject({ ca: pem("CA certificate"), cert: pem("client certificate"), key: pem("client key") });
+export const sshInput = z.strictObject({ privateKey: pem("SSH private key"), passphrase: z.string().max(1024).optional() });
+
+export const engineId = z
+  .string()
+  .max(64, "An engine id has at most 64 characters.")
+  .regex(ENGINE_ID, "An engine id has lower-case letters, digits, '_' or '-', starting with a letter or digit.");
+export const engineName = z.string().trim().min(1, "Give the engine a name.").max(100);
+
+export const engineUrl = z
+  .string()
+  .max(2048)
+  .transform((value, ctx) => {
+    try {
+      return normaliseEngineUrl(value);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: `${(e as Error).message}: use unix:///path, tcp://host:port or ssh://user@host[:port].` });
+      return z.NEVER;
+    }
+  });
+
+export const createEngineBody = z.strictObject({
+  id: engineId,
+  name: engineName.optional(),
+  url: engineUrl,
+  tls: tlsInput.optional(),
+  ssh: sshInput.optional(),
+});
+
+/** Omitted material is kept; `null` removes it. */
+export const updateEngineBody = z.strictObject({
+  name: engineName.optional(),
+  url: engineUrl.optional(),
+  tls: tlsInput.nullable().optional(),
+  ssh: sshInput.nullable().optional(),
+});
+
+/** A draft to test before saving: the add form's body (id ignored), or the edit form's (stored material fills gaps). */
+export const testEngineBody = z.strictObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  url: engineUrl,
+  tls: tlsInput.nullable().optional(),
+  ssh: sshInput.nullable().optional(),
+});
+
+export type CreateEngineBody = z.input<typeof createEngineBody>;
+export type UpdateEngineBody = z.input<typeof updateEngineBody>;
+export type TestEngineBody = z.input<typeof testEngineBody>;

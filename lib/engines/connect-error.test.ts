@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { describeConnectError } from "./connect-error";
+
+const err = (message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), extra);
+
+describe("describeConnectError", () => {
+  it.each([
+    ["a refused TCP connection", err("connect ECONNREFUSED 127.0.0.1:1", { code: "ECONNREFUSED" }), "refused", /ECONNREFUSED/],
+    ["a missing socket", err("connect ENOENT /tmp/x.sock", { code: "ENOENT" }), "not_found", /No such socket/],
+    ["an unknown host", err("getaddrinfo ENOTFOUND nohost", { code: "ENOTFOUND" }), "not_found", /Host not found/],
+    ["an untrusted server certificate", err("unable to verify the first certificate", { code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" }), "tls", /TLS handshake failed: unable to verify/],
+    ["a client certificate the server refused", err("tlsv13 alert certificate required", { code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED" }), "tls", /TLS handshake failed/],
+    ["a wrong host name", err("Hostname/IP does not match certificate's altnames", { code: "ERR_TLS_CERT_ALTNAME_INVALID" }), "tls", /ERR_TLS_CERT_ALTNAME_INVALID/],
+    ["an SSH key the server refused", err("All configured authentication methods failed", { level: "client-authentication" }), "auth", /SSH authentication failed/],
+    ["an SSH handshake that never came", err("Timed out while waiting for handshake", { level: "client-timeout" }), "timeout", /Timed out/],
+    ["our own deadline", err("the engine did not answer within 3 s", { code: "ETIMEDOUT" }), "timeout", /within 3 s/],
+    ["a plain HTTP request to a TLS engine", err("(HTTP code 400) unexpected", { statusCode: 400, json: Buffer.from("Client sent an HTTP request to an HTTPS server.\n") }), "tls", /expects TLS/],
+    ["a web server that is not Docker", err("(HTTP code 404) unexpected", { statusCode: 404, json: Buffer.from("Not Found") }), "not_docker", /Not a Docker engine/],
+    ["a connection closed early", err("socket hang up", { code: "ECONNRESET" }), "other", /closed before the engine answered/],
+  ])("names %s", (_what, e, kind, message) => {
+    const d = describeConnectError(e);
+    expect(d.kind).toBe(kind);
+    expect(d.message).toMatch(message);
+  });
+});

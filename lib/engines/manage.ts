@@ -1,0 +1,137 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/error";
+import type { createEngineBody, testEngineBody, updateEngineBody } from "@/lib/api/engine-schemas";
+import type { EngineTestResult } from "@/lib/api/engine-types";
+import { listenerCount } from "@/lib/docker/bus";
+import { engineKind, type EngineConfig, type EngineMaterial } from "@/lib/docker/engine-config";
+import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngine } from "@/lib/docker/engines";
+import { engineChanged } from "@/lib/docker/events";
+import { forgetHelperImage } from "@/lib/docker/helper";
+import { forgetSizes } from "@/lib/docker/sizes";
+import { db } from "@/lib/store/db";
+import { readMaterial, removeMaterial, writeMaterial } from "./key-files";
+import { checkSsh, checkTls } from "./material";
+import { probe } from "./probe";
+import { deleteEngineRow, insertEngineRow, updateEngineRow } from "./rows";
+
+// Adding, changing, testing and removing console engines. Each change is synchronous from the check to the
+// registry reload (the database and the key files are written without awaiting), so two requests never
+// interleave halfway; then everything the console keeps per engine id is forgotten, so an engine changed or
+// added back under an old id never shows what the old one had.
+
+// "Test connection": a person is waiting, and an SSH handshake over a real network takes a while.
+const TEST_TIMEOUT_MS = 10_000;
+
+type TlsIn = z.infer<typeof createEngineBody>["tls"] | null;
+type SshIn = z.infer<typeof createEngineBody>["ssh"] | null;
+
+const invalid = (message: string) => new ApiError("invalid_input", message);
+
+/** The material an address will use: given (checked), kept from before (undefined), or removed (null). */
+function resolveMaterial(url: string, tls: TlsIn | undefined, ssh: SshIn | undefined, before: EngineMaterial): EngineMaterial {
+  const kind = engineKind(url);
+  if (tls && kind !== "tcp") throw invalid("TLS certificates apply to tcp:// engines only.");
+  if (ssh && kind !== "ssh") throw invalid("An SSH key applies to ssh:// engines only.");
+  const check = <T, R>(fn: (v: T) => R, v: T): R => {
+    try {
+      return fn(v);
+    } catch (e) {
+      throw invalid((e as Error).message);
+    }
+  };
+  const material: EngineMaterial = {};
+  if (kind === "tcp") {
+    const t = tls === undefined ? before.tls : tls === null ? undefined : check(checkTls, tls);
+    if (t) material.tls = t;
+  }
+  if (kind === "ssh") {
+    if (!new URL(url).username) throw invalid("An ssh:// address names the user: ssh://user@host[:port].");
+    const s = ssh === undefined ? before.ssh : ssh === null ? undefined : check(checkSsh, ssh);
+    if (!s) throw invalid("An ssh:// engine needs a private key (ssh.privateKey).");
+    material.ssh = s;
+  }
+  return material;
+}
+
+function consoleEngine(id: string): EngineConfig {
+  const config = engineConfig(id);
+  if (config.source !== "console") {
+    throw new ApiError("conflict", `The engine "${id}" is set by the environment (${id === "local" ? "DOCKER_HOST" : "VOLDECK_ENGINES"}); change it there.`, { engine: id });
+  }
+  return config;
+}
+
+/** Everything kept per engine id that described the old engine: sizes, the helper image, recorded use. */
+function forgetEngineState(id: string, why: string): void {
+  forgetSizes(id);
+  forgetHelperImage(id);
+  const conn = db();
+  conn.transaction(() => {
+    conn.prepare("DELETE FROM volume_usage WHERE engine = ?").run(id);
+    conn.prepare("DELETE FROM usage_tracking WHERE engine = ?").run(id);
+    // Still followed (the tracker's listener survives on the bus): use is recorded from now on.
+    if (listenerCount(id) > 0) conn.prepare("INSERT INTO usage_tracking (engine, since) VALUES (?, ?)").run(id, new Date().toISOString());
+  })();
+  // Last: reopens the event stream to the new address, and listeners re-read everything.
+  engineChanged(id, why);
+}
+
+export function addEngine(body: z.infer<typeof createEngineBody>, by: string | null): EngineConfig {
+  if (listEngineConfigs().some((e) => e.id === body.id)) {
+    throw new ApiError("conflict", `There is already an engine "${body.id}".`, { engine: body.id });
+  }
+  const material = resolveMaterial(body.url, body.tls, body.ssh, {});
+  const config = { id: body.id, name: body.name ?? body.id, url: body.url };
+  try {
+    insertEngineRow(config, by);
+  } catch (e) {
+    // The environment may hide a row of the same id (set there later): still taken.
+    if (/UNIQUE|PRIMARY KEY/i.test((e as Error).message)) throw new ApiError("conflict", `There is already an engine "${body.id}".`, { engine: body.id });
+    throw e;
+  }
+  try {
+    // Leftovers of an engine of this id removed by hand or by a crash are replaced, never reused.
+    removeMaterial(config.id);
+    writeMaterial(config.id, material);
+  } catch (e) {
+    deleteEngineRow(config.id);
+    throw e;
+  }
+  reloadEngine(config.id);
+  forgetEngineState(config.id, "the engine was added again under this id");
+  return engineConfig(config.id);
+}
+
+export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>): EngineConfig {
+  const before = consoleEngine(id);
+  const url = body.url ?? before.url;
+  const material = resolveMaterial(url, body.tls, body.ssh, readMaterial(id));
+  const next = { id, name: body.name ?? before.name, url };
+  writeMaterial(id, material);
+  updateEngineRow(next);
+  reloadEngine(id);
+  const connectionChanged = url !== before.url || body.tls !== undefined || body.ssh !== undefined;
+  if (connectionChanged) forgetEngineState(id, "the engine's connection settings changed");
+  return engineConfig(id);
+}
+
+export function removeEngine(id: string): void {
+  consoleEngine(id);
+  deleteEngineRow(id);
+  removeMaterial(id);
+  reloadEngine(id);
+  forgetEngineState(id, "the engine was removed");
+}
+
+/** A saved engine, on a fresh connection with a generous deadline. */
+export function testEngine(id: string): Promise<EngineTestResult> {
+  return probe(freshClient(id, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }), TEST_TIMEOUT_MS);
+}
+
+/** A draft (the add or edit form, not saved): a saved console engine of that id lends the material left out. */
+export function testDraft(id: string, body: z.infer<typeof testEngineBody>): Promise<EngineTestResult> {
+  const saved = listEngineConfigs().find((e) => e.id === id && e.source === "console");
+  const material = resolveMaterial(body.url, body.tls, body.ssh, saved ? readMaterial(id) : {});
+  return probe(clientFor(body.url, material, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }), TEST_TIMEOUT_MS);
+}
