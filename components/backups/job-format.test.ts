@@ -15,6 +15,9 @@ describe("job-format", () => {
     expect(jobTitle(job({ kind: "restore", mode: "new", volume: "pg2" }))).toBe("Restore into pg2");
     expect(jobTitle(job({ kind: "restore", mode: "replace" }))).toBe("Restore into pgdata (replacing its contents)");
     expect(jobTitle(job({ kind: "clone", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
+    expect(jobTitle(job({ kind: "clone", targetEngine: "local", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
+    expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pgdata" }))).toBe("Copy of pgdata to pgdata on engine b");
+    expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pg", move: true }))).toBe("Move of pgdata to pg on engine b");
   });
 
   it("tells a cancelled job from a failed one", () => {

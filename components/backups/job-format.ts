@@ -4,12 +4,14 @@ import { formatBytes } from "@/lib/format";
 
 export const isFinished = (job: Job) => job.state === "succeeded" || job.state === "failed";
 
-/** "Backup of pgdata", "Restore into pgdata-restored", "Clone of pgdata to pgdata-copy". */
+/** "Backup of pgdata", "Restore into pgdata-restored", "Clone of pgdata to pgdata-copy", "Copy of pgdata to pgdata on engine b". */
 export function jobTitle(job: Job): string {
   if (job.kind === "backup") return `Backup of ${job.volume}`;
   // A restore's `volume` is its target (API.md: Job extras).
   if (job.kind === "restore") return `Restore into ${job.volume}${job.mode === "replace" ? " (replacing its contents)" : ""}`;
-  return `Clone of ${job.volume} to ${job.targetVolume ?? "a new volume"}`;
+  const elsewhere = job.targetEngine && job.targetEngine !== job.engine ? ` on engine ${job.targetEngine}` : "";
+  const what = job.move ? "Move" : elsewhere ? "Copy" : "Clone";
+  return `${what} of ${job.volume} to ${job.targetVolume ?? "a new volume"}${elsewhere}`;
 }
 
 /** The state in a word or two; a cancelled job is reported apart from a failed one. */

@@ -82,6 +82,8 @@ export type RestoreBody = z.input<typeof restoreBody>;
 export const cloneBody = z.strictObject({
   targetName: volumeName,
   targetEngine: z.string().min(1).max(100).optional(),
+  /** Remove the source once the copy is verified; refused (409 in_use) while anything uses it. */
+  move: z.boolean().default(false),
   stopContainers: z.boolean().default(false),
   ...jobOptions,
 });

@@ -105,12 +105,6 @@ export type Engine = {
   error?: string;
   /** Where it is configured: the environment (DOCKER_HOST, VOLDECK_ENGINES; cannot be removed here) or the console. */
   source?: "env" | "console";
-  /** How it is reached: unix socket, TCP (with TLS when `credentials.tls`), or SSH. */
-  kind?: "unix" | "tcp" | "ssh";
-  /** "manager" | "worker" | "none" (null while unreachable). */
-  swarmRole?: "manager" | "worker" | "none" | null;
-  /** Console engines: which key material is stored (the material itself is never sent). */
-  credentials?: { tls: boolean; ssh: boolean; sshPassphrase: boolean };
 };
 
 export type SizeStatus = "measured" | "pending" | "unavailable";
@@ -193,6 +187,23 @@ export type Job = {
   stoppedContainers: string[];
   /** Things the user should know that did not fail the job (e.g. a container that could not be started yet). */
   warnings: string[];
+  /** Clone only: the source is removed once the copy is verified. */
+  move?: boolean;
+  /** Clone to another engine (or a move): what was sent and what arrived, once checked. */
+  copyCheck?: CopyCheck | null;
+};
+
+/** Both sides of a copy between engines (see lib/backup/transfer-digest.ts for what the digest covers). */
+export type CopyCheck = {
+  /** Entries (the root excluded) and content bytes sent from the source, and found on the target afterwards. */
+  entries: number;
+  bytes: number;
+  /** sha256 of the tar stream as it left the source (and, unchanged, entered the target's archive upload). */
+  sentSha256: string;
+  /** sha256 of the target's tar stream when read back after the copy: equal to sentSha256 when byte-identical. */
+  arrivedSha256: string;
+  /** sha256 over every entry's path, type, mode, owner, mtime, link target and content sha256: same on both sides. */
+  treeDigest: string;
 };
 
 export type Backup = {

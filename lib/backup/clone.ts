@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { Job, Volume } from "@/lib/api/types";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
+import { engineConfig } from "@/lib/docker/engines";
 import { createVolume, getVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { startAgain, stopHolders, type Stopped } from "./containers";
@@ -9,41 +10,50 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
 import { openVolumeSource } from "./source";
+import { assertMovable, runTransfer } from "./transfer";
 import { newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 // Clone: a new volume with the source's labels and driver, filled straight from the source — the engine's
 // archive stream of one helper piped into another's (or the source's mountpoint read directly), never
-// through a file. A failed clone removes the volume it made.
+// through a file. A failed clone removes the volume it made. Copies to another engine and moves: transfer.ts.
 
 export type CloneRequest = {
   targetName: string;
   targetEngine?: string;
+  /** Remove the source once the copy is verified (transfer.ts). */
+  move?: boolean;
   stopContainers?: boolean;
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
 };
 
+/**
+ * Checks what can be checked now (404 unknown engine or volume, 409 name taken or in use for a move, 503 an
+ * engine down), then runs the clone as a job: on the same engine as below; to another engine, or as a move,
+ * through transfer.ts, which verifies the copy on arrival.
+ */
 export async function startClone(engineId: string, source: string, req: CloneRequest): Promise<Job> {
-  if (req.targetEngine !== undefined && req.targetEngine !== engineId) {
-    throw new ApiError("invalid_input", "Copying a volume to another engine is not supported yet; leave out targetEngine (or give the same engine).", {
-      targetEngine: req.targetEngine,
-    });
-  }
-  const locks: Lock[] = [`read:${engineId}/${source}`, `write:${engineId}/${req.targetName}`];
+  const targetEngine = req.targetEngine ?? engineId;
+  engineConfig(engineId);
+  engineConfig(targetEngine);
+  const move = req.move ?? false;
+  if (targetEngine === engineId && req.targetName === source) throw new ApiError("conflict", "A volume cannot be cloned onto itself.");
+  // A move writes the source (it removes it): no backup may be reading it meanwhile, nor another job writing it.
+  const locks: Lock[] = [`${move ? "write" : "read"}:${engineId}/${source}`, `write:${targetEngine}/${req.targetName}`];
   assertFree(locks);
   const volume = await getVolume(engineId, source);
-  if (req.targetName === source) throw new ApiError("conflict", "A volume cannot be cloned onto itself.");
-  const taken = await getVolume(engineId, req.targetName).then(
+  if (move) await assertMovable(engineId, volume);
+  const taken = await getVolume(targetEngine, req.targetName).then(
     () => true,
     (e) => (e instanceof ApiError && e.code === "not_found" ? false : Promise.reject(e)),
   );
-  if (taken) throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${engineId}".`, { engine: engineId, volume: req.targetName });
-  return startJob(
-    { kind: "clone", engine: engineId, volume: source, targetEngine: engineId, targetVolume: req.targetName, bytesTotal: volume.sizeBytes },
-    locks,
-    (ctl) => runClone(ctl, volume, req),
-  );
+  if (taken) {
+    throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${targetEngine}".`, { engine: targetEngine, volume: req.targetName });
+  }
+  const job = { kind: "clone" as const, engine: engineId, volume: source, targetEngine, targetVolume: req.targetName, bytesTotal: volume.sizeBytes };
+  if (targetEngine === engineId && !move) return startJob(job, locks, (ctl) => runClone(ctl, volume, req));
+  return startJob({ ...job, move, copyCheck: null }, locks, (ctl) => runTransfer(ctl, volume, { ...req, targetEngine, move }));
 }
 
 async function runClone(ctl: JobControl, volume: Volume, req: CloneRequest): Promise<void> {
