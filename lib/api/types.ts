@@ -105,6 +105,12 @@ export type Engine = {
   error?: string;
   /** Where it is configured: the environment (DOCKER_HOST, VOLDECK_ENGINES; cannot be removed here) or the console. */
   source?: "env" | "console";
+  /** How it is reached: unix socket, TCP (with TLS when `credentials.tls`), or SSH. */
+  kind?: "unix" | "tcp" | "ssh";
+  /** "manager" | "worker" | "none" (null while unreachable). */
+  swarmRole?: "manager" | "worker" | "none" | null;
+  /** Console engines: which key material is stored (the material itself is never sent). */
+  credentials?: { tls: boolean; ssh: boolean; sshPassphrase: boolean };
 };
 
 export type SizeStatus = "measured" | "pending" | "unavailable";
