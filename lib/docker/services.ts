@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
-import type { Service } from "@/lib/api/types";
+import type { ServicesAnswer } from "@/lib/api/services-types";
 import { docker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { toServices, type RawNode, type RawService, type RawTask } from "./mapping";
@@ -52,8 +52,8 @@ export async function rawServices(engineId: string): Promise<RawService[] | null
 }
 
 /** Services with their declared mounts and the nodes running their tasks: three calls, whatever their number. */
-export async function listServices(engineId: string): Promise<Service[]> {
-  if (!(await isSwarmManager(engineId))) return [];
+export async function listServices(engineId: string): Promise<ServicesAnswer> {
+  if (!(await isSwarmManager(engineId))) return { services: [], swarmManager: false };
   const client = docker(engineId);
   try {
     const [services, tasks, nodes] = await Promise.all([
@@ -61,9 +61,9 @@ export async function listServices(engineId: string): Promise<Service[]> {
       client.listTasks({ filters: JSON.stringify({ "desired-state": ["running"] }) } as object),
       client.listNodes(),
     ]);
-    return toServices(services as unknown as RawService[], tasks as unknown as RawTask[], nodes as unknown as RawNode[]);
+    return { services: toServices(services as unknown as RawService[], tasks as unknown as RawTask[], nodes as unknown as RawNode[]), swarmManager: true };
   } catch (e) {
-    if (notAManager(e, engineId)) return [];
+    if (notAManager(e, engineId)) return { services: [], swarmManager: false };
     throw toApiError(e, engineId);
   }
 }

@@ -1,0 +1,53 @@
+import { MountsTable } from "@/components/containers/MountsTable";
+import { Badge } from "@/components/ui/Badge";
+import type { Service } from "@/lib/api/types";
+import { serviceAnchor } from "./service-anchor";
+
+/** "replicated · 1/2 running", "global · 3 running": what the manager wants beside what runs. */
+function ModeBadge({ service: s }: { service: Service }) {
+  const short = s.replicas !== null && s.runningTasks < s.replicas;
+  const text = s.replicas !== null ? `${s.runningTasks}/${s.replicas} running` : `${s.runningTasks} running`;
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <Badge>{s.mode}</Badge>
+      <Badge tone={short ? "amber" : s.runningTasks > 0 ? "green" : "slate"}>{text}</Badge>
+    </span>
+  );
+}
+
+/** One service: its mode, the nodes running its tasks and the mounts its spec gives every task. */
+export function ServiceCard({ engine, service: s }: { engine: string; service: Service }) {
+  const headingId = `${serviceAnchor(s.name)}-heading`;
+  return (
+    <section
+      id={serviceAnchor(s.name)}
+      aria-labelledby={headingId}
+      className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm target:border-sky-500 target:ring-2 target:ring-sky-500"
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-3">
+        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-slate-900">
+          {s.name}
+        </h2>
+        <ModeBadge service={s} />
+        <p className="min-w-0 text-sm text-slate-600 sm:ml-auto">
+          <span className="text-xs">image </span>
+          <code className="[overflow-wrap:anywhere] text-slate-800">{s.image}</code>
+        </p>
+      </div>
+      <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">
+        {s.nodes.length > 0 ? (
+          <>
+            Tasks running on {s.nodes.length === 1 ? "node" : "nodes"}: <strong className="font-medium text-slate-900">{s.nodes.join(", ")}</strong>
+          </>
+        ) : (
+          "No task running on any node."
+        )}
+      </p>
+      {s.mounts.length > 0 ? (
+        <MountsTable engine={engine} containerName={s.name} mounts={s.mounts} />
+      ) : (
+        <p className="px-4 py-3 text-sm text-slate-600">Its spec declares no mounts.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { SwarmScenario } from "../test/helpers/swarm";
+import { ContainersPage } from "./pages/ContainersPage";
+import { VolumesPage } from "./pages/VolumesPage";
+import { expect, test } from "./fixtures";
+
+// Engine "swarm" is a one-node Swarm manager; "local" is a plain engine.
+
+test("Services page: a service's mounts, its node, and live updates; its volume stays in use with no task", async ({ page, uniqueName, shot }) => {
+  const s = new SwarmScenario();
+  try {
+    const name = uniqueName("svc");
+    const data = await s.createVolume(`${name}-data`);
+    const hostDir = await s.tempDir("bind");
+    const hostname = await s.nodeHostname();
+    const id = await s.createService(name, [
+      { Type: "volume", Source: data, Target: "/data" },
+      { Type: "bind", Source: hostDir, Target: "/host", ReadOnly: true },
+      { Type: "tmpfs", Target: "/scratch" },
+    ]);
+
+    await page.goto("/engines/swarm/services");
+    await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
+    // Same card and mounts table as a container's: the page object reads both.
+    const cards = new ContainersPage(page, "swarm");
+    const card = cards.card(name);
+    await expect(card.getByText(`Tasks running on node: ${hostname}`)).toBeVisible({ timeout: 30_000 });
+    await expect(card.getByText("1/1 running")).toBeVisible();
+    await expect(cards.mountCells(name, "/data").nth(0)).toHaveText("named volume");
+    await expect(cards.mountCells(name, "/data").nth(1).getByRole("link", { name: data, exact: true })).toHaveAttribute("href", `/engines/swarm/volumes/${data}`);
+    await expect(cards.mountCells(name, "/data").nth(3)).toHaveText("read-write");
+    await expect(cards.mountCells(name, "/host").nth(0)).toHaveText("bind");
+    await expect(cards.mountCells(name, "/host").nth(1)).toHaveText(hostDir);
+    await expect(cards.mountCells(name, "/host").nth(3)).toHaveText("read-only");
+    await expect(cards.mountCells(name, "/scratch").nth(0)).toHaveText("tmpfs");
+    await shot("swarm-services");
+
+    // Scaled to zero behind the page's back: the page follows the engine's events.
+    await s.scaleService(id, 0);
+    await expect(card.getByText("No task running on any node.")).toBeVisible({ timeout: 20_000 });
+    await expect(card.getByText("0/0 running")).toBeVisible();
+
+    // No task, no container: the service alone keeps the volume in use.
+    const volumes = new VolumesPage(page, "swarm");
+    await volumes.goto();
+    await expect(volumes.row(data)).toBeVisible();
+    await expect(volumes.row(data).getByText("unused", { exact: true })).toHaveCount(0);
+    await shot("swarm-volumes");
+  } finally {
+    await s.cleanup();
+  }
+});
+
+test("Services page on an engine that is not a Swarm manager says so", async ({ page, shot }) => {
+  await page.goto("/engines/local/services");
+  await expect(page.getByText("This engine is not a Swarm manager")).toBeVisible();
+  await shot("swarm-not-manager");
+});
