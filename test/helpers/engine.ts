@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 
 export type TestEngine = { dir: string; socket: string; dockerHost: string; stop: (opts?: { keepDir?: boolean }) => Promise<void> };
 type TestEngineModule = {
-  startEngine: (opts: { name?: string; dir?: string; withImage?: boolean }) => Promise<TestEngine>;
+  startEngine: (opts: { name?: string; dir?: string; withImage?: boolean; extraArgs?: string[] }) => Promise<TestEngine>;
   engineJson: <T = any>(socket: string, method: string, path: string, json?: unknown) => Promise<T>;
   inParallel: (count: number, concurrency: number, task: (i: number) => Promise<unknown>) => Promise<void>;
   fillEngine: (engine: TestEngine, opts: { volumes: number; containers: number; prefix?: string }) => Promise<{ volumeName: (i: number) => string }>;
@@ -18,7 +18,7 @@ async function engineModule(): Promise<TestEngineModule> {
 /** scripts/test-engine.mjs's helpers for engine API calls and filling an engine. */
 export const engineTools = engineModule;
 
-export async function startEngine(opts: { name?: string; dir?: string; withImage?: boolean }): Promise<TestEngine> {
+export async function startEngine(opts: { name?: string; dir?: string; withImage?: boolean; extraArgs?: string[] }): Promise<TestEngine> {
   return (await engineModule()).startEngine(opts);
 }
 
