@@ -1,0 +1,37 @@
+import { VerifiedMark } from "@/components/backups/VerifiedMark";
+import { backupHref } from "@/components/backups/hrefs";
+import { Badge } from "@/components/ui/Badge";
+import { TextLink } from "@/components/ui/TextLink";
+import type { ScheduleRun } from "@/lib/api/schedule-types";
+import { formatBytes, plural } from "@/lib/format";
+import { formatInZone } from "./format";
+
+const tone = { running: "sky", succeeded: "green", failed: "red" } as const;
+
+/** The last run: state, when, size, verified, a link to its backup, what retention deleted, or why it failed. */
+export function LastRun({ run, timeZone }: { run: ScheduleRun | null; timeZone: string }) {
+  if (!run) return <span className="text-slate-500">Not run yet</span>;
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={tone[run.state]}>{run.state}</Badge>
+        <time dateTime={run.at} className="tabular-nums text-slate-700">
+          {formatInZone(run.at, timeZone)}
+        </time>
+        {run.trigger === "manual" && <span className="text-xs text-slate-500">(run now)</span>}
+      </div>
+      {run.state === "succeeded" && run.backupId && (
+        <div className="flex flex-wrap items-center gap-2 text-slate-700">
+          <TextLink href={backupHref(run.backupId)}>{formatBytes(run.sizeBytes)}</TextLink>
+          <VerifiedMark backup={{ verified: !!run.verified, verifyReason: run.verified ? null : "not verified" }} withReason={false} />
+        </div>
+      )}
+      {run.deleted.length > 0 && (
+        <p className="text-xs text-slate-600" title={run.deleted.join("\n")}>
+          Retention deleted {plural(run.deleted.length, "old backup")}: <span className="font-mono">{run.deleted.join(", ")}</span>
+        </p>
+      )}
+      {run.state === "failed" && run.error && <p className="max-w-sm text-red-800 [overflow-wrap:anywhere]">{run.error}</p>}
+    </div>
+  );
+}

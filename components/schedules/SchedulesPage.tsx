@@ -1,0 +1,75 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Panel } from "@/components/ui/Panel";
+import { EmptyState, Loading } from "@/components/ui/States";
+import { schedulesQuery } from "@/lib/api/schedule-queries";
+import { plural } from "@/lib/format";
+import { ScheduleDialog } from "./ScheduleDialog";
+import { ScheduleFailuresNotice } from "./ScheduleFailuresNotice";
+import { SchedulesTable } from "./SchedulesTable";
+import { useScheduleActions } from "./useScheduleActions";
+
+/** The schedules dashboard: failures first, then every schedule with its words, next runs and last run. */
+export function SchedulesPage() {
+  const canChange = useCan("operator");
+  const schedules = useQuery(schedulesQuery());
+  const [creating, setCreating] = useState(0);
+  const { actions, dialogs } = useScheduleActions();
+  const data = schedules.data;
+  const paused = data?.schedules.filter((s) => !s.enabled).length ?? 0;
+
+  return (
+    <section aria-labelledby="schedules-heading" className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="space-y-1">
+          <h1 id="schedules-heading" className="text-2xl font-semibold tracking-tight">
+            Scheduled backups
+          </h1>
+          <p className="max-w-3xl text-sm text-slate-600">
+            The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the
+            backups that schedule made — never after a failed or unverified run. Times are in the server&apos;s time zone
+            {data && (
+              <>
+                , <strong className="font-semibold text-slate-800">{data.timeZone}</strong>
+              </>
+            )}
+            .
+          </p>
+        </div>
+        {canChange && (
+          <Button variant="primary" onClick={() => setCreating((n) => n + 1)}>
+            New schedule
+          </Button>
+        )}
+      </header>
+
+      {data && <ScheduleFailuresNotice schedules={data.schedules} timeZone={data.timeZone} />}
+      {dialogs}
+
+      {schedules.isPending ? (
+        <Loading label="Loading schedules…" />
+      ) : !data ? (
+        <div className="space-y-2">
+          <ErrorAlert error={schedules.error} title="The schedules could not be listed." />
+          <Button onClick={() => void schedules.refetch()} disabled={schedules.isFetching}>
+            {schedules.isFetching ? "Retrying…" : "Try again"}
+          </Button>
+        </div>
+      ) : data.schedules.length === 0 ? (
+        <EmptyState title="No schedules yet.">
+          <p>{canChange ? "Choose “New schedule” to back a volume up every night, hour or week." : "An operator can add schedules."}</p>
+        </EmptyState>
+      ) : (
+        <Panel title={`${plural(data.schedules.length, "schedule")}${paused ? ` · ${paused} paused` : ""}`} flush>
+          <SchedulesTable schedules={data.schedules} timeZone={data.timeZone} actions={canChange ? actions : null} />
+        </Panel>
+      )}
+      {schedules.error && data && <ErrorAlert error={schedules.error} title="The schedules could not be refreshed." />}
+      {creating > 0 && <ScheduleDialog key={creating} open onClose={() => setCreating(0)} />}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { inputClass, labelClass } from "@/components/admin/fields";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { enginesQuery, volumesQuery } from "@/lib/api/queries";
+
+/** Engine and volume, from the engines' own lists; typing the name stays possible while an engine does not answer. */
+export function VolumePicker({ engine, volume, onChange }: { engine: string; volume: string; onChange: (v: { engine: string; volume: string }) => void }) {
+  const engines = useQuery(enginesQuery());
+  const volumes = useQuery(volumesQuery(engine));
+  const names = volumes.data?.map((v) => v.name).sort() ?? [];
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-3">
+      <label className={labelClass}>
+        Engine
+        <select value={engine} onChange={(e) => onChange({ engine: e.target.value, volume: "" })} className={inputClass}>
+          {(engines.data ?? [{ id: engine, name: engine }]).map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name && e.name !== e.id ? `${e.name} (${e.id})` : e.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {volumes.error ? (
+        <div className="space-y-2">
+          <label className={labelClass}>
+            Volume
+            <input value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} className={inputClass} />
+          </label>
+          <ErrorAlert error={volumes.error} title="The engine's volumes could not be listed." />
+        </div>
+      ) : (
+        <label className={labelClass}>
+          Volume
+          <select value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} disabled={volumes.isPending} className={inputClass}>
+            <option value="">{volumes.isPending ? "Loading volumes…" : "Choose a volume"}</option>
+            {volume && !names.includes(volume) && <option value={volume}>{volume}</option>}
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// How schedule times read: in the server's time zone (the one cron reads the expressions in), not the browser's.
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 23 Nov, 02:00" in `timeZone`. */
+export function formatInZone(iso: string, timeZone: string): string {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
+
+/** What the retention rules keep, in words. */
+export function retentionWords(keepLast: number | null, keepDays: number | null): string {
+  const last = keepLast !== null ? `the last ${keepLast} verified` : null;
+  const days = keepDays !== null ? `everything from the last ${keepDays} ${keepDays === 1 ? "day" : "days"}` : null;
+  if (last && days) return `Keeps ${last}, and ${days}`;
+  if (last || days) return `Keeps ${last ?? days}`;
+  return "Keeps every backup";
+}
