@@ -39,10 +39,13 @@ test("Services page: a service's mounts, its node, and live updates; its volume 
     await expect(card.getByText("No task running on any node.")).toBeVisible({ timeout: 20_000 });
     await expect(card.getByText("0/0 running")).toBeVisible();
 
-    // No task, no container: the service alone keeps the volume in use.
+    // No task, and once its container is gone, the service alone keeps the volume in use.
+    const filter = encodeURIComponent(JSON.stringify({ volume: [data] }));
+    await expect.poll(() => s.call<unknown[]>("GET", `/containers/json?all=1&filters=${filter}`).then((l) => l.length), { timeout: 30_000 }).toBe(0);
     const volumes = new VolumesPage(page, "swarm");
     await volumes.goto();
     await expect(volumes.row(data)).toBeVisible();
+    await expect(volumes.row(data).getByText("in use now")).toHaveCount(0);
     await expect(volumes.row(data).getByText("unused", { exact: true })).toHaveCount(0);
     await shot("swarm-volumes");
   } finally {
