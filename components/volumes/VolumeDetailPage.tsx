@@ -6,9 +6,12 @@ import { useCan } from "@/components/auth/SessionProvider";
 import { BackupVolumeDialog } from "@/components/backups/BackupVolumeDialog";
 import { CloneVolumeDialog } from "@/components/backups/CloneVolumeDialog";
 import { VolumeJobs } from "@/components/backups/VolumeJobs";
+import { filesHref } from "@/components/files/paths";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { Panel } from "@/components/ui/Panel";
 import { Loading } from "@/components/ui/States";
+import { TextLink } from "@/components/ui/TextLink";
 import { isApiError } from "@/lib/api/error";
 import { volumeQuery } from "@/lib/api/queries";
 import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
@@ -54,6 +57,14 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
         </div>
       )}
       {body ?? (volume && <VolumeDetailView engine={engine} volume={volume} />)}
+      {volume && (
+        <Panel title="Files" actions={<TextLink href={filesHref(engine, name)}>Browse files</TextLink>}>
+          <p className="text-sm text-slate-600">
+            Look inside this volume, read-only: directories with sizes, modes, owners and times, and a preview of text files
+            {canChange ? "; download a file, or a directory as .tar.gz" : ""}.
+          </p>
+        </Panel>
+      )}
       {volume && (
         <>
           <BackupVolumeDialog engine={engine} volume={volume} open={dialog === "backup"} onClose={closeDialog} />

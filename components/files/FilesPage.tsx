@@ -1,0 +1,158 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
+import { volumeHref } from "@/components/backups/hrefs";
+import { volumesHref } from "@/components/volumes/detail/hrefs";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { EmptyState, Loading } from "@/components/ui/States";
+import { TextLink } from "@/components/ui/TextLink";
+import { isApiError } from "@/lib/api/error";
+import { fileDownloadUrl, filesQuery } from "@/lib/api/files-queries";
+import type { FileSort, SortOrder } from "@/lib/api/files-types";
+import { DownloadLink } from "./DownloadLink";
+import { FileBreadcrumbs } from "./FileBreadcrumbs";
+import { FilePreviewDialog } from "./FilePreviewDialog";
+import { FilesTable } from "./FilesTable";
+
+const FILTER_DELAY_MS = 250;
+
+/** The filter as typed, and as sent: the server filters (a directory may be paged), so typing is debounced. */
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+function countText(shown: number, total: number, filtered: boolean): string {
+  const what = `${total.toLocaleString()} ${total === 1 ? "entry" : "entries"}${filtered ? " matching the filter" : ""}`;
+  return shown < total ? `Showing ${shown.toLocaleString()} of ${what}.` : `${what[0].toUpperCase()}${what.slice(1)}.`;
+}
+
+const DATA_PATH_NOTE = {
+  direct: "Read directly from the volume's mountpoint.",
+  archive: "Read through the engine's archive API (a helper container, nothing pulled).",
+};
+
+// One directory of a volume, read-only. The path lives in the URL (?path=), so every directory is linkable and
+// back/forward walk the history; the page is re-keyed per path, so the filter starts empty in each directory.
+export function FilesPage({ engine, volume, path }: { engine: string; volume: string; path: string }) {
+  const canDownload = useCan("operator");
+  const [filterText, setFilterText] = useState("");
+  const filter = useDebounced(filterText.trim(), FILTER_DELAY_MS);
+  const [sort, setSort] = useState<FileSort>("name");
+  const [order, setOrder] = useState<SortOrder>("asc");
+  const [preview, setPreview] = useState<string | null>(null);
+  const query = useInfiniteQuery(filesQuery(engine, volume, { path, sort, order, filter }));
+  const pages = query.data?.pages ?? [];
+  const entries = pages.flatMap((p) => p.entries);
+  const last = pages.at(-1);
+
+  const onSort = (column: FileSort) => {
+    if (column === sort) setOrder(order === "asc" ? "desc" : "asc");
+    else {
+      setSort(column);
+      // Biggest and newest first is what one looks for; names read A to Z.
+      setOrder(column === "name" ? "asc" : "desc");
+    }
+  };
+
+  const notADirectory = isApiError(query.error) && query.error.details.reason === "not_a_directory";
+  let body;
+  if (query.isPending) body = <Loading label="Reading the directory…" />;
+  else if (notADirectory)
+    body = (
+      <Alert tone="info" title={`${path} is a file, not a directory.`}>
+        <div className="mt-2 flex items-center gap-3">
+          <Button onClick={() => setPreview(path)}>Preview</Button>
+          {canDownload && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download" />}
+        </div>
+      </Alert>
+    );
+  else if (query.error && !query.data)
+    body = (
+      <div className="space-y-2">
+        <ErrorAlert error={query.error} title="Could not read this directory." />
+        <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {query.isFetching ? "Retrying…" : "Try again"}
+        </Button>
+      </div>
+    );
+  else if (!entries.length)
+    body = filter ? (
+      <EmptyState title="No entries match the filter.">Clear the filter to see everything in {path}.</EmptyState>
+    ) : (
+      <EmptyState title="This directory is empty." />
+    );
+  else
+    body = (
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <FilesTable engine={engine} volume={volume} dir={path} entries={entries} sort={sort} order={order} onSort={onSort} onPreview={setPreview} canDownload={canDownload} />
+      </div>
+    );
+
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-slate-600">
+          <li>
+            <TextLink href={volumesHref(engine)}>Volumes</TextLink>
+          </li>
+          <li aria-hidden className="text-slate-400">
+            /
+          </li>
+          <li className="min-w-0 truncate">
+            <TextLink href={volumeHref(engine, volume)}>{volume}</TextLink>
+          </li>
+          <li aria-hidden className="text-slate-400">
+            /
+          </li>
+          <li aria-current="page">Files</li>
+        </ol>
+      </nav>
+      <header className="space-y-2">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Files (read-only)</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{volume}</h1>
+        <FileBreadcrumbs engine={engine} volume={volume} path={path} />
+      </header>
+
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+          Filter by name
+          <input
+            type="search"
+            value={filterText}
+            onChange={(e) => setFilterText(e.target.value)}
+            placeholder="Part of a name…"
+            className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm"
+          />
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
+          {canDownload && !notADirectory && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download this directory (.tar.gz)" />}
+          <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
+            {query.isFetching && !query.isFetchingNextPage ? "Refreshing…" : "Refresh"}
+          </Button>
+        </div>
+      </div>
+
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {last && `${countText(entries.length, last.total, !!filter)} ${DATA_PATH_NOTE[last.dataPath]}`}
+      </p>
+      {query.error && query.data && <ErrorAlert error={query.error} title="Could not read more of this directory." />}
+
+      {body}
+
+      {query.hasNextPage && (
+        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading more…" : "Load more"}
+        </Button>
+      )}
+
+      <FilePreviewDialog engine={engine} volume={volume} path={preview} canDownload={canDownload} onClose={() => setPreview(null)} />
+    </div>
+  );
+}

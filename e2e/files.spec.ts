@@ -1,0 +1,107 @@
+// The file browser in Chromium: into a directory and back by the breadcrumbs, a text preview, a binary file's
+// message, the filter, sorting, paging with "Load more", a symlink leaving the volume, and the viewer's view.
+import { expect, test } from "./fixtures";
+import { FilesPage } from "./pages/FilesPage";
+
+const TEST_IMAGE = "voldeck-test/busybox";
+
+async function fill(docker: { run: (...a: string[]) => Promise<string> }, volume: string) {
+  await docker.run(
+    "run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c",
+    [
+      "set -e",
+      "mkdir -p /v/docs/inner /v/many /v/empty",
+      "printf '<script>alert(1)</script>\\nline two\\n' > /v/docs/notes.txt",
+      "echo deep > /v/docs/inner/deep.txt",
+      "printf '\\000\\001\\002\\377' > /v/docs/blob.bin",
+      "head -c 5000 /dev/zero | tr '\\0' 'z' > /v/docs/big.txt",
+      "cd /v/many && for i in $(seq 1 520); do : > \"n-$i\"; done",
+      "ln -s /etc /v/to-etc",
+    ].join("\n"),
+  );
+}
+
+test("browse into a directory, back by the breadcrumbs, preview text, see the binary message, filter and sort", async ({ page, docker, uniqueName, shot }) => {
+  const volume = uniqueName("files");
+  await docker.createVolume(volume);
+  await fill(docker, volume);
+  const files = new FilesPage(page);
+
+  // From the volume's page to its files.
+  await page.goto(`/engines/local/volumes/${volume}`);
+  await page.getByRole("link", { name: "Browse files" }).click();
+  await expect(page).toHaveURL(files.path(volume));
+  await expect.poll(() => files.names()).toEqual(["docs/", "empty/", "many/", "to-etc"]);
+  await expect(files.row("to-etc")).toContainText("→ /etc");
+  await expect(files.row("to-etc")).toContainText("points outside the volume");
+  await expect(files.table.getByRole("link", { name: "to-etc" })).toHaveCount(0);
+  await shot("files-root");
+  await page.screenshot({ path: "/tmp/files-root.png", fullPage: true });
+
+  await files.open("docs/");
+  await expect(page).toHaveURL(files.path(volume, "/docs"));
+  await expect.poll(() => files.names()).toEqual(["big.txt", "blob.bin", "inner/", "notes.txt"]);
+  await files.open("inner/");
+  await expect.poll(() => files.names()).toEqual(["deep.txt"]);
+  await expect(files.crumbs.locator("[aria-current=page]")).toHaveText("inner");
+
+  // Breadcrumbs, and the browser's own back and forward.
+  await files.crumbs.getByRole("link", { name: "docs" }).click();
+  await expect(page).toHaveURL(files.path(volume, "/docs"));
+  await expect.poll(() => files.names()).toContain("notes.txt");
+  await page.goBack();
+  await expect.poll(() => files.names()).toEqual(["deep.txt"]);
+  await page.goForward();
+  await expect.poll(() => files.names()).toContain("notes.txt");
+
+  // A text preview shows the text as text, never as markup.
+  await files.preview("notes.txt");
+  const contents = files.dialog.getByLabel("File contents");
+  await expect(contents).toHaveText("<script>alert(1)</script>\nline two\n");
+  await expect(files.dialog).toContainText("shown whole");
+  await page.screenshot({ path: "/tmp/files-preview.png", fullPage: true });
+  await files.dialog.getByRole("button", { name: "Close" }).click();
+  await expect(files.dialog).toBeHidden();
+
+  // A binary file is named as such, not dumped.
+  await files.preview("blob.bin");
+  await expect(files.dialog).toContainText("Binary file — not shown");
+  await expect(files.dialog.getByLabel("File contents")).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/files-binary.png", fullPage: true });
+  await page.keyboard.press("Escape");
+  await expect(files.dialog).toBeHidden();
+
+  // Sort by size, biggest first; then filter.
+  await files.sortBy("Size");
+  await expect.poll(() => files.names()).toEqual(["big.txt", "notes.txt", "blob.bin", "inner/"]);
+  await files.filter.fill("TXT");
+  await expect.poll(() => files.names()).toEqual(["big.txt", "notes.txt"]);
+  await files.filter.fill("nothing-like-this");
+  await expect(page.getByText("No entries match the filter.")).toBeVisible();
+
+  // Downloads are links for an admin.
+  await files.filter.fill("");
+  await expect(files.row("notes.txt").getByRole("link", { name: "Download notes.txt" })).toHaveAttribute("href", /content\?path=%2Fdocs%2Fnotes.txt/);
+});
+
+test("a big directory comes in pages of 500, an empty one says so", async ({ page, docker, uniqueName }) => {
+  const volume = uniqueName("files-big");
+  await docker.createVolume(volume);
+  await fill(docker, volume);
+  const files = new FilesPage(page);
+  await files.goto(volume, "/many");
+  await expect(page.getByText("Showing 500 of 520 entries.", { exact: false })).toBeVisible();
+  await expect(files.table.locator("tbody tr")).toHaveCount(500);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(files.table.locator("tbody tr")).toHaveCount(520);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/files-many.png", fullPage: true });
+
+  await files.goto(volume, "/empty");
+  await expect(page.getByText("This directory is empty.")).toBeVisible();
+
+  // A way out typed into the address bar is refused with the server's words.
+  await files.goto(volume, "/to-etc");
+  await expect(page.getByRole("alert")).toContainText("would leave the volume");
+  await page.screenshot({ path: "/tmp/files-refused.png", fullPage: true });
+});

@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** A volume's file browser: breadcrumbs, filter, the listing table, and the preview dialog. */
+export class FilesPage {
+  constructor(readonly page: Page, readonly engine = "local") {}
+
+  path(volume: string, dir = "/"): string {
+    const base = `/engines/${encodeURIComponent(this.engine)}/volumes/${encodeURIComponent(volume)}/files`;
+    return dir === "/" ? base : `${base}?${new URLSearchParams({ path: dir })}`;
+  }
+
+  async goto(volume: string, dir = "/"): Promise<void> {
+    await this.page.goto(this.path(volume, dir));
+    await expect(this.page.getByRole("heading", { level: 1, name: volume })).toBeVisible();
+  }
+
+  get crumbs(): Locator {
+    return this.page.getByRole("navigation", { name: "Folder path" });
+  }
+
+  get table(): Locator {
+    return this.page.getByRole("table");
+  }
+
+  /** The names in the listing, in order (a directory's name ends with "/"). */
+  async names(): Promise<string[]> {
+    const cells = this.table.locator("tbody tr td:first-child > div > :first-child");
+    return (await cells.allInnerTexts()).map((t) => t.trim());
+  }
+
+  row(name: string): Locator {
+    return this.table.getByRole("row").filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  open(name: string): Promise<void> {
+    return this.table.getByRole("link", { name, exact: true }).click();
+  }
+
+  get filter(): Locator {
+    return this.page.getByLabel("Filter by name");
+  }
+
+  get count(): Locator {
+    return this.page.getByText(/entries|entry/).filter({ hasText: /\.$/ }).first();
+  }
+
+  preview(name: string): Promise<void> {
+    return this.page.getByRole("button", { name: `Preview ${name}`, exact: true }).click();
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole("dialog");
+  }
+
+  sortBy(column: "Name" | "Size" | "Modified"): Promise<void> {
+    return this.table.getByRole("button", { name: column }).click();
+  }
+}
