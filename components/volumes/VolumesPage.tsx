@@ -35,7 +35,9 @@ export function VolumesPage({ engine }: { engine: string }) {
   const trackedSince = volumes.data?.usageTrackedSince ?? null;
   // "Unused for more than N days" moves with the clock; without that filter the minute tick changes nothing.
   const minute = useNow();
-  const now = deferredQuery.unusedForDays == null ? 0 : minute;
+  const filtering = deferredQuery.unusedForDays != null;
+  // Read afresh when the filter or the data change (the minute clock may be up to a minute behind them).
+  const now = useMemo(() => (filtering ? Math.max(minute, Date.now()) : 0), [filtering, minute, all, deferredQuery]);
   const canGroup = !!all?.some((v) => v.composeProject);
   const groups = useMemo(() => {
     const shown = sortVolumes(filterVolumes(all ?? [], deferredQuery, { trackedSince, now }), sort);

@@ -81,3 +81,10 @@ describe("parseDays", () => {
     for (const bad of ["-1", "1.5", "abc", "1e3", "36501"]) expect(parseDays(bad).ok).toBe(false);
   });
 });
+
+describe("unusedForMoreThan 0 days", () => {
+  it("is any volume not in use now, even one tracked from a moment ahead of this clock", () => {
+    expect(unusedForMoreThan({}, 0, new Date(NOW + 2_000).toISOString(), NOW)).toBe(true);
+    expect(unusedForMoreThan({ lastUsedAt: new Date(NOW + 2_000).toISOString() }, 0, SINCE, NOW)).toBe(true);
+  });
+});

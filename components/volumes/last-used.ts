@@ -76,7 +76,8 @@ export function unusedForMoreThan(v: LastUseFields, days: number, trackedSince: 
   if (use.kind === "now") return false;
   const last = use.kind === "past" ? use.at : use.since;
   if (!last) return false;
-  return now - Date.parse(last) >= days * DAY_MS;
+  // 0 days: any volume not in use now, even one seen a moment "ahead" of this clock (the server's).
+  return days <= 0 || now - Date.parse(last) >= days * DAY_MS;
 }
 
 /** Oldest first: never seen in use before any recorded use, in use now last. */

@@ -6,6 +6,8 @@ export class VolumesPage {
   readonly search: Locator;
   readonly show: Locator;
   readonly labelFilter: Locator;
+  /** "Unused for more than [N] days" (empty: any). */
+  readonly unusedFilter: Locator;
   readonly createButton: Locator;
   readonly pruneButton: Locator;
   /** Every volume row (group headers and the column header have no remove button). */
@@ -16,6 +18,7 @@ export class VolumesPage {
     this.search = page.getByRole("searchbox", { name: "Search" });
     this.show = page.getByRole("combobox", { name: "Show" });
     this.labelFilter = page.getByRole("textbox", { name: "Label", exact: true });
+    this.unusedFilter = page.getByRole("spinbutton", { name: /^Unused for more than/ });
     this.createButton = page.getByRole("button", { name: "Create volume" });
     this.pruneButton = page.getByRole("button", { name: "Prune…" });
     this.rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /^Remove volume / }) });
@@ -50,6 +53,15 @@ export class VolumesPage {
 
   removeButton(name: string): Locator {
     return this.row(name).getByRole("button", { name: `Remove volume ${name}`, exact: true });
+  }
+
+  /** A sortable column's header button ("Name", "Last used", …). */
+  sortButton(column: string): Locator {
+    return this.page.getByRole("columnheader").getByRole("button", { name: column, exact: true });
+  }
+
+  columnHeader(column: string): Locator {
+    return this.page.getByRole("columnheader").filter({ has: this.page.getByRole("button", { name: column, exact: true }) });
   }
 
   groupHeader(text: string | RegExp): Locator {
@@ -108,6 +120,9 @@ export class PruneDialog {
   readonly continueButton: Locator;
   readonly previewTable: Locator;
   readonly removedList: Locator;
+  /** "Only volumes unused for more than [N] days". */
+  readonly unusedDays: Locator;
+  readonly status: Locator;
 
   constructor(readonly root: Locator) {
     this.allUnused = root.getByRole("radio", { name: /All unused volumes/ });
@@ -116,6 +131,8 @@ export class PruneDialog {
     this.continueButton = root.getByRole("button", { name: "Continue…" });
     this.previewTable = root.getByRole("table", { name: "Volumes that would be removed" });
     this.removedList = root.getByRole("list", { name: "Removed volumes" });
+    this.unusedDays = root.getByRole("textbox", { name: /^Only volumes unused for more than/ });
+    this.status = root.getByRole("status");
   }
 
   /** Body rows of the preview table (the second row group; the first holds the column headers). */
