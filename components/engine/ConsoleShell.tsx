@@ -76,6 +76,10 @@ function Frame({ engine, live, children }: { engine?: string; live: LiveState | 
           <Link href={`${root}/volumes`} className="text-lg font-bold tracking-tight text-sky-800">
             Voldeck
           </Link>
+          <div className="flex items-center gap-3">
+            <EngineSwitcher current={switcherValue} />
+            {live && switcherValue === engine && <LiveDot live={live} />}
+          </div>
           <nav aria-label="Sections" className="flex flex-wrap gap-1">
             {links.map((s) => {
               const href = s.href;
@@ -92,11 +96,9 @@ function Frame({ engine, live, children }: { engine?: string; live: LiveState | 
               );
             })}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
-            <EngineSwitcher current={switcherValue} />
-            {live && switcherValue === engine && <LiveDot live={live} />}
+          <div className="ml-auto">
+            <UserMenu />
           </div>
-          <UserMenu />
         </div>
       </header>
       {live?.engineDown && (

@@ -118,7 +118,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
           onBlur={(e) => {
             if (!e.currentTarget.contains(e.relatedTarget as Node | null) && e.relatedTarget !== button.current) close(false);
           }}
-          className="absolute right-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg focus:outline-none"
+          className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg focus:outline-none"
         >
           {options.map((o, i) => (
             <li
@@ -132,7 +132,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
               onClick={() => choose(o)}
               className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${i === active ? "bg-sky-50" : ""} ${o.value === current ? "font-semibold" : ""} ${i === 0 ? "border-b border-slate-100" : ""}`}
             >
-              <span className="mt-1.5">
+              <span className="flex h-5 items-center">
                 <Dot engine={o.engine} />
               </span>
               <span className="min-w-0">
