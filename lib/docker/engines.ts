@@ -3,7 +3,7 @@ import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
 import { readMaterial } from "@/lib/engines/key-files";
 import { consoleEngineRows } from "@/lib/engines/rows";
-import { enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
+import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
 
 // The engine registry: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
 // console (database rows, key material in files). Clients are made on first use and dropped when an engine
@@ -57,12 +57,21 @@ type Timeouts = { timeout?: number; connectionTimeout?: number };
 
 /** A client for any address and material (also for one not saved yet: "test connection" before adding). */
 export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts): Docker {
-  return new Docker({ ...modemOptions(url, material), ...timeouts } as Docker.DockerOptions);
+  return new Docker({ ...modemOptions(url, material), ...forTransport(url, timeouts) } as Docker.DockerOptions);
+}
+
+/**
+ * docker-modem's `timeout` calls setTimeout on the socket, which ssh2's channel does not have (it throws, out
+ * of the request): over SSH the same limit bounds the time until the answer starts instead.
+ */
+function forTransport(url: string, timeouts: Timeouts): Timeouts {
+  if (engineKind(url) !== "ssh" || timeouts.timeout === undefined) return timeouts;
+  return { connectionTimeout: Math.min(timeouts.timeout, timeouts.connectionTimeout ?? Infinity) };
 }
 
 function makeClient(config: EngineConfig, timeouts: Timeouts): Docker {
   // `local` follows DOCKER_HOST exactly as the docker CLI does (TLS variables included).
-  if (config.id === "local" && process.env.DOCKER_HOST) return new Docker(timeouts);
+  if (config.id === "local" && process.env.DOCKER_HOST) return new Docker(forTransport(config.url, timeouts));
   return clientFor(config.url, config.source === "console" ? readMaterial(config.id) : {}, timeouts);
 }
 

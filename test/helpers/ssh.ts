@@ -1,0 +1,86 @@
+// A private OpenSSH server on 127.0.0.1 for SSH engine tests: its own host key, config and authorized_keys;
+// its sessions get DOCKER_HOST set to a private test engine, so `docker system dial-stdio` run "on that host"
+// reaches that engine and never the machine's own Docker.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "./free-port";
+
+export type TestSshd = {
+  port: number;
+  /** PEM text of a key the server accepts, and one it does not. */
+  clientKey: string;
+  wrongKey: string;
+  stop: () => Promise<void>;
+};
+
+function keygen(file: string, comment: string): void {
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", file], { stdio: "ignore" });
+}
+
+async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`sshd exited with ${child.exitCode}: ${log()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => (s.end(), resolve(true)));
+      s.on("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`sshd did not listen on ${port}: ${log()}`);
+}
+
+export async function startSshd({ dockerHost }: { dockerHost: string }): Promise<TestSshd> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "voldeck-sshd-"));
+  keygen(path.join(dir, "host_key"), "host");
+  keygen(path.join(dir, "client_key"), "voldeck-test");
+  keygen(path.join(dir, "wrong_key"), "stranger");
+  writeFileSync(path.join(dir, "authorized_keys"), readFileSync(path.join(dir, "client_key.pub")), { mode: 0o600 });
+  const port = await freePort();
+  writeFileSync(
+    path.join(dir, "sshd_config"),
+    [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${path.join(dir, "host_key")}`,
+      `PidFile ${path.join(dir, "sshd.pid")}`,
+      `AuthorizedKeysFile ${path.join(dir, "authorized_keys")}`,
+      "PubkeyAuthentication yes",
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "PermitRootLogin prohibit-password",
+      "UsePAM no",
+      "StrictModes no",
+      `SetEnv DOCKER_HOST=${dockerHost} PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin`,
+      "",
+    ].join("\n"),
+  );
+  mkdirSync("/run/sshd", { recursive: true, mode: 0o755 }); // sshd's privilege separation directory
+  const logFile = path.join(dir, "sshd.log");
+  const child = spawn("/usr/sbin/sshd", ["-D", "-f", path.join(dir, "sshd_config"), "-E", logFile], { stdio: "ignore" });
+  const log = () => {
+    try {
+      return readFileSync(logFile, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  await waitForPort(port, child, log);
+  return {
+    port,
+    clientKey: readFileSync(path.join(dir, "client_key"), "utf8"),
+    wrongKey: readFileSync(path.join(dir, "wrong_key"), "utf8"),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

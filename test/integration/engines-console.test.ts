@@ -1,0 +1,226 @@
+// Engines added, tested, changed and removed from the console (issue 6), against real private engines.
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { EngineTestResult } from "@/lib/api/engine-types";
+import type { Engine, Volume } from "@/lib/api/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, del, expectError, get, post, type ApiAnswer } from "../helpers/api";
+import { auditLines, createToken, revokeToken } from "../helpers/auth";
+import { dockerOn } from "../helpers/docker";
+import { peerSocket, startEngine, type TestEngine } from "../helpers/engine";
+import { uniquePrefix } from "../helpers/names";
+import { until } from "../helpers/poll";
+import { makePki, type Pki } from "../helpers/tls";
+
+const prefix = uniquePrefix("eng");
+const id = (tag: string) => `${prefix}-${tag}`;
+const put = <T = any>(p: string, json: unknown) => api<T>(p, { method: "PUT", json });
+const listed = async () => (await get<{ engines: Engine[] }>("/api/engines")).body.engines;
+const volumeNamesVia = async (engine: string) => {
+  const answer = await get<{ volumes: Volume[] }>(`/api/engines/${engine}/volumes`);
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body.volumes.map((v) => v.name);
+};
+
+let engine: TestEngine;
+let pki: Pki;
+const added = new Set<string>();
+const answers: ApiAnswer[] = [];
+const keep = <T extends ApiAnswer>(a: T) => (answers.push(a), a);
+
+beforeAll(async () => {
+  engine = await startEngine({ name: "console", withImage: false });
+  pki = makePki();
+}, 120_000);
+
+afterAll(async () => {
+  for (const e of added) await del(`/api/engines/${e}`);
+  await engine?.stop();
+  pki?.remove();
+}, 60_000);
+
+describe("a unix-socket engine", () => {
+  const eid = id("unix");
+  const volume = `${prefix}-vol`;
+
+  it("is added (201), listed and tested with its version", async () => {
+    await dockerOn(engine.dockerHost, "volume", "create", volume);
+    const version = await dockerOn(engine.dockerHost, "version", "--format", "{{.Server.Version}}");
+    const answer = keep(await post<Engine>("/api/engines", { id: eid, name: "Console engine", url: engine.dockerHost }));
+    expect(answer.status, answer.text).toBe(201);
+    added.add(eid);
+    expect(answer.body).toMatchObject({ id: eid, name: "Console engine", endpoint: engine.dockerHost, reachable: true, version, swarm: false, source: "console", kind: "unix" });
+    expect((await listed()).find((e) => e.id === eid)).toMatchObject({ reachable: true, version, source: "console" });
+    const test = keep(await post<EngineTestResult>(`/api/engines/${eid}/test`));
+    expect(test.status, test.text).toBe(200);
+    expect(test.body).toMatchObject({ ok: true, version, swarm: false, swarmRole: "none" });
+    expect(test.body.apiVersion).toMatch(/^1\.\d+$/);
+    expect(await volumeNamesVia(eid)).toContain(volume);
+  });
+
+  it("answers a test of a draft before it is saved, and saves nothing", async () => {
+    const draft = id("draft");
+    const ok = await post<EngineTestResult>(`/api/engines/${draft}/test`, { url: engine.dockerHost });
+    expect(ok.body).toMatchObject({ ok: true, swarmRole: "none" });
+    const missing = await post<EngineTestResult>(`/api/engines/${draft}/test`, { url: `unix://${engine.dir}/nothing.sock` });
+    expect(missing.body).toMatchObject({ ok: false, errorKind: "not_found" });
+    expect(missing.body.error).toMatch(/ENOENT/);
+    expect((await listed()).some((e) => e.id === draft)).toBe(false);
+  });
+
+  it("is changed: a new name, then an address where nothing answers (still saved, status says why), then back", async () => {
+    const renamed = keep(await put(`/api/engines/${eid}`, { name: "Renamed" }));
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "Renamed", reachable: true });
+    const moved = keep(await put(`/api/engines/${eid}`, { url: `unix://${engine.dir}/gone.sock` }));
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ reachable: false, endpoint: `unix://${engine.dir}/gone.sock` });
+    expect(moved.body.error).toMatch(/ENOENT/);
+    expectError(await get(`/api/engines/${eid}/volumes`), 503, "engine_unreachable");
+    const test = await post<EngineTestResult>(`/api/engines/${eid}/test`);
+    expect(test.body).toMatchObject({ ok: false, errorKind: "not_found" });
+    expect((await put(`/api/engines/${eid}`, { url: engine.dockerHost })).status).toBe(200);
+    expect(await volumeNamesVia(eid)).toContain(volume);
+  });
+
+  it("is removed (204), and the same id added back for another engine shows that engine, not the old one", async () => {
+    // Followed first, so the live index and the event stream hold the old engine's state.
+    await until("the volume list from the index", () => get(`/api/engines/${eid}/volumes`), (a) => a.headers.get("x-voldeck-source") === "index");
+    expect((await del(`/api/engines/${eid}`)).status).toBe(204);
+    expectError(await get(`/api/engines/${eid}/volumes`), 404, "not_found");
+    expect((await listed()).some((e) => e.id === eid)).toBe(false);
+
+    const peerVolume = `${prefix}-peer`;
+    await dockerOn(`unix://${peerSocket()}`, "volume", "create", peerVolume);
+    try {
+      expect((await post("/api/engines", { id: eid, url: `unix://${peerSocket()}` })).status).toBe(201);
+      const names = await volumeNamesVia(eid);
+      expect(names).toContain(peerVolume);
+      expect(names).not.toContain(volume);
+      // The event stream follows the new engine: a change made there shows up.
+      const later = `${prefix}-later`;
+      await dockerOn(`unix://${peerSocket()}`, "volume", "create", later);
+      await until("the new volume on the re-added engine", () => volumeNamesVia(eid), (n) => n.includes(later) && !n.includes(volume));
+      await dockerOn(`unix://${peerSocket()}`, "volume", "rm", later);
+    } finally {
+      await del(`/api/engines/${eid}`);
+      await dockerOn(`unix://${peerSocket()}`, "volume", "rm", peerVolume);
+    }
+  });
+});
+
+describe("refusals", () => {
+  it.each([
+    ["an upper-case id", { id: "Bad", url: "unix:///tmp/x.sock" }],
+    ["an id starting with '-'", { id: "-x", url: "unix:///tmp/x.sock" }],
+    ["an id with a slash", { id: "a/b", url: "unix:///tmp/x.sock" }],
+    ["an unsupported scheme", { id: "okid", url: "ftp://host:21" }],
+    ["an address without a host", { id: "okid", url: "tcp://" }],
+    ["a password in the address", { id: "okid", url: "tcp://u:secret@host:2376" }],
+    ["an empty socket path", { id: "okid", url: "unix://" }],
+    ["TLS material for a unix socket", { id: "okid", url: "unix:///tmp/x.sock", tls: { ca: "a", cert: "b", key: "c" } }],
+    ["an ssh:// address without a key", { id: "okid", url: "ssh://root@127.0.0.1:22" }],
+    ["an unknown field", { id: "okid", url: "unix:///tmp/x.sock", password: "x" }],
+  ])("400 for %s", async (_what, body) => {
+    expectError(await post("/api/engines", body), 400, "invalid_input");
+  });
+
+  it("400 for PEM text that is not a certificate or key, saying which part", async () => {
+    const base = { id: id("pem"), url: "tcp://127.0.0.1:1" };
+    const good = { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey };
+    const notCa = expectError(await post("/api/engines", { ...base, tls: { ...good, ca: "not a certificate" } }), 400, "invalid_input");
+    expect(notCa.message).toMatch(/CA certificate/);
+    const swapped = expectError(await post("/api/engines", { ...base, tls: { ...good, key: pki.serverKey } }), 400, "invalid_input");
+    expect(swapped.message).toMatch(/does not belong to the client certificate/);
+    const ssh = expectError(await post("/api/engines", { id: id("pem"), url: "ssh://root@127.0.0.1:1", ssh: { privateKey: "hello" } }), 400, "invalid_input");
+    expect(ssh.message).toMatch(/SSH private key/);
+    expect((await listed()).some((e) => e.id === id("pem"))).toBe(false);
+  });
+
+  it("409 for a taken id, and for changing or removing `local` and VOLDECK_ENGINES engines", async () => {
+    const eid = id("dup");
+    expect((await post("/api/engines", { id: eid, url: engine.dockerHost })).status).toBe(201);
+    added.add(eid);
+    expectError(await post("/api/engines", { id: eid, url: engine.dockerHost }), 409, "conflict");
+    for (const envId of ["local", "peer"]) {
+      expectError(await post("/api/engines", { id: envId, url: engine.dockerHost }), 409, "conflict");
+      expectError(await del(`/api/engines/${envId}`), 409, "conflict");
+      expectError(await put(`/api/engines/${envId}`, { name: "x" }), 409, "conflict");
+    }
+    expectError(await del(`/api/engines/${id("never")}`), 404, "not_found");
+    expect((await listed()).find((e) => e.id === "local")).toMatchObject({ source: "env", reachable: true });
+  });
+
+  it("403 for anyone but an admin; viewers still see the list", async () => {
+    const operator = await createToken("operator");
+    const viewer = await createToken("viewer");
+    try {
+      const as = (token: string, method: string, p: string, json?: unknown) => api(p, { method, json, token });
+      expectError(await as(operator.secret, "POST", "/api/engines", { id: id("op"), url: engine.dockerHost }), 403, "forbidden");
+      expectError(await as(operator.secret, "POST", `/api/engines/${id("dup")}/test`), 403, "forbidden");
+      expectError(await as(operator.secret, "PUT", `/api/engines/${id("dup")}`, { name: "x" }), 403, "forbidden");
+      expectError(await as(operator.secret, "DELETE", `/api/engines/${id("dup")}`), 403, "forbidden");
+      const seen = await as(viewer.secret, "GET", "/api/engines");
+      expect(seen.status).toBe(200);
+      expect((seen.body as { engines: Engine[] }).engines.some((e) => e.id === id("dup"))).toBe(true);
+    } finally {
+      await revokeToken(operator.id);
+      await revokeToken(viewer.id);
+    }
+  });
+});
+
+describe("key material", () => {
+  const eid = id("tls");
+  // Lines of base64 from inside each PEM block: none may appear in any answer or audit line.
+  const secretLines = () => [pki.ca, pki.clientCert, pki.clientKey].flatMap((pem) => pem.split("\n").filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)).slice(1, 3));
+
+  it("is kept in 0600 files (directory 0700) and never returned or audited", async () => {
+    // Nothing listens on port 1: the engine is still added, and its status says why.
+    const tls = { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey };
+    const created = keep(await post<Engine>("/api/engines", { id: eid, url: "tcp://127.0.0.1:1", tls }));
+    expect(created.status, created.text).toBe(201);
+    added.add(eid);
+    expect(created.body).toMatchObject({ reachable: false, kind: "tcp", credentials: { tls: true, ssh: false } });
+    expect(created.body.error).toMatch(/ECONNREFUSED/);
+    keep(await get("/api/engines"));
+    keep(await get(`/api/engines/${eid}`));
+    keep(await put(`/api/engines/${eid}`, { name: "TLS engine" }));
+    keep(await post(`/api/engines/${eid}/test`));
+    keep(await post(`/api/engines/${eid}/test`, { url: "tcp://127.0.0.1:1", tls }));
+
+    const dir = path.join(process.env.VOLDECK_DATA_DIR!, "engines", eid);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const f of ["ca.pem", "cert.pem", "key.pem"]) expect(statSync(path.join(dir, f)).mode & 0o777, f).toBe(0o600);
+
+    const audit = JSON.stringify(await auditLines(100));
+    expect(audit).toContain("engine.add");
+    const lines = secretLines();
+    expect(lines.length).toBeGreaterThan(4);
+    for (const a of answers) {
+      expect(a.text).not.toContain("PRIVATE KEY");
+      expect(a.text).not.toContain("BEGIN CERTIFICATE");
+      for (const l of lines) expect(a.text).not.toContain(l);
+    }
+    for (const l of lines) expect(audit).not.toContain(l);
+  });
+
+  it("is replaced when new material is given, dropped with null, and removed with the engine", async () => {
+    const other = makePki("other");
+    try {
+      const dir = path.join(process.env.VOLDECK_DATA_DIR!, "engines", eid);
+      const swapped = await put<Engine>(`/api/engines/${eid}`, { tls: { ca: other.ca, cert: other.clientCert, key: other.clientKey } });
+      expect(swapped.status, swapped.text).toBe(200);
+      const { readFileSync } = await import("node:fs");
+      expect(readFileSync(path.join(dir, "ca.pem"), "utf8").trim()).toBe(other.ca.trim());
+      const dropped = await put<Engine>(`/api/engines/${eid}`, { tls: null });
+      expect(dropped.body.credentials).toMatchObject({ tls: false });
+      expect(existsSync(path.join(dir, "key.pem"))).toBe(false);
+      expect((await del(`/api/engines/${eid}`)).status).toBe(204);
+      added.delete(eid);
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      other.remove();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// A Docker engine reached over SSH (docker-modem's ssh2 transport runs `docker system dial-stdio` on the
+// remote host): a private sshd on 127.0.0.1 whose sessions point DOCKER_HOST at a private test engine.
+import type { EngineTestResult } from "@/lib/api/engine-types";
+import type { Engine, Volume } from "@/lib/api/types";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { del, get, post } from "../helpers/api";
+import { dockerOn } from "../helpers/docker";
+import { startEngine, type TestEngine } from "../helpers/engine";
+import { uniquePrefix } from "../helpers/names";
+import { startSshd, type TestSshd } from "../helpers/ssh";
+
+const prefix = uniquePrefix("ssh");
+const eid = `${prefix}-engine`;
+const volume = `${prefix}-vol`;
+let engine: TestEngine;
+let sshd: TestSshd;
+let url: string;
+
+beforeAll(async () => {
+  engine = await startEngine({ name: "ssh", withImage: false });
+  sshd = await startSshd({ dockerHost: engine.dockerHost });
+  url = `ssh://root@127.0.0.1:${sshd.port}`;
+  await dockerOn(engine.dockerHost, "volume", "create", volume);
+}, 120_000);
+
+afterAll(async () => {
+  await del(`/api/engines/${eid}`);
+  await sshd?.stop();
+  await engine?.stop();
+}, 60_000);
+
+it("is added with a private key, tested, and its volumes are listed", async () => {
+  const added = await post<Engine>("/api/engines", { id: eid, name: "SSH engine", url, ssh: { privateKey: sshd.clientKey } });
+  expect(added.status, added.text).toBe(201);
+  expect(added.body).toMatchObject({ id: eid, reachable: true, endpoint: url, kind: "ssh", credentials: { ssh: true, tls: false } });
+  expect(added.body.version).toBe(await dockerOn(engine.dockerHost, "version", "--format", "{{.Server.Version}}"));
+  expect(added.text).not.toContain("PRIVATE KEY");
+  const test = await post<EngineTestResult>(`/api/engines/${eid}/test`);
+  expect(test.body).toMatchObject({ ok: true, swarmRole: "none" });
+  const volumes = await get<{ volumes: Volume[] }>(`/api/engines/${eid}/volumes`);
+  expect(volumes.status, volumes.text).toBe(200);
+  expect(volumes.body.volumes.map((v) => v.name)).toContain(volume);
+});
+
+it("a key the server does not accept: the test says SSH authentication failed", async () => {
+  const answer = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url, ssh: { privateKey: sshd.wrongKey } });
+  expect(answer.status, answer.text).toBe(200);
+  expect(answer.body).toMatchObject({ ok: false, errorKind: "auth" });
+  expect(answer.body.error).toMatch(/SSH authentication failed/);
+});
+
+it("a port where no sshd listens: the test says the connection was refused", async () => {
+  const answer = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url: "ssh://root@127.0.0.1:1", ssh: { privateKey: sshd.clientKey } });
+  expect(answer.body).toMatchObject({ ok: false, errorKind: "refused" });
+});
