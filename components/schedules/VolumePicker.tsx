@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { inputClass, labelClass } from "@/components/admin/fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { enginesQuery, volumesQuery } from "@/lib/api/queries";
@@ -9,30 +10,37 @@ export function VolumePicker({ engine, volume, onChange }: { engine: string; vol
   const engines = useQuery(enginesQuery());
   const volumes = useQuery(volumesQuery(engine));
   const names = volumes.data?.map((v) => v.name).sort() ?? [];
+  // Labels by id: a <select> wrapped in its <label> would be named after its options too.
+  const engineId = useId();
+  const volumeId = useId();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-3">
-      <label className={labelClass}>
-        Engine
-        <select value={engine} onChange={(e) => onChange({ engine: e.target.value, volume: "" })} className={inputClass}>
+      <div>
+        <label htmlFor={engineId} className={labelClass}>
+          Engine
+        </label>
+        <select id={engineId} value={engine} onChange={(e) => onChange({ engine: e.target.value, volume: "" })} className={inputClass}>
           {(engines.data ?? [{ id: engine, name: engine }]).map((e) => (
             <option key={e.id} value={e.id}>
               {e.name && e.name !== e.id ? `${e.name} (${e.id})` : e.id}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {volumes.error ? (
         <div className="space-y-2">
-          <label className={labelClass}>
+          <label htmlFor={volumeId} className={labelClass}>
             Volume
-            <input value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} className={inputClass} />
           </label>
+          <input id={volumeId} value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} className={inputClass} />
           <ErrorAlert error={volumes.error} title="The engine's volumes could not be listed." />
         </div>
       ) : (
-        <label className={labelClass}>
-          Volume
-          <select value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} disabled={volumes.isPending} className={inputClass}>
+        <div>
+          <label htmlFor={volumeId} className={labelClass}>
+            Volume
+          </label>
+          <select id={volumeId} value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} disabled={volumes.isPending} className={inputClass}>
             <option value="">{volumes.isPending ? "Loading volumes…" : "Choose a volume"}</option>
             {volume && !names.includes(volume) && <option value={volume}>{volume}</option>}
             {names.map((n) => (
@@ -41,7 +49,7 @@ export function VolumePicker({ engine, volume, onChange }: { engine: string; vol
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
     </div>
   );

@@ -10,7 +10,7 @@ import { failInterruptedRuns, listScheduleRecords, setHandledUntil } from "./sto
 // while the console was down make one run per schedule. Started once per process (instrumentation.ts), guarded
 // on globalThis against a second start.
 
-const TICK_MS = Number(process.env.VOLDECK_SCHEDULER_TICK_MS) || 15_000;
+const TICK_MS = 15_000;
 
 type State = { started: boolean; timer: NodeJS.Timeout | null; ticking: boolean };
 const g = globalThis as typeof globalThis & { __voldeckScheduler?: State };
