@@ -1,53 +1,110 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { cloneVolumeMutation } from "@/lib/api/backup-queries";
+import { enginesQuery } from "@/lib/api/queries";
 import { volumeNameProblem } from "@/lib/api/schemas";
-import type { Job, Volume } from "@/lib/api/types";
+import type { Engine, Job, Volume } from "@/lib/api/types";
 import { JobInDialog } from "./JobInDialog";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
 
-/** A copy of the volume under a new name on the same engine, streamed helper to helper (no file in between). */
+/** What the engine list says about a target: null when it can take the copy. */
+const unavailable = (e: Engine) => (e.reachable ? null : e.error ? `unreachable: ${e.error}` : "unreachable");
+
+/**
+ * A copy of the volume under a new name, on this engine or another, streamed helper to helper (no file in
+ * between) and checked on arrival; optionally a move, which removes the source once the copy is verified.
+ */
 export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: string; volume: Volume; open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const hintId = useId();
+  const moveHintId = useId();
+  const [targetEngine, setTargetEngine] = useState(engine);
   const [target, setTarget] = useState(`${volume.name}-copy`);
+  const [named, setNamed] = useState(false);
   const [stop, setStop] = useState(false);
+  const [move, setMove] = useState(false);
+  const [confirmMove, setConfirmMove] = useState(false);
   const [touched, setTouched] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
+  const engines = useQuery({ ...enginesQuery(), enabled: open });
   const clone = useMutation({ ...cloneVolumeMutation(qc, engine), onSuccess: setJob });
   const running = runningNames(volume.containers);
-  const problem = volumeNameProblem(target.trim());
+  const users = [...new Set([...volume.containers.map((c) => c.containerName), ...(volume.services ?? []).map((s) => `service ${s.serviceName}`)])];
+  const elsewhere = targetEngine !== engine;
+  const problem = volumeNameProblem(target.trim()) ?? (!elsewhere && target.trim() === volume.name ? "That is the volume itself: choose another name, or another engine." : null);
+  const list = engines.data ?? [];
+  const choices = list.some((e) => e.id === engine) ? list : [{ id: engine, name: engine, reachable: true } as Engine, ...list];
+  const chosen = choices.find((e) => e.id === targetEngine);
+  const targetDown = chosen ? unavailable(chosen) : null;
 
   const close = () => {
     setJob(null);
+    setTargetEngine(engine);
     setTarget(`${volume.name}-copy`);
+    setNamed(false);
     setStop(false);
+    setMove(false);
+    setConfirmMove(false);
     setTouched(false);
     clone.reset();
     onClose();
   };
+  const chooseEngine = (id: string) => {
+    setTargetEngine(id);
+    // On another engine the same name is the natural choice, unless the user typed one.
+    if (!named) setTarget(id === engine ? `${volume.name}-copy` : volume.name);
+    clone.reset();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (problem) return;
-    clone.mutate({ source: volume.name, targetName: target.trim(), stopContainers: running.length > 0 && stop });
+    if (problem || targetDown || (move && (!confirmMove || users.length > 0))) return;
+    clone.mutate({
+      source: volume.name,
+      targetName: target.trim(),
+      ...(elsewhere ? { targetEngine } : {}),
+      ...(move ? { move: true } : { stopContainers: running.length > 0 && stop }),
+    });
   };
+  const verb = move ? "Move" : elsewhere ? "Copy" : "Clone";
 
   return (
-    <Dialog open={open} title={`Clone ${volume.name}`} onClose={close}>
+    <Dialog open={open} title={`${verb} ${volume.name}`} onClose={close}>
       {job ? (
         <JobInDialog initial={job} onClose={close} />
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm" noValidate>
           <p className="text-slate-700">
-            Creates a new volume on engine <strong>{engine}</strong> with the same files, labels and driver. The source is only read.
+            Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target and
+            checked there (entries, bytes and every file&apos;s contents) when it has arrived.
           </p>
+          <label className="block font-medium text-slate-900">
+            Target engine
+            <select value={targetEngine} onChange={(e) => chooseEngine(e.target.value)} className={field} aria-describedby={targetDown ? `${hintId}-engine` : undefined}>
+              {choices.map((e) => {
+                const why = unavailable(e);
+                return (
+                  <option key={e.id} value={e.id} disabled={!!why && e.id !== targetEngine}>
+                    {e.id}
+                    {e.id === engine ? " (this engine)" : ""}
+                    {why ? ` — ${why}` : ""}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+          {engines.isError && <ErrorAlert error={engines.error} title="Could not list the engines; only this one is offered." />}
+          {targetDown && (
+            <p id={`${hintId}-engine`} role="alert" className="text-red-700">
+              Engine {targetEngine} cannot take the copy now ({targetDown}).
+            </p>
+          )}
           <div>
             <label className="block font-medium text-slate-900">
               New volume name
@@ -55,6 +112,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
                 value={target}
                 onChange={(e) => {
                   setTarget(e.target.value);
+                  setNamed(true);
                   clone.reset();
                 }}
                 onBlur={() => setTouched(true)}
@@ -66,15 +124,57 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
               />
             </label>
             <p id={hintId} className={`mt-1 text-xs ${touched && problem ? "text-red-700" : "text-slate-600"}`}>
-              {touched && problem ? problem : "Must not exist yet."}
+              {touched && problem ? problem : `Must not exist yet on engine ${targetEngine}.`}
             </p>
           </div>
-          <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />
-          {clone.error && <ErrorAlert error={clone.error} title="The clone did not start." />}
+          <div className="space-y-2">
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                checked={move}
+                onChange={(e) => {
+                  setMove(e.target.checked);
+                  setConfirmMove(false);
+                }}
+                aria-describedby={moveHintId}
+                className="mt-0.5 h-4 w-4"
+              />
+              <span className="font-medium text-slate-900">Move (remove the source after the copy is verified)</span>
+            </label>
+            {move && (
+              <div id={moveHintId} role="note" className="ml-6 space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+                {users.length > 0 ? (
+                  <p role="alert">
+                    <strong>{volume.name}</strong> is in use by {users.join(", ")}: it cannot be moved while anything uses it. Copy it instead, or remove
+                    them first.
+                  </p>
+                ) : (
+                  <>
+                    <p>
+                      <strong>{volume.name}</strong> is deleted from engine {engine} once its copy on {targetEngine} has been read back and matches. If
+                      anything fails, the source is kept and the half-made copy removed.
+                    </p>
+                    <label className="flex items-start gap-2">
+                      <input type="checkbox" checked={confirmMove} onChange={(e) => setConfirmMove(e.target.checked)} className="mt-0.5 h-4 w-4" />
+                      <span>
+                        I understand that <strong>{volume.name}</strong> will be removed from {engine}.
+                      </span>
+                    </label>
+                  </>
+                )}
+              </div>
+            )}
+          </div>
+          {!move && <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />}
+          {clone.error && <ErrorAlert error={clone.error} title={`The ${verb.toLowerCase()} did not start.`} />}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={clone.isPending}>
-              {clone.isPending ? "Starting…" : "Clone"}
+            <Button
+              type="submit"
+              variant={move ? "danger" : "primary"}
+              disabled={clone.isPending || !!targetDown || (move && (!confirmMove || users.length > 0))}
+            >
+              {clone.isPending ? "Starting…" : `${verb}${elsewhere ? ` to ${targetEngine}` : ""}`}
             </Button>
           </div>
         </form>

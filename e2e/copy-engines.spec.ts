@@ -1,0 +1,67 @@
+// A volume copied to another engine ("peer") from its page: target engine and name chosen, the job followed to
+// success, the copy then on peer's volumes page; and a move refused in the dialog while a container uses it.
+import { expect, test } from "./fixtures";
+import { VolumesPage } from "./pages/VolumesPage";
+import { DockerCli, TEST_IMAGE } from "./support/docker";
+
+const peerHost = () => {
+  const socket = process.env.VOLDECK_PEER_SOCKET;
+  if (!socket) throw new Error("VOLDECK_PEER_SOCKET is not set: run the e2e tests through scripts/run-tests.mjs");
+  return `unix://${socket}`;
+};
+
+test("copy a volume to the peer engine and see it there", async ({ page, docker, uniqueName, volumeDetailPage, shot }) => {
+  const peer = new DockerCli(peerHost());
+  try {
+    const source = await docker.createVolume(uniqueName("tocopy"), { team: "e2e" });
+    await docker.run("run", "--rm", "--network", "none", "-v", `${source}:/v`, TEST_IMAGE, "sh", "-c", "echo hello > /v/hello && head -c 3000000 /dev/urandom > /v/blob");
+    const target = peer.trackVolume(`${source}-moved-here`);
+
+    await volumeDetailPage.goto(source);
+    await page.getByRole("button", { name: "Clone…" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    const engine = dialog.getByRole("combobox", { name: "Target engine" });
+    await expect(engine.locator("option", { hasText: /^spare/ })).toBeDisabled(); // down: offered with its reason, not choosable
+    await engine.selectOption("peer");
+    const name = dialog.getByRole("textbox", { name: "New volume name" });
+    await expect(name).toHaveValue(source); // another engine: the same name by default
+    await name.fill(target);
+    await expect(dialog.getByRole("heading", { name: `Copy ${source}` })).toBeVisible();
+    await shot("copy-dialog");
+    await page.screenshot({ path: "/tmp/copy-dialog.png" });
+    await dialog.getByRole("button", { name: "Copy to peer" }).click();
+
+    const title = `Copy of ${source} to ${target} on engine peer`;
+    await expect(dialog.getByRole("progressbar", { name: `${title}: progress` })).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+    await expect(dialog.getByRole("region", { name: title }).getByText("succeeded", { exact: true })).toBeVisible();
+    await page.screenshot({ path: "/tmp/copy-done.png" });
+    await dialog.getByRole("link", { name: `Open volume ${target}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/engines/peer/volumes/${target}$`));
+
+    const peerVolumes = new VolumesPage(page, "peer");
+    await peerVolumes.goto();
+    await peerVolumes.search.fill(target);
+    await expect(page.getByRole("row").filter({ hasText: target })).toHaveCount(1);
+    await page.screenshot({ path: "/tmp/copy-peer-volumes.png" });
+    expect(await peer.run("run", "--rm", "--network", "none", "-v", `${target}:/v`, TEST_IMAGE, "cat", "/v/hello")).toBe("hello");
+    expect(JSON.parse(await peer.run("volume", "inspect", target))[0].Labels).toEqual({ team: "e2e" });
+    expect(await docker.run("volume", "ls", "-q", "--filter", `name=^${source}$`)).toBe(source); // a copy: the source stays
+  } finally {
+    await peer.cleanup();
+  }
+});
+
+test("a move asks for confirmation, and is not offered while a container uses the volume", async ({ page, docker, uniqueName, volumeDetailPage }) => {
+  const source = await docker.createVolume(uniqueName("busy"));
+  await docker.runSleeper(uniqueName("app"), "-v", `${source}:/data`);
+  await volumeDetailPage.goto(source);
+  await page.getByRole("button", { name: "Clone…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "Target engine" }).selectOption("peer");
+  await dialog.getByRole("checkbox", { name: /^Move/ }).check();
+  await expect(dialog.getByRole("heading", { name: `Move ${source}` })).toBeVisible();
+  await expect(dialog.getByRole("alert")).toContainText("cannot be moved while anything uses it");
+  await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeDisabled();
+  await page.screenshot({ path: "/tmp/copy-move-refused.png" });
+});

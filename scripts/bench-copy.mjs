@@ -1,0 +1,123 @@
+// `npm run bench:copy` (`-- --quick` for 256 MiB): a copy of a volume between two engines against a backup of
+// the same volume on the source alone, in interleaved rounds, on two private engines and the built console
+// (its own dist dir). Both are whole jobs as a client sees them (request → final event), verification
+// included: the backup reads its archive back, the copy reads the target volume back. Each pair is measured
+// with the same data path (auto: the mountpoint read directly; archive: the engine's archive API).
+// Target: copy ≥ 0.8× the backup's throughput. BENCH_ROUNDS (default 3).
+import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { apiClient, docker, ensureBuild, median, MiB, root, seconds } from "./bench/harness.mjs";
+import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
+
+const quick = process.argv.includes("--quick");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 3));
+const SIZE_MIB = quick ? 256 : 1024;
+const distDir = process.env.VOLDECK_DIST_DIR || ".next-bench";
+const sh = promisify(execFile);
+const work = mkdtempSync(path.join(os.tmpdir(), "vd-bench-copy-"));
+const cleanups = [];
+const rows = [];
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+
+/** The console with `source` as "local" and `target` as engine "target". */
+async function startConsole(source, target) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const token = randomBytes(24).toString("hex");
+  const env = {
+    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: source.dockerHost, VOLDECK_DATA_DIR: path.join(work, "data"),
+    VOLDECK_API_TOKEN: token, VOLDECK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", VOLDECK_ENGINES: `target=${target.dockerHost}`,
+  };
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}`);
+    if (i > 240) throw new Error("the console did not start within 60 s");
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGTERM"))));
+  return { url, token, stop };
+}
+
+async function main() {
+  console.log(`voldeck bench:copy${quick ? " (quick)" : ""}: ${os.availableParallelism()} cores, ${SIZE_MIB} MiB, ${ROUNDS} rounds, build in ${distDir}`);
+  await ensureBuild(distDir, process.argv.includes("--build"));
+  const [source, target] = await Promise.all([startEngine({ name: "bench-src" }), startEngine({ name: "bench-dst" })]);
+  cleanups.push(() => Promise.all([source.stop(), target.stop()]));
+  const app = await startConsole(source, target);
+  cleanups.push(() => app.stop());
+  const api = apiClient(app);
+  const backup = async (volume, body) => {
+    const job = await api.job(`/api/engines/local/volumes/${volume}/backups`, body);
+    await api.call("DELETE", `/api/backups/${job.backupId}`);
+    return job;
+  };
+  const copy = async (volume, name, dataPath) => {
+    const job = await api.job(`/api/engines/local/volumes/${volume}/clone`, { targetName: name, targetEngine: "target", dataPath });
+    if (!job.copyCheck) throw new Error("the copy job reports no check");
+    await docker(target, "volume", "rm", name);
+    return job;
+  };
+
+  // Warm-up: helper images imported on both engines, routes loaded.
+  await docker(source, "volume", "create", "warmup");
+  for (const dataPath of ["auto", "archive"]) {
+    await backup("warmup", { compression: "none", dataPath });
+    await copy("warmup", "warmup-copy", dataPath);
+  }
+
+  await docker(source, "volume", "create", "main");
+  await docker(source, "run", "--rm", "--network", "none", "-v", "main:/v", TEST_IMAGE, "sh", "-c",
+    `head -c ${SIZE_MIB * MiB} /dev/urandom > /v/random.bin && mkdir /v/d && echo small > /v/d/f`);
+  const settle = () => sh("sync");
+  const t = { backupAuto: [], copyAuto: [], backupArchive: [], copyArchive: [], backupGzip: [] };
+  const paths = { auto: "auto", archive: "archive" };
+  let dataPaths = "";
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [key, dataPath] of Object.entries(paths)) {
+      const cap = key === "auto" ? "Auto" : "Archive";
+      await settle();
+      let job;
+      t[`backup${cap}`].push(await seconds(async () => (job = await backup("main", { compression: "none", dataPath }))));
+      const backupPath = job.dataPath;
+      await settle();
+      t[`copy${cap}`].push(await seconds(async () => (job = await copy("main", `copy-${i}`, dataPath))));
+      if (i === 0) dataPaths += `${key}: backup read ${backupPath}, copy read ${job.dataPath}; `;
+    }
+    await settle();
+    t.backupGzip.push(await seconds(() => backup("main", { compression: "gzip" })));
+  }
+  const secs = (xs) => xs.map((x) => x.toFixed(2)).join(" ");
+  console.log(dataPaths);
+  for (const [k, xs] of Object.entries(t)) console.log(`seconds per round — ${k}: ${secs(xs)}`);
+  const mbps = (xs) => SIZE_MIB / median(xs);
+  const row = (what, ours, base, target) => rows.push({ what, "MiB/s": ours.toFixed(0), "backup MiB/s": base.toFixed(0), ratio: `${(ours / base).toFixed(2)}×`, target });
+  row("copy to another engine vs backup (no compression), auto data path", mbps(t.copyAuto), mbps(t.backupAuto), "≥ 0.8×");
+  row("copy to another engine vs backup (no compression), archive API", mbps(t.copyArchive), mbps(t.backupArchive), "≥ 0.8×");
+  row("copy to another engine vs backup (gzip)", mbps(t.copyAuto), mbps(t.backupGzip), "");
+}
+
+try {
+  await main();
+  console.log("");
+  console.table(rows);
+} catch (e) {
+  console.error(`voldeck bench:copy: ${e.stack ?? e}`);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+  rmSync(work, { recursive: true, force: true });
+}
