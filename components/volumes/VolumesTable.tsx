@@ -83,7 +83,8 @@ function VirtualBody({ rows, engine, trackedSince, onRemove, selection }: Props 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     scrollMargin,
-    estimateSize: (i) => (rows[i].kind === "group" ? 30 : 45),
+    // A volume row is two lines high (last use and its container under it).
+    estimateSize: (i) => (rows[i].kind === "group" ? 30 : 53),
     overscan: 12,
     getItemKey: (i) => {
       const row = rows[i];

@@ -34,10 +34,13 @@ export function ago(iso: string, now: number): string {
   return now - ms < 60_000 ? "just now" : formatRelative(iso, now);
 }
 
+// One formatter for every row: making one per call costs far more than formatting.
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "22 Nov 2026", in UTC like every exact time the console shows. */
 export function formatDay(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "—" : d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return Number.isNaN(d.getTime()) ? "—" : dayFormat.format(d);
 }
 
 /** The short text shown, in two parts: the main words and a detail line ("by web", "since 22 Nov 2026"). */
