@@ -91,17 +91,17 @@ export function FilesTable({ engine, volume, dir, entries, sort, order, onSort, 
               </Td>
               <Td className="text-slate-700">{TYPE_LABEL[e.type]}</Td>
               <Td className="whitespace-nowrap text-right tabular-nums">{e.type === "dir" ? "—" : formatBytes(e.size)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td className="whitespace-nowrap font-mono text-xs leading-5">
                 <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-slate-500">{symbolicMode(e.mode)}</span>
               </Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td className="whitespace-nowrap font-mono text-xs leading-5">
                 {e.uid}:{e.gid}
               </Td>
               <Td className="whitespace-nowrap text-slate-700">{formatDateTime(e.mtime)}</Td>
               <Td className="whitespace-nowrap text-right">
                 <span className="inline-flex items-center gap-3">
                   {readable && (
-                    <Button variant="ghost" className="py-0.5" onClick={() => onPreview(path)} aria-label={`Preview ${e.name}`}>
+                    <Button variant="ghost" className="py-0" onClick={() => onPreview(path)} aria-label={`Preview ${e.name}`}>
                       Preview
                     </Button>
                   )}

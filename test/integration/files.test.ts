@@ -222,6 +222,11 @@ describe("roles and bad input", () => {
     expectError(await get(`/api/engines/local/volumes/..%2f..%2fetc/files`), 400, "invalid_input");
   });
 
+  it("says an unreachable engine is unreachable", async () => {
+    expectError(await get(`/api/engines/spare/volumes/${volume}/files?path=/`), 503, "engine_unreachable");
+    expectError(await get(`/api/engines/spare/volumes/${volume}/files/content?path=/x&preview=1`), 503, "engine_unreachable");
+  });
+
   it("leaves no helper container behind", async () => {
     const helpers = await docker("ps", "-a", "--filter", "label=io.voldeck.helper", "--filter", `volume=${volume}`, "-q");
     expect(helpers).toBe("");
