@@ -58,3 +58,10 @@ test("Services page on an engine that is not a Swarm manager says so", async ({ 
   await expect(page.getByText("This engine is not a Swarm manager")).toBeVisible();
   await shot("swarm-not-manager");
 });
+
+test("Services page of an engine that does not answer says why, with a retry", async ({ page, shot }) => {
+  await page.goto("/engines/spare/services");
+  await expect(page.getByText("Could not load the services.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await shot("swarm-engine-down");
+});

@@ -91,8 +91,9 @@ describe("services", () => {
     for (const v of local.body.volumes) expect(v.services ?? []).toEqual([]);
   });
 
-  it("404 for an unknown engine", async () => {
+  it("404 for an unknown engine, 503 for one that does not answer", async () => {
     expectError(await get(`/api/engines/${prefix}-nope/services`), 404, "not_found");
+    expectError(await get("/api/engines/spare/services"), 503, "engine_unreachable");
   });
 });
 
