@@ -1,0 +1,7 @@
+import { EnginesPage } from "@/components/engines/EnginesPage";
+
+export const metadata = { title: "Engines · Voldeck" };
+
+export default function Page() {
+  return <EnginesPage />;
+}

@@ -1,0 +1,40 @@
+import type { EngineTestResult } from "@/lib/api/engine-types";
+import type { Engine } from "@/lib/api/types";
+
+const ROLE_WORDS = { manager: "Swarm manager", worker: "Swarm worker", none: "no Swarm" } as const;
+
+/** Version, API version and Swarm role of an engine that answered. */
+export function engineFacts(e: { version?: string | null; apiVersion?: string | null; swarmRole?: keyof typeof ROLE_WORDS | null }): string {
+  return [e.version && `Docker ${e.version}`, e.apiVersion && `API ${e.apiVersion}`, e.swarmRole && ROLE_WORDS[e.swarmRole]].filter(Boolean).join(" · ");
+}
+
+/** A coloured dot (decorative) and the same fact in words. */
+export function EngineStatus({ engine }: { engine: Engine }) {
+  return (
+    <span className="flex items-start gap-2">
+      <span aria-hidden className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${engine.reachable ? "bg-emerald-500" : "bg-red-600"}`} />
+      {engine.reachable ? (
+        <span>
+          <span className="sr-only">Reachable: </span>
+          {engineFacts(engine)}
+        </span>
+      ) : (
+        <span className="text-red-800">
+          Unreachable{engine.error ? `: ${engine.error}` : ""}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The answer of "Test connection", announced to screen readers as it arrives. */
+export function TestOutcome({ result, pending, error }: { result?: EngineTestResult; pending: boolean; error?: unknown }) {
+  return (
+    <div role="status" aria-live="polite" className="text-sm">
+      {pending && <p className="text-slate-600">Testing the connection…</p>}
+      {!pending && error ? <p className="text-red-800">The test could not run: {error instanceof Error ? error.message : String(error)}</p> : null}
+      {!pending && result?.ok && <p className="text-emerald-800">Connected: {engineFacts(result)}.</p>}
+      {!pending && result && !result.ok && <p className="text-red-800">Connection failed: {result.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { AdminHeader } from "@/components/admin/AdminHeader";
+import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Loading } from "@/components/ui/States";
+import { removeEngineMutation, testEngineMutation } from "@/lib/api/engine-queries";
+import { enginesQuery } from "@/lib/api/queries";
+import type { Engine } from "@/lib/api/types";
+import { EngineFormDialog } from "./EngineFormDialog";
+import { EnginesTable, type RowTest } from "./EnginesTable";
+
+// Status changes by itself (an engine goes down or comes back): the list is read again this often.
+const REFRESH_MS = 10_000;
+
+type Open = { kind: "add" } | { kind: "edit" | "remove"; engine: Engine } | null;
+
+export function EnginesPage() {
+  const qc = useQueryClient();
+  const engines = useQuery({ ...enginesQuery(), refetchInterval: REFRESH_MS });
+  const [open, setOpen] = useState<Open>(null);
+  const [rowTest, setRowTest] = useState<RowTest | null>(null);
+  const remove = useMutation({ ...removeEngineMutation(qc), onSuccess: () => setOpen(null) });
+  const test = useMutation(testEngineMutation());
+  const target = open && open.kind !== "add" ? open.engine : null;
+  const closeRemove = () => {
+    remove.reset();
+    setOpen(null);
+  };
+  const runTest = (engine: Engine) => {
+    setRowTest({ id: engine.id, pending: true });
+    test.mutate(
+      { id: engine.id },
+      {
+        onSuccess: (result) => setRowTest({ id: engine.id, pending: false, result }),
+        onError: (error) => setRowTest({ id: engine.id, pending: false, error }),
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="engines-heading" className="space-y-4">
+      <AdminHeader id="engines-heading" title="Engines" actions={<Button variant="primary" onClick={() => setOpen({ kind: "add" })}>Add engine</Button>}>
+        The Docker engines this console manages: a unix socket, TCP with TLS client certificates, or SSH with a
+        private key. Keys are stored on the server with owner-only permissions and never shown again.
+      </AdminHeader>
+      {engines.error && <ErrorAlert error={engines.error} title="The engines could not be listed." />}
+      {engines.data ? (
+        <EnginesTable
+          engines={engines.data}
+          test={rowTest}
+          onTest={runTest}
+          onEdit={(engine) => setOpen({ kind: "edit", engine })}
+          onRemove={(engine) => setOpen({ kind: "remove", engine })}
+        />
+      ) : (
+        !engines.error && <Loading label="Loading engines…" />
+      )}
+
+      {open?.kind === "add" && <EngineFormDialog engine={null} onClose={() => setOpen(null)} />}
+      {target && open?.kind === "edit" && <EngineFormDialog key={target.id} engine={target} onClose={() => setOpen(null)} />}
+      <ConfirmDialog
+        open={open?.kind === "remove"}
+        title={`Remove engine ${target?.id ?? ""}?`}
+        confirmLabel="Remove engine"
+        pendingLabel="Removing…"
+        pending={remove.isPending}
+        error={remove.error}
+        errorTitle="The engine was not removed."
+        onConfirm={() => target && remove.mutate(target.id)}
+        onClose={closeRemove}
+      >
+        <p>
+          The console forgets <strong>{target?.name}</strong> (<span className="font-mono">{target?.endpoint}</span>) and deletes its
+          stored keys. Nothing on the engine itself changes: its volumes and containers stay where they are.
+        </p>
+        <p className="text-slate-600">
+          Backups taken from it stay on the <Link href="/backups" className="text-sky-800 underline">Backups</Link> page.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

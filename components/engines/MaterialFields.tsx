@@ -1,0 +1,64 @@
+"use client";
+import { inputClass, labelClass } from "@/components/admin/fields";
+import type { EngineForm, Stored } from "./engine-form";
+import { PemField } from "./PemField";
+
+type Props = {
+  form: EngineForm;
+  set: (patch: Partial<EngineForm>) => void;
+  stored: Stored;
+  problems: Partial<Record<"tls" | "ssh", string>>;
+};
+
+function Problem({ text }: { text?: string }) {
+  return text ? (
+    <p role="alert" className="text-xs text-red-700">
+      {text}
+    </p>
+  ) : null;
+}
+
+/** TLS certificates for TCP, a private key for SSH; nothing for a unix socket. */
+export function MaterialFields({ form, set, stored, problems }: Props) {
+  if (form.kind === "tcp") {
+    const keep = stored?.tls ? "Stored; leave empty to keep it." : "PEM text.";
+    return (
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">TLS</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.useTls} onChange={(e) => set({ useTls: e.target.checked })} />
+          Verify the engine and authenticate with a client certificate (--tlsverify)
+        </label>
+        {form.useTls ? (
+          <>
+            <PemField label="CA certificate" value={form.ca} onChange={(ca) => set({ ca })} hint={`ca.pem. ${keep}`} />
+            <PemField label="Client certificate" value={form.cert} onChange={(cert) => set({ cert })} hint={`cert.pem. ${keep}`} />
+            <PemField label="Client key" value={form.key} onChange={(key) => set({ key })} hint={`key.pem, unencrypted. ${keep}`} />
+            <Problem text={problems.tls} />
+          </>
+        ) : (
+          <p className="text-xs text-amber-800">Without TLS anyone who can reach that port controls the engine (and the host): use it on a trusted network only.</p>
+        )}
+      </fieldset>
+    );
+  }
+  if (form.kind === "ssh") {
+    return (
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">SSH</legend>
+        <PemField
+          label="Private key"
+          value={form.privateKey}
+          onChange={(privateKey) => set({ privateKey })}
+          hint={`${stored?.ssh ? "Stored; leave empty to keep it. " : ""}The host runs \`docker system dial-stdio\`: the docker CLI must be on its PATH.`}
+        />
+        <label className={labelClass}>
+          Passphrase <span className="font-normal text-slate-500">(if the key has one)</span>
+          <input type="password" value={form.passphrase} onChange={(e) => set({ passphrase: e.target.value })} autoComplete="off" className={inputClass} />
+        </label>
+        <Problem text={problems.ssh} />
+      </fieldset>
+    );
+  }
+  return null;
+}
