@@ -64,6 +64,7 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   expect(listed.schedules.find((s) => s.volume === volume)?.enabled).toBe(false);
   await row.getByRole("button", { name: `Resume ${volume} on local` }).click();
   await expect(row.getByRole("list", { name: `Next runs of ${volume} on local` })).toBeVisible();
+  await page.screenshot({ path: "/tmp/sched-page-resumed.png", fullPage: true });
 
   // Delete, after confirming; its backup stays.
   await row.getByRole("button", { name: `Delete schedule of ${volume} on local` }).click();

@@ -210,6 +210,24 @@ describe("schedules: runs and retention", () => {
   });
 });
 
+describe("schedules: the scheduler itself", () => {
+  it("runs a per-minute schedule at its due time, as 'scheduler'", async () => {
+    const volume = await newVolume("minute");
+    const s = await createSchedule({ engine: "local", volume, cron: "* * * * *", keepLast: 1 });
+    const ran = await until("a scheduled run to finish", () => detail(s.id), (d) => d.runs.some((r) => r.trigger === "schedule" && r.state !== "running"), {
+      timeoutMs: 100_000,
+      intervalMs: 1_000,
+    });
+    await api(`/api/schedules/${s.id}`, { method: "PUT", json: { enabled: false } });
+    const run = ran.runs.find((r) => r.trigger === "schedule")!;
+    expect(run).toMatchObject({ state: "succeeded", actor: "scheduler", verified: true });
+    // Due on a whole minute, and started at (not before) it.
+    expect(new Date(run.dueAt!).getUTCSeconds()).toBe(0);
+    expect(Date.parse(run.at)).toBeGreaterThanOrEqual(Date.parse(run.dueAt!));
+    expect(Date.parse(run.at) - Date.parse(run.dueAt!)).toBeLessThan(20_000);
+  }, 120_000);
+});
+
 async function newVolumeNamed(name: string): Promise<void> {
   await docker("volume", "create", name);
   await runOnce(["-v", `${name}:/v`], "echo again > /v/again.txt");
