@@ -132,7 +132,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
           />
         </label>
         <div className="flex flex-wrap items-center gap-3">
-          {canDownload && !notADirectory && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download this directory (.tar.gz)" />}
+          {canDownload && query.data && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download this directory (.tar.gz)" />}
           <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
             {query.isFetching && !query.isFetchingNextPage ? "Refreshing…" : "Refresh"}
           </Button>

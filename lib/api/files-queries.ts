@@ -10,6 +10,9 @@ const filesBase = (engine: string, volume: string) => `/api/engines/${enc(engine
 export type ListingParams = { path: string; sort: FileSort; order: SortOrder; filter: string };
 
 export const filesKeys = {
+  // Not under ["engine", engine]: engine events refresh those, and a listing on the archive path makes a helper
+  // container — whose own events would then refresh the listing again, without end. The console refreshes every
+  // query when an engine comes back; otherwise a listing is refreshed by hand ("Refresh") or by browsing.
   all: (engine: string, volume: string) => ["files", engine, volume] as const,
   listing: (engine: string, volume: string, p: ListingParams) => ["files", engine, volume, p] as const,
 };

@@ -164,7 +164,9 @@ export async function fileContent(engine: string, name: string, rawPath: string,
       return { kind: "directory", body: gzipOf(tar, release), size: null, fileName: `${fileName}.tar.gz`, dataPath: "archive" };
     }
     try {
-      const { size, content } = await firstFileOf(tar);
+      const { size, content } = await firstFileOf(tar).catch((e: Error) => {
+        throw new ApiError("engine_error", `The engine's archive of "${path}" could not be read: ${e.message}`);
+      });
       if (preview) return previewOf(path, await readPrefix(content, PREVIEW_LIMIT), size, "archive");
       handedOver = true;
       return { kind: "file", body: afterwards(Readable.from(content), release), size, fileName, dataPath: "archive" };
