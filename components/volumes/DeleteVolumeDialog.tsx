@@ -18,6 +18,8 @@ export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: {
     onClose();
   };
   const holders = isApiError(remove.error) && remove.error.code === "in_use" ? ((remove.error.details.containers as Holder[]) ?? []) : null;
+  // Swarm services that declare the volume: refused by the console itself, before the engine is asked.
+  const services = isApiError(remove.error) ? ((remove.error.details.services as { name: string }[] | undefined) ?? []) : [];
   return (
     <Dialog open={open} title={`Remove volume ${shortName(name)}?`} onClose={close}>
       <div className="space-y-4 text-sm">
@@ -29,8 +31,9 @@ export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: {
         )}
         {holders ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-            <p className="font-semibold">The engine refused: the volume is in use. Nothing was removed.</p>
-            <p className="mt-1">Remove or recreate these containers first:</p>
+            <p className="font-semibold">{services.length ? "A Swarm service declares this volume" : "The engine refused: the volume is in use"}. Nothing was removed.</p>
+            {services.length > 0 && <p className="mt-1">Remove it from the spec of {services.map((s) => s.name).join(", ")} (or remove the service) first: its tasks mount it whenever they run.</p>}
+            {holders.length > 0 && <p className="mt-1">Remove or recreate these containers first:</p>}
             <ul className="mt-1 list-inside list-disc">
               {holders.map((h) => (
                 <li key={h.name}>
