@@ -48,6 +48,15 @@ test("Services page: a service's mounts, its node, and live updates; its volume 
     await expect(volumes.row(data).getByText("in use now")).toHaveCount(0);
     await expect(volumes.row(data).getByText("unused", { exact: true })).toHaveCount(0);
     await shot("swarm-volumes");
+
+    // Removing it is refused, naming the service.
+    const dialog = await volumes.openRemove(data);
+    await dialog.getByRole("button", { name: "Remove volume", exact: true }).click();
+    const refusal = dialog.getByRole("alert");
+    await expect(refusal).toContainText("A Swarm service declares this volume. Nothing was removed.");
+    await expect(refusal).toContainText(`Remove it from the spec of ${name}`);
+    await shot("swarm-remove-refused");
+    expect(await s.volumeExists(data)).toBe(true);
   } finally {
     await s.cleanup();
   }
