@@ -64,6 +64,11 @@ describe("GET /api/volumes", () => {
     // The others answered all the same.
     for (const id of ["local", "peer", "swarm"]) expect(listing(body, id)!.ok).toBe(true);
     expect(body.volumes.some((v) => v.engine === "local")).toBe(true);
+    // Once its event stream has reported it down, it is answered from that knowledge, without asking it again.
+    const known = await until("the spare engine known down", () => all("?engine=spare"), (b) => listing(b, "spare")?.source === "events");
+    expect(listing(known, "spare")).toMatchObject({ ok: false, error: expect.stringContaining("spare") });
+    // Live engines say where their list came from.
+    expect(["index", "engine"]).toContain(listing(body, "local")!.source);
   });
 
   it("?engine= narrows the answer to those engines; an unknown engine is a 404", async () => {
