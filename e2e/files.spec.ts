@@ -29,6 +29,8 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
 
   // From the volume's page to its files.
   await page.goto(`/engines/local/volumes/${volume}`);
+  await expect(page.getByRole("link", { name: "Browse files" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/files-volume-page.png", fullPage: true });
   await page.getByRole("link", { name: "Browse files" }).click();
   await expect(page).toHaveURL(files.path(volume));
   await expect.poll(() => files.names()).toEqual(["docs/", "empty/", "many/", "to-etc"]);
