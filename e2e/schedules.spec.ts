@@ -66,6 +66,17 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   await expect(row.getByRole("list", { name: `Next runs of ${volume} on local` })).toBeVisible();
   await page.screenshot({ path: "/tmp/sched-page-resumed.png", fullPage: true });
 
+  // Edit: the dialog holds the schedule's settings; a new expression shows in words.
+  await row.getByRole("button", { name: `Edit ${volume} on local` }).click();
+  const edit = page.getByRole("dialog", { name: `Edit the schedule of ${volume}` });
+  await expect(edit.getByLabel("Schedule (cron)")).toHaveValue("0 2 * * *");
+  await expect(edit.getByLabel("Keep the last (verified backups)")).toHaveValue("3");
+  await edit.getByRole("group", { name: "Presets" }).getByRole("button", { name: "Weekly, Sunday 03:00" }).click();
+  await expect(edit.getByText("every Sunday at 03:00", { exact: true })).toBeVisible();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText("every Sunday at 03:00");
+
   // Delete, after confirming; its backup stays.
   await row.getByRole("button", { name: `Delete schedule of ${volume} on local` }).click();
   const confirm = page.getByRole("dialog", { name: "Delete this schedule?" });
