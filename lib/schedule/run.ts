@@ -64,9 +64,10 @@ async function finishRun(s: ScheduleRecord, how: Trigger, runId: number, jobId: 
     return;
   }
   const backup = await getManifest(job.backupId);
-  // The schedule as it is now: its retention may have been edited while the backup ran.
-  const current = findSchedule(s.id) ?? s;
-  const { deleted, kept } = await applyRetention(current, backup);
+  // The schedule as it is now: its retention may have been edited while the backup ran, or the schedule
+  // deleted (then its rules no longer apply, and nothing is deleted).
+  const current = findSchedule(s.id);
+  const { deleted, kept } = current ? await applyRetention(current, backup) : { deleted: [], kept: [] };
   updateRun(runId, { state: "succeeded", backupId: backup.id, verified: backup.verified, sizeBytes: backup.sizeBytes, deleted, finishedAt });
   auditRun(s, how, { ok: true, job: jobId, backup: backup.id, verified: backup.verified, deleted, ...(kept.length ? { keptBusy: kept } : {}) });
 }
