@@ -71,25 +71,26 @@ const TYPE_OF: Record<string, FileEntry["type"]> = { "0": "file", "7": "file", "
 export async function listArchiveDir(helper: Helper, parts: string[], signal: AbortSignal): Promise<FileEntry[]> {
   const stream = await archiveOf(helper, parts, true, signal);
   const entries: FileEntry[] = [];
-  // A hard link's header carries no size: the first name of that file, seen earlier in the tar, has it.
-  const fileSizes = new Map<string, number>();
+  // A hard link's header carries no size (the file's first name has it, anywhere in the tree): asked of the
+  // engine afterwards, for the few children that are hard links, rather than remembering every size seen.
+  const hardLinks: FileEntry[] = [];
   const scanner = new TarScanner();
   scanner.onEntry = ({ name, typeflag, size, linkname, header }) => {
     const rel = name.toString("utf8").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
-    if (typeflag === "0" || typeflag === "7") fileSizes.set(rel, size);
     if (!rel || rel === "." || rel.includes("/")) return;
     const type = TYPE_OF[typeflag] ?? "other";
     const target = linkname.toString("utf8");
     const entry: FileEntry = {
       name: rel,
       type,
-      size: type === "symlink" ? linkname.length : typeflag === "1" ? (fileSizes.get(target.replace(/^(\.\/)+/, "")) ?? 0) : type === "file" ? size : 0,
+      size: type === "symlink" ? linkname.length : type === "file" ? size : 0,
       mode: formatMode(header.mode),
       uid: header.uid,
       gid: header.gid,
       mtime: new Date(header.mtime * 1000).toISOString(),
     };
     if (type === "symlink") Object.assign(entry, { linkTarget: target, linkOutside: linkLeavesVolume(parts, target) });
+    if (typeflag === "1") hardLinks.push(entry);
     entries.push(entry);
   };
   try {
@@ -100,5 +101,6 @@ export async function listArchiveDir(helper: Helper, parts: string[], signal: Ab
     if (e instanceof ApiError) throw e;
     throw new ApiError("engine_error", `The engine's archive of this directory could not be read: ${(e as Error).message}`);
   }
+  for (const entry of hardLinks) entry.size = (await statPath(helper, inVolume([...parts, entry.name]))).size;
   return entries;
 }

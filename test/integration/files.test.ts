@@ -42,6 +42,7 @@ beforeAll(async () => {
       `echo unicode > '/v/${UNICODE}'`,
       "printf x > /v/suid && chown 1234:5678 /v/suid && chmod 4755 /v/suid",
       "head -c 1200000 /dev/zero | tr '\\0' 'a' > /v/long.txt",
+      "ln /v/docs/readme.txt /v/hardlink.txt",
       "ln -s docs/readme.txt /v/link-inside",
       "ln -s docs /v/link-docs",
       "ln -s /etc /v/link-etc",
@@ -67,12 +68,14 @@ describe.each(["direct", "archive"])("the %s data path", (dataPath) => {
     expect(answer.body.path).toBe("/");
     const e = byName(answer.body.entries);
     expect(Object.keys(e).sort()).toEqual(
-      ["big", "binary.bin", "docs", "empty", "link-docs", "link-etc", "link-inside", "long.txt", "suid", UNICODE].sort(),
+      ["big", "binary.bin", "docs", "empty", "hardlink.txt", "link-docs", "link-etc", "link-inside", "long.txt", "suid", UNICODE].sort(),
     );
     expect(e.docs).toMatchObject({ type: "dir", size: 0 });
     expect(e["binary.bin"]).toMatchObject({ type: "file", size: BINARY.length, mode: "0644" });
     expect(e.suid).toMatchObject({ type: "file", size: 1, mode: "4755", uid: 1234, gid: 5678 });
     expect(e[UNICODE]).toMatchObject({ type: "file", size: 8 });
+    // A hard link (in a tar, an entry without size of its own) has its file's size.
+    expect(e["hardlink.txt"]).toMatchObject({ type: "file", size: 22 });
     expect(e["link-etc"]).toMatchObject({ type: "symlink", linkTarget: "/etc", linkOutside: true });
     expect(e["link-inside"]).toMatchObject({ type: "symlink", linkTarget: "docs/readme.txt", linkOutside: false });
     expect(Date.parse(e.docs.mtime)).toBeGreaterThan(Date.now() - 3_600_000);
