@@ -56,7 +56,17 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
       </td>
       <td className="px-3 py-2 text-right tabular-nums">
         {v.inUse ? (
-          <span title={v.containers.map((c) => c.containerName).join(", ")}>{v.containers.length}</span>
+          <>
+            <span title={v.containers.map((c) => c.containerName).join(", ")}>{v.containers.length}</span>
+            {/* On a Swarm manager a service's spec holds the volume even while none of its tasks runs. */}
+            {!!v.services?.length && (
+              <span className="ml-1.5 align-middle" title={v.services.map((s) => s.serviceName).join(", ")}>
+                <Badge tone="sky">
+                  +{v.services.length} service{v.services.length === 1 ? "" : "s"}
+                </Badge>
+              </span>
+            )}
+          </>
         ) : (
           <Badge tone="amber">unused</Badge>
         )}

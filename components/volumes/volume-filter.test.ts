@@ -28,6 +28,8 @@ describe("filterVolumes", () => {
     expect(names(filterVolumes(volumes, { ...q, search: "web" }))).toEqual(["pg-data"]);
     expect(names(filterVolumes(volumes, { ...q, search: "/srv" }))).toEqual(["pg-data"]);
     expect(names(filterVolumes(volumes, { ...q, search: "db" }))).toEqual(["pg-data", "shop_db"]);
+    const held = vol("svc-data", { inUse: true, services: [{ serviceId: "s1", serviceName: "Queue-Worker", destination: "/q", readOnly: false }] });
+    expect(names(filterVolumes([...volumes, held], { ...q, search: "queue-w" }))).toEqual(["svc-data"]);
   });
   it("filters by usage", () => {
     expect(names(filterVolumes(volumes, { ...q, usage: "in-use" }))).toEqual(["pg-data"]);

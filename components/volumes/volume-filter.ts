@@ -24,6 +24,7 @@ export function labelMatcher(text: string): ((labels: Record<string, string>) =>
 function matchesSearch(v: Volume, needle: string): boolean {
   if (v.name.toLowerCase().includes(needle) || v.driver.toLowerCase().includes(needle)) return true;
   if (v.containers.some((c) => c.containerName.toLowerCase().includes(needle) || c.destination.toLowerCase().includes(needle))) return true;
+  if (v.services?.some((s) => s.serviceName.toLowerCase().includes(needle))) return true;
   return Object.entries(v.labels).some(([k, val]) => k.toLowerCase().includes(needle) || val.toLowerCase().includes(needle));
 }
 
