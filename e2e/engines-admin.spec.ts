@@ -75,3 +75,30 @@ test("add an engine from the UI, test it, see its volumes, remove it", async ({ 
     await peer.cleanup();
   }
 });
+
+test("the add dialog asks for TLS certificates or an SSH key, reads PEM files, and shows the server's refusal", async ({ page, shot }) => {
+  await page.goto("/admin/engines");
+  await page.getByRole("button", { name: "Add engine" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add engine" });
+  await dialog.getByLabel("Id").fill("vde-tls-form");
+  await dialog.getByRole("radio", { name: "TCP (with TLS)" }).check();
+  await dialog.getByLabel("Address").fill("tcp://127.0.0.1:1");
+  await dialog.getByRole("button", { name: "Add engine" }).click();
+  await expect(dialog.getByRole("alert").filter({ hasText: "CA certificate" })).toBeVisible();
+  // A file picked for the CA is read into the field; nonsense PEM is refused by the server, which says which part.
+  await dialog.getByLabel("CA certificate: Load from a file").setInputFiles({ name: "ca.pem", mimeType: "text/plain", buffer: Buffer.from("not a certificate") });
+  await expect(dialog.getByRole("textbox", { name: "CA certificate" })).toHaveValue("not a certificate");
+  await dialog.getByRole("textbox", { name: "Client certificate" }).fill("also not");
+  await dialog.getByRole("textbox", { name: "Client key" }).fill("nor this");
+  await dialog.getByRole("button", { name: "Add engine" }).click();
+  await expect(dialog.getByRole("alert").filter({ hasText: "The engine was not added." })).toContainText("CA certificate is not a PEM certificate");
+  await page.screenshot({ path: "/tmp/eng-tls-dialog.png" });
+  await dialog.getByRole("radio", { name: "SSH" }).check();
+  await expect(dialog.getByLabel("Address")).toHaveValue("");
+  await expect(dialog.getByLabel("Passphrase")).toBeVisible();
+  await page.screenshot({ path: "/tmp/eng-ssh-dialog.png" });
+  await shot("engines-ssh-dialog");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await page.request.get("/api/engines/vde-tls-form")).status()).toBe(404);
+});

@@ -90,7 +90,7 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
             {shown.url ?? `For example ${URL_EXAMPLES[form.kind]}.`}
           </p>
         </div>
-        <MaterialFields form={form} set={set} stored={stored} problems={shown} />
+        <MaterialFields form={form} set={set} stored={stored} hostKey={engine?.credentials?.ssh ? (engine.credentials.sshHostKey ?? null) : undefined} problems={shown} />
         <TestOutcome result={test.data} pending={test.isPending} error={test.error} />
         {saveError ? <ErrorAlert error={saveError} title={adding ? "The engine was not added." : "The engine was not changed."} /> : null}
         <div className="flex flex-wrap justify-end gap-2">

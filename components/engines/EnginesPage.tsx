@@ -45,7 +45,8 @@ export function EnginesPage() {
     <section aria-labelledby="engines-heading" className="space-y-4">
       <AdminHeader id="engines-heading" title="Engines" actions={<Button variant="primary" onClick={() => setOpen({ kind: "add" })}>Add engine</Button>}>
         The Docker engines this console manages: a unix socket, TCP with TLS client certificates, or SSH with a
-        private key. Keys are stored on the server with owner-only permissions and never shown again.
+        private key. Keys are stored on the server with owner-only permissions and never shown again. Engines
+        from the environment (DOCKER_HOST, VOLDECK_ENGINES) are changed there, not here.
       </AdminHeader>
       {engines.error && <ErrorAlert error={engines.error} title="The engines could not be listed." />}
       {engines.data ? (

@@ -7,6 +7,8 @@ type Props = {
   form: EngineForm;
   set: (patch: Partial<EngineForm>) => void;
   stored: Stored;
+  /** Editing an SSH engine: the host key's fingerprint recorded at the first connection. */
+  hostKey?: string | null;
   problems: Partial<Record<"tls" | "ssh", string>>;
 };
 
@@ -19,7 +21,7 @@ function Problem({ text }: { text?: string }) {
 }
 
 /** TLS certificates for TCP, a private key for SSH; nothing for a unix socket. */
-export function MaterialFields({ form, set, stored, problems }: Props) {
+export function MaterialFields({ form, set, stored, hostKey, problems }: Props) {
   if (form.kind === "tcp") {
     const keep = stored?.tls ? "Stored; leave empty to keep it." : "PEM text.";
     return (
@@ -57,6 +59,17 @@ export function MaterialFields({ form, set, stored, problems }: Props) {
           <input type="password" value={form.passphrase} onChange={(e) => set({ passphrase: e.target.value })} autoComplete="off" className={inputClass} />
         </label>
         <Problem text={problems.ssh} />
+        {hostKey !== undefined && (
+          <div className="text-xs text-slate-700">
+            <p>
+              Host key recorded at the first connection: <span className="font-mono">{hostKey ?? "none yet"}</span>
+            </p>
+            <label className="mt-1 flex items-center gap-2">
+              <input type="checkbox" checked={form.trustNewHostKey} onChange={(e) => set({ trustNewHostKey: e.target.checked })} />
+              The host&apos;s key changed on purpose: trust the key it shows next
+            </label>
+          </div>
+        )}
       </fieldset>
     );
   }

@@ -39,6 +39,7 @@ describe("bodies", () => {
     expect(updateBody(form({ name: "N", kind: "tcp", url: "tcp://h:2376" }))).toEqual({ name: "N", url: "tcp://h:2376" });
     expect(updateBody(form({ kind: "tcp", url: "tcp://h:2376", useTls: false }))).toEqual({ url: "tcp://h:2376", tls: null });
     expect(updateBody(form({ kind: "ssh", url: "ssh://u@h" }))).toEqual({ url: "ssh://u@h" });
+    expect(updateBody(form({ kind: "ssh", url: "ssh://u@h", trustNewHostKey: true }))).toEqual({ url: "ssh://u@h", trustNewHostKey: true });
   });
   it("testing a new engine never borrows stored material: what is empty is sent as none", () => {
     expect(testBody(form({ kind: "ssh", url: "ssh://u@h" }), true)).toEqual({ url: "ssh://u@h", ssh: null });

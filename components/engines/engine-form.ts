@@ -14,6 +14,8 @@ export type EngineForm = {
   key: string;
   privateKey: string;
   passphrase: string;
+  /** Editing an SSH engine: forget the recorded host key and trust the one the host shows next. */
+  trustNewHostKey: boolean;
 };
 
 /** What is stored already (editing): an empty field keeps it. */
@@ -26,7 +28,7 @@ export const URL_EXAMPLES: Record<EngineKind, string> = {
   ssh: "ssh://deploy@192.168.1.20:22",
 };
 
-export const emptyForm = (): EngineForm => ({ id: "", name: "", kind: "unix", url: "", useTls: true, ca: "", cert: "", key: "", privateKey: "", passphrase: "" });
+export const emptyForm = (): EngineForm => ({ id: "", name: "", kind: "unix", url: "", useTls: true, ca: "", cert: "", key: "", privateKey: "", passphrase: "", trustNewHostKey: false });
 
 export function kindOf(url: string): EngineKind {
   const u = url.trim().toLowerCase();
@@ -66,7 +68,8 @@ export function createBody(f: EngineForm): CreateEngineBody {
 }
 
 export function updateBody(f: EngineForm): UpdateEngineBody {
-  return { url: f.url.trim(), ...(f.name.trim() ? { name: f.name.trim() } : {}), ...material(f, false) };
+  const trust = f.kind === "ssh" && f.trustNewHostKey ? { trustNewHostKey: true } : {};
+  return { url: f.url.trim(), ...(f.name.trim() ? { name: f.name.trim() } : {}), ...material(f, false), ...trust };
 }
 
 export function testBody(f: EngineForm, adding: boolean): TestEngineBody {

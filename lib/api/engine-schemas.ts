@@ -33,12 +33,13 @@ export const createEngineBody = z.strictObject({
   ssh: sshInput.optional(),
 });
 
-/** Omitted material is kept; `null` removes it. */
+/** Omitted material is kept; `null` removes it. `trustNewHostKey`: forget the SSH host key recorded so far. */
 export const updateEngineBody = z.strictObject({
   name: engineName.optional(),
   url: engineUrl.optional(),
   tls: tlsInput.nullable().optional(),
   ssh: sshInput.nullable().optional(),
+  trustNewHostKey: z.boolean().optional(),
 });
 
 /** A draft to test before saving: the add form's body (id ignored), or the edit form's (stored material fills gaps). */

@@ -15,6 +15,3 @@ export type EngineTestResult = {
 };
 
 export type EngineKind = "unix" | "tcp" | "ssh";
-
-/** What a console engine has stored besides its address (never the material itself). */
-export type EngineCredentials = { tls: boolean; ssh: boolean; sshPassphrase: boolean };

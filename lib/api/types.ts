@@ -110,7 +110,7 @@ export type Engine = {
   /** "manager" | "worker" | "none" (null while unreachable). */
   swarmRole?: "manager" | "worker" | "none" | null;
   /** Console engines: which key material is stored (the material itself is never sent). */
-  credentials?: { tls: boolean; ssh: boolean; sshPassphrase: boolean };
+  credentials?: { tls: boolean; ssh: boolean; sshPassphrase: boolean; sshHostKey?: string | null };
 };
 
 export type SizeStatus = "measured" | "pending" | "unavailable";

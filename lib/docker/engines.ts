@@ -1,6 +1,7 @@
 import "server-only";
 import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
+import { hostKeyVerifier } from "@/lib/engines/host-key";
 import { readMaterial } from "@/lib/engines/key-files";
 import { consoleEngineRows } from "@/lib/engines/rows";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
@@ -56,8 +57,10 @@ export function reloadEngine(id: string): void {
 type Timeouts = { timeout?: number; connectionTimeout?: number };
 
 /** A client for any address and material (also for one not saved yet: "test connection" before adding). */
-export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts): Docker {
-  return new Docker({ ...modemOptions(url, material), ...forTransport(url, timeouts) } as Docker.DockerOptions);
+export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts, hostVerifier?: (key: Buffer) => boolean): Docker {
+  const options = modemOptions(url, material);
+  if (hostVerifier && options.sshOptions) options.sshOptions = { ...(options.sshOptions as object), hostVerifier };
+  return new Docker({ ...options, ...forTransport(url, timeouts) } as Docker.DockerOptions);
 }
 
 /**
@@ -72,7 +75,8 @@ function forTransport(url: string, timeouts: Timeouts): Timeouts {
 function makeClient(config: EngineConfig, timeouts: Timeouts): Docker {
   // `local` follows DOCKER_HOST exactly as the docker CLI does (TLS variables included).
   if (config.id === "local" && process.env.DOCKER_HOST) return new Docker(forTransport(config.url, timeouts));
-  return clientFor(config.url, config.source === "console" ? readMaterial(config.id) : {}, timeouts);
+  if (config.source !== "console") return clientFor(config.url, {}, timeouts);
+  return clientFor(config.url, readMaterial(config.id), timeouts, hostKeyVerifier(config.id));
 }
 
 function clients(id: string): Clients {

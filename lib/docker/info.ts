@@ -1,6 +1,6 @@
 import "server-only";
 import type { Engine } from "@/lib/api/types";
-import { readMaterial } from "@/lib/engines/key-files";
+import { readHostKey, readMaterial } from "@/lib/engines/key-files";
 import { probe } from "@/lib/engines/probe";
 import { engineKind, type EngineConfig } from "./engine-config";
 import { engineConfig, listEngineConfigs, STATUS_TIMEOUT_MS, statusDocker } from "./engines";
@@ -9,7 +9,8 @@ function describe(config: EngineConfig): Omit<Engine, "reachable" | "version" | 
   const base = { id: config.id, name: config.name, endpoint: config.url, source: config.source, kind: engineKind(config.url) };
   if (config.source !== "console") return base;
   const material = readMaterial(config.id);
-  return { ...base, credentials: { tls: Boolean(material.tls), ssh: Boolean(material.ssh), sshPassphrase: Boolean(material.ssh?.passphrase) } };
+  const credentials = { tls: Boolean(material.tls), ssh: Boolean(material.ssh), sshPassphrase: Boolean(material.ssh?.passphrase) };
+  return { ...base, credentials: material.ssh ? { ...credentials, sshHostKey: readHostKey(config.id) } : credentials };
 }
 
 /** An engine and its status; a dead or slow one is reported within STATUS_TIMEOUT_MS, never awaited longer. */

@@ -12,6 +12,7 @@ describe("describeConnectError", () => {
     ["a client certificate the server refused", err("tlsv13 alert certificate required", { code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED" }), "tls", /TLS handshake failed/],
     ["a wrong host name", err("Hostname/IP does not match certificate's altnames", { code: "ERR_TLS_CERT_ALTNAME_INVALID" }), "tls", /ERR_TLS_CERT_ALTNAME_INVALID/],
     ["an SSH key the server refused", err("All configured authentication methods failed", { level: "client-authentication" }), "auth", /SSH authentication failed/],
+    ["an SSH host key that changed", err("Host denied (verification failed)", { level: "handshake" }), "host_key", /host key is not the one recorded/],
     ["an SSH handshake that never came", err("Timed out while waiting for handshake", { level: "client-timeout" }), "timeout", /Timed out/],
     ["our own deadline", err("the engine did not answer within 3 s", { code: "ETIMEDOUT" }), "timeout", /within 3 s/],
     ["a plain HTTP request to a TLS engine", err("(HTTP code 400) unexpected", { statusCode: 400, json: Buffer.from("Client sent an HTTP request to an HTTPS server.\n") }), "tls", /expects TLS/],

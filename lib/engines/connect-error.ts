@@ -1,7 +1,7 @@
 // Pure: says in words why an engine could not be reached — TLS, SSH authentication, refused, timeout, not a
 // Docker engine — from what Node, ssh2 or docker-modem threw. Unit-tested.
 
-export type ConnectFailure = "tls" | "auth" | "refused" | "timeout" | "not_found" | "not_docker" | "other";
+export type ConnectFailure = "tls" | "auth" | "host_key" | "refused" | "timeout" | "not_found" | "not_docker" | "other";
 
 type Thrown = { code?: string; level?: string; message?: string; statusCode?: number; json?: unknown };
 
@@ -27,6 +27,12 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   }
   if (err.level === "client-authentication" || /authentication methods failed/i.test(raw)) {
     return { kind: "auth", message: `SSH authentication failed: the server did not accept the key (${raw}).` };
+  }
+  if (/Host denied \(verification failed\)/i.test(raw)) {
+    return {
+      kind: "host_key",
+      message: "The SSH host key is not the one recorded at the first connection: the host was reinstalled, or something is in between. If the change is expected, accept the new key (Edit → trust the new host key).",
+    };
   }
   if (err.level === "client-timeout" || code === "ETIMEDOUT" || /timed out|did not answer within/i.test(raw)) {
     return { kind: "timeout", message: `Timed out: ${withCode}` };

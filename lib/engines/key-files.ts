@@ -75,6 +75,28 @@ export function readMaterial(id: string): EngineMaterial {
   };
 }
 
+// The SSH host key's fingerprint, recorded at the first connection (trust on first use, as ssh does with
+// known_hosts); not secret, but kept beside the keys so it goes when they go.
+const HOST_KEY_FILE = "ssh_host_key";
+
+export function readHostKey(id: string): string | null {
+  try {
+    return readFileSync(path.join(engineKeyDir(id), HOST_KEY_FILE), "utf8").trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeHostKey(id: string, fingerprint: string): void {
+  const dir = engineKeyDir(id);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeAtomic(path.join(dir, HOST_KEY_FILE), `${fingerprint}\n`);
+}
+
+export function forgetHostKey(id: string): void {
+  rmSync(path.join(engineKeyDir(id), HOST_KEY_FILE), { force: true });
+}
+
 export function removeMaterial(id: string): void {
   rmSync(engineKeyDir(id), { recursive: true, force: true });
 }

@@ -10,7 +10,7 @@ import { engineChanged } from "@/lib/docker/events";
 import { forgetHelperImage } from "@/lib/docker/helper";
 import { forgetSizes } from "@/lib/docker/sizes";
 import { db } from "@/lib/store/db";
-import { readMaterial, removeMaterial, writeMaterial } from "./key-files";
+import { forgetHostKey, readMaterial, removeMaterial, writeMaterial } from "./key-files";
 import { checkSsh, checkTls } from "./material";
 import { probe } from "./probe";
 import { deleteEngineRow, insertEngineRow, updateEngineRow } from "./rows";
@@ -109,9 +109,11 @@ export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>)
   const material = resolveMaterial(url, body.tls, body.ssh, readMaterial(id));
   const next = { id, name: body.name ?? before.name, url };
   writeMaterial(id, material);
+  // Another host (or port) has another key; and an admin may accept a key that changed on purpose.
+  if (url !== before.url || body.trustNewHostKey) forgetHostKey(id);
   updateEngineRow(next);
   reloadEngine(id);
-  const connectionChanged = url !== before.url || body.tls !== undefined || body.ssh !== undefined;
+  const connectionChanged = url !== before.url || body.tls !== undefined || body.ssh !== undefined || Boolean(body.trustNewHostKey);
   if (connectionChanged) forgetEngineState(id, "the engine's connection settings changed");
   return engineConfig(id);
 }

@@ -13,6 +13,8 @@ export type TestSshd = {
   /** PEM text of a key the server accepts, and one it does not. */
   clientKey: string;
   wrongKey: string;
+  /** The host key's fingerprint, as `ssh-keygen -l` prints it (SHA256:…). */
+  hostKey: string;
   stop: () => Promise<void>;
 };
 
@@ -34,13 +36,14 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`sshd did not listen on ${port}: ${log()}`);
 }
 
-export async function startSshd({ dockerHost }: { dockerHost: string }): Promise<TestSshd> {
+/** `port`: listen there (a restart with a new host key on the same address); else a free port. */
+export async function startSshd({ dockerHost, port: fixedPort }: { dockerHost: string; port?: number }): Promise<TestSshd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "voldeck-sshd-"));
   keygen(path.join(dir, "host_key"), "host");
   keygen(path.join(dir, "client_key"), "voldeck-test");
   keygen(path.join(dir, "wrong_key"), "stranger");
   writeFileSync(path.join(dir, "authorized_keys"), readFileSync(path.join(dir, "client_key.pub")), { mode: 0o600 });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   writeFileSync(
     path.join(dir, "sshd_config"),
     [
@@ -74,6 +77,7 @@ export async function startSshd({ dockerHost }: { dockerHost: string }): Promise
     port,
     clientKey: readFileSync(path.join(dir, "client_key"), "utf8"),
     wrongKey: readFileSync(path.join(dir, "wrong_key"), "utf8"),
+    hostKey: execFileSync("ssh-keygen", ["-l", "-f", path.join(dir, "host_key.pub")], { encoding: "utf8" }).split(" ")[1],
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

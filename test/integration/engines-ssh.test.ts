@@ -3,7 +3,7 @@
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine, Volume } from "@/lib/api/types";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { del, get, post } from "../helpers/api";
+import { api, del, get, post } from "../helpers/api";
 import { dockerOn } from "../helpers/docker";
 import { startEngine, type TestEngine } from "../helpers/engine";
 import { uniquePrefix } from "../helpers/names";
@@ -52,4 +52,24 @@ it("a key the server does not accept: the test says SSH authentication failed", 
 it("a port where no sshd listens: the test says the connection was refused", async () => {
   const answer = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url: "ssh://root@127.0.0.1:1", ssh: { privateKey: sshd.clientKey } });
   expect(answer.body).toMatchObject({ ok: false, errorKind: "refused" });
+});
+
+it("remembers the host key: a host that shows another key is refused until an admin trusts the new one", async () => {
+  const listed = await get<Engine>(`/api/engines/${eid}`);
+  expect(listed.body.credentials?.sshHostKey).toBe(sshd.hostKey);
+  // The same address, another host key (a reinstalled host, or something in between).
+  const port = sshd.port;
+  await sshd.stop();
+  sshd = await startSshd({ dockerHost: engine.dockerHost, port });
+  const refused = await post<EngineTestResult>(`/api/engines/${eid}/test`);
+  expect(refused.body).toMatchObject({ ok: false, errorKind: "host_key" });
+  expect(refused.body.error).toMatch(/host key is not the one recorded/);
+  const listedDown = await get<Engine>(`/api/engines/${eid}`);
+  expect(listedDown.body.reachable).toBe(false);
+
+  const trusted = await api<Engine>(`/api/engines/${eid}`, { method: "PUT", json: { trustNewHostKey: true } });
+  expect(trusted.status, trusted.text).toBe(200);
+  expect(trusted.body.reachable).toBe(true);
+  expect(trusted.body.credentials?.sshHostKey).toBe(sshd.hostKey);
+  expect((await post<EngineTestResult>(`/api/engines/${eid}/test`)).body.ok).toBe(true);
 });
