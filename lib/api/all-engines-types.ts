@@ -10,9 +10,10 @@ export type EngineListing = {
   error?: string;
   /** Extra: how long this engine took, in milliseconds. */
   ms: number;
-  /** Extra: "index" (in-memory, kept from the event stream), "engine" (asked for this request), or "events"
-   *  (its event stream already says it is down: answered at once, without asking it). */
-  source?: "index" | "engine" | "events";
+  /** Extra: "index" (in-memory, kept from the event stream), "engine" (asked for this request), "events"
+   *  (its event stream already says it is down: answered at once, without asking it) or "slow" (it missed the
+   *  deadline lately: answered at once while it is asked again in the background). */
+  source?: "index" | "engine" | "events" | "slow";
 };
 
 export type AllVolumes = { volumes: EngineVolume[]; engines: EngineListing[] };

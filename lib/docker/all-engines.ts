@@ -12,17 +12,26 @@ import { listVolumesWithSource } from "./volumes";
 // An engine whose event stream already says it is down answers at once from that knowledge; the stream keeps
 // reconnecting with backoff (lib/docker/events.ts), and its "up" makes the next request ask the engine again.
 const ENGINE_DEADLINE_MS = 2_500;
+// An engine that missed the deadline (a host that accepts connections but does not answer) is not waited for
+// again: it is asked in the background (at most every so often), and listed again once it has answered.
+const SLOW_RETRY_MS = 5_000;
 // Engines stay followed this long after the last all-engines request, as the live index does for one engine.
 const FOLLOW_IDLE_MS = 10 * 60_000;
 
-type Watch = { down: string | null; unfollow: () => void; idle: NodeJS.Timeout | null };
+type Watch = {
+  down: string | null;
+  /** Why and until when the engine is not waited for (it missed the deadline); a probe runs meanwhile. */
+  slow: { reason: string; until: number; probing: boolean } | null;
+  unfollow: () => void;
+  idle: NodeJS.Timeout | null;
+};
 const g = globalThis as typeof globalThis & { __voldeckAllEngineWatches?: Map<string, Watch> };
 const watches: Map<string, Watch> = (g.__voldeckAllEngineWatches ??= new Map());
 
 function watch(engineId: string): Watch {
   let w = watches.get(engineId);
   if (!w) {
-    const created: Watch = { down: null, unfollow: () => {}, idle: null };
+    const created: Watch = { down: null, slow: null, unfollow: () => {}, idle: null };
     created.unfollow = followEngine(engineId, (event) => {
       if (event.kind === "engine") created.down = event.state === "down" ? (event.error ?? "unreachable") : null;
     });
@@ -43,10 +52,12 @@ function unwatch(engineId: string): void {
   watches.delete(engineId);
 }
 
+class DeadlineError extends Error {}
+
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not answer within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new DeadlineError(`did not answer within ${ms / 1000} s`)), ms);
   });
   // The engine's own call goes on in the background; its late answer (or error) is simply dropped.
   promise.catch(() => {});
@@ -58,15 +69,42 @@ function reason(e: unknown): string {
   return engineMessage(e);
 }
 
+/** Asks a slow engine again without anyone waiting; its first answer makes the next request list it again. */
+function probe(engineId: string, w: Watch): void {
+  const slow = w.slow;
+  if (!slow || slow.probing || Date.now() < slow.until) return;
+  slow.probing = true;
+  listVolumesWithSource(engineId).then(
+    () => {
+      if (w.slow === slow) w.slow = null;
+    },
+    (e: unknown) => {
+      slow.probing = false;
+      slow.until = Date.now() + SLOW_RETRY_MS;
+      slow.reason = `${reason(e)} (asked again in the background)`;
+    },
+  );
+}
+
 async function listOne(engineId: string): Promise<{ listing: EngineListing; volumes: EngineVolume[] }> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
-  const known = watch(engineId).down;
-  if (known) {
-    return { listing: { id: engineId, ok: false, error: `The Docker engine "${engineId}" cannot be reached: ${known}`, source: "events", ms: ms() }, volumes: [] };
+  const w = watch(engineId);
+  if (w.down) {
+    return { listing: { id: engineId, ok: false, error: `The Docker engine "${engineId}" cannot be reached: ${w.down}`, source: "events", ms: ms() }, volumes: [] };
+  }
+  if (w.slow) {
+    probe(engineId, w);
+    return { listing: { id: engineId, ok: false, error: w.slow.reason, source: "slow", ms: ms() }, volumes: [] };
   }
   try {
-    const { volumes, source } = await withDeadline(listVolumesWithSource(engineId), ENGINE_DEADLINE_MS);
+    const { volumes, source } = await withDeadline(listVolumesWithSource(engineId), ENGINE_DEADLINE_MS).catch((e: unknown) => {
+      if (e instanceof DeadlineError) {
+        w.slow = { reason: `The Docker engine "${engineId}" ${e.message} (asked again in the background)`, until: Date.now() + SLOW_RETRY_MS, probing: false };
+      }
+      throw e;
+    });
+    w.slow = null;
     // Tagged in place: the list is this request's own, and thousands of copies would cost more than the rest.
     const tagged = volumes as EngineVolume[];
     for (const v of tagged) v.engine = engineId;

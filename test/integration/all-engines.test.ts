@@ -1,6 +1,7 @@
 // GET /api/volumes: every engine's volumes at once, an engine that is down reported beside the others,
 // and an engine that comes up and goes down again ("spare") followed without anything else changing.
 import type { AllVolumes, EngineVolume } from "@/lib/api/all-engines-types";
+import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post, volumesPath } from "../helpers/api";
 import { dockerOn } from "../helpers/docker";
@@ -108,5 +109,37 @@ describe("an engine that comes up and goes down again while the others keep answ
     expect(named(down, name)).toEqual([]);
     for (const id of ["local", "peer", "swarm"]) expect(listing(down, id)!.ok).toBe(true);
     expect(named(down, `${prefix}-on-peer`)).toHaveLength(1);
+  });
+});
+
+describe("an engine that accepts connections but never answers", () => {
+  const sockets = new Set<net.Socket>();
+  // Holds every connection open without a byte of answer: the worst kind of slow engine.
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {});
+  });
+  const id = `${prefix}-hangs`;
+  afterAll(async () => {
+    await del(`/api/engines/${id}`);
+    for (const socket of sockets) socket.destroy();
+    await new Promise((r) => server.close(r));
+  });
+
+  it("is reported as too slow while the others answer, and is not waited for again", async () => {
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as net.AddressInfo;
+    const added = await post("/api/engines", { id, url: `tcp://127.0.0.1:${port}` });
+    expect(added.status, added.text).toBe(201);
+
+    const first = await all();
+    expect(listing(first, id)).toMatchObject({ ok: false, error: expect.stringContaining("did not answer within") });
+    for (const other of ["local", "peer", "swarm"]) expect(listing(first, other)!.ok).toBe(true);
+    expect(named(first, `${prefix}-on-local`)).toHaveLength(1);
+    expect(first.volumes.some((v) => v.engine === id)).toBe(false);
+    // Next time it is answered from what is known (source "slow") while it is asked again in the background.
+    const again = await all(`?engine=${id}&engine=peer`);
+    expect(listing(again, id)).toMatchObject({ ok: false, source: "slow" });
+    expect(listing(again, "peer")!.ok).toBe(true);
   });
 });
