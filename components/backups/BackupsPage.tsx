@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
+import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -51,6 +52,8 @@ export function BackupsPage() {
           completely after writing and matched what was copied.{canChange && " Back up a volume from its page, or several from the volumes list."}
         </p>
       </header>
+
+      <ScheduleFailuresNotice />
 
       <div className="grid gap-6 lg:grid-cols-2">
         {canChange && (

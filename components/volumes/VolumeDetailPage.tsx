@@ -7,6 +7,7 @@ import { BackupVolumeDialog } from "@/components/backups/BackupVolumeDialog";
 import { CloneVolumeDialog } from "@/components/backups/CloneVolumeDialog";
 import { VolumeJobs } from "@/components/backups/VolumeJobs";
 import { filesHref } from "@/components/files/paths";
+import { VolumeSchedules } from "@/components/schedules/VolumeSchedules";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
@@ -15,6 +16,8 @@ import { TextLink } from "@/components/ui/TextLink";
 import { isApiError } from "@/lib/api/error";
 import { volumeQuery } from "@/lib/api/queries";
 import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
+import { VolumeLastUsed } from "./LastUsed";
+import { VolumeServices } from "./VolumeServices";
 import { Breadcrumb } from "./detail/Breadcrumb";
 import { volumesHref } from "./detail/hrefs";
 import { VolumeDetailView } from "./detail/VolumeDetailView";
@@ -47,6 +50,7 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
         onClone={canChange ? () => setDialog("clone") : undefined}
         onRemove={canChange ? () => setDialog("remove") : undefined}
       />
+      {volume && <VolumeLastUsed engine={engine} volume={volume} />}
       {!gone && !removed && <VolumeJobs engine={engine} name={name} />}
       {error && !gone && !removed && (
         <div className="space-y-2">
@@ -57,6 +61,7 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
         </div>
       )}
       {body ?? (volume && <VolumeDetailView engine={engine} volume={volume} />)}
+      {!body && volume && <VolumeServices engine={engine} volume={volume} />}
       {volume && (
         <Panel title="Files" actions={<TextLink href={filesHref(engine, name)}>Browse files</TextLink>}>
           <p className="text-sm text-slate-600">
@@ -65,6 +70,7 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
           </p>
         </Panel>
       )}
+      {volume && <VolumeSchedules engine={engine} volume={name} />}
       {volume && (
         <>
           <BackupVolumeDialog engine={engine} volume={volume} open={dialog === "backup"} onClose={closeDialog} />
