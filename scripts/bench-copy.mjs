@@ -3,7 +3,7 @@
 // (its own dist dir). Both are whole jobs as a client sees them (request → final event), verification
 // included: the backup reads its archive back, the copy reads the target volume back. Each pair is measured
 // with the same data path (auto: the mountpoint read directly; archive: the engine's archive API).
-// Target: copy ≥ 0.8× the backup's throughput. BENCH_ROUNDS (default 3).
+// Target: copy ≥ 0.8× the backup's throughput. BENCH_ROUNDS (default 3), BENCH_SIZE_MIB (default 1024).
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +16,7 @@ import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 3));
-const SIZE_MIB = quick ? 256 : 1024;
+const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? (quick ? 256 : 1024));
 const distDir = process.env.VOLDECK_DIST_DIR || ".next-bench";
 const sh = promisify(execFile);
 const work = mkdtempSync(path.join(os.tmpdir(), "vd-bench-copy-"));
@@ -52,6 +52,32 @@ async function startConsole(source, target) {
   return { url, token, stop };
 }
 
+const phaseTimes = [];
+
+/** Like api.job, noting when each phase began (from the job's event stream, as it comes). */
+async function phasedJob(api, p, body) {
+  const { job } = await api.call("POST", p, body);
+  const res = await fetch(`${api.url}/api/jobs/${job.id}/events`, { headers: api.headers });
+  const t0 = performance.now();
+  const seen = [];
+  let last = null;
+  let buffered = "";
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop();
+    for (const line of lines) {
+      if (!line.startsWith("data: ")) continue;
+      last = JSON.parse(line.slice(6));
+      if (seen.at(-1)?.phase !== last.phase) seen.push({ phase: last.phase, at: (performance.now() - t0) / 1000 });
+    }
+  }
+  if (last?.state !== "succeeded") throw new Error(`${job.kind} job failed: ${last?.error ?? "no final state"}`);
+  phaseTimes.push(seen.map((s, i) => `${s.phase} ${((seen[i + 1]?.at ?? s.at) - s.at).toFixed(1)}s`).join(", "));
+  return last;
+}
+
 async function main() {
   console.log(`voldeck bench:copy${quick ? " (quick)" : ""}: ${os.availableParallelism()} cores, ${SIZE_MIB} MiB, ${ROUNDS} rounds, build in ${distDir}`);
   await ensureBuild(distDir, process.argv.includes("--build"));
@@ -66,7 +92,7 @@ async function main() {
     return job;
   };
   const copy = async (volume, name, dataPath) => {
-    const job = await api.job(`/api/engines/local/volumes/${volume}/clone`, { targetName: name, targetEngine: "target", dataPath });
+    const job = await phasedJob(api, `/api/engines/local/volumes/${volume}/clone`, { targetName: name, targetEngine: "target", dataPath });
     if (!job.copyCheck) throw new Error("the copy job reports no check");
     await docker(target, "volume", "rm", name);
     return job;
@@ -95,7 +121,10 @@ async function main() {
       const backupPath = job.dataPath;
       await settle();
       t[`copy${cap}`].push(await seconds(async () => (job = await copy("main", `copy-${i}`, dataPath))));
-      if (i === 0) dataPaths += `${key}: backup read ${backupPath}, copy read ${job.dataPath}; `;
+      if (i === 0) {
+        const c = job.copyCheck;
+        dataPaths += `${key}: backup read ${backupPath}, copy read ${job.dataPath} (${c.entries} entries, ${c.bytes} bytes, stream sha256 ${c.sentSha256 === c.arrivedSha256 ? "identical on both sides" : "different on arrival, entry digests equal"}); `;
+      }
     }
     await settle();
     t.backupGzip.push(await seconds(() => backup("main", { compression: "gzip" })));
@@ -103,6 +132,7 @@ async function main() {
   const secs = (xs) => xs.map((x) => x.toFixed(2)).join(" ");
   console.log(dataPaths);
   for (const [k, xs] of Object.entries(t)) console.log(`seconds per round — ${k}: ${secs(xs)}`);
+  console.log(`copy phases: ${phaseTimes.slice(2).join(" | ")}`);
   const mbps = (xs) => SIZE_MIB / median(xs);
   const row = (what, ours, base, target) => rows.push({ what, "MiB/s": ours.toFixed(0), "backup MiB/s": base.toFixed(0), ratio: `${(ours / base).toFixed(2)}×`, target });
   row("copy to another engine vs backup (no compression), auto data path", mbps(t.copyAuto), mbps(t.backupAuto), "≥ 0.8×");

@@ -30,6 +30,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
   const [stop, setStop] = useState(false);
   const [move, setMove] = useState(false);
   const [confirmMove, setConfirmMove] = useState(false);
+  const [fullCheck, setFullCheck] = useState(false);
   const [touched, setTouched] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const engines = useQuery({ ...enginesQuery(), enabled: open });
@@ -51,6 +52,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
     setStop(false);
     setMove(false);
     setConfirmMove(false);
+    setFullCheck(false);
     setTouched(false);
     clone.reset();
     onClose();
@@ -69,6 +71,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
       source: volume.name,
       targetName: target.trim(),
       ...(elsewhere ? { targetEngine } : {}),
+      ...(elsewhere && fullCheck && !move ? { verify: "full" as const } : {}),
       ...(move ? { move: true } : { stopContainers: running.length > 0 && stop }),
     });
   };
@@ -81,8 +84,8 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm" noValidate>
           <p className="text-slate-700">
-            Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target and
-            checked there (entries, bytes and every file&apos;s contents) when it has arrived.
+            Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target (no
+            file in between) and checked when it has arrived: its entry count and bytes, and for a move every file&apos;s metadata and contents.
           </p>
           <label className="block font-medium text-slate-900">
             Target engine
@@ -165,6 +168,15 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
               </div>
             )}
           </div>
+          {elsewhere && !move && (
+            <label className="flex items-start gap-2">
+              <input type="checkbox" checked={fullCheck} onChange={(e) => setFullCheck(e.target.checked)} className="mt-0.5 h-4 w-4" />
+              <span>
+                <span className="font-medium text-slate-900">Read the copy back and compare every file</span>
+                <span className="block text-slate-600">Path, type, mode, owner, mtime, link target and contents; takes longer.</span>
+              </span>
+            </label>
+          )}
           {!move && <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />}
           {clone.error && <ErrorAlert error={clone.error} title={`The ${verb.toLowerCase()} did not start.`} />}
           <div className="flex justify-end gap-2">

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import type { Job } from "@/lib/api/types";
 import { ProgressBar } from "./ProgressBar";
-import { dataPathText, isFinished, jobTitle, phaseText, progressLine, progressNumbers, stateText } from "./job-format";
+import { dataPathText, doneText, isFinished, jobTitle, phaseText, progressLine, progressNumbers, stateText } from "./job-format";
 
 type Props = {
   job: Job;
@@ -60,7 +60,7 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
       {job.cancelled && <p className="text-slate-700">Cancelled: the partial work was removed{job.kind === "backup" ? "; no backup was added" : ""}.</p>}
       {job.state === "succeeded" && (
         <div className="text-emerald-900">
-          <p className="font-medium">{job.kind === "backup" ? "Backup complete." : job.kind === "restore" ? "Restore complete." : "Clone complete."}</p>
+          <p className="font-medium">{doneText(job)}</p>
           {result}
         </div>
       )}

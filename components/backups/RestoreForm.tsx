@@ -19,7 +19,7 @@ const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 
 type Props = { backup: Backup; choice: RestoreChoice; onChange: (c: RestoreChoice) => void; nameProblem: string | null };
 
-/** Where the backup goes: engine, then a new volume (the safe default) or an existing one whose contents are replaced. */
+/** Where the backup goes: engine (any engine, not only the one it was taken on), then a new volume (the safe default) or an existing one whose contents are replaced. */
 export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) {
   const hintId = useId();
   const radio = useId();
@@ -35,12 +35,16 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
       <label className="block font-medium text-slate-900">
         Target engine
         <select value={choice.engine} onChange={(e) => set({ engine: e.target.value, replaceName: "", stop: false })} className={field}>
-          {engineIds.map((id) => (
-            <option key={id} value={id}>
-              {id}
-              {id === backup.engine ? " (where it was taken)" : ""}
-            </option>
-          ))}
+          {engineIds.map((id) => {
+            const down = engines.data?.find((e) => e.id === id && !e.reachable);
+            return (
+              <option key={id} value={id} disabled={!!down && id !== choice.engine}>
+                {id}
+                {id === backup.engine ? " (where it was taken)" : ""}
+                {down ? ` — unreachable${down.error ? `: ${down.error}` : ""}` : ""}
+              </option>
+            );
+          })}
         </select>
       </label>
       <fieldset className="space-y-2">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/api/types";
-import { dataPathText, formatDuration, jobTitle, progressLine, progressNumbers, stateText } from "./job-format";
+import { dataPathText, doneText, formatDuration, jobTitle, progressLine, progressNumbers, stateText } from "./job-format";
 
 const job = (patch: Partial<Job> = {}): Job => ({
   id: "j1", kind: "backup", state: "running", bytesDone: 0, bytesTotal: null, error: null, backupId: null,
@@ -18,6 +18,14 @@ describe("job-format", () => {
     expect(jobTitle(job({ kind: "clone", targetEngine: "local", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
     expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pgdata" }))).toBe("Copy of pgdata to pgdata on engine b");
     expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pg", move: true }))).toBe("Move of pgdata to pg on engine b");
+  });
+
+  it("says what a finished clone, copy or move did and checked", () => {
+    expect(doneText(job({ kind: "clone", targetEngine: "local" }))).toBe("Clone complete.");
+    const copyCheck = { level: "stream" as const, entries: 12, bytes: 2048, sentSha256: "a", treeDigest: null };
+    expect(doneText(job({ kind: "clone", targetEngine: "b", copyCheck }))).toBe("Copy complete. Checked on arrival: 12 entries and 2.0 KB of file contents, as many as were sent.");
+    const full = { ...copyCheck, level: "full" as const, treeDigest: "b" };
+    expect(doneText(job({ kind: "clone", targetEngine: "b", move: true, copyCheck: full }))).toMatch(/^Move complete: the source was removed after the copy was verified\. .*read back and matching/);
   });
 
   it("tells a cancelled job from a failed one", () => {

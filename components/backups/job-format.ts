@@ -14,6 +14,17 @@ export function jobTitle(job: Job): string {
   return `${what} of ${job.volume} to ${job.targetVolume ?? "a new volume"}${elsewhere}`;
 }
 
+/** What a succeeded job did, in a sentence; a copy between engines says what was checked on arrival. */
+export function doneText(job: Job): string {
+  if (job.kind === "backup") return "Backup complete.";
+  if (job.kind === "restore") return "Restore complete.";
+  const c = job.copyCheck;
+  const what = c?.level === "full" ? ", every entry's metadata and contents read back and matching what was sent" : ", as many as were sent";
+  const checked = c ? ` Checked on arrival: ${c.entries} entries and ${formatBytes(c.bytes)} of file contents${what}.` : "";
+  if (job.move) return `Move complete: the source was removed after the copy was verified.${checked}`;
+  return `${job.targetEngine && job.targetEngine !== job.engine ? "Copy" : "Clone"} complete.${checked}`;
+}
+
 /** The state in a word or two; a cancelled job is reported apart from a failed one. */
 export function stateText(job: Job): string {
   if (job.state === "failed") return job.cancelled ? "cancelled" : "failed";

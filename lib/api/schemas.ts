@@ -84,6 +84,8 @@ export const cloneBody = z.strictObject({
   targetEngine: z.string().min(1).max(100).optional(),
   /** Remove the source once the copy is verified; refused (409 in_use) while anything uses it. */
   move: z.boolean().default(false),
+  /** "full": read the copy back and compare every entry's metadata and contents (always so for a move). */
+  verify: z.enum(["stream", "full"]).optional(),
   stopContainers: z.boolean().default(false),
   ...jobOptions,
 });

@@ -199,17 +199,21 @@ export type Job = {
   copyCheck?: CopyCheck | null;
 };
 
-/** Both sides of a copy between engines (see lib/backup/transfer-digest.ts for what the digest covers). */
+/**
+ * What was checked of a copy between engines (or a move). "stream": the tar stream's sha256 and its entry and
+ * byte counts as it was sent, and on arrival the target volume's own entry count and content bytes. "full"
+ * (always for a move): also the target read back completely, every entry's path, type, mode, owner, mtime,
+ * link target and content sha256 equal to what was sent (lib/backup/transfer-digest.ts).
+ */
 export type CopyCheck = {
-  /** Entries (the root excluded) and content bytes sent from the source, and found on the target afterwards. */
+  level: "stream" | "full";
+  /** Entries (the root excluded) and content bytes sent, equal to what was found on the target. */
   entries: number;
   bytes: number;
-  /** sha256 of the tar stream as it left the source (and, unchanged, entered the target's archive upload). */
+  /** sha256 of the tar stream as it left the source (the bytes the target's archive upload received). */
   sentSha256: string;
-  /** sha256 of the target's tar stream when read back after the copy: equal to sentSha256 when byte-identical. */
-  arrivedSha256: string;
-  /** sha256 over every entry's path, type, mode, owner, mtime, link target and content sha256: same on both sides. */
-  treeDigest: string;
+  /** "full": the per-entry digest, equal on both sides; null for "stream". */
+  treeDigest: string | null;
 };
 
 export type Backup = {

@@ -22,6 +22,8 @@ export type CloneRequest = {
   targetEngine?: string;
   /** Remove the source once the copy is verified (transfer.ts). */
   move?: boolean;
+  /** How a copy to another engine is checked on arrival (transfer.ts); a move is always checked in full. */
+  verify?: "stream" | "full";
   stopContainers?: boolean;
   dataPath?: DataPathChoice;
   rateLimit?: number;
@@ -52,7 +54,7 @@ export async function startClone(engineId: string, source: string, req: CloneReq
     throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${targetEngine}".`, { engine: targetEngine, volume: req.targetName });
   }
   const job = { kind: "clone" as const, engine: engineId, volume: source, targetEngine, targetVolume: req.targetName, bytesTotal: volume.sizeBytes };
-  if (targetEngine === engineId && !move) return startJob(job, locks, (ctl) => runClone(ctl, volume, req));
+  if (targetEngine === engineId && !move && !req.verify) return startJob(job, locks, (ctl) => runClone(ctl, volume, req));
   return startJob({ ...job, move, copyCheck: null }, locks, (ctl) => runTransfer(ctl, volume, { ...req, targetEngine, move }));
 }
 

@@ -17,8 +17,8 @@ export type TreeSummary = {
   bytes: number;
   /** sha256 over the canonical entry records (see above). */
   digest: string;
-  /** sha256 of the tar stream's bytes, as they passed. */
-  sha256: string;
+  /** sha256 of the tar stream's bytes, as they passed (null when not asked for). */
+  sha256: string | null;
 };
 
 const META = new Set(["x", "L", "K", "g"]);
@@ -42,7 +42,7 @@ export class TreeDigest {
   entries = 0;
   bytes = 0;
   private readonly tree = createHash("sha256");
-  private readonly raw = createHash("sha256");
+  private readonly raw: Hash | null;
   private head = Buffer.alloc(BLOCK);
   private headFill = 0;
   private skip = 0;
@@ -52,8 +52,13 @@ export class TreeDigest {
   private zeroBlocks = 0;
   private ended = false;
 
+  /** `raw`: also hash the stream's bytes themselves (one more pass over them). */
+  constructor({ raw = true }: { raw?: boolean } = {}) {
+    this.raw = raw ? createHash("sha256") : null;
+  }
+
   write(chunk: Buffer): void {
-    this.raw.update(chunk);
+    this.raw?.update(chunk);
     let pos = 0;
     while (pos < chunk.length && !this.ended) {
       if (this.skip > 0) {
@@ -90,7 +95,7 @@ export class TreeDigest {
     if (!this.ended && (this.skip > 0 || this.headFill > 0 || this.zeroBlocks === 0)) {
       throw new TarFormatError("the archive is cut short (no end-of-archive marker)");
     }
-    return { entries: this.entries, bytes: this.bytes, digest: this.tree.digest("hex"), sha256: this.raw.digest("hex") };
+    return { entries: this.entries, bytes: this.bytes, digest: this.tree.digest("hex"), sha256: this.raw?.digest("hex") ?? null };
   }
 
   private onHeader(block: Buffer): void {
@@ -149,6 +154,17 @@ export class TreeDigest {
     if (c.content) this.tree.update(c.content.digest());
     this.tree.update("\n");
   }
+}
+
+/** sha256 of whatever passes (unchanged). */
+export function sha256Tap(hash: Hash): Transform {
+  return new Transform({
+    highWaterMark: 1 << 20,
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
 }
 
 /** Passes a tar stream through unchanged, feeding `digest`. */

@@ -1,7 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
-import type { CopyCheck, Volume } from "@/lib/api/types";
+import type { Volume } from "@/lib/api/types";
 import { docker } from "@/lib/docker/engines";
 import { isUnreachable } from "@/lib/docker/errors";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
@@ -13,21 +14,24 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
 import { openVolumeSource } from "./source";
-import { digestTap, summaryMismatch, TreeDigest, type TreeSummary } from "./transfer-digest";
+import { digestTap, sha256Tap, summaryMismatch, TreeDigest, type TreeSummary } from "./transfer-digest";
 import { newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 // A copy of a volume to another engine (or a move, on any engine): the source's tar stream — the engine's
 // archive API through a helper, or its mountpoint read directly — goes through this process straight into a
-// helper's archive upload on the target, never into a file. What passes is summarised on the way (entries,
-// bytes, sha256 of the stream, and a digest of every entry: transfer-digest.ts); once the target engine has
-// extracted it all, the new volume is read back the same way and must give the same summary. Only then is a
-// move allowed to remove the source. Any failure removes the volume made on the target; the source is never
+// helper's archive upload on the target, never into a file. What passes is counted and hashed on the way
+// (entries, content bytes, sha256 of the stream); once the target engine has extracted it all, the target must
+// hold as many entries and bytes. With verify "full" — always for a move — a digest of every entry is taken on
+// the way too (transfer-digest.ts), and the new volume is read back and must give the same digest; only then is
+// a move allowed to remove the source. Any failure removes the volume made on the target; the source is never
 // written to.
 
 export type TransferRequest = {
   targetName: string;
   targetEngine: string;
   move: boolean;
+  /** "full": read the copy back and compare every entry (always for a move); "stream" (default) otherwise. */
+  verify?: "stream" | "full";
   stopContainers?: boolean;
   dataPath?: DataPathChoice;
   rateLimit?: number;
@@ -63,22 +67,36 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
     made = true;
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     ctl.update({ dataPath: source.dataPath, phase: "streaming" });
-    const sent = new TreeDigest();
-    await fillVolume(ctl, target, req.targetName, [source.stream, digestTap(sent)], req.rateLimit, true);
-    const sentSummary = sent.end();
+    // A move reads the copy back in full before the source goes; a copy checks the stream and the counts on
+    // arrival, unless asked for more (or unless the target's mountpoint is not readable here: counting what
+    // landed then takes reading it back through the engine anyway).
+    const full = req.move || req.verify === "full";
+    const sent = new TreeDigest({ raw: true });
+    const hash = createHash("sha256");
+    const tap = full ? digestTap(sent) : sha256Tap(hash);
+    const landed = await fillVolume(ctl, target, req.targetName, [source.stream, tap], req.rateLimit, true);
     await startAgain(ctl, engine, stopped);
     if (source.issues.length) {
       const shown = source.issues.slice(0, 3).map((i) => `${i.path} (${i.reason})`).join(", ");
       if (req.move) throw new Error(`Some files could not be read completely (${shown}); the source was kept.`);
       for (const issue of source.issues.slice(0, 5)) ctl.warn(`Not copied completely: ${issue.path} (${issue.reason}).`);
     }
-    ctl.update({ phase: "verifying" });
-    const arrived = await readTree(ctl, target, req.targetName, req.dataPath ?? defaultDataPath());
-    const problem = summaryMismatch(sentSummary, arrived) ?? injectedFault();
-    if (problem) {
-      throw new Error(`The copy on engine "${target}" does not match what was sent: ${problem}. The copy was removed${req.move ? "; the source was kept" : ""}.`);
+    const removed = `The copy was removed${req.move ? "; the source was kept" : ""}.`;
+    if (full || !landed.checked) {
+      const sentSummary = full ? sent.end() : null;
+      ctl.update({ phase: "verifying" });
+      const arrived = await readTree(ctl, target, req.targetName, req.dataPath ?? defaultDataPath());
+      const expected = sentSummary ?? { entries: landed.entries - (landed.hasRoot ? 1 : 0), bytes: landed.bytes, digest: arrived.digest, sha256: null };
+      const problem = summaryMismatch(expected, arrived) ?? injectedFault();
+      if (problem) throw new Error(`The copy on engine "${target}" does not match what was sent: ${problem}. ${removed}`);
+      ctl.update({ copyCheck: { level: full ? "full" : "stream", entries: arrived.entries, bytes: arrived.bytes, sentSha256: sentSummary?.sha256 ?? hash.digest("hex"), treeDigest: full ? arrived.digest : null } });
+    } else {
+      // fillVolume found the sent entry count and content bytes on the target's disk.
+      const problem = injectedFault();
+      if (problem) throw new Error(`The copy on engine "${target}" does not match what was sent: ${problem}. ${removed}`);
+      const entries = landed.entries - (landed.hasRoot ? 1 : 0);
+      ctl.update({ copyCheck: { level: "stream", entries, bytes: landed.bytes, sentSha256: hash.digest("hex"), treeDigest: null } });
     }
-    ctl.update({ copyCheck: check(sentSummary, arrived) });
     if (req.move) {
       await removeHelper(helper);
       helper = null;
@@ -93,17 +111,13 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
   }
 }
 
-function check(sent: TreeSummary, arrived: TreeSummary): CopyCheck {
-  return { entries: sent.entries, bytes: sent.bytes, sentSha256: sent.sha256, arrivedSha256: arrived.sha256, treeDigest: arrived.digest };
-}
-
 /** The target volume read back as the source was read (its mountpoint when readable here, else the archive API). */
 async function readTree(ctl: JobControl, engineId: string, name: string, choice: DataPathChoice): Promise<TreeSummary> {
   const volume = await getVolume(engineId, name);
   const helper = await createHelper(engineId, name, { readOnly: true, jobId: ctl.job.id });
   try {
     const { stream } = await openVolumeSource(volume, helper, choice, ctl.signal);
-    const digest = new TreeDigest();
+    const digest = new TreeDigest({ raw: false });
     for await (const chunk of stream as Readable) {
       ctl.signal.throwIfAborted();
       digest.write(chunk as Buffer);

@@ -8,6 +8,6 @@ export const POST = handler<Params>({ audit: "volume.clone" }, async (req, { eng
   const source = parseParam(volumeName, name);
   const body = await readJson(req, cloneBody);
   const job = await startClone(engine, source, body);
-  Object.assign(ctx.audit, { job: job.id, target: body.targetName });
+  Object.assign(ctx.audit, { job: job.id, target: body.targetName, targetEngine: job.targetEngine, move: body.move });
   return json({ job }, 202);
 });
