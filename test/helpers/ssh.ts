@@ -12,6 +12,7 @@ export type TestSshd = {
   port: number;
   /** PEM text of a key the server accepts, and one it does not. */
   clientKey: string;
+  clientPublicKey: string;
   wrongKey: string;
   /** The host key's fingerprint, as `ssh-keygen -l` prints it (SHA256:…). */
   hostKey: string;
@@ -36,11 +37,17 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`sshd did not listen on ${port}: ${log()}`);
 }
 
-/** `port`: listen there (a restart with a new host key on the same address); else a free port. */
-export async function startSshd({ dockerHost, port: fixedPort }: { dockerHost: string; port?: number }): Promise<TestSshd> {
+/**
+ * `port` and `client`: listen there and accept that client's key (a restart with a new host key on the same
+ * address, as a reinstalled host); else a free port and a new client key.
+ */
+export async function startSshd({ dockerHost, port: fixedPort, client }: { dockerHost: string; port?: number; client?: TestSshd }): Promise<TestSshd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "voldeck-sshd-"));
   keygen(path.join(dir, "host_key"), "host");
-  keygen(path.join(dir, "client_key"), "voldeck-test");
+  if (client) {
+    writeFileSync(path.join(dir, "client_key"), client.clientKey, { mode: 0o600 });
+    writeFileSync(path.join(dir, "client_key.pub"), client.clientPublicKey);
+  } else keygen(path.join(dir, "client_key"), "voldeck-test");
   keygen(path.join(dir, "wrong_key"), "stranger");
   writeFileSync(path.join(dir, "authorized_keys"), readFileSync(path.join(dir, "client_key.pub")), { mode: 0o600 });
   const port = fixedPort ?? (await freePort());
@@ -76,6 +83,7 @@ export async function startSshd({ dockerHost, port: fixedPort }: { dockerHost: s
   return {
     port,
     clientKey: readFileSync(path.join(dir, "client_key"), "utf8"),
+    clientPublicKey: readFileSync(path.join(dir, "client_key.pub"), "utf8"),
     wrongKey: readFileSync(path.join(dir, "wrong_key"), "utf8"),
     hostKey: execFileSync("ssh-keygen", ["-l", "-f", path.join(dir, "host_key.pub")], { encoding: "utf8" }).split(" ")[1],
     stop: async () => {

@@ -58,9 +58,10 @@ it("remembers the host key: a host that shows another key is refused until an ad
   const listed = await get<Engine>(`/api/engines/${eid}`);
   expect(listed.body.credentials?.sshHostKey).toBe(sshd.hostKey);
   // The same address, another host key (a reinstalled host, or something in between).
-  const port = sshd.port;
-  await sshd.stop();
-  sshd = await startSshd({ dockerHost: engine.dockerHost, port });
+  const before = sshd;
+  await before.stop();
+  sshd = await startSshd({ dockerHost: engine.dockerHost, port: before.port, client: before });
+  expect(sshd.hostKey).not.toBe(before.hostKey);
   const refused = await post<EngineTestResult>(`/api/engines/${eid}/test`);
   expect(refused.body).toMatchObject({ ok: false, errorKind: "host_key" });
   expect(refused.body.error).toMatch(/host key is not the one recorded/);
@@ -69,7 +70,7 @@ it("remembers the host key: a host that shows another key is refused until an ad
 
   const trusted = await api<Engine>(`/api/engines/${eid}`, { method: "PUT", json: { trustNewHostKey: true } });
   expect(trusted.status, trusted.text).toBe(200);
-  expect(trusted.body.reachable).toBe(true);
+  expect(trusted.body.reachable, trusted.text).toBe(true);
   expect(trusted.body.credentials?.sshHostKey).toBe(sshd.hostKey);
   expect((await post<EngineTestResult>(`/api/engines/${eid}/test`)).body.ok).toBe(true);
 });
