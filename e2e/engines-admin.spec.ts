@@ -96,6 +96,7 @@ test("the add dialog asks for TLS certificates or an SSH key, reads PEM files, a
   await dialog.getByRole("radio", { name: "SSH" }).check();
   await expect(dialog.getByLabel("Address")).toHaveValue("");
   await expect(dialog.getByLabel("Passphrase")).toBeVisible();
+  await expect(dialog.getByText("The engine was not added.")).toBeHidden();
   await page.screenshot({ path: "/tmp/eng-ssh-dialog.png" });
   await shot("engines-ssh-dialog");
   await dialog.getByRole("button", { name: "Cancel" }).click();

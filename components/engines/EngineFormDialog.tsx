@@ -34,7 +34,10 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
   const shown = submitted ? problems : {};
   const set = (patch: Partial<EngineForm>) => {
     setForm((f) => ({ ...f, ...patch }));
+    // What the server said was about the form as it was.
     test.reset();
+    add.reset();
+    update.reset();
   };
 
   const submit = (e: FormEvent) => {
