@@ -39,6 +39,12 @@ describe("parseRequestPath", () => {
     expect(() => parseRequestPath("a\0b")).toThrow(/NUL/);
   });
 
+  it("refuses a name longer than 255 bytes (none can exist) but takes one of exactly 255", () => {
+    expect(parseRequestPath(`/d/${"b".repeat(255)}`)).toEqual(["d", "b".repeat(255)]);
+    expect(() => parseRequestPath(`/d/${"b".repeat(256)}`)).toThrow(/longer than 255 bytes/);
+    expect(() => parseRequestPath(`/${"é".repeat(128)}`)).toThrow(/longer than 255 bytes/);
+  });
+
   it("keeps names that only look like dots or encodings", () => {
     expect(parseRequestPath("/...")).toEqual(["..."]);
     expect(parseRequestPath("/%2e%2e")).toEqual(["%2e%2e"]);
@@ -85,6 +91,12 @@ describe("resolveInVolume", () => {
     expect((await refusal(resolveInVolume(["loop"], vol, true))).message).toMatch(/Too many symlinks/);
     expect((await refusal(resolveInVolume(["nope"], vol, true))).code).toBe("not_found");
     expect((await refusal(resolveInVolume(["f", "x"], vol, true))).code).toBe("not_found");
+  });
+
+  it("answers not found for a link target naming something longer than 255 bytes, without asking the data path", async () => {
+    const long = fakeVolume({ l: "symlink" }, { l: "x".repeat(300) });
+    expect((await refusal(resolveInVolume(["l"], long, true))).code).toBe("not_found");
+    expect(long.seen).not.toContain("x".repeat(300));
   });
 
   it("takes a target the engine already resolved inside the volume", async () => {

@@ -5,6 +5,8 @@ import { ApiError } from "@/lib/api/error";
 
 /** Symlink hops before giving up, as Linux does (ELOOP). */
 export const MAX_LINK_HOPS = 40;
+/** Bytes in one name, as Linux allows (NAME_MAX); a longer one cannot exist, and lstat would fail with 500. */
+export const MAX_NAME_BYTES = 255;
 
 const outside = (what: string) =>
   new ApiError("invalid_input", `${what} would leave the volume; the file browser stays inside it.`, { reason: "outside_volume" });
@@ -19,6 +21,9 @@ export function parseRequestPath(raw: string | null | undefined): string[] {
   if (Buffer.byteLength(text) > 4096) throw new ApiError("invalid_input", "The path is longer than 4096 bytes.");
   const parts = text.split("/").filter((p) => p !== "" && p !== ".");
   if (parts.some((p) => p === "..")) throw outside(`The path "${text}"`);
+  if (parts.some((p) => Buffer.byteLength(p) > MAX_NAME_BYTES)) {
+    throw new ApiError("invalid_input", `A name in the path is longer than ${MAX_NAME_BYTES} bytes; no file has such a name.`);
+  }
   return parts;
 }
 
@@ -63,7 +68,8 @@ export async function resolveInVolume(parts: string[], walker: Walker, followLas
       continue;
     }
     const next = [...done, c];
-    const found = await walker.kind(next);
+    // Only a link target can bring such a name here; the engine and lstat would fail on it, not say "nothing".
+    const found = Buffer.byteLength(c) > MAX_NAME_BYTES ? null : await walker.kind(next);
     if (!found) throw new ApiError("not_found", `There is nothing at "${requested}" in this volume.`);
     if (found === "symlink" && (todo.length || followLast)) {
       if (++hops > MAX_LINK_HOPS) throw new ApiError("invalid_input", `Too many symlinks on the path "${requested}".`);

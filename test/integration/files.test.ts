@@ -237,3 +237,80 @@ describe("roles and bad input", () => {
 });
 
 
+
+// Review: odd names and odd nodes — device nodes and FIFOs (never opened for their bytes: a device node in a
+// volume reads the host's device), links written in the helper's terms ("/volume/.."), NUL bytes, names past
+// the kernel's limit, double encoding and backslashes. None may answer bytes from outside, nor fail with 500.
+describe.each(["direct", "archive"])("odd nodes and odd paths, %s data path", (dataPath) => {
+  const edge = s.volume(s.name(`edge-${dataPath}`));
+  const edgeBase = `/api/engines/local/volumes/${edge}/files`;
+  const at = (route: string, raw: string) => get(`${edgeBase}${route}?dataPath=${dataPath}&path=${raw}`);
+
+  beforeAll(async () => {
+    await docker("volume", "create", edge);
+    await runOnce(
+      ["-v", `${edge}:/v`],
+      [
+        "set -e",
+        "mkdir -p /v/d && echo inside > /v/d/f.txt",
+        "mknod /v/zero c 1 5",
+        "mkfifo /v/fifo",
+        "ln -s /volume/../.. /v/link-volume-up",
+        "ln -s /volume/../../etc/passwd /v/link-volume-passwd",
+        "ln -s /proc/self/root/etc /v/link-proc",
+        "ln -s d /v/link-d",
+        `ln -s ${"x".repeat(300)} /v/link-long`,
+      ].join("\n"),
+    );
+  }, 60_000);
+
+  it("lists device nodes and FIFOs as other, and refuses to read or preview them", async () => {
+    const root = await get<FileListing>(`${edgeBase}?dataPath=${dataPath}&path=/`);
+    expect(root.status, root.text).toBe(200);
+    const e = byName(root.body.entries);
+    expect(e.zero.type).toBe("other");
+    expect(e.fifo.type).toBe("other");
+    for (const p of ["/zero", "/fifo"]) {
+      expectError(await at("/content", p), 400, "invalid_input");
+      expectError(await at("/content", `${p}&preview=1`), 400, "invalid_input");
+    }
+  });
+
+  it("downloads a directory holding a device node and a FIFO without reading them", async () => {
+    const file = path.join(tmp, `edge-${dataPath}.tar.gz`);
+    const answer = await downloadTo(`${edgeBase}/content?dataPath=${dataPath}&path=/`, file);
+    expect(answer.status, answer.text).toBe(200);
+    const listing = execFileSync("tar", ["-tvzf", file], { encoding: "utf8" });
+    expect(listing).toMatch(/^c.* \.\/zero$/m);
+    expect(listing).toMatch(/^p.* \.\/fifo$/m);
+  });
+
+  it("refuses links that leave through the helper's mount point or /proc", async () => {
+    for (const p of ["/link-volume-up", "/link-volume-up/etc/passwd", "/link-volume-passwd", "/link-proc/passwd"]) {
+      for (const answer of [await at("", p), await at("/content", p), await at("/content", `${p}&preview=1`)]) {
+        expect(answer.status, `${p}: ${answer.text}`).toBe(400);
+        expect(answer.text).not.toContain(OUTSIDE_MARK);
+      }
+    }
+    expect((await at("/content", "/link-d/f.txt")).text).toBe("inside\n");
+  });
+
+  it("answers 400 for NUL bytes and over-long names, 404 for double-encoded dots and backslashes", async () => {
+    for (const raw of ["%00", "/d%00/f.txt", "/d/f.txt%00.png"]) {
+      expectError(await at("", raw), 400, "invalid_input");
+      expectError(await at("/content", raw), 400, "invalid_input");
+    }
+    for (const raw of [`/${"a".repeat(300)}`, `/d/${"b".repeat(256)}`, `/${"a".repeat(5000)}`]) {
+      expectError(await at("", raw), 400, "invalid_input");
+      expectError(await at("/content", `${raw}&preview=1`), 400, "invalid_input");
+    }
+    // A link to a name no file can have: nothing there (direct); the engine itself fails to stat such a link (archive).
+    if (dataPath === "direct") expectError(await at("/content", "/link-long&preview=1"), 404, "not_found");
+    else expectError(await at("/content", "/link-long&preview=1"), 502, "engine_error");
+    for (const raw of ["%252e%252e/%252e%252e/etc/passwd", "..%5c..%5cetc%5cpasswd", "%2e%2e%5cetc"]) {
+      const answer = await at("/content", raw);
+      expect([400, 404], `${raw}: ${answer.text}`).toContain(answer.status);
+      expect(answer.text).not.toContain(OUTSIDE_MARK);
+    }
+  });
+});
