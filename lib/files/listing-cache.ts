@@ -4,10 +4,13 @@ import type { FileEntry } from "@/lib/api/files-types";
 // On the archive path a listing costs a tar of the whole directory (contents streamed past, not kept). Its
 // pages are served from one read: the first page (no cursor) always reads afresh and remembers the entries
 // for 30 seconds; "load more" within that time pages through what was remembered, so its pages agree with the
-// first. A few listings only (entries are small; a 3,000-entry directory is well under a megabyte).
+// first. A few listings only (entries are small; a 3,000-entry directory is well under a megabyte), and a
+// budget of entries in all, so a few huge directories cannot hold hundreds of megabytes: the newest listing
+// is always kept, older ones go first.
 
 const TTL_MS = 30_000;
 const MAX_LISTINGS = 8;
+const MAX_ENTRIES = 200_000;
 
 type Listing = { at: number; entries: FileEntry[] };
 const g = globalThis as typeof globalThis & { __voldeckFilesListings?: Map<string, Listing> };
@@ -30,5 +33,13 @@ export function rememberListing(key: string, entries: FileEntry[]): void {
   listings.delete(key);
   listings.set(key, { at: Date.now(), entries });
   // Maps iterate in insertion order: the first key is the oldest.
-  while (listings.size > MAX_LISTINGS) listings.delete(listings.keys().next().value!);
+  while (listings.size > 1 && (listings.size > MAX_LISTINGS || rememberedEntries() > MAX_ENTRIES)) {
+    listings.delete(listings.keys().next().value!);
+  }
+}
+
+function rememberedEntries(): number {
+  let n = 0;
+  for (const l of listings.values()) n += l.entries.length;
+  return n;
 }
