@@ -18,7 +18,7 @@ import { isText, PREVIEW_LIMIT, utf8Boundary } from "./text";
 
 // The file browser: listings, previews and downloads inside one volume, through either data path.
 
-export type ListRequest = PageQuery & { path: string; dataPath: DataPathChoice };
+export type ListRequest = PageQuery & { path: string; dataPath: DataPathChoice; signal?: AbortSignal };
 
 const notADirectory = (p: string) => new ApiError("invalid_input", `"${p}" is not a directory.`, { reason: "not_a_directory" });
 
@@ -40,7 +40,9 @@ export async function listFiles(engine: string, name: string, q: ListRequest): P
     const found = await resolve(source, parts);
     if (found.kind !== "dir") throw notADirectory(path);
     if (source.kind === "archive") {
-      const entries = await listArchiveDir(source.helper, found.parts, AbortSignal.timeout(120_000));
+      // A client that leaves stops the engine's tar of the whole subtree (and frees the helper) at once.
+      const timeout = AbortSignal.timeout(120_000);
+      const entries = await listArchiveDir(source.helper, found.parts, q.signal ? AbortSignal.any([timeout, q.signal]) : timeout);
       rememberListing(key, entries);
       return { path, ...pageOf(entries, q), dataPath: "archive" };
     }

@@ -14,6 +14,7 @@ export const GET = handler<Params>(async (req, { engine, name }) => {
     path: q.path ?? "/",
     cursor: q.cursor ?? null,
     dataPath: q.dataPath ?? defaultDataPath(),
+    signal: req.signal,
   });
   return Response.json(listing, { headers: { "Cache-Control": "no-store", "X-Voldeck-Data-Path": listing.dataPath } });
 });
