@@ -65,9 +65,11 @@ async function finishRun(s: ScheduleRecord, how: Trigger, runId: number, jobId: 
   }
   const backup = await getManifest(job.backupId);
   // The schedule as it is now: its retention may have been edited while the backup ran, or the schedule
-  // deleted (then its rules no longer apply, and nothing is deleted).
+  // deleted (then its rules no longer apply, and nothing is deleted). If it was moved to another volume or
+  // engine meanwhile, this backup says nothing about that volume's backups: nothing is deleted either.
   const current = findSchedule(s.id);
-  const { deleted, kept } = current ? await applyRetention(current, backup) : { deleted: [], kept: [] };
+  const same = current && current.engine === backup.engine && current.volume === backup.volume;
+  const { deleted, kept } = same ? await applyRetention(current, backup) : { deleted: [], kept: [] };
   updateRun(runId, { state: "succeeded", backupId: backup.id, verified: backup.verified, sizeBytes: backup.sizeBytes, deleted, finishedAt });
   auditRun(s, how, { ok: true, job: jobId, backup: backup.id, verified: backup.verified, deleted, ...(kept.length ? { keptBusy: kept } : {}) });
 }

@@ -13,7 +13,7 @@ import { api, del, expectError, get, post } from "../helpers/api";
 import { createToken, revokeToken } from "../helpers/auth";
 import { backupVolume, deleteBackupsOf, fillRandom, listBackups, waitJob } from "../helpers/backups";
 import { startConsole } from "../helpers/console";
-import { docker, runOnce } from "../helpers/docker";
+import { docker, runOnce, runSleeper } from "../helpers/docker";
 import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 
@@ -188,6 +188,24 @@ describe("schedules: runs and retention", () => {
     expect(good.lastRun).toMatchObject({ state: "succeeded", deleted: [first] });
     expect((await ownBackups(s.id)).map((b) => b.id)).toEqual([good.lastRun!.backupId]);
   });
+
+  it("a run that ends after its schedule moved to another volume deletes nothing there", async () => {
+    const a = await newVolume("moved-a");
+    const b = await newVolume("moved-b");
+    const s = await createSchedule({ engine: "local", volume: b, cron: "0 0 1 1 *", compression: "none" });
+    const ofB = [(await runNow(s.id)).lastRun!.backupId!, (await runNow(s.id)).lastRun!.backupId!];
+    // The run on `a` first stops a container that ignores SIGTERM (PID 1): the move lands while it waits.
+    await runSleeper(scenario.container(scenario.name("moved-holder")), "-v", `${a}:/v`);
+    await api(`/api/schedules/${s.id}`, { method: "PUT", json: { volume: a, keepLast: 1, stopContainers: true } });
+    const started = await post<{ job: Job }>(`/api/schedules/${s.id}/run`);
+    expect(started.status, started.text).toBe(202);
+    const moved = await api(`/api/schedules/${s.id}`, { method: "PUT", json: { volume: b } });
+    expect(moved.status, moved.text).toBe(200);
+    await waitJob(started.body.job.id);
+    const done = await until("the run to be recorded", () => detail(s.id), (d) => d.lastRun?.jobId === started.body.job.id && d.lastRun.state !== "running");
+    expect(done.lastRun).toMatchObject({ state: "succeeded", deleted: [] });
+    for (const id of ofB) expect((await get(`/api/backups/${id}`)).status).toBe(200);
+  }, 90_000);
 
   it("accepts a schedule on an engine that is down; its runs fail and say so", async () => {
     const s = await createSchedule({ engine: "spare", volume: "anything", cron: "@daily", enabled: false });
