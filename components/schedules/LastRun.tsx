@@ -31,7 +31,8 @@ export function LastRun({ run, timeZone }: { run: ScheduleRun | null; timeZone: 
           Retention deleted {plural(run.deleted.length, "old backup")}: <span className="font-mono">{run.deleted.join(", ")}</span>
         </p>
       )}
-      {run.state === "failed" && run.error && <p className="max-w-sm text-red-800 [overflow-wrap:anywhere]">{run.error}</p>}
+      {/* A succeeded run can carry one too: its backup was made, but retention could not finish. */}
+      {run.error && <p className={`max-w-sm [overflow-wrap:anywhere] ${run.state === "failed" ? "text-red-800" : "text-amber-800"}`}>{run.error}</p>}
     </div>
   );
 }

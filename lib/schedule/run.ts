@@ -63,15 +63,23 @@ async function finishRun(s: ScheduleRecord, how: Trigger, runId: number, jobId: 
     auditRun(s, how, { ok: false, job: jobId, error });
     return;
   }
-  const backup = await getManifest(job.backupId);
-  // The schedule as it is now: its retention may have been edited while the backup ran, or the schedule
-  // deleted (then its rules no longer apply, and nothing is deleted). If it was moved to another volume or
-  // engine meanwhile, this backup says nothing about that volume's backups: nothing is deleted either.
-  const current = findSchedule(s.id);
-  const same = current && current.engine === backup.engine && current.volume === backup.volume;
-  const { deleted, kept } = same ? await applyRetention(current, backup) : { deleted: [], kept: [] };
-  updateRun(runId, { state: "succeeded", backupId: backup.id, verified: backup.verified, sizeBytes: backup.sizeBytes, deleted, finishedAt });
-  auditRun(s, how, { ok: true, job: jobId, backup: backup.id, verified: backup.verified, deleted, ...(kept.length ? { keptBusy: kept } : {}) });
+  try {
+    const backup = await getManifest(job.backupId);
+    // The schedule as it is now: its retention may have been edited while the backup ran, or the schedule
+    // deleted (then its rules no longer apply, and nothing is deleted). If it was moved to another volume or
+    // engine meanwhile, this backup says nothing about that volume's backups: nothing is deleted either.
+    const current = findSchedule(s.id);
+    const same = current && current.engine === backup.engine && current.volume === backup.volume;
+    const { deleted, kept } = same ? await applyRetention(current, backup) : { deleted: [], kept: [] };
+    updateRun(runId, { state: "succeeded", backupId: backup.id, verified: backup.verified, sizeBytes: backup.sizeBytes, deleted, finishedAt });
+    auditRun(s, how, { ok: true, job: jobId, backup: backup.id, verified: backup.verified, deleted, ...(kept.length ? { keptBusy: kept } : {}) });
+  } catch (e) {
+    // The backup was made; what follows failed (its manifest removed meanwhile, a deletion refused by the disk).
+    // The run must still end, not stay "running" until the next restart; each deletion done is audited already.
+    const error = `The backup was made, but retention was not (fully) applied: ${(e as Error).message}`;
+    updateRun(runId, { state: "succeeded", backupId: job.backupId, error, finishedAt });
+    auditRun(s, how, { ok: false, job: jobId, backup: job.backupId, error });
+  }
 }
 
 type Tagged = Backup & { scheduleId?: string };
