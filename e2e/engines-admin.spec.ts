@@ -55,6 +55,15 @@ test("add an engine from the UI, test it, see its volumes, remove it", async ({ 
     await expect(row.getByRole("status")).toContainText(`Connected: Docker ${version}`);
     await page.screenshot({ path: "/tmp/eng-page.png", fullPage: true });
 
+    await row.getByRole("button", { name: `Edit engine ${id}` }).click();
+    const edit = page.getByRole("dialog", { name: `Edit engine ${id}` });
+    await expect(edit.getByLabel("Address")).toHaveValue(peerHost());
+    await edit.getByLabel("Name").fill("Peer, renamed");
+    await page.screenshot({ path: "/tmp/eng-edit.png" });
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toBeHidden();
+    await expect(row).toContainText("Peer, renamed");
+
     await peer.createVolume(volume);
     const volumesPage = new VolumesPage(page, id);
     await volumesPage.goto();
