@@ -30,6 +30,8 @@ type Index = {
   /** null when the engine is not a Swarm manager. */
   services: RawService[] | null;
   servicesReadAt: number;
+  /** Changes whenever what the index holds changes (unique across engines and re-created indexes). */
+  version: number;
   dirtyServices: boolean;
   streamUp: boolean;
   needsResync: boolean;
@@ -46,6 +48,9 @@ type Index = {
 
 const g = globalThis as typeof globalThis & { __voldeckIndexes?: Map<string, Index> };
 const indexes: Map<string, Index> = (g.__voldeckIndexes ??= new Map());
+const gv = globalThis as typeof globalThis & { __voldeckIndexVersion?: { last: number } };
+const versions = (gv.__voldeckIndexVersion ??= { last: 0 });
+const nextVersion = () => ++versions.last;
 
 export type Snapshot = {
   volumes: RawVolume[];
@@ -54,13 +59,15 @@ export type Snapshot = {
   services: RawService[] | null;
   /** "index" when served from memory, "engine" when read from the engine for this request. */
   source: "index" | "engine";
+  /** Equal versions mean equal contents: what is derived from a snapshot may be kept until it changes. */
+  version: number;
 };
 
 async function fetchAll(engineId: string): Promise<Snapshot> {
   try {
     const client = docker(engineId);
     const [v, c, services] = await Promise.all([client.listVolumes(), client.listContainers({ all: true }), rawServices(engineId)]);
-    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], services, source: "engine" };
+    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], services, source: "engine", version: nextVersion() };
   } catch (e) {
     throw toApiError(e, engineId);
   }
@@ -71,6 +78,7 @@ function replaceAll(index: Index, snap: Snapshot): void {
   index.containers = new Map(snap.containers.map((c) => [c.Id, c]));
   index.services = snap.services;
   index.servicesReadAt = Date.now();
+  index.version = snap.version;
 }
 
 async function inspectVolume(engineId: string, name: string): Promise<RawVolume | null> {
@@ -94,16 +102,19 @@ async function flush(engineId: string, index: Index): Promise<void> {
     if (services) {
       index.services = await rawServices(engineId);
       index.servicesReadAt = Date.now();
+      index.version = nextVersion();
     }
     if (ids.length) {
       const found = (await docker(engineId).listContainers({ all: true, filters: { id: ids } })) as unknown as RawContainer[];
       for (const id of ids) index.containers.delete(id);
       for (const c of found) index.containers.set(c.Id, c);
+      index.version = nextVersion();
     }
     for (let i = 0; i < names.length; i += INSPECT_CONCURRENCY) {
       const batch = names.slice(i, i + INSPECT_CONCURRENCY);
       const found = await Promise.all(batch.map((n) => inspectVolume(engineId, n)));
       batch.forEach((n, j) => (found[j] ? index.volumes.set(n, found[j]) : index.volumes.delete(n)));
+      index.version = nextVersion();
     }
   } catch (e) {
     // Could not read the changes: read everything again next time rather than serve a wrong list.
@@ -151,7 +162,7 @@ function scheduleRecheck(engineId: string, index: Index, id?: string): void {
 
 function create(engineId: string): Index {
   const index: Index = {
-    volumes: new Map(), containers: new Map(), services: null, servicesReadAt: 0, dirtyServices: false, streamUp: false, needsResync: true,
+    volumes: new Map(), containers: new Map(), services: null, servicesReadAt: 0, version: nextVersion(), dirtyServices: false, streamUp: false, needsResync: true,
     dirtyVolumes: new Set(), dirtyContainers: new Set(), recheckContainers: new Map(), recheckTimer: null, work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
   };
   index.unfollow = followEngine(engineId, (event) => {
@@ -196,7 +207,7 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
     return snap;
   }
   await settle(engineId, index);
-  const snap: Snapshot = { volumes: [...index.volumes.values()], containers: [...index.containers.values()], services: index.services, source: "index" };
+  const snap: Snapshot = { volumes: [...index.volumes.values()], containers: [...index.containers.values()], services: index.services, source: "index", version: index.version };
   if (Date.now() - index.servicesReadAt > SWARM_RECHECK_MS) {
     // Read again for the next request; this one is not kept waiting.
     index.dirtyServices = true;

@@ -2,32 +2,59 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
-import { docker, engineConfig } from "./engines";
+import { docker, engineConfig, listEngineConfigs } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
-import { noteVolumeChanged, snapshot } from "./live-index";
+import { noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 import { trackUsage, usageOf } from "./usage";
+
+// A list answer is pure CPU once the live index holds the engine: the mapped volumes are kept per engine and
+// made again only when the index or the known sizes change, and each volume's last-use object is kept while
+// its last use stays the same. The objects are shared between requests: callers must not change them.
+type Mapped = {
+  version: number;
+  sizes: Map<string, number>;
+  /** Sorted by name, without last use. */
+  volumes: Volume[];
+  /** The same volumes with last use, from the previous answer (reused while their last use is unchanged). */
+  withUse: (Volume | undefined)[];
+};
+const gm = globalThis as typeof globalThis & { __voldeckMappedVolumes?: Map<string, Mapped> };
+const mappedCache: Map<string, Mapped> = (gm.__voldeckMappedVolumes ??= new Map());
+
+function mapped(engineId: string, snap: Snapshot, sizes: Map<string, number>): Mapped {
+  const kept = mappedCache.get(engineId);
+  if (kept && kept.version === snap.version && kept.sizes === sizes) return kept;
+  const index = buildVolumeIndex(snap.containers);
+  const declared = snap.services ? buildServiceIndex(snap.services) : undefined;
+  const volumes = snap.volumes.map((r) => toVolume(r, index, sizes.get(r.Name), declared)).sort((a, b) => a.name.localeCompare(b.name));
+  const made: Mapped = { version: snap.version, sizes, volumes, withUse: [] };
+  // Versions are never reused, so an engine changed or added back under the same id cannot hit an old entry;
+  // entries of engines removed from the console are let go here.
+  const known = new Set(listEngineConfigs().map((c) => c.id));
+  for (const id of mappedCache.keys()) if (!known.has(id)) mappedCache.delete(id);
+  mappedCache.set(engineId, made);
+  return made;
+}
 
 /** Every volume with the containers that mount it (and, on a Swarm manager, the services that declare it): the lists from the live index, joined in one pass. */
 export async function listVolumesWithSource(
   engineId: string,
 ): Promise<{ volumes: Volume[]; source: "index" | "engine"; usageTrackedSince: string | null }> {
   trackUsage(engineId);
-  const { volumes: raw, containers, services, source } = await snapshot(engineId);
-  const index = buildVolumeIndex(containers);
-  const declared = services ? buildServiceIndex(services) : undefined;
-  const sizes = knownSizes(engineId);
+  const snap = await snapshot(engineId);
+  const m = mapped(engineId, snap, knownSizes(engineId));
   const usage = usageOf(engineId);
   const now = new Date().toISOString();
-  const volumes = raw
-    .map((r) => {
-      const v = toVolume(r, index, sizes.get(r.Name), declared);
-      return { ...v, ...lastUse(v, usage.byVolume.get(v.name), now) };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { volumes, source, usageTrackedSince: usage.since };
+  const volumes = m.volumes.map((v, i) => {
+    const use = lastUse(v, usage.byVolume.get(v.name), now);
+    const before = m.withUse[i];
+    if (before && before.lastUsedAt === use.lastUsedAt && before.lastUsedBy === use.lastUsedBy) return before;
+    return (m.withUse[i] = { ...v, ...use });
+  });
+  return { volumes, source: snap.source, usageTrackedSince: usage.since };
 }
 
 export async function listVolumes(engineId: string): Promise<Volume[]> {
