@@ -34,7 +34,11 @@ function watch(engineId: string): Watch {
   if (!w) {
     const created: Watch = { down: null, slow: null, unfollow: () => {}, idle: null };
     created.unfollow = followEngine(engineId, (event) => {
-      if (event.kind === "engine") created.down = event.state === "down" ? (event.error ?? "unreachable") : null;
+      if (event.kind !== "engine") return;
+      created.down = event.state === "down" ? (event.error ?? "unreachable") : null;
+      // Missing the deadline is forgotten with an outage: the engine may have been moved to a new address
+      // (lib/engines changes it, or removes it and adds it back, under the same id); it is waited for again.
+      if (event.state === "down") created.slow = null;
     });
     watches.set(engineId, (w = created));
   }
