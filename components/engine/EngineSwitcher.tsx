@@ -7,8 +7,9 @@ import { enginesQuery } from "@/lib/api/queries";
 import type { Engine } from "@/lib/api/types";
 import { targetPath } from "./engine-paths";
 
-// A listbox (WAI-ARIA "select-only combobox" pattern) rather than a native <select>: its options carry a
-// status dot and the reason an engine is down, which a native option cannot show.
+// A button that opens a listbox (focus moves into the list, the active option is its aria-activedescendant)
+// rather than a native <select>: its options carry a status dot and the reason an engine is down, which a
+// native option cannot show.
 export const ALL_ENGINES = "";
 
 type Option = { value: string; label: string; engine?: Engine };
@@ -46,6 +47,10 @@ export function EngineSwitcher({ current }: { current: string | null }) {
   useEffect(() => {
     if (open) list.current?.focus();
   }, [open]);
+  // With many engines the list scrolls: the option moved to by keyboard stays in sight.
+  useEffect(() => {
+    if (open) document.getElementById(`${id}-opt-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [open, active, id]);
 
   const show = () => {
     setActive(Math.max(0, options.findIndex((o) => o.value === current)));
@@ -91,6 +96,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
         type="button"
         aria-haspopup="listbox"
         aria-expanded={open}
+        aria-controls={open ? `${id}-list` : undefined}
         aria-labelledby={`${id}-label ${id}-value`}
         onClick={() => (open ? close(false) : show())}
         onKeyDown={onButtonKey}
@@ -110,6 +116,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
       {open && (
         <ul
           ref={list}
+          id={`${id}-list`}
           role="listbox"
           tabIndex={-1}
           aria-labelledby={`${id}-label`}
