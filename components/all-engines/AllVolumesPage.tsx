@@ -16,11 +16,13 @@ const ANY = "";
 /**
  * Every engine's volumes in one table. Each engine is asked on its own (GET /api/volumes?engine=…), in
  * parallel: an engine's rows show as soon as it answers, and a slow or dead one holds up only its own section.
- * `engineIds`: the engines known when the page was served; engines added since come from GET /api/engines.
+ * `engineIds`: the engines known when the page was served, until GET /api/engines answers (engines added or
+ * removed since).
  */
 export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
   const engines = useQuery(enginesQuery());
-  const ids = useMemo(() => [...new Set([...engineIds, ...(engines.data ?? []).map((e) => e.id)])], [engineIds, engines.data]);
+  // Once the engine list has loaded it is the truth: an engine removed meanwhile leaves the page.
+  const ids = useMemo(() => (engines.data ? engines.data.map((e) => e.id) : engineIds), [engineIds, engines.data]);
   const results = useQueries({ queries: ids.map((id) => engineVolumesQuery(id)) });
   const states = ids.map((id, i) => engineState(id, results[i].data, results[i].error));
 
