@@ -105,5 +105,8 @@ test("a big directory comes in pages of 500, an empty one says so", async ({ pag
   // A way out typed into the address bar is refused with the server's words.
   await files.goto(volume, "/to-etc");
   await expect(page.getByRole("alert").filter({ hasText: "would leave the volume" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
   await page.screenshot({ path: "/tmp/files-refused.png", fullPage: true });
+  await page.getByRole("link", { name: `Back to the root of ${volume}` }).click();
+  await expect(page.getByRole("link", { name: "empty/" })).toBeVisible();
 });

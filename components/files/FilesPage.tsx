@@ -15,6 +15,7 @@ import { DownloadLink } from "./DownloadLink";
 import { FileBreadcrumbs } from "./FileBreadcrumbs";
 import { FilePreviewDialog } from "./FilePreviewDialog";
 import { FilesTable } from "./FilesTable";
+import { filesHref } from "./paths";
 
 const FILTER_DELAY_MS = 250;
 
@@ -77,9 +78,14 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     body = (
       <div className="space-y-2">
         <ErrorAlert error={query.error} title="Could not read this directory." />
-        <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {query.isFetching ? "Retrying…" : "Try again"}
-        </Button>
+        {/* A refusal to leave the volume is the same every time: a way back helps, a retry does not. */}
+        {isApiError(query.error) && query.error.details.reason === "outside_volume" ? (
+          <TextLink href={filesHref(engine, volume)}>Back to the root of {volume}</TextLink>
+        ) : (
+          <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
+            {query.isFetching ? "Retrying…" : "Try again"}
+          </Button>
+        )}
       </div>
     );
   else if (!entries.length)
