@@ -1,5 +1,7 @@
 // A volume copied to another engine ("peer") from its page: target engine and name chosen, the job followed to
-// success, the copy then on peer's volumes page; and a move refused in the dialog while a container uses it.
+// success, the copy then on peer's volumes page; a move asks for a confirmation, and is refused in the dialog
+// while a container uses the volume; a backup restored into another engine from the Backups page.
+import { test as backupTest } from "./backup-fixtures";
 import { expect, test } from "./fixtures";
 import { VolumesPage } from "./pages/VolumesPage";
 import { DockerCli, TEST_IMAGE } from "./support/docker";
@@ -27,6 +29,14 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
     const name = dialog.getByRole("textbox", { name: "New volume name" });
     await expect(name).toHaveValue(source); // another engine: the same name by default
     await name.fill(target);
+    // A move needs its own confirmation before it can start; unchecked again, this is a plain copy.
+    const move = dialog.getByRole("checkbox", { name: /^Move/ });
+    await move.check();
+    await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeDisabled();
+    await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+    await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeEnabled();
+    await page.screenshot({ path: "/tmp/copy-move-confirm.png" });
+    await move.uncheck();
     await expect(dialog.getByRole("heading", { name: `Copy ${source}` })).toBeVisible();
     await shot("copy-dialog");
     await page.screenshot({ path: "/tmp/copy-dialog.png" });
@@ -64,4 +74,29 @@ test("a move asks for confirmation, and is not offered while a container uses th
   await expect(dialog.getByRole("alert")).toContainText("cannot be moved while anything uses it");
   await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeDisabled();
   await page.screenshot({ path: "/tmp/copy-move-refused.png" });
+});
+
+backupTest("restore a backup taken on local into the peer engine", async ({ page, docker, uniqueName, backupsPage, api, trackBackups }) => {
+  const peer = new DockerCli(peerHost());
+  try {
+    const volume = trackBackups(await docker.createVolume(uniqueName("xrestore")));
+    await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "echo across > /v/f");
+    const started = await api.post(`/api/engines/local/volumes/${volume}/backups`, { data: { compression: "gzip" } });
+    expect(started.status()).toBe(202);
+    const jobId = (await started.json()).job.id;
+    await expect.poll(async () => (await (await api.get(`/api/jobs/${jobId}`)).json()).state, { timeout: 60_000 }).toBe("succeeded");
+
+    await backupsPage.goto();
+    const restore = await backupsPage.openRestore(volume);
+    await expect(restore.engine.locator("option", { hasText: /^spare/ })).toBeDisabled();
+    await restore.engine.selectOption("peer");
+    const target = peer.trackVolume(`${volume}-restored`);
+    await expect(restore.newName).toHaveValue(target);
+    await page.screenshot({ path: "/tmp/copy-restore-peer.png" });
+    await restore.submit.click();
+    await restore.job(target).expectSucceeded(60_000);
+    expect(await peer.run("run", "--rm", "--network", "none", "-v", `${target}:/v`, TEST_IMAGE, "cat", "/v/f")).toBe("across");
+  } finally {
+    await peer.cleanup();
+  }
 });
