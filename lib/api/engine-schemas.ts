@@ -13,16 +13,33 @@ export const engineId = z
   .regex(ENGINE_ID, "An engine id has lower-case letters, digits, '_' or '-', starting with a letter or digit.");
 export const engineName = z.string().trim().min(1, "Give the engine a name.").max(100);
 
+/**
+ * What an engine address from the console may not carry, beyond what DOCKER_HOST refuses: it is shown to every
+ * viewer as the engine's `endpoint`, so a user name outside ssh:// (an HTTP credential) or a query or fragment
+ * (a token) would be published. The answer never repeats the address.
+ */
+function consoleUrlProblem(url: string): string | null {
+  if (url.startsWith("unix://")) return null;
+  const u = new URL(url);
+  if (u.username && u.protocol !== "ssh:") return "Only an ssh:// address names a user; credentials go in the TLS or SSH fields.";
+  if (u.search || u.hash) return "An engine address has no query (?…) or fragment (#…).";
+  if (u.pathname && u.pathname !== "/") return "An engine address has no path: tcp://host:port or ssh://user@host[:port].";
+  return null;
+}
+
 export const engineUrl = z
   .string()
   .max(2048)
   .transform((value, ctx) => {
     try {
-      return normaliseEngineUrl(value);
+      const url = normaliseEngineUrl(value);
+      const problem = consoleUrlProblem(url);
+      if (!problem) return url;
+      ctx.addIssue({ code: "custom", message: problem });
     } catch (e) {
       ctx.addIssue({ code: "custom", message: `${(e as Error).message}: use unix:///path, tcp://host:port or ssh://user@host[:port].` });
-      return z.NEVER;
     }
+    return z.NEVER;
   });
 
 export const createEngineBody = z.strictObject({

@@ -32,6 +32,16 @@ describe("normaliseEngineUrl", () => {
     expect(() => normaliseEngineUrl("tcp://admin:secret@host:2375")).toThrow(/password/);
     expect(() => normaliseEngineUrl("ssh://user:pw@host")).toThrow(/password/);
   });
+  it("never repeats the password in its refusal", () => {
+    for (const raw of ["tcp://admin:s3cr3t@host:2375", "admin:s3cr3t@host:2375", "ssh://user:s3cr3t@host", "tcp://admin:s3cr3t@[::1"]) {
+      expect(() => normaliseEngineUrl(raw)).toThrow();
+      try {
+        normaliseEngineUrl(raw);
+      } catch (e) {
+        expect((e as Error).message).not.toContain("s3cr3t");
+      }
+    }
+  });
 });
 
 describe("enginesFromEnv", () => {

@@ -18,6 +18,9 @@ export type EngineMaterial = {
 export const ENGINE_ID = /^[a-z0-9][a-z0-9_-]*$/;
 const DEFAULT_SOCKET = "unix:///var/run/docker.sock";
 
+/** The address as an error message may show it: a password in it is never echoed back (nor logged). */
+const shown = (raw: string) => raw.trim().replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/@:]*):[^/@]*@/i, "$1:***@");
+
 /** Normalises a DOCKER_HOST-style address; throws on anything we cannot dial. */
 export function normaliseEngineUrl(raw: string): string {
   const value = raw.trim();
@@ -25,7 +28,7 @@ export function normaliseEngineUrl(raw: string): string {
   // A socket path is taken verbatim, as docker does: URL parsing would percent-encode spaces.
   const socket = /^unix:\/\/(.*)$/i.exec(value)?.[1];
   if (socket !== undefined) {
-    if (!socket.replace(/^\/+/, "")) throw new Error(`"${raw}" names no socket path`);
+    if (!socket.replace(/^\/+/, "")) throw new Error(`"${shown(raw)}" names no socket path`);
     return `unix://${socket}`;
   }
   const withScheme = value.includes("://") ? value : `tcp://${value}`;
@@ -33,13 +36,13 @@ export function normaliseEngineUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`"${raw}" is not an engine address (unix://, tcp:// or ssh://)`);
+    throw new Error(`"${shown(raw)}" is not an engine address (unix://, tcp:// or ssh://)`);
   }
   if (url.protocol !== "tcp:" && url.protocol !== "ssh:" && url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`"${raw}" has an unsupported scheme ${url.protocol}`);
+    throw new Error(`"${shown(raw)}" has an unsupported scheme ${url.protocol}`);
   }
-  if (!url.hostname) throw new Error(`"${raw}" names no host`);
-  if (url.password) throw new Error(`"${raw}" must not carry a password`);
+  if (!url.hostname) throw new Error(`"${shown(raw)}" names no host`);
+  if (url.password) throw new Error(`"${shown(raw)}" must not carry a password`);
   return withScheme;
 }
 

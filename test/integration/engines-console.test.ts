@@ -125,6 +125,25 @@ describe("refusals", () => {
     expectError(await post("/api/engines", body), 400, "invalid_input");
   });
 
+  it.each([
+    ["a user name in a tcp:// address", "tcp://admin@127.0.0.1:2375", /Only an ssh:\/\/ address names a user/],
+    ["a query in the address", "tcp://127.0.0.1:2375/?token=s3cr3t", /no query/],
+    ["a fragment in the address", "ssh://root@127.0.0.1:22#s3cr3t", /no query/],
+    ["a path in the address", "tcp://127.0.0.1:2375/s3cr3t", /no path/],
+    ["a password in the address", "tcp://admin:s3cr3t@127.0.0.1:2375", /password/],
+    ["a password in an address that does not parse", "tcp://admin:s3cr3t@[::1", /not an engine address/],
+  ])("400 for %s, on add, change and test, never repeating it", async (_what, url, message) => {
+    for (const answer of [
+      await post("/api/engines", { id: id("cred"), url }),
+      await put(`/api/engines/${id("cred")}`, { url }),
+      await post(`/api/engines/${id("cred")}/test`, { url }),
+    ]) {
+      expect(expectError(answer, 400, "invalid_input").message).toMatch(message);
+      expect(answer.text).not.toContain("s3cr3t");
+    }
+    expect((await listed()).some((e) => e.id === id("cred"))).toBe(false);
+  });
+
   it("400 for PEM text that is not a certificate or key, saying which part", async () => {
     const base = { id: id("pem"), url: "tcp://127.0.0.1:1" };
     const good = { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey };
