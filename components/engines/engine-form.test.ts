@@ -44,6 +44,8 @@ describe("bodies", () => {
   it("testing a new engine never borrows stored material: what is empty is sent as none", () => {
     expect(testBody(form({ kind: "ssh", url: "ssh://u@h" }), true)).toEqual({ url: "ssh://u@h", ssh: null });
     expect(testBody(form({ kind: "ssh", url: "ssh://u@h" }), false)).toEqual({ url: "ssh://u@h" });
+    expect(testBody(form({ kind: "ssh", url: "ssh://u@h", trustNewHostKey: true }), false)).toEqual({ url: "ssh://u@h", trustNewHostKey: true });
+    expect(testBody(form({ kind: "ssh", url: "ssh://u@h", trustNewHostKey: true }), true)).toEqual({ url: "ssh://u@h", ssh: null });
   });
   it("guesses the kind of an address", () => {
     expect(["/run/d.sock", "unix:///x", "ssh://u@h", "tcp://h", "h:2375"].map(kindOf)).toEqual(["unix", "unix", "ssh", "tcp", "tcp"]);

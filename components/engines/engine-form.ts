@@ -73,5 +73,6 @@ export function updateBody(f: EngineForm): UpdateEngineBody {
 }
 
 export function testBody(f: EngineForm, adding: boolean): TestEngineBody {
-  return { url: f.url.trim(), ...material(f, adding) };
+  const trust = !adding && f.kind === "ssh" && f.trustNewHostKey ? { trustNewHostKey: true } : {};
+  return { url: f.url.trim(), ...material(f, adding), ...trust };
 }

@@ -66,6 +66,8 @@ export const testEngineBody = z.strictObject({
   url: engineUrl,
   tls: tlsInput.nullable().optional(),
   ssh: sshInput.nullable().optional(),
+  /** The edit form accepts a new SSH host key: the recorded one is not checked (and stays until saved). */
+  trustNewHostKey: z.boolean().optional(),
 });
 
 export type CreateEngineBody = z.input<typeof createEngineBody>;

@@ -22,3 +22,15 @@ export function hostKeyVerifier(engineId: string): (key: Buffer) => boolean {
     return known === seen;
   };
 }
+
+/**
+ * "Test connection" of a draft (the edit form, not saved) of an engine with that address: the recorded key
+ * must still match, so the test says what the saved engine would meet; nothing is recorded or replaced, so a
+ * test can never pin or overwrite a key. With no key recorded yet, any key passes (as the first connection).
+ */
+export function pinnedHostKeyChecker(engineId: string): (key: Buffer) => boolean {
+  return (key) => {
+    const known = readHostKey(engineId);
+    return !known || known === fingerprint(key);
+  };
+}

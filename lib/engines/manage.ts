@@ -10,6 +10,7 @@ import { engineChanged } from "@/lib/docker/events";
 import { forgetHelperImage } from "@/lib/docker/helper";
 import { forgetSizes } from "@/lib/docker/sizes";
 import { db } from "@/lib/store/db";
+import { pinnedHostKeyChecker } from "./host-key";
 import { forgetHostKey, readMaterial, removeMaterial, writeMaterial } from "./key-files";
 import { checkSsh, checkTls } from "./material";
 import { probe } from "./probe";
@@ -135,5 +136,7 @@ export function testEngine(id: string): Promise<EngineTestResult> {
 export function testDraft(id: string, body: z.infer<typeof testEngineBody>): Promise<EngineTestResult> {
   const saved = listEngineConfigs().find((e) => e.id === id && e.source === "console");
   const material = resolveMaterial(body.url, body.tls, body.ssh, saved ? readMaterial(id) : {});
-  return probe(clientFor(body.url, material, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }), TEST_TIMEOUT_MS);
+  // Same address: the saved engine's recorded host key applies (unless the form accepts a new one).
+  const hostKey = saved && saved.url === body.url && !body.trustNewHostKey ? pinnedHostKeyChecker(id) : undefined;
+  return probe(clientFor(body.url, material, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }, hostKey), TEST_TIMEOUT_MS);
 }

@@ -68,6 +68,14 @@ it("remembers the host key: a host that shows another key is refused until an ad
   const listedDown = await get<Engine>(`/api/engines/${eid}`);
   expect(listedDown.body.reachable).toBe(false);
 
+  // The edit form's test (a draft at the same address) meets the same refusal, and can neither pin nor replace
+  // the recorded key, even when it accepts a new one (only saving does that).
+  const draft = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url });
+  expect(draft.body, draft.text).toMatchObject({ ok: false, errorKind: "host_key" });
+  const draftTrusting = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url, trustNewHostKey: true });
+  expect(draftTrusting.body, draftTrusting.text).toMatchObject({ ok: true });
+  expect((await get<Engine>(`/api/engines/${eid}`)).body.credentials?.sshHostKey).toBe(before.hostKey);
+
   const trusted = await api<Engine>(`/api/engines/${eid}`, { method: "PUT", json: { trustNewHostKey: true } });
   expect(trusted.status, trusted.text).toBe(200);
   expect(trusted.body.reachable, trusted.text).toBe(true);
