@@ -9,6 +9,7 @@ import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngine }
 import { engineChanged } from "@/lib/docker/events";
 import { forgetHelperImage } from "@/lib/docker/helper";
 import { forgetSizes } from "@/lib/docker/sizes";
+import { listJobs } from "@/lib/jobs/registry";
 import { db } from "@/lib/store/db";
 import { pinnedHostKeyChecker } from "./host-key";
 import { forgetHostKey, readMaterial, removeMaterial, writeMaterial } from "./key-files";
@@ -63,6 +64,20 @@ function consoleEngine(id: string): EngineConfig {
   return config;
 }
 
+/**
+ * 409 while a job (backup, restore, copy) works on the engine, from either end: removing it would cut the job
+ * off, and a new address would send its remaining calls (a move's removal of the source!) to another engine.
+ */
+function assertNoJobOn(id: string, doing: string): void {
+  const job = listJobs().find((j) => (j.state === "queued" || j.state === "running") && (j.engine === id || j.targetEngine === id));
+  if (!job) return;
+  throw new ApiError(
+    "conflict",
+    `Job ${job.id} (${job.kind} of "${job.volume}") is working on the engine "${id}"; ${doing} when it is done, or cancel it.`,
+    { engine: id, job: job.id },
+  );
+}
+
 /** Everything kept per engine id that described the old engine: sizes, the helper image, recorded use. */
 function forgetEngineState(id: string, why: string): void {
   forgetSizes(id);
@@ -107,6 +122,8 @@ export function addEngine(body: z.infer<typeof createEngineBody>, by: string | n
 export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>): EngineConfig {
   const before = consoleEngine(id);
   const url = body.url ?? before.url;
+  const connectionChanged = url !== before.url || body.tls !== undefined || body.ssh !== undefined || Boolean(body.trustNewHostKey);
+  if (connectionChanged) assertNoJobOn(id, "change its connection");
   const material = resolveMaterial(url, body.tls, body.ssh, readMaterial(id));
   const next = { id, name: body.name ?? before.name, url };
   writeMaterial(id, material);
@@ -114,13 +131,13 @@ export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>)
   if (url !== before.url || body.trustNewHostKey) forgetHostKey(id);
   updateEngineRow(next);
   reloadEngine(id);
-  const connectionChanged = url !== before.url || body.tls !== undefined || body.ssh !== undefined || Boolean(body.trustNewHostKey);
   if (connectionChanged) forgetEngineState(id, "the engine's connection settings changed");
   return engineConfig(id);
 }
 
 export function removeEngine(id: string): void {
   consoleEngine(id);
+  assertNoJobOn(id, "remove it");
   deleteEngineRow(id);
   removeMaterial(id);
   reloadEngine(id);

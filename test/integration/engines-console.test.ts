@@ -6,9 +6,10 @@ import type { Engine, Volume } from "@/lib/api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post, type ApiAnswer } from "../helpers/api";
 import { auditLines, createToken, revokeToken } from "../helpers/auth";
-import { dockerOn } from "../helpers/docker";
+import { deleteBackupsOf, fillRandom, waitJob } from "../helpers/backups";
+import { docker, dockerOn } from "../helpers/docker";
 import { peerSocket, startEngine, type TestEngine } from "../helpers/engine";
-import { uniquePrefix } from "../helpers/names";
+import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 import { makePki, type Pki } from "../helpers/tls";
 
@@ -242,4 +243,45 @@ describe("key material", () => {
       other.remove();
     }
   });
+});
+
+describe("an engine a job is working on", () => {
+  const s = new Scenario(uniquePrefix("engjob"));
+  const eid = id("busy");
+  const volume = s.volume(s.name("vol"));
+
+  beforeAll(async () => {
+    // The console's test engine again, under a console id: a backup through that id is a job on it.
+    expect((await post("/api/engines", { id: eid, url: process.env.DOCKER_HOST })).status).toBe(201);
+    added.add(eid);
+    await docker("volume", "create", volume);
+    await fillRandom(volume, 2);
+  }, 60_000);
+
+  afterAll(async () => {
+    await deleteBackupsOf(s.prefix);
+    await s.cleanup();
+  });
+
+  it("is not removed, nor moved to another address, until the job is done (409 naming the job); a new name is fine", async () => {
+    // 64 KiB/s over 2 MiB: the job runs for half a minute unless cancelled.
+    const started = await post<{ job: { id: string } }>(`/api/engines/${eid}/volumes/${volume}/backups`, { compression: "none", rateLimit: 64 * 1024 });
+    expect(started.status, started.text).toBe(202);
+    const job = started.body.job.id;
+    try {
+      const removing = expectError(await del(`/api/engines/${eid}`), 409, "conflict");
+      expect(removing.job).toBe(job);
+      expect(removing.message).toContain(job);
+      const moving = expectError(await put(`/api/engines/${eid}`, { url: `unix://${peerSocket()}` }), 409, "conflict");
+      expect(moving.job).toBe(job);
+      expect((await listed()).find((e) => e.id === eid)).toMatchObject({ endpoint: process.env.DOCKER_HOST, reachable: true });
+      const renamed = await put<Engine>(`/api/engines/${eid}`, { name: "Busy engine" });
+      expect(renamed.status, renamed.text).toBe(200);
+    } finally {
+      await post(`/api/jobs/${job}/cancel`);
+      await waitJob(job);
+    }
+    expect((await del(`/api/engines/${eid}`)).status).toBe(204);
+    added.delete(eid);
+  }, 60_000);
 });
