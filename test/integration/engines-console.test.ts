@@ -1,5 +1,6 @@
 // Engines added, tested, changed and removed from the console (issue 6), against real private engines.
 import { existsSync, statSync } from "node:fs";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import path from "node:path";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine, Volume } from "@/lib/api/types";
@@ -243,6 +244,51 @@ describe("key material", () => {
       other.remove();
     }
   });
+});
+
+describe("an engine that accepts connections and never answers", () => {
+  const eid = id("hang");
+  let server: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    server = createServer((socket) => {
+      // Holds the connection open and says nothing, as a hung engine or a black-holing proxy does.
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+
+  afterAll(async () => {
+    await del(`/api/engines/${eid}`);
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("is reported unreachable (timed out) within the status deadline, and the other engines are listed with it", async () => {
+    const url = `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const created = await post<Engine>("/api/engines", { id: eid, url });
+    expect(created.status, created.text).toBe(201);
+    added.add(eid);
+    expect(created.body).toMatchObject({ reachable: false });
+    expect(created.body.error).toMatch(/Timed out/);
+
+    const again = Date.now();
+    const engines = await listed();
+    const listedIn = Date.now() - again;
+    expect(engines.find((e) => e.id === eid)).toMatchObject({ reachable: false, swarmRole: null });
+    expect(engines.find((e) => e.id === eid)?.error).toMatch(/did not answer within 3 s/);
+    for (const other of ["local", "peer"]) expect(engines.find((e) => e.id === other), other).toMatchObject({ reachable: true });
+    // Bounded by the 3 s status deadline, not by the call timeout (20 s) or by nothing at all; generous on
+    // purpose (a busy machine), but far from either.
+    expect(listedIn).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // The test button says the same, in words, with its own (longer) deadline.
+    const test = await post<EngineTestResult>(`/api/engines/${eid}/test`);
+    expect(test.body).toMatchObject({ ok: false, errorKind: "timeout" });
+  }, 60_000);
 });
 
 describe("an engine a job is working on", () => {
