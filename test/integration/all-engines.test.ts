@@ -5,15 +5,15 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post, volumesPath } from "../helpers/api";
 import { dockerOn } from "../helpers/docker";
-import { spareDir, startEngine, type TestEngine } from "../helpers/engine";
+import { peerSocket, spareDir, startEngine, swarmSocket, type TestEngine } from "../helpers/engine";
 import { uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 
 const prefix = uniquePrefix("all");
 const created: { engine: string; name: string }[] = [];
 
-async function createOn(engine: string): Promise<string> {
-  const name = `${prefix}-on-${engine}`;
+async function createOn(engine: string, suffix = ""): Promise<string> {
+  const name = `${prefix}-on-${engine}${suffix}`;
   const answer = await post(volumesPath(engine), { name, labels: { "voldeck.test": "all-engines" } });
   expect(answer.status, answer.text).toBe(201);
   created.push({ engine, name });
@@ -141,5 +141,36 @@ describe("an engine that accepts connections but never answers", () => {
     const again = await all(`?engine=${id}&engine=peer`);
     expect(listing(again, id)).toMatchObject({ ok: false, source: "slow" });
     expect(listing(again, "peer")!.ok).toBe(true);
+  });
+});
+
+describe("an engine removed from the console and added back under the same id, at another address", () => {
+  const id = `${prefix}-moved`.replace(/[^a-z0-9_-]/g, "-").slice(0, 40);
+  afterAll(async () => {
+    await del(`/api/engines/${id}`).catch(() => {});
+  });
+
+  it("lists the new engine's volumes and services, nothing kept from the old one", async () => {
+    const onPeer = await createOn("peer", "-moved");
+    const onSwarm = await createOn("swarm", "-moved");
+    const added = await post("/api/engines", { id, url: `unix://${peerSocket()}` });
+    expect(added.status, added.text).toBe(201);
+    // Asked twice, so the second answer comes from the live index (and the lists kept from it).
+    await all(`?engine=${id}`);
+    let body = await all(`?engine=${id}`);
+    expect(listing(body, id)).toMatchObject({ ok: true });
+    expect(named(body, onPeer)).toHaveLength(1);
+    expect(named(body, onSwarm)).toHaveLength(0);
+
+    expect((await del(`/api/engines/${id}`)).status).toBe(204);
+    const again = await post("/api/engines", { id, url: `unix://${swarmSocket()}` });
+    expect(again.status, again.text).toBe(201);
+    body = await until("the swarm engine listed under the old id", () => all(`?engine=${id}`), (b) => named(b, onSwarm).length === 1);
+    expect(named(body, onPeer)).toHaveLength(0);
+    // A Swarm manager's volumes say which services declare them; the peer's never did.
+    expect(named(body, onSwarm)[0]).toMatchObject({ engine: id, services: [] });
+    const own = await get<{ volumes: EngineVolume[] }>(volumesPath(id));
+    expect(own.body.volumes.map((v) => v.name)).toContain(onSwarm);
+    expect(own.body.volumes.map((v) => v.name)).not.toContain(onPeer);
   });
 });
