@@ -37,6 +37,7 @@ test("add an engine from the UI, test it, see its volumes, remove it", async ({ 
     await dialog.getByLabel("Address").fill(`${peerHost()}.missing`);
     await dialog.getByRole("button", { name: "Test connection" }).click();
     await expect(dialog.getByRole("status").filter({ hasText: "Connection failed" })).toContainText("ENOENT");
+    await page.screenshot({ path: "/tmp/eng-add-test-failed.png" });
     // The right one: version, API version, Swarm role.
     await dialog.getByLabel("Address").fill(peerHost());
     await dialog.getByRole("button", { name: "Test connection" }).click();
@@ -102,6 +103,15 @@ test("the add dialog asks for TLS certificates or an SSH key, reads PEM files, a
   await dialog.getByRole("button", { name: "Add engine" }).click();
   await expect(dialog.getByRole("alert").filter({ hasText: "The engine was not added." })).toContainText("CA certificate is not a PEM certificate");
   await page.screenshot({ path: "/tmp/eng-tls-dialog.png" });
+  // Plain TCP is allowed, with a warning; a password in the address is refused and never shown back.
+  await dialog.getByRole("checkbox", { name: /Verify the engine/ }).uncheck();
+  await expect(dialog).toContainText("Without TLS anyone who can reach that port controls the engine");
+  await dialog.getByLabel("Address").fill("tcp://admin:s3cr3t@127.0.0.1:1");
+  await dialog.getByRole("button", { name: "Add engine" }).click();
+  const refusal = dialog.getByRole("alert").filter({ hasText: "The engine was not added." });
+  await expect(refusal).toContainText("must not carry a password");
+  await expect(refusal).not.toContainText("s3cr3t");
+  await page.screenshot({ path: "/tmp/eng-tcp-plain-dialog.png" });
   await dialog.getByRole("radio", { name: "SSH" }).check();
   await expect(dialog.getByLabel("Address")).toHaveValue("");
   await expect(dialog.getByLabel("Passphrase")).toBeVisible();
