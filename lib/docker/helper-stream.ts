@@ -185,3 +185,74 @@ export function archiveOverSocket(socketPath: string, id: string, path: string, 
     out.once("close", () => signal.removeEventListener("abort", abort));
   });
 }
+
+/**
+ * `PUT /containers/{id}/archive?path=…` straight onto a unix socket, the body sent chunked from `body` as it
+ * comes. Through Node's HTTP client the upload ran at half the speed curl reaches against the same engine (a
+ * 16 KiB write buffer and a drain per chunk); here each chunk goes to the socket as one write, and the next is
+ * read only when the socket has taken it. Resolves when the engine answers 200 (it has extracted it all).
+ */
+export function putArchiveOverSocket(socketPath: string, id: string, path: string, body: Readable, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let errorBody = "";
+    let settled = false;
+    const decoder = new BodyDecoder((bytes) => {
+      if (decoder.status !== 200) errorBody += bytes.toString("utf8");
+    });
+    const finish = (err: Error | null) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", abort);
+      body.off("data", onData);
+      if (err) {
+        socket.destroy();
+        body.destroy();
+        reject(err);
+      } else resolve();
+    };
+    const socket = net.connect({ path: socketPath });
+    const onData = (chunk: Buffer) => {
+      if (!chunk.length) return;
+      const head = Buffer.from(`${chunk.length.toString(16)}\r\n`, "latin1");
+      socket.cork();
+      socket.write(head);
+      socket.write(chunk);
+      const ok = socket.write("\r\n");
+      socket.uncork();
+      if (!ok) {
+        body.pause();
+        socket.once("drain", () => body.resume());
+      }
+    };
+    socket.on("connect", () => {
+      const query = new URLSearchParams({ path }).toString();
+      socket.write(
+        `PUT /containers/${encodeURIComponent(id)}/archive?${query} HTTP/1.1\r\nHost: docker\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+      );
+      body.on("data", onData);
+      body.once("end", () => socket.write("0\r\n\r\n"));
+      body.once("error", (e) => finish(e));
+    });
+    socket.on("data", (buf: Buffer) => {
+      try {
+        decoder.feed(buf);
+      } catch (e) {
+        finish(e as Error);
+        return;
+      }
+      // The engine answers once the body is in (or at once with an error): either way the answer decides.
+      if (decoder.status && decoder.complete(false)) {
+        finish(decoder.status === 200 ? null : httpError(decoder.status, errorBody));
+        socket.end();
+      }
+    });
+    socket.on("error", (e) => finish(e));
+    socket.on("close", () => {
+      if (decoder.status && decoder.complete(true)) finish(decoder.status === 200 ? null : httpError(decoder.status, errorBody));
+      else finish(Object.assign(new Error("aborted: the engine closed the connection before answering the upload"), { code: "ECONNRESET" }));
+    });
+    const abort = () => finish(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
+    if (signal.aborted) abort();
+    else signal.addEventListener("abort", abort, { once: true });
+  });
+}

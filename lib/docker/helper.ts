@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { docker, streamingDocker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { deferHelperRemoval, INSTANCE_LABEL, sweepHelpers } from "./helper-cleanup";
-import { archiveOverSocket } from "./helper-stream";
+import { archiveOverSocket, putArchiveOverSocket } from "./helper-stream";
 import { HELPER_LABEL } from "./mapping";
 
 // Helper containers give the engine's archive API a handle on a volume: created from a tiny image imported
@@ -150,6 +150,10 @@ export async function getVolumeArchive(helper: Helper, signal: AbortSignal): Pro
 
 /** `PUT …/archive?path=/volume` with a tar (or tar.gz) body; resolves once the engine has extracted it all. */
 export function putVolumeArchive(helper: Helper, body: Readable, signal: AbortSignal): Promise<void> {
+  const { socketPath } = streamingDocker(helper.engine).modem as { socketPath?: unknown };
+  if (typeof socketPath === "string") {
+    return putArchiveOverSocket(socketPath, helper.id, VOLUME_PATH, body, signal).catch((e) => Promise.reject(toApiError(e, helper.engine)));
+  }
   return new Promise((resolve, reject) =>
     streamingDocker(helper.engine).modem.dial(
       {
