@@ -7,10 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import type { FileEntry, FileListing } from "@/lib/api/files-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, downloadTo, expectError, get } from "../helpers/api";
+import { ADMIN_TOKEN, api, BASE_URL, downloadTo, expectError, get } from "../helpers/api";
 import { createToken, revokeToken } from "../helpers/auth";
 import { docker, runOnce } from "../helpers/docker";
 import { Scenario, uniquePrefix } from "../helpers/names";
+import { until } from "../helpers/poll";
 
 const s = new Scenario(uniquePrefix("files"));
 const volume = s.volume(s.name("data"));
@@ -311,6 +312,45 @@ describe.each(["direct", "archive"])("odd nodes and odd paths, %s data path", (d
       const answer = await at("/content", raw);
       expect([400, 404], `${raw}: ${answer.text}`).toContain(answer.status);
       expect(answer.text).not.toContain(OUTSIDE_MARK);
+    }
+  });
+});
+
+// Review: what a download holds (a helper container, a descriptor, the engine's tar) is let go when the client
+// leaves in the middle, or asks only for the headers.
+describe("a client that leaves", () => {
+  const big = s.volume(s.name("leave"));
+  const bigBase = `/api/engines/local/volumes/${big}/files`;
+  const helpersOf = (v: string) => docker("ps", "-a", "--filter", "label=io.voldeck.helper", "--filter", `volume=${v}`, "-q");
+
+  beforeAll(async () => {
+    await docker("volume", "create", big);
+    await runOnce(["-v", `${big}:/v`], "mkdir /v/d && head -c 67108864 /dev/urandom > /v/d/blob");
+  }, 60_000);
+
+  it.each(["direct", "archive"])("mid-download (%s data path): its helper goes, and the next download works", async (dataPath) => {
+    for (const p of ["/d/blob", "/d"]) {
+      const controller = new AbortController();
+      const res = await fetch(`${BASE_URL}${bigBase}/content?dataPath=${dataPath}&path=${p}`, {
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      controller.abort();
+      await until(`the helper of ${p} to be removed`, () => helpersOf(big), (ids) => ids === "");
+    }
+    const preview = await get(`${bigBase}/content?dataPath=${dataPath}&path=/d/blob&preview=1`);
+    expectError(preview, 415, "unsupported_media_type");
+  });
+
+  it("a HEAD request answers the headers and leaves no helper behind", async () => {
+    for (const p of ["/d", "/d/blob"]) {
+      const res = await fetch(`${BASE_URL}${bigBase}/content?dataPath=archive&path=${p}`, { method: "HEAD", headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-disposition")).toContain(p === "/d" ? "d.tar.gz" : "blob");
+      await until(`the helper of ${p} to be removed`, () => helpersOf(big), (ids) => ids === "");
     }
   });
 });

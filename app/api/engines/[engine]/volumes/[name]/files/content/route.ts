@@ -44,5 +44,11 @@ export const GET = handler<Params>(async (req, { engine, name }, ctx) => {
     headers["Content-Length"] = String(content.size);
     headers["X-Content-Length"] = String(content.size);
   }
+  // Next answers HEAD with this handler and drops the body unread: it would hold its descriptor, helper
+  // container and engine request forever. Let them go now.
+  if (req.method === "HEAD") {
+    content.body.destroy();
+    return new Response(null, { headers });
+  }
   return new Response(Readable.toWeb(content.body) as ReadableStream<Uint8Array>, { headers });
 });
