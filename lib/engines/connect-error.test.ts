@@ -11,6 +11,7 @@ describe("describeConnectError", () => {
     ["an untrusted server certificate", err("unable to verify the first certificate", { code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" }), "tls", /TLS handshake failed: unable to verify/],
     ["a client certificate the server refused", err("tlsv13 alert certificate required", { code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED" }), "tls", /TLS handshake failed/],
     ["a wrong host name", err("Hostname/IP does not match certificate's altnames", { code: "ERR_TLS_CERT_ALTNAME_INVALID" }), "tls", /ERR_TLS_CERT_ALTNAME_INVALID/],
+    ["stored TLS material that cannot be loaded", err("error:0480006C:PEM routines::no start line", { code: "ERR_OSSL_PEM_NO_START_LINE" }), "tls", /TLS certificates or key cannot be used/],
     ["an SSH key the server refused", err("All configured authentication methods failed", { level: "client-authentication" }), "auth", /SSH authentication failed/],
     ["an SSH host key that changed", err("Host denied (verification failed)", { level: "handshake" }), "host_key", /host key is not the one recorded/],
     ["an SSH handshake that never came", err("Timed out while waiting for handshake", { level: "client-timeout" }), "timeout", /Timed out/],

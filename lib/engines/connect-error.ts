@@ -37,6 +37,9 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   if (err.level === "client-timeout" || code === "ETIMEDOUT" || /timed out|did not answer within/i.test(raw)) {
     return { kind: "timeout", message: `Timed out: ${withCode}` };
   }
+  if (code.startsWith("ERR_OSSL_")) {
+    return { kind: "tls", message: `The stored TLS certificates or key cannot be used (one is missing or damaged): give all three again. ${withCode}` };
+  }
   if (TLS_CODES.test(code) || /ssl|tls|certificate|handshake/i.test(raw)) {
     return { kind: "tls", message: `TLS handshake failed: ${withCode}` };
   }

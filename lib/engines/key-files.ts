@@ -70,7 +70,9 @@ export function readMaterial(id: string): EngineMaterial {
   };
   const [ca, cert, key, privateKey, passphrase] = [read("ca"), read("cert"), read("key"), read("privateKey"), read("passphrase")];
   return {
-    ...(ca && cert && key ? { tls: { ca, cert, key } } : {}),
+    // Any TLS part stored means TLS: a part gone missing (removed by hand, a crash between files) makes the
+    // handshake fail, instead of the engine being dialled in plain text without a word.
+    ...(ca !== undefined || cert !== undefined || key !== undefined ? { tls: { ca: ca ?? "", cert: cert ?? "", key: key ?? "" } } : {}),
     ...(privateKey ? { ssh: { privateKey, ...(passphrase ? { passphrase } : {}) } } : {}),
   };
 }

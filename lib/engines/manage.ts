@@ -99,19 +99,17 @@ export function addEngine(body: z.infer<typeof createEngineBody>, by: string | n
   }
   const material = resolveMaterial(body.url, body.tls, body.ssh, {});
   const config = { id: body.id, name: body.name ?? body.id, url: body.url };
+  // The keys first, then the row: a crash in between leaves files no engine uses (replaced by the next add of
+  // this id), never an engine without its keys (a TLS engine without them would be dialled in plain text).
+  // Leftovers of an engine of this id removed by hand or by a crash are replaced, never reused.
+  removeMaterial(config.id);
   try {
+    writeMaterial(config.id, material);
     insertEngineRow(config, by);
   } catch (e) {
+    removeMaterial(config.id);
     // The environment may hide a row of the same id (set there later): still taken.
     if (/UNIQUE|PRIMARY KEY/i.test((e as Error).message)) throw new ApiError("conflict", `There is already an engine "${body.id}".`, { engine: body.id });
-    throw e;
-  }
-  try {
-    // Leftovers of an engine of this id removed by hand or by a crash are replaced, never reused.
-    removeMaterial(config.id);
-    writeMaterial(config.id, material);
-  } catch (e) {
-    deleteEngineRow(config.id);
     throw e;
   }
   reloadEngine(config.id);

@@ -226,6 +226,22 @@ describe("key material", () => {
     for (const l of lines) expect(audit).not.toContain(l);
   });
 
+  it("a TLS part gone missing (removed by hand, a crash) fails the connection, never dials in plain text", async () => {
+    const broken = id("tls-broken");
+    const created = await post<Engine>("/api/engines", { id: broken, url: "tcp://127.0.0.1:1", tls: { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey } });
+    expect(created.status, created.text).toBe(201);
+    added.add(broken);
+    const { rmSync } = await import("node:fs");
+    rmSync(path.join(process.env.VOLDECK_DATA_DIR!, "engines", broken, "key.pem"));
+    // In plain text the answer would be "refused" (nothing listens on port 1): TLS fails before dialling.
+    const test = await post<EngineTestResult>(`/api/engines/${broken}/test`);
+    expect(test.body, test.text).toMatchObject({ ok: false, errorKind: "tls" });
+    expect(test.body.error).toMatch(/give all three again/);
+    expect((await get<Engine>(`/api/engines/${broken}`)).body.credentials).toMatchObject({ tls: true });
+    expect((await del(`/api/engines/${broken}`)).status).toBe(204);
+    added.delete(broken);
+  });
+
   it("is replaced when new material is given, dropped with null, and removed with the engine", async () => {
     const other = makePki("other");
     try {
