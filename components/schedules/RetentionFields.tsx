@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import { inputClass, labelClass } from "@/components/admin/fields";
 import { KEEP_DAYS_MAX, KEEP_LAST_MAX } from "@/lib/api/schedule-schemas";
 import { retentionWords } from "./format";
@@ -22,20 +23,21 @@ export const toNumber = (text: string) => (text.trim() === "" ? null : Number(te
 
 export function RetentionFields({ value, onChange }: { value: Retention; onChange: (r: Retention) => void }) {
   const problem = retentionProblem(value);
+  const helpId = useId();
   return (
     <fieldset className="space-y-2 text-sm">
       <legend className="font-medium text-slate-900">Retention</legend>
       <div className="grid grid-cols-2 gap-3">
         <label className={labelClass}>
           Keep the last (verified backups)
-          <input inputMode="numeric" value={value.keepLast} onChange={(e) => onChange({ ...value, keepLast: e.target.value })} aria-invalid={!!problem} placeholder="e.g. 7" className={inputClass} />
+          <input inputMode="numeric" value={value.keepLast} onChange={(e) => onChange({ ...value, keepLast: e.target.value })} aria-invalid={!!problem} aria-describedby={helpId} placeholder="e.g. 7" className={inputClass} />
         </label>
         <label className={labelClass}>
           Keep all younger than (days)
-          <input inputMode="numeric" value={value.keepDays} onChange={(e) => onChange({ ...value, keepDays: e.target.value })} aria-invalid={!!problem} placeholder="e.g. 30" className={inputClass} />
+          <input inputMode="numeric" value={value.keepDays} onChange={(e) => onChange({ ...value, keepDays: e.target.value })} aria-invalid={!!problem} aria-describedby={helpId} placeholder="e.g. 30" className={inputClass} />
         </label>
       </div>
-      <p className={problem ? "text-red-700" : "text-slate-600"} aria-live="polite">
+      <p id={helpId} className={problem ? "text-red-700" : "text-slate-600"} aria-live="polite">
         {problem ??
           `${retentionWords(toNumber(value.keepLast), toNumber(value.keepDays))} of this schedule's backups. Only its own backups are ever deleted, only after a verified run, and never the volume's last verified backup.`}
       </p>
