@@ -49,6 +49,14 @@ test("Services page: a service's mounts, its node, and live updates; its volume 
     await expect(volumes.row(data).getByText("unused", { exact: true })).toHaveCount(0);
     await shot("swarm-volumes");
 
+    // The volume's own page names the service that declares it, linked to its card on the Services page.
+    await page.goto(`/engines/swarm/volumes/${encodeURIComponent(data)}`);
+    const declared = page.getByRole("table", { name: `Swarm services that declare ${data}` });
+    await expect(declared.getByRole("link", { name, exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(declared.getByRole("row").filter({ hasText: name })).toContainText("/data");
+    await shot("swarm-volume-page");
+    await volumes.goto();
+
     // Removing it is refused, naming the service.
     const dialog = await volumes.openRemove(data);
     await dialog.getByRole("button", { name: "Remove volume", exact: true }).click();
