@@ -40,6 +40,11 @@ export function archiveWalker(helper: Helper): Walker {
         return goKind((await statPath(helper, inVolume(parts))).mode);
       } catch (e) {
         if (e instanceof ApiError && e.code === "not_found") return null;
+        // The engine resolves every symlink it is asked about, and fails on a loop or a target it cannot
+        // look up, with no words of its own: say what most likely happened (still the engine's failure).
+        if (e instanceof ApiError && e.code === "engine_error") {
+          throw new ApiError("engine_error", `The engine could not look at "/${parts.join("/")}": a symlink loop, or a link the engine cannot resolve, fails this way. ${e.message}`, e.details);
+        }
         throw e;
       }
     },

@@ -261,6 +261,7 @@ describe.each(["direct", "archive"])("odd nodes and odd paths, %s data path", (d
         "ln -s /proc/self/root/etc /v/link-proc",
         "ln -s d /v/link-d",
         `ln -s ${"x".repeat(300)} /v/link-long`,
+        "ln -s loop-b /v/loop-a && ln -s loop-a /v/loop-b",
       ].join("\n"),
     );
   }, 60_000);
@@ -294,6 +295,10 @@ describe.each(["direct", "archive"])("odd nodes and odd paths, %s data path", (d
       }
     }
     expect((await at("/content", "/link-d/f.txt")).text).toBe("inside\n");
+    // A loop: found by the walk (direct); the engine fails to stat such a link at all (archive), and says so.
+    const loop = await at("/content", "/loop-a&preview=1");
+    if (dataPath === "direct") expect(expectError(loop, 400, "invalid_input").message).toMatch(/Too many symlinks/);
+    else expect(expectError(loop, 502, "engine_error").message).toMatch(/symlink loop/);
   });
 
   it("answers 400 for NUL bytes and over-long names, 404 for double-encoded dots and backslashes", async () => {
