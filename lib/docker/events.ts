@@ -12,6 +12,10 @@ import { markSizesStale } from "./sizes";
 const IDLE_CLOSE_MS = 30_000;
 // Reconnecting to a local engine costs one failed connect: try often, so the console recovers within seconds.
 const MAX_BACKOFF_MS = 4_000;
+// A healthy engine answers the stream's headers at once (over SSH after its handshake); one that takes the
+// connection and never answers is given up on after this long (down, retried with backoff), instead of
+// leaving the stream "opening" forever, with nobody told.
+const OPEN_TIMEOUT_MS = 10_000;
 
 type StreamState = {
   stream: NodeJS.ReadableStream | null;
@@ -20,6 +24,8 @@ type StreamState = {
   backoff: number;
   retry: NodeJS.Timeout | null;
   idle: NodeJS.Timeout | null;
+  /** The request opening the stream, while it has not answered: one at a time, aborted when not wanted. */
+  opening: AbortController | null;
   /** Bumped when the engine is changed or removed: a stream still opening to the old address is dropped. */
   generation: number;
 };
@@ -58,19 +64,33 @@ function scheduleReconnect(engineId: string, s: StreamState): void {
 }
 
 async function open(engineId: string, s: StreamState): Promise<void> {
-  if (s.stream || listenerCount(engineId) === 0) return;
+  // A second listener arriving while the stream opens waits for it (two streams would double every event).
+  if (s.stream || s.opening || listenerCount(engineId) === 0) return;
   const generation = s.generation;
+  const opening = new AbortController();
+  s.opening = opening;
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    opening.abort(new Error(`the engine did not answer within ${OPEN_TIMEOUT_MS / 1000} s`));
+  }, OPEN_TIMEOUT_MS);
   let stream: NodeJS.ReadableStream;
   try {
     stream = (await streamingDocker(engineId).getEvents({
       filters: JSON.stringify({ type: ["volume", "container", "service", "node"] }),
+      abortSignal: opening.signal,
     } as object)) as NodeJS.ReadableStream;
   } catch (e) {
-    if (generation !== s.generation) return;
-    setUp(engineId, s, false, engineMessage(e));
+    if (s.opening === opening) s.opening = null;
+    // Aborted because the engine was changed or removed, or nobody follows it any more: not an outage.
+    if ((opening.signal.aborted && !timedOut) || generation !== s.generation || listenerCount(engineId) === 0) return;
+    setUp(engineId, s, false, engineMessage(timedOut ? opening.signal.reason : e));
     scheduleReconnect(engineId, s);
     return;
+  } finally {
+    clearTimeout(deadline);
   }
+  if (s.opening === opening) s.opening = null;
   if (generation !== s.generation) {
     (stream as unknown as { destroy?: () => void }).destroy?.();
     return;
@@ -110,13 +130,15 @@ function closeIfIdle(engineId: string, s: StreamState): void {
   s.up = null;
   if (s.retry) clearTimeout(s.retry);
   s.retry = null;
+  s.opening?.abort();
+  s.opening = null;
   (stream as unknown as { destroy?: () => void } | null)?.destroy?.();
 }
 
 /** Follows an engine's changes; returns the unsubscribe function. The current state is sent first. */
 export function followEngine(engineId: string, listener: (event: EngineEvent) => void): () => void {
   let s = streams.get(engineId);
-  if (!s) streams.set(engineId, (s = { stream: null, up: null, backoff: 0, retry: null, idle: null, generation: 0 }));
+  if (!s) streams.set(engineId, (s = { stream: null, up: null, backoff: 0, retry: null, idle: null, generation: 0, opening: null }));
   const state = s;
   const stop = listen(engineId, listener);
   if (state.idle) clearTimeout(state.idle);
@@ -147,6 +169,8 @@ export function engineChanged(engineId: string, why: string): void {
   s.generation++;
   if (s.retry) clearTimeout(s.retry);
   s.retry = null;
+  s.opening?.abort();
+  s.opening = null;
   s.backoff = 0;
   (stream as unknown as { destroy?: () => void } | null)?.destroy?.();
   // Forced: even a stream that was already down must count as a new outage (the index resyncs on it).

@@ -10,6 +10,7 @@ import { auditLines, createToken, revokeToken } from "../helpers/auth";
 import { deleteBackupsOf, fillRandom, waitJob } from "../helpers/backups";
 import { docker, dockerOn } from "../helpers/docker";
 import { peerSocket, startEngine, type TestEngine } from "../helpers/engine";
+import { openEvents } from "../helpers/events";
 import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 import { makePki, type Pki } from "../helpers/tls";
@@ -304,6 +305,17 @@ describe("an engine that accepts connections and never answers", () => {
     // The test button says the same, in words, with its own (longer) deadline.
     const test = await post<EngineTestResult>(`/api/engines/${eid}/test`);
     expect(test.body).toMatchObject({ ok: false, errorKind: "timeout" });
+  }, 60_000);
+
+  it("its event stream is reported down, not left opening for ever", async () => {
+    const events = await openEvents(eid);
+    try {
+      expect(events.status).toBe(200);
+      const down = await events.waitFor("the engine reported down", (e) => e.kind === "engine" && e.state === "down", 30_000);
+      expect(down).toMatchObject({ error: expect.stringMatching(/did not answer within 10 s/) });
+    } finally {
+      events.close();
+    }
   }, 60_000);
 });
 
