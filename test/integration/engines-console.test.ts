@@ -6,7 +6,7 @@ import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine, Volume } from "@/lib/api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post, type ApiAnswer } from "../helpers/api";
-import { auditLines, createToken, revokeToken } from "../helpers/auth";
+import { auditLines, createToken, createUser, login, ORIGIN, removeUser, revokeToken, withCookie } from "../helpers/auth";
 import { deleteBackupsOf, fillRandom, waitJob } from "../helpers/backups";
 import { docker, dockerOn } from "../helpers/docker";
 import { peerSocket, startEngine, type TestEngine } from "../helpers/engine";
@@ -188,6 +188,33 @@ describe("refusals", () => {
     } finally {
       await revokeToken(operator.id);
       await revokeToken(viewer.id);
+    }
+  });
+});
+
+describe("an admin signed in with the session cookie", () => {
+  it("adds, changes, tests and removes engines only from the console's own origin", async () => {
+    const admin = await createUser("admin", "engadm");
+    const FOREIGN = "https://evil.example";
+    try {
+      const { cookie } = await login(admin.username, admin.password);
+      expect(cookie).toBeTruthy();
+      const as = (method: string, p: string, json?: unknown, origin: string | null = ORIGIN) => api(p, withCookie(cookie!, { method, json, origin }));
+      const eid = id("cookie");
+      expectError(await as("POST", "/api/engines", { id: eid, url: engine.dockerHost }, FOREIGN), 403, "forbidden");
+      expectError(await as("POST", "/api/engines", { id: eid, url: engine.dockerHost }, null), 403, "forbidden");
+      expect((await listed()).some((e) => e.id === eid)).toBe(false);
+      const created = await as("POST", "/api/engines", { id: eid, url: engine.dockerHost });
+      expect(created.status, created.text).toBe(201);
+      added.add(eid);
+      expectError(await as("PUT", `/api/engines/${eid}`, { url: `unix://${peerSocket()}` }, FOREIGN), 403, "forbidden");
+      expectError(await as("POST", `/api/engines/${eid}/test`, { url: `unix://${peerSocket()}` }, FOREIGN), 403, "forbidden");
+      expectError(await as("DELETE", `/api/engines/${eid}`, undefined, FOREIGN), 403, "forbidden");
+      expect((await listed()).find((e) => e.id === eid)).toMatchObject({ endpoint: engine.dockerHost });
+      expect((await as("DELETE", `/api/engines/${eid}`)).status).toBe(204);
+      added.delete(eid);
+    } finally {
+      await removeUser(admin.username);
     }
   });
 });
