@@ -13,7 +13,7 @@ function engineHost(variable: string): string {
   return `unix://${socket}`;
 }
 
-const switcher = (page: Page) => page.getByRole("banner").getByRole("button", { name: /^Engine / });
+const switcher = (page: Page) => page.getByRole("banner").getByRole("combobox", { name: /^Engine / });
 const option = (page: Page, name: string | RegExp) => page.getByRole("listbox", { name: "Engine" }).getByRole("option", { name });
 /** A row of the all-engines table, by engine and volume name. */
 const allRow = (page: Page, engine: string, name: string): Locator =>
@@ -49,8 +49,12 @@ test.describe("engine switcher", () => {
     await switcher(page).focus();
     await page.keyboard.press("ArrowDown");
     const list = page.getByRole("listbox", { name: "Engine" });
-    await expect(list).toBeFocused();
+    await expect(list).toBeVisible();
+    // Select-only combobox: the focus stays on it, the option moved to is its active descendant.
+    await expect(switcher(page)).toBeFocused();
+    await expect(switcher(page)).toHaveAttribute("aria-expanded", "true");
     await expect(option(page, /^peer/)).toHaveAttribute("aria-selected", "true");
+    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^peer/).getAttribute("id"))!);
     // Home is "All engines"; the next one down is the first engine ("local" comes first in the list).
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowDown");
@@ -63,7 +67,15 @@ test.describe("engine switcher", () => {
     await expect(list).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(list).toHaveCount(0);
+    await expect(switcher(page)).toBeFocused();
     await expect(page).toHaveURL(/\/engines\/local\/containers$/);
+    // A letter opens the list at the first engine named so; Enter switches to it.
+    await page.keyboard.press("s");
+    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^spare/).getAttribute("id"))!);
+    await page.keyboard.press("s");
+    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^swarm/).getAttribute("id"))!);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/engines\/swarm\/containers$/);
   });
 });
 
@@ -102,10 +114,10 @@ test.describe("all-engines view", () => {
     await page.screenshot({ path: `${ALL_SHOTS}/all-engines.png`, fullPage: true });
 
     // Filters: by engine, then by search.
-    await page.getByRole("combobox", { name: "Engine" }).selectOption("peer");
+    await page.getByRole("combobox", { name: "Engine", exact: true }).selectOption("peer");
     await expect(allRow(page, "peer", names.peer)).toBeVisible();
     await expect(allRow(page, "local", names.local)).toHaveCount(0);
-    await page.getByRole("combobox", { name: "Engine" }).selectOption("");
+    await page.getByRole("combobox", { name: "Engine", exact: true }).selectOption("");
     await page.getByRole("searchbox", { name: "Search" }).fill(names.swarm);
     await expect(allRow(page, "swarm", names.swarm)).toBeVisible();
     await expect(allRow(page, "local", names.local)).toHaveCount(0);

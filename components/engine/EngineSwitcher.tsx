@@ -7,9 +7,9 @@ import { enginesQuery } from "@/lib/api/queries";
 import type { Engine } from "@/lib/api/types";
 import { targetPath } from "./engine-paths";
 
-// A button that opens a listbox (focus moves into the list, the active option is its aria-activedescendant)
-// rather than a native <select>: its options carry a status dot and the reason an engine is down, which a
-// native option cannot show.
+// A select-only combobox (WAI-ARIA APG pattern) rather than a native <select>: its options carry a status dot
+// and the reason an engine is down, which a native option cannot show. Focus stays on the combobox; the
+// option moved to is its aria-activedescendant. Keys: arrows, Home/End, Enter/Space, Escape, a letter jumps.
 export const ALL_ENGINES = "";
 
 type Option = { value: string; label: string; engine?: Engine };
@@ -31,9 +31,9 @@ export function EngineSwitcher({ current }: { current: string | null }) {
   const pathname = usePathname();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const button = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  // By value, not position: the engine list may arrive (and reorder the options) while the list is open.
+  const [activeValue, setActive] = useState<string>(ALL_ENGINES);
+  const box = useRef<HTMLDivElement>(null);
 
   const known = engines.data ?? [];
   const options: Option[] = [
@@ -44,46 +44,62 @@ export function EngineSwitcher({ current }: { current: string | null }) {
   if (current && !known.some((e) => e.id === current)) options.push({ value: current, label: current });
   const selected = current === null ? undefined : options.find((o) => o.value === current);
 
-  useEffect(() => {
-    if (open) list.current?.focus();
-  }, [open]);
+  const found = options.findIndex((o) => o.value === activeValue);
+  const active = found < 0 ? 0 : found;
+
   // With many engines the list scrolls: the option moved to by keyboard stays in sight.
   useEffect(() => {
     if (open) document.getElementById(`${id}-opt-${active}`)?.scrollIntoView({ block: "nearest" });
   }, [open, active, id]);
 
-  const show = () => {
-    setActive(Math.max(0, options.findIndex((o) => o.value === current)));
+  const currentIndex = Math.max(0, options.findIndex((o) => o.value === current));
+  const show = (at = currentIndex) => {
+    setActive(options[at].value);
     setOpen(true);
   };
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) button.current?.focus();
-  };
   const choose = (o: Option) => {
-    close(true);
+    setOpen(false);
+    box.current?.focus();
     if (o.value !== current) router.push(targetPath(pathname, o.value || null));
   };
-
-  const onButtonKey = (e: KeyboardEvent) => {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      show();
+  /** The next option after `from` whose label starts with the letter typed, or -1. */
+  const byLetter = (letter: string, from: number) => {
+    for (let step = 1; step <= options.length; step++) {
+      const i = (from + step) % options.length;
+      if (options[i].label.toLowerCase().startsWith(letter.toLowerCase())) return i;
     }
+    return -1;
   };
-  const onListKey = (e: KeyboardEvent) => {
+
+  const onKey = (e: KeyboardEvent) => {
     const last = options.length - 1;
-    const moves: Record<string, number> = { ArrowDown: Math.min(active + 1, last), ArrowUp: Math.max(active - 1, 0), Home: 0, End: last };
+    const letter = e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey ? e.key : null;
+    if (!open) {
+      const opens: Record<string, number> = { ArrowDown: currentIndex, ArrowUp: currentIndex, Enter: currentIndex, " ": currentIndex, Home: 0, End: last };
+      if (e.key in opens) {
+        e.preventDefault();
+        show(opens[e.key]);
+      } else if (letter && byLetter(letter, currentIndex) >= 0) {
+        e.preventDefault();
+        show(byLetter(letter, currentIndex));
+      }
+      return;
+    }
+    const moves: Record<string, number> = { ArrowDown: Math.min(active + 1, last), ArrowUp: Math.max(active - 1, 0), Home: 0, End: last, PageDown: last, PageUp: 0 };
     if (e.key in moves) {
       e.preventDefault();
-      setActive(moves[e.key]);
+      setActive(options[moves[e.key]].value);
     } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       choose(options[active]);
     } else if (e.key === "Escape") {
       e.preventDefault();
-      close(true);
-    } else if (e.key === "Tab") close(false);
+      setOpen(false);
+    } else if (e.key === "Tab") setOpen(false);
+    else if (letter && byLetter(letter, active) >= 0) {
+      e.preventDefault();
+      setActive(options[byLetter(letter, active)].value);
+    }
   };
 
   return (
@@ -91,16 +107,19 @@ export function EngineSwitcher({ current }: { current: string | null }) {
       <span id={`${id}-label`} className="sr-only">
         Engine
       </span>
-      <button
-        ref={button}
-        type="button"
+      <div
+        ref={box}
+        role="combobox"
+        tabIndex={0}
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? `${id}-list` : undefined}
         aria-labelledby={`${id}-label ${id}-value`}
-        onClick={() => (open ? close(false) : show())}
-        onKeyDown={onButtonKey}
-        className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+        aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
+        onClick={() => (open ? setOpen(false) : show())}
+        onKeyDown={onKey}
+        onBlur={() => setOpen(false)}
+        className="flex cursor-pointer select-none items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
       >
         <span aria-hidden className="text-slate-500">
           Engine
@@ -112,19 +131,14 @@ export function EngineSwitcher({ current }: { current: string | null }) {
         <span aria-hidden className="text-slate-400">
           ▾
         </span>
-      </button>
+      </div>
       {open && (
         <ul
-          ref={list}
           id={`${id}-list`}
           role="listbox"
-          tabIndex={-1}
           aria-labelledby={`${id}-label`}
-          aria-activedescendant={`${id}-opt-${active}`}
-          onKeyDown={onListKey}
-          onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null) && e.relatedTarget !== button.current) close(false);
-          }}
+          // Clicks inside the list (options, its scrollbar) keep the focus on the combobox.
+          onMouseDown={(e) => e.preventDefault()}
           className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg focus:outline-none"
         >
           {options.map((o, i) => (
@@ -134,8 +148,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
               role="option"
               aria-selected={o.value === current}
               aria-description={describe(o) || undefined}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
+              onMouseEnter={() => setActive(o.value)}
               onClick={() => choose(o)}
               className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${i === active ? "bg-sky-50" : ""} ${o.value === current ? "font-semibold" : ""} ${i === 0 ? "border-b border-slate-100" : ""}`}
             >
