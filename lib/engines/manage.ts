@@ -10,6 +10,7 @@ import { engineChanged } from "@/lib/docker/events";
 import { forgetHelperImage } from "@/lib/docker/helper";
 import { forgetSizes } from "@/lib/docker/sizes";
 import { listJobs } from "@/lib/jobs/registry";
+import { pauseSchedulesOf } from "@/lib/schedule/store";
 import { db } from "@/lib/store/db";
 import { pinnedHostKeyChecker } from "./host-key";
 import { forgetHostKey, readMaterial, removeMaterial, writeMaterial } from "./key-files";
@@ -133,13 +134,15 @@ export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>)
   return engineConfig(id);
 }
 
-export function removeEngine(id: string): void {
+/** Removes a console engine; answers the ids of its backup schedules, now paused. */
+export function removeEngine(id: string): { pausedSchedules: string[] } {
   consoleEngine(id);
   assertNoJobOn(id, "remove it");
   deleteEngineRow(id);
   removeMaterial(id);
   reloadEngine(id);
   forgetEngineState(id, "the engine was removed");
+  return { pausedSchedules: pauseSchedulesOf(id) };
 }
 
 /** A saved engine, on a fresh connection with a generous deadline. */

@@ -93,6 +93,20 @@ export function setHandledUntil(id: string, at: string): void {
   db().prepare("UPDATE schedules SET handled_until = ? WHERE id = ?").run(at, id);
 }
 
+/**
+ * Pauses every enabled schedule of an engine (when the engine is removed from the console): the schedules
+ * stay for the record, and an engine added later under the same id, perhaps another machine, is not backed
+ * up until someone resumes them. Answers the ids paused.
+ */
+export function pauseSchedulesOf(engine: string, now = new Date()): string[] {
+  const conn = db();
+  return conn.transaction(() => {
+    const ids = (conn.prepare("SELECT id FROM schedules WHERE engine = ? AND enabled = 1").all(engine) as { id: string }[]).map((r) => r.id);
+    conn.prepare("UPDATE schedules SET enabled = 0, updated_at = ? WHERE engine = ? AND enabled = 1").run(now.toISOString(), engine);
+    return ids;
+  })();
+}
+
 export function deleteSchedule(id: string): void {
   db().prepare("DELETE FROM schedules WHERE id = ?").run(id);
 }

@@ -386,3 +386,26 @@ describe("an engine a job is working on", () => {
     added.delete(eid);
   }, 60_000);
 });
+
+describe("an engine with backup schedules", () => {
+  it("pauses its schedules when it is removed (another engine added later under that id is not backed up unasked)", async () => {
+    const eid = id("sched");
+    const volume = `${prefix}-sched`;
+    await dockerOn(engine.dockerHost, "volume", "create", volume);
+    expect((await post("/api/engines", { id: eid, url: engine.dockerHost })).status).toBe(201);
+    added.add(eid);
+    const created = await post<{ id: string; enabled: boolean }>("/api/schedules", { engine: eid, volume, cron: "0 3 * * *" });
+    expect(created.status, created.text).toBe(201);
+    try {
+      expect(created.body.enabled).toBe(true);
+      expect((await del(`/api/engines/${eid}`)).status).toBe(204);
+      const after = await get<{ enabled: boolean; engine: string }>(`/api/schedules/${created.body.id}`);
+      expect(after.body).toMatchObject({ enabled: false, engine: eid });
+      const line = (await auditLines(20)).find((l) => l.action === "engine.remove" && (l.target === eid || l.engine === eid));
+      expect(line?.detail).toMatchObject({ pausedSchedules: [created.body.id] });
+    } finally {
+      await del(`/api/schedules/${created.body.id}`);
+      await dockerOn(engine.dockerHost, "volume", "rm", volume);
+    }
+  });
+});

@@ -16,7 +16,8 @@ export const PUT = handler<Params>({ role: "admin", audit: "engine.update" }, as
   return json(await engineInfo(engine));
 });
 
-export const DELETE = handler<Params>({ role: "admin", audit: "engine.remove" }, async (_req, { engine }) => {
-  removeEngine(engine);
+export const DELETE = handler<Params>({ role: "admin", audit: "engine.remove" }, async (_req, { engine }, ctx) => {
+  const { pausedSchedules } = removeEngine(engine);
+  if (pausedSchedules.length) ctx.audit.pausedSchedules = pausedSchedules;
   return new Response(null, { status: 204 });
 });
