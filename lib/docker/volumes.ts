@@ -188,7 +188,13 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
   const result: PruneResult = { removed: [], skipped: [], reclaimedBytes: 0 };
   const seen = new Set<string>();
   // Read now, once: a service declared since the preview keeps its volume.
-  const services = targets.length ? await rawServices(engineId) : null;
+  let services: RawService[] | null = null;
+  try {
+    if (targets.length) services = await rawServices(engineId);
+  } catch (e) {
+    // An engine that does not answer: the same 503 as mid-prune, with (empty) removed/skipped lists.
+    throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+  }
   for (const target of targets) {
     if (seen.has(target.name)) continue;
     seen.add(target.name);

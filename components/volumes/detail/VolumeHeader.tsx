@@ -34,7 +34,7 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
       {volume && (
         <div className="flex flex-wrap gap-2">
           {volume.inUse ? (
-            <Badge tone="green">in use by {plural(volume.containers.length, "container")}</Badge>
+            <Badge tone="green">in use by {usedBy(volume)}</Badge>
           ) : (
             <Badge>unused</Badge>
           )}
@@ -52,4 +52,13 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
       )}
     </header>
   );
+}
+
+/** "2 containers", "1 Swarm service", or both: a service's spec holds the volume even with no task running. */
+function usedBy(v: Volume): string {
+  const services = v.services?.length ?? 0;
+  const parts = [];
+  if (v.containers.length || !services) parts.push(plural(v.containers.length, "container"));
+  if (services) parts.push(plural(services, "Swarm service"));
+  return parts.join(" and ");
 }
