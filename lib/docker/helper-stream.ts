@@ -1,7 +1,7 @@
 import "server-only";
 import net from "node:net";
 import { Readable } from "node:stream";
-import { CHUNK, takeChunk } from "@/lib/backup/buffer-pool";
+import { CHUNK, giveBack, takeChunk } from "@/lib/backup/buffer-pool";
 
 // `GET /containers/{id}/archive` read straight off a unix socket into reused buffers. Node's HTTP client hands
 // every socket read over in a freshly allocated buffer, and at engine speed that means a full garbage
@@ -189,8 +189,9 @@ export function archiveOverSocket(socketPath: string, id: string, path: string, 
 /**
  * `PUT /containers/{id}/archive?path=…` straight onto a unix socket, the body sent chunked from `body` as it
  * comes. Through Node's HTTP client the upload ran at half the speed curl reaches against the same engine (a
- * 16 KiB write buffer and a drain per chunk); here each chunk goes to the socket as one write, and the next is
- * read only when the socket has taken it. Resolves when the engine answers 200 (it has extracted it all).
+ * 16 KiB write buffer and a drain per chunk); here each chunk goes to the socket as one write, the next is read
+ * only when the socket has taken it, and pooled chunks go back to the pool once written (fresh 1 MiB buffers
+ * per chunk would make V8 collect garbage every few dozen megabytes). Resolves when the engine answers 200 (it has extracted it all).
  */
 export function putArchiveOverSocket(socketPath: string, id: string, path: string, body: Readable, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -216,7 +217,8 @@ export function putArchiveOverSocket(socketPath: string, id: string, path: strin
       const head = Buffer.from(`${chunk.length.toString(16)}\r\n`, "latin1");
       socket.cork();
       socket.write(head);
-      socket.write(chunk);
+      // Once written, a pooled chunk (read from a mountpoint or an engine's archive) is free for the next read.
+      socket.write(chunk, () => giveBack(chunk));
       const ok = socket.write("\r\n");
       socket.uncork();
       if (!ok) {
