@@ -11,6 +11,12 @@ import { encodeHeader, type EntryType, type HeaderFields } from "./header";
 
 const SLASH = Buffer.from("/");
 const END = Buffer.alloc(1024);
+const DIR_FLAGS = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
+
+// Every entry is reached through its parent directory's open descriptor (`/proc/self/fd/N/<name>`), never by a
+// path from the root: a container writing to the volume can swap a directory for a symlink to `/` while we walk,
+// and a path walk would then follow it out of the volume. A descriptor stays on the directory it opened.
+const inDir = (dir: fs.FileHandle, child: Buffer) => Buffer.concat([Buffer.from(`/proc/self/fd/${dir.fd}/`), child]);
 
 export type PackIssue = { path: string; reason: string };
 
@@ -53,22 +59,27 @@ const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? String(e);
 
 /** A tar stream of `root`'s contents; the root itself is the entry `./`. Ends with the end-of-archive marker. */
 export async function* packDirectory(root: string, opts: PackOptions = {}): AsyncGenerator<Buffer> {
-  const rootStat = await fs.lstat(root);
-  if (!rootStat.isDirectory()) throw new Error(`${root} is not a directory`);
+  let rootDir: fs.FileHandle;
+  try {
+    rootDir = await fs.open(root, DIR_FLAGS);
+  } catch (e) {
+    if (errCode(e) === "ENOTDIR" || errCode(e) === "ELOOP") throw new Error(`${root} is not a directory`);
+    throw e;
+  }
   const batch = new Batch();
   const links = new Map<string, Buffer>();
   const issue = (name: Buffer, reason: string) => opts.onIssue?.({ path: name.toString("utf8"), reason });
 
-  async function* walk(abs: Buffer, name: Buffer, st: Stats): AsyncGenerator<Buffer> {
+  async function* walk(dir: fs.FileHandle, name: Buffer, st: Stats): AsyncGenerator<Buffer> {
     let children: Buffer[] = [];
     try {
-      children = (await fs.readdir(abs, { encoding: "buffer" })).sort(Buffer.compare);
+      children = (await fs.readdir(`/proc/self/fd/${dir.fd}`, { encoding: "buffer" })).sort(Buffer.compare);
     } catch (e) {
       issue(name, `directory not readable (${errCode(e)})`);
     }
     batch.add(headerFor(name, st, "directory"));
     for (const child of children) {
-      const childAbs = Buffer.concat([abs, SLASH, child]);
+      const childAbs = inDir(dir, child);
       const childName = Buffer.concat([name, child]);
       let cst: Stats;
       try {
@@ -78,7 +89,19 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
         continue;
       }
       if (cst.isDirectory()) {
-        yield* walk(childAbs, Buffer.concat([childName, SLASH]), cst);
+        let sub: fs.FileHandle;
+        try {
+          // O_NOFOLLOW: swapped for a symlink since the lstat above → refused here, not followed.
+          sub = await fs.open(childAbs, DIR_FLAGS);
+        } catch (e) {
+          issue(childName, `directory not readable (${errCode(e)})`);
+          continue;
+        }
+        try {
+          yield* walk(sub, Buffer.concat([childName, SLASH]), cst);
+        } finally {
+          await sub.close();
+        }
         continue;
       }
       if (cst.nlink > 1) {
@@ -148,7 +171,11 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
     }
   }
 
-  yield* walk(Buffer.from(root), Buffer.from("./"), rootStat);
+  try {
+    yield* walk(rootDir, Buffer.from("./"), await rootDir.stat());
+  } finally {
+    await rootDir.close();
+  }
   batch.add(END);
   yield batch.take();
 }

@@ -105,6 +105,36 @@ describe("packDirectory", () => {
   });
 });
 
+describe("packDirectory while the tree changes under it", () => {
+  it("never follows a directory swapped for a symlink out of the tree mid-walk", async () => {
+    const root = path.join(tmp, "swap");
+    const outside = path.join(tmp, "swap-outside");
+    fs.mkdirSync(path.join(root, "b/zz"), { recursive: true });
+    fs.mkdirSync(path.join(outside, "zz"), { recursive: true });
+    // b/big is read in several chunks, so the walk pauses (yields) inside b before it reaches b/zz.
+    fs.writeFileSync(path.join(root, "b/big"), randomBytes(3 * (1 << 20)));
+    fs.writeFileSync(path.join(root, "b/zz/inside"), "inside\n");
+    fs.writeFileSync(path.join(outside, "zz/SECRET"), "secret\n");
+    const parts: Buffer[] = [];
+    let swapped = false;
+    for await (const b of packDirectory(root)) {
+      parts.push(Buffer.from(b));
+      if (!swapped) {
+        // As a container writing to the volume could: b moves away and a symlink to the outside takes its name.
+        fs.renameSync(path.join(root, "b"), path.join(root, "b-moved"));
+        fs.symlinkSync(outside, path.join(root, "b"));
+        swapped = true;
+      }
+    }
+    const tar = Buffer.concat(parts);
+    expect(swapped).toBe(true);
+    expect(tar.includes("SECRET")).toBe(false);
+    expect(tar.includes("secret\n")).toBe(false);
+    // The walk stayed on the directory it had opened: its own contents are there.
+    expect(tar.includes("./b/zz/inside")).toBe(true);
+  });
+});
+
 describe("TarScanner", () => {
   const small = () => {
     const dir = path.join(tmp, `s-${randomBytes(3).toString("hex")}`);
