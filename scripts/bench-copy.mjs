@@ -5,14 +5,12 @@
 // with the same data path (auto: the mountpoint read directly; archive: the engine's archive API).
 // Target: copy ≥ 0.8× the backup's throughput. For reference, also a copy read back in full (verify: full, what a
 // move does), and the target engine's own upload speed (curl PUT of the same tar from a file), which bounds a copy. BENCH_ROUNDS (default 3), BENCH_SIZE_MIB (default 1024).
-import { execFile, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { apiClient, docker, ensureBuild, median, MiB, root, seconds } from "./bench/harness.mjs";
+import { apiClient, docker, ensureBuild, median, MiB, seconds, startConsole } from "./bench/harness.mjs";
 import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -23,35 +21,6 @@ const sh = promisify(execFile);
 const work = mkdtempSync(path.join(os.tmpdir(), "vd-bench-copy-"));
 const cleanups = [];
 const rows = [];
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-
-/** The console with `source` as "local" and `target` as engine "target". */
-async function startConsole(source, target) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const token = randomBytes(24).toString("hex");
-  const env = {
-    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: source.dockerHost, VOLDECK_DATA_DIR: path.join(work, "data"),
-    VOLDECK_API_TOKEN: token, VOLDECK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", VOLDECK_ENGINES: `target=${target.dockerHost}`,
-  };
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}`);
-    if (i > 240) throw new Error("the console did not start within 60 s");
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGTERM"))));
-  return { url, token, stop };
-}
 
 const phaseTimes = [];
 
@@ -84,7 +53,8 @@ async function main() {
   await ensureBuild(distDir, process.argv.includes("--build"));
   const [source, target] = await Promise.all([startEngine({ name: "bench-src" }), startEngine({ name: "bench-dst" })]);
   cleanups.push(() => Promise.all([source.stop(), target.stop()]));
-  const app = await startConsole(source, target);
+  // The console with `source` as "local" and `target` as engine "target".
+  const app = await startConsole({ distDir, engine: source, dataDir: path.join(work, "data"), engines: { target: target.dockerHost } });
   cleanups.push(() => app.stop());
   const api = apiClient(app);
   const backup = async (volume, body) => {

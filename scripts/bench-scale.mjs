@@ -1,19 +1,17 @@
 // `npm run bench:scale`: the volumes list with 5,000 volumes and 1,000 containers, measured side by side
 // with the two raw engine calls any client needs, plus the browser (first rows, scrolling, search, a burst
 // of 1,000 creations) and the server's memory. Starts its own private engine and console; prints ratios.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
-import path from "node:path";
+// BENCH_VOLUMES (default 5000), BENCH_CONTAINERS (default 1000). The console runs from VOLDECK_DIST_DIR (default
+// .next-bench), built when it holds no build yet (`-- --build` builds it again).
+import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { ensureBuild, median, startConsole } from "./bench/harness.mjs";
 import { engineJson, fillEngine, inParallel, startEngine } from "./test-engine.mjs";
 
 const VOLUMES = Number(process.env.BENCH_VOLUMES ?? 5000);
 const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 1000);
 const ROUNDS = 15;
-const root = path.resolve(import.meta.dirname, "..");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const distDir = process.env.VOLDECK_DIST_DIR || ".next-bench";
 const ms = (x) => `${x.toFixed(1)} ms`;
 // The Long Tasks API reports only tasks over 50 ms: nothing reported means none was that long.
 const longTask = (x) => (x > 0 ? ms(x) : "none > 50 ms");
@@ -21,34 +19,9 @@ const rows = [];
 const report = (what, value, baseline, note = "") =>
   rows.push({ what, value, baseline, ratio: baseline && Number.isFinite(parseFloat(value)) ? (parseFloat(value) / parseFloat(baseline)).toFixed(2) + "×" : "", note });
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-
 function rssMb(pid) {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
   return Number(line.split(/\s+/)[1]) / 1024;
-}
-
-async function startConsole(engine) {
-  const port = await freePort();
-  const data = mkdtempSync("/tmp/vd-bench-data-");
-  const env = {
-    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: engine.dockerHost, VOLDECK_DATA_DIR: data,
-    VOLDECK_API_TOKEN: randomBytes(16).toString("hex"), VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("hex"), VOLDECK_ENGINES: "",
-  };
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, env, child, stop: () => (child.kill("SIGTERM"), rmSync(data, { recursive: true, force: true })) };
 }
 
 async function benchApi(engine, app) {
@@ -144,18 +117,19 @@ async function benchBrowser(engine, app) {
   await browser.close();
 }
 
+await ensureBuild(distDir, process.argv.includes("--build"));
 const engine = await startEngine({ name: "bench" });
 let app;
 try {
   const t = Date.now();
   await fillEngine(engine, { volumes: VOLUMES, containers: CONTAINERS });
   console.log(`filled ${VOLUMES} volumes and ${CONTAINERS} containers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  app = await startConsole(engine);
+  app = await startConsole({ distDir, engine });
   await benchApi(engine, app);
   await benchBrowser(engine, app);
   console.log(`\nVoldeck at scale: ${VOLUMES} volumes, ${CONTAINERS} containers (created, not started)\n`);
   console.table(rows);
 } finally {
-  app?.stop();
+  await app?.stop();
   await engine.stop();
 }

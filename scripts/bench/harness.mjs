@@ -1,9 +1,10 @@
-// Shared by the backup benchmark: a built console against a private engine, job runs followed through their
-// event stream, memory of the server's process tree, and small timing helpers.
+// Shared by the benchmarks: a built console against private engines, job runs followed through their event
+// stream, memory of the server's process tree, and small timing helpers.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -18,7 +19,7 @@ export const seconds = async (fn) => {
 
 const run = promisify(execFile);
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = s.address();
@@ -43,34 +44,45 @@ export async function ensureBuild(distDir, force = false) {
   }
 }
 
-/** Starts the built console; answers { url, pid, token, stop }. */
-export async function startConsole({ distDir, engine, dataDir }) {
+/**
+ * Starts the built console with `engine` as "local" and `engines` ({ id: address }, VOLDECK_ENGINES) beside it,
+ * plus `env` on top. Without `dataDir` it gets a fresh one, removed on stop. Answers { url, pid, child, token,
+ * env, stop }; env.VOLDECK_ADMIN_PASSWORD signs in as "admin".
+ */
+export async function startConsole({ distDir, engine, dataDir, engines = {}, env: extra = {} }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const token = randomBytes(24).toString("hex");
+  const ownDataDir = dataDir ? null : mkdtempSync(path.join(os.tmpdir(), "vd-bench-data-"));
   const env = {
-    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: engine.dockerHost, VOLDECK_DATA_DIR: dataDir,
-    VOLDECK_API_TOKEN: token, VOLDECK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", VOLDECK_ENGINES: "",
+    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: engine.dockerHost, VOLDECK_DATA_DIR: dataDir ?? ownDataDir,
+    VOLDECK_API_TOKEN: token, VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("hex"), VOLDECK_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1", VOLDECK_ENGINES: Object.entries(engines).map(([id, address]) => `${id}=${address}`).join(","), ...extra,
   };
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error("the console did not start within 60 s");
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const stop = () =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", resolve);
       child.kill("SIGTERM");
-    });
-  return { url, pid: child.pid, token, stop };
+    }).then(() => ownDataDir && rmSync(ownDataDir, { recursive: true, force: true }));
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error("the console did not start within 60 s");
+      try {
+        if ((await fetch(`${url}/api/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, pid: child.pid, child, token, env, stop };
 }
 
 /** A client for the console's API, as admin. */
