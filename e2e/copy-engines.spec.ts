@@ -20,7 +20,7 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
     const target = peer.trackVolume(`${source}-moved-here`);
 
     await volumeDetailPage.goto(source);
-    await page.getByRole("button", { name: "Clone…" }).click();
+    await page.getByRole("button", { name: "Copy or move…" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toBeVisible();
     const engine = dialog.getByRole("combobox", { name: "Target engine" });
@@ -66,7 +66,7 @@ test("a move asks for confirmation, and is not offered while a container uses th
   const source = await docker.createVolume(uniqueName("busy"));
   await docker.runSleeper(uniqueName("app"), "-v", `${source}:/data`);
   await volumeDetailPage.goto(source);
-  await page.getByRole("button", { name: "Clone…" }).click();
+  await page.getByRole("button", { name: "Copy or move…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("combobox", { name: "Target engine" }).selectOption("peer");
   await dialog.getByRole("checkbox", { name: /^Move/ }).check();

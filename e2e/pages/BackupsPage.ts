@@ -144,7 +144,7 @@ export class CloneDialog {
   }
 
   static async open(page: Page, volume: string): Promise<CloneDialog> {
-    await page.getByRole("button", { name: "Clone…" }).click();
+    await page.getByRole("button", { name: "Copy or move…" }).click();
     const dialog = new CloneDialog(page.getByRole("dialog", { name: `Clone ${volume}` }), volume);
     await expect(dialog.root).toBeVisible();
     return dialog;

@@ -22,7 +22,7 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
                 Back up…
               </Button>
             )}
-            {onClone && <Button onClick={onClone}>Clone…</Button>}
+            {onClone && <Button onClick={onClone}>Copy or move…</Button>}
             {onRemove && (
               <Button variant="danger" onClick={onRemove}>
                 Remove…
