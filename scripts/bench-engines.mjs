@@ -105,12 +105,14 @@ const cold = (hosts, label) => async (name, probe) => {
 };
 
 /**
- * The floor under any first list, without the console: the two calls it makes per engine (GET /volumes and
- * GET /containers/json?all=1, answers parsed), for one engine or for several at once, from this process.
+ * The floor under any first list, without the console: the calls it makes per engine (GET /volumes,
+ * GET /containers/json?all=1 and GET /info for the Swarm role, answers parsed), for one engine or for several at
+ * once, from this process.
  */
 const rawLists = async (sockets) => {
   const t = performance.now();
-  await Promise.all(sockets.flatMap((socket) => [engineJson(socket, "GET", "/volumes"), engineJson(socket, "GET", "/containers/json?all=1")]));
+  const calls = ["/volumes", "/containers/json?all=1", "/info"];
+  await Promise.all(sockets.flatMap((socket) => calls.map((call) => engineJson(socket, "GET", call))));
   return performance.now() - t;
 };
 
@@ -158,7 +160,7 @@ try {
   const coldSlowest1 = Math.max(cold1.local, cold1.e2, cold1.e3);
   const raw = await rounds(ROUNDS, { local: [engines[0]], e2: [engines[1]], e3: [engines[2]], all3: engines.slice(0, 3) }, (_, list) => rawLists(list.map((e) => e.socket)));
   const rawSlowest = Math.max(raw.local, raw.e2, raw.e3);
-  console.log("without the console, the two engine calls per engine (medians, ms):", rounded(raw));
+  console.log("without the console, the engine calls of a first list (medians, ms):", rounded(raw));
   console.log("three engines up, first list of a fresh console (medians, ms):", rounded(cold1));
 
   // One of the three really dies: its event stream breaks, the console marks it down.
