@@ -1,28 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
-import type { ScheduleRun, ScheduleRunState } from "@/lib/api/schedule-types";
-import type { Compression } from "@/lib/api/types";
+import type { Schedule, ScheduleRun, ScheduleRunState } from "@/lib/api/schedule-types";
 import { db } from "@/lib/store/db";
 
 // Schedules and their runs in the embedded database (migration 3). `handledUntil` is the latest due time the
 // scheduler has dealt with: what is due after it and not later than now is a run to start (due.ts).
 
-export type ScheduleRecord = {
-  id: string;
-  engine: string;
-  volume: string;
-  cron: string;
-  compression: Compression;
-  stopContainers: boolean;
-  keepLast: number | null;
-  keepDays: number | null;
-  enabled: boolean;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  handledUntil: string;
-};
+/** A schedule as stored: the API's Schedule without what is computed per answer, plus the scheduler's mark. */
+export type ScheduleRecord = Omit<Schedule, "nextRuns" | "lastRun" | "description"> & { handledUntil: string };
 
 type Row = Omit<ScheduleRecord, "stopContainers" | "enabled" | "keepLast" | "keepDays" | "createdBy" | "createdAt" | "updatedAt" | "handledUntil"> & {
   stop_containers: number;
