@@ -50,12 +50,6 @@ export function deferVolumeRemoval(engineId: string, name: string): void {
   schedule(engineId);
 }
 
-/** What is still waiting for an engine (for tests and the log). */
-export function pendingFor(engineId: string): { helpers: string[]; starts: string[]; volumes: string[] } {
-  const p = pendingByEngine.get(engineId);
-  return { helpers: [...(p?.helpers ?? [])], starts: [...(p?.starts.values() ?? [])], volumes: [...(p?.volumes ?? [])] };
-}
-
 function schedule(engineId: string): void {
   const p = pending(engineId);
   if (p.timer) return;
