@@ -81,7 +81,8 @@ function replaceAll(index: Index, snap: Snapshot): void {
   index.version = snap.version;
 }
 
-async function inspectVolume(engineId: string, name: string): Promise<RawVolume | null> {
+/** The engine's inspect of one volume; null when there is none. */
+export async function inspectRawVolume(engineId: string, name: string): Promise<RawVolume | null> {
   try {
     return (await docker(engineId).getVolume(name).inspect()) as unknown as RawVolume;
   } catch (e) {
@@ -112,7 +113,7 @@ async function flush(engineId: string, index: Index): Promise<void> {
     }
     for (let i = 0; i < names.length; i += INSPECT_CONCURRENCY) {
       const batch = names.slice(i, i + INSPECT_CONCURRENCY);
-      const found = await Promise.all(batch.map((n) => inspectVolume(engineId, n)));
+      const found = await Promise.all(batch.map((n) => inspectRawVolume(engineId, n)));
       batch.forEach((n, j) => (found[j] ? index.volumes.set(n, found[j]) : index.volumes.delete(n)));
       index.version = nextVersion();
     }

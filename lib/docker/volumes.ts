@@ -5,7 +5,7 @@ import { listRawContainers } from "./containers";
 import { docker, engineConfig, listEngineConfigs } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
-import { noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
+import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 import { trackUsage, usageOf } from "./usage";
@@ -61,21 +61,12 @@ export async function listVolumes(engineId: string): Promise<Volume[]> {
   return (await listVolumesWithSource(engineId)).volumes;
 }
 
-async function inspectRaw(engineId: string, name: string): Promise<RawVolume | null> {
-  try {
-    return (await docker(engineId).getVolume(name).inspect()) as unknown as RawVolume;
-  } catch (e) {
-    if (engineStatus(e) === 404) return null;
-    throw toApiError(e, engineId);
-  }
-}
-
 function notFound(engineId: string, name: string): ApiError {
   return new ApiError("not_found", `There is no volume "${name}" on engine "${engineId}".`, { engine: engineId, volume: name });
 }
 
 export async function getVolume(engineId: string, name: string): Promise<Volume> {
-  const [raw, { containers, services }] = await Promise.all([inspectRaw(engineId, name), snapshot(engineId)]);
+  const [raw, { containers, services }] = await Promise.all([inspectRawVolume(engineId, name), snapshot(engineId)]);
   if (!raw) throw notFound(engineId, name);
   trackUsage(engineId);
   const v = toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name), services ? buildServiceIndex(services) : undefined);
@@ -91,7 +82,7 @@ export type CreateVolumeInput = {
 
 export async function createVolume(engineId: string, input: CreateVolumeInput): Promise<Volume> {
   // The engine answers 201 with the existing volume when the name is taken; we refuse instead.
-  if (input.name && (await inspectRaw(engineId, input.name))) {
+  if (input.name && (await inspectRawVolume(engineId, input.name))) {
     throw new ApiError("conflict", `A volume named "${input.name}" already exists.`, { engine: engineId, volume: input.name });
   }
   let raw: RawVolume;
@@ -220,7 +211,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
 async function pruneOne(engineId: string, target: PruneTarget, services: { name: string }[]): Promise<string | null> {
   if (services.length) return `Swarm service ${services.map((s) => s.name).join(", ")} declares it`;
   try {
-    const raw = await inspectRaw(engineId, target.name);
+    const raw = await inspectRawVolume(engineId, target.name);
     if (!raw) return "it no longer exists";
     const created = normaliseTime(raw.CreatedAt);
     if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
