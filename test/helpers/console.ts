@@ -1,21 +1,10 @@
 // A second console process (scripts/start.mjs) with its own port and data dir, for tests that need a fresh
 // start: first-run setup, or reading the audit trail after a restart. Used by integration and e2e tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 export type SecondConsole = { url: string; output: () => string; stop: () => Promise<void> };
 
