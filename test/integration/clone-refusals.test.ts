@@ -4,6 +4,7 @@ import { expectError, post, volumesPath } from "../helpers/api";
 import { docker, inspectContainer, runOnce, runSleeper } from "../helpers/docker";
 import { backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, runJob, volumeManifest, waitJob } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
+import { until } from "../helpers/poll";
 
 const s = new Scenario(uniquePrefix("cl"));
 const source = s.volume(s.name("source"));
@@ -69,8 +70,9 @@ describe("stopContainers", () => {
     await runSleeper(app, "-v", `${vol}:/data`);
     await fillRandom(vol, 2);
     const answer = await post(`${volumesPath()}/${vol}/backups`, { stopContainers: true, stopTimeout: 0, rateLimit: 64 * 1024 });
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect((await inspectContainer(app)).State.Running).toBe(false);
+    // The rate limit keeps the backup running for about 30 s: long enough to see the container stopped.
+    const stopped = await until("the container stopped for the backup", () => inspectContainer(app), (c) => !c.State.Running, { timeoutMs: 20_000 });
+    expect(stopped.State.Running).toBe(false);
     await post(`/api/jobs/${answer.body.job.id}/cancel`);
     const job = await waitJob(answer.body.job.id);
     expect(job.state).toBe("failed");
