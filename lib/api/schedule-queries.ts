@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, type QueryClient } from "@tanstack/reac
 import { backupKeys } from "./backup-queries";
 import { apiFetch } from "./fetcher";
 import type { CreateScheduleBody, UpdateScheduleBody } from "./schedule-schemas";
-import type { CronPreview, Schedule, ScheduleDetail, SchedulesAnswer } from "./schedule-types";
+import type { CronPreview, Schedule, SchedulesAnswer } from "./schedule-types";
 import type { Job } from "./types";
 
 const enc = encodeURIComponent;
@@ -15,7 +15,6 @@ const RUNNING_POLL_MS = 2_000;
 
 export const scheduleKeys = {
   all: () => ["schedules"] as const,
-  one: (id: string) => ["schedules", id] as const,
   preview: (cron: string) => ["schedules", "preview", cron] as const,
 };
 
@@ -26,12 +25,6 @@ export const schedulesQuery = () =>
     queryKey: scheduleKeys.all(),
     queryFn: () => apiFetch<SchedulesAnswer>("/api/schedules"),
     refetchInterval: (q) => (running(q.state.data?.schedules) ? RUNNING_POLL_MS : SCHEDULES_POLL_MS),
-  });
-
-export const scheduleQuery = (id: string) =>
-  queryOptions({
-    queryKey: scheduleKeys.one(id),
-    queryFn: () => apiFetch<ScheduleDetail>(`/api/schedules/${enc(id)}`),
   });
 
 /** Words and next runs for an expression being typed; the previous answer stays while the next loads. */
