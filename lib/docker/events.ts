@@ -123,8 +123,8 @@ async function open(engineId: string, s: StreamState): Promise<void> {
   stream.on("close", () => broken("the engine closed its event stream"));
 }
 
-function closeIfIdle(engineId: string, s: StreamState): void {
-  if (listenerCount(engineId) > 0) return;
+/** Closes the stream, or stops it opening or being retried; its state is unknown until it opens again. */
+function close(s: StreamState): void {
   const stream = s.stream;
   s.stream = null;
   s.up = null;
@@ -133,6 +133,11 @@ function closeIfIdle(engineId: string, s: StreamState): void {
   s.opening?.abort();
   s.opening = null;
   (stream as unknown as { destroy?: () => void } | null)?.destroy?.();
+}
+
+function closeIfIdle(engineId: string, s: StreamState): void {
+  if (listenerCount(engineId) > 0) return;
+  close(s);
 }
 
 /** Follows an engine's changes; returns the unsubscribe function. The current state is sent first. */
@@ -164,17 +169,11 @@ export function followEngine(engineId: string, listener: (event: EngineEvent) =>
 export function engineChanged(engineId: string, why: string): void {
   const s = streams.get(engineId);
   if (!s) return;
-  const stream = s.stream;
-  s.stream = null;
   s.generation++;
-  if (s.retry) clearTimeout(s.retry);
-  s.retry = null;
-  s.opening?.abort();
-  s.opening = null;
+  // Also forgets whether it was up: even a stream that was already down must count as a new outage (the
+  // index resyncs on it).
+  close(s);
   s.backoff = 0;
-  (stream as unknown as { destroy?: () => void } | null)?.destroy?.();
-  // Forced: even a stream that was already down must count as a new outage (the index resyncs on it).
-  s.up = null;
   setUp(engineId, s, false, why);
   if (hasEngine(engineId) && listenerCount(engineId) > 0) void open(engineId, s);
 }
