@@ -9,16 +9,19 @@ import path from "node:path";
 export const TEST_IMAGE = "voldeck-test/busybox:latest";
 const BUSYBOX = "/bin/busybox";
 
-function request(socketPath, method, urlPath, body) {
+/** A call to an engine's API over its unix socket; `body` is a stream (piped) or a Buffer. */
+function request(socketPath, method, urlPath, body, contentType = "application/x-tar") {
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, method, path: urlPath, headers: body ? { "Content-Type": "application/x-tar" } : {} }, (res) => {
+    const headers = !body ? {} : Buffer.isBuffer(body) ? { "Content-Type": contentType, "Content-Length": body.length } : { "Content-Type": contentType };
+    const req = http.request({ socketPath, method, path: urlPath, headers }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
     });
     req.on("error", reject);
     req.setTimeout(60_000, () => req.destroy(new Error(`${method} ${urlPath} timed out`)));
-    if (body) body.pipe(req);
+    if (Buffer.isBuffer(body)) req.end(body);
+    else if (body) body.pipe(req);
     else req.end();
   });
 }
@@ -26,20 +29,9 @@ function request(socketPath, method, urlPath, body) {
 /** A JSON call to an engine's API over its unix socket (test setup and benchmarks only). */
 export async function engineJson(socketPath, method, urlPath, json) {
   const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-  const r = await new Promise((resolve, reject) => {
-    const req = http.request(
-      { socketPath, method, path: urlPath, headers: body ? { "Content-Type": "application/json", "Content-Length": body.length } : {} },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-  if (r.status >= 400) throw new Error(`${method} ${urlPath}: ${r.status} ${r.text}`);
-  return r.text ? JSON.parse(r.text) : null;
+  const r = await request(socketPath, method, urlPath, body, "application/json");
+  if (r.status >= 400) throw new Error(`${method} ${urlPath}: ${r.status} ${r.body}`);
+  return r.body ? JSON.parse(r.body) : null;
 }
 
 /** Runs `task(i)` for i in 0..count-1 with at most `concurrency` at once. */
