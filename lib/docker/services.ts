@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { ServicesAnswer } from "@/lib/api/services-types";
+import { swarmRole } from "@/lib/engines/probe";
 import { docker } from "./engines";
 import { engineStatus, toApiError } from "./errors";
 import { toServices, type RawNode, type RawService, type RawTask } from "./mapping";
@@ -17,13 +18,12 @@ const roles: Map<string, Role> = (g.__voldeckSwarmRoles ??= new Map());
 export async function isSwarmManager(engineId: string): Promise<boolean> {
   const known = roles.get(engineId);
   if (known && Date.now() - known.at < ROLE_TTL_MS) return known.manager;
-  let info: { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } };
+  let manager: boolean;
   try {
-    info = await docker(engineId).info();
+    manager = swarmRole(await docker(engineId).info()) === "manager";
   } catch (e) {
     throw toApiError(e, engineId);
   }
-  const manager = info?.Swarm?.LocalNodeState === "active" && info.Swarm.ControlAvailable === true;
   roles.set(engineId, { manager, at: Date.now() });
   return manager;
 }
