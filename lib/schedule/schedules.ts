@@ -8,7 +8,7 @@ import { parseCron } from "./cron";
 import { describeCron } from "./describe";
 import { nextRuns, serverTimeZone } from "./next-runs";
 import { wakeScheduler } from "./scheduler";
-import { deleteSchedule, getSchedule, insertSchedule, lastRuns, saveSchedule, type ScheduleRecord } from "./store";
+import { deleteSchedule, getSchedule, insertSchedule, runsOf, saveSchedule, type ScheduleRecord } from "./store";
 
 // The schedules API's work: records in, Schedules (with words, next runs and the last run) out.
 
@@ -31,10 +31,6 @@ export function toSchedule(s: ScheduleRecord, lastRun: ScheduleRun | null, now =
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
-}
-
-export function scheduleView(id: string): Schedule {
-  return toSchedule(getSchedule(id), lastRuns().get(id) ?? null);
 }
 
 /**
@@ -80,7 +76,7 @@ export async function updateSchedule(id: string, patch: UpdateScheduleBody): Pro
   if (next.cron !== old.cron || (next.enabled && !old.enabled)) next.handledUntil = now;
   saveSchedule(next);
   wakeScheduler();
-  return toSchedule(next, lastRuns().get(id) ?? null);
+  return toSchedule(next, runsOf(id, 1)[0] ?? null);
 }
 
 export function removeSchedule(id: string): void {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
+import { SCHEDULE_ID_PATTERN } from "@/lib/api/schedule-schemas";
 import type { Schedule, ScheduleRun, ScheduleRunState } from "@/lib/api/schedule-types";
 import { db } from "@/lib/store/db";
 
@@ -46,9 +47,16 @@ export function findSchedule(id: string): ScheduleRecord | null {
   return row ? fromRow(row) : null;
 }
 
+const noSuchSchedule = (id: string) => new ApiError("not_found", `There is no schedule "${id}".`, { schedule: id });
+
+/** A path's id that no schedule can have is refused before anything else is read (as not found). */
+export function checkScheduleId(id: string): void {
+  if (!SCHEDULE_ID_PATTERN.test(id)) throw noSuchSchedule(id);
+}
+
 export function getSchedule(id: string): ScheduleRecord {
   const found = findSchedule(id);
-  if (!found) throw new ApiError("not_found", `There is no schedule "${id}".`, { schedule: id });
+  if (!found) throw noSuchSchedule(id);
   return found;
 }
 

@@ -1,12 +1,10 @@
-import { ApiError } from "@/lib/api/error";
-import { SCHEDULE_ID_PATTERN } from "@/lib/api/schedule-schemas";
 import { handler, json } from "@/lib/http/handler";
 import { startRun } from "@/lib/schedule/run";
-import { getSchedule } from "@/lib/schedule/store";
+import { checkScheduleId, getSchedule } from "@/lib/schedule/store";
 
 /** Runs the schedule now, through the same code as a scheduled run (retention included). 409 while the volume is busy. */
 export const POST = handler<{ id: string }>({ audit: "schedule.run-now" }, async (_req, { id }, ctx) => {
-  if (!SCHEDULE_ID_PATTERN.test(id)) throw new ApiError("not_found", `There is no schedule "${id}".`, { schedule: id });
+  checkScheduleId(id);
   const schedule = getSchedule(id);
   ctx.audit.volume = schedule.volume;
   ctx.audit.engine = schedule.engine;
