@@ -7,7 +7,7 @@
 // would make it differ, which fails safe. Alongside, the raw sha256 of the bytes. Unit-tested.
 import { createHash, type Hash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
-import { BLOCK, decodeHeader, decodePax, isZeroBlock, TarFormatError } from "./tar/header";
+import { BLOCK, decodeHeader, decodePax, isZeroBlock, pad, TarFormatError } from "./tar/header";
 import { isRootName } from "./tar/scan";
 
 export type TreeSummary = {
@@ -24,7 +24,6 @@ export type TreeSummary = {
 const META = new Set(["x", "L", "K", "g"]);
 const NO_DATA = new Set(["1", "2", "3", "4", "5", "6"]);
 const META_LIMIT = 1 << 20;
-const pad = (n: number) => (BLOCK - (n % BLOCK)) % BLOCK;
 
 /** `./a/b/` and `a/b` are the same entry. */
 function canonicalName(name: Buffer): Buffer {

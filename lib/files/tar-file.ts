@@ -1,8 +1,7 @@
 // Reads the one file a `GET …/archive?path=<file>` answer holds: its header (PAX records honoured) and then
 // its content, streamed as it arrives — the rest of the archive is never read.
-import { BLOCK, decodeHeader, decodePax, isZeroBlock } from "@/lib/backup/tar/header";
+import { BLOCK, decodeHeader, decodePax, isZeroBlock, pad } from "@/lib/backup/tar/header";
 
-const pad = (n: number) => (BLOCK - (n % BLOCK)) % BLOCK;
 const FILE_TYPES = new Set(["0", "7"]);
 
 /** Exact-size reads over a stream of chunks. */

@@ -77,7 +77,8 @@ function writeBase256(block: Buffer, value: number, offset: number, length: numb
   block[offset] = 0x80;
 }
 
-const pad = (n: number) => (BLOCK - (n % BLOCK)) % BLOCK;
+/** Zero bytes after `n` bytes of content, up to the next block. */
+export const pad = (n: number) => (BLOCK - (n % BLOCK)) % BLOCK;
 
 /** The header block(s) for one entry: a PAX header first when some field does not fit ustar. */
 export function encodeHeader(f: HeaderFields): Buffer {

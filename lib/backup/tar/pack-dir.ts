@@ -2,7 +2,7 @@ import "server-only";
 import { constants, type Stats } from "node:fs";
 import fs from "node:fs/promises";
 import { CHUNK, takeChunk } from "../buffer-pool";
-import { encodeHeader, type EntryType, type HeaderFields } from "./header";
+import { encodeHeader, pad, type EntryType, type HeaderFields } from "./header";
 
 // The direct data path: a tar of a directory the console can read itself (a local volume's mountpoint),
 // written the way the engine's archive API writes `…/archive?path=/volume/.`: entries `./`, `./dir/`,
@@ -39,8 +39,6 @@ class Batch {
     return out;
   }
 }
-
-const padding = (n: number) => (512 - (n % 512)) % 512;
 
 function headerFor(name: Buffer, st: Stats, type: EntryType, extra: Partial<HeaderFields> = {}): Buffer {
   return encodeHeader({ name, type, mode: st.mode & 0o7777, uid: st.uid, gid: st.gid, size: 0, mtime: Math.floor(st.mtimeMs / 1000), ...extra });
@@ -148,7 +146,7 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
         const want = Math.min(CHUNK, size - pos);
         const last = pos + want === size;
         // Whole chunks come from the pool (given back once written); a file's tail is its own small buffer.
-        const buf = want === CHUNK ? takeChunk() : Buffer.allocUnsafe(want + (last ? padding(size) : 0));
+        const buf = want === CHUNK ? takeChunk() : Buffer.allocUnsafe(want + (last ? pad(size) : 0));
         let filled = 0;
         while (filled < want && !short) {
           const { bytesRead } = await fh.read(buf, filled, want - filled, pos + filled);

@@ -2,7 +2,7 @@
 // and refusing anything that is not a complete archive (bad checksum, cut short, no end-of-archive marker).
 // The same counter runs on what is streamed and on what is read back, so "verified" compares like with like.
 // Unit-tested.
-import { BLOCK, decodeHeader, decodePax, isZeroBlock, TarFormatError, type DecodedHeader } from "./header";
+import { BLOCK, decodeHeader, decodePax, isZeroBlock, pad, TarFormatError, type DecodedHeader } from "./header";
 
 export { TarFormatError } from "./header";
 
@@ -21,8 +21,6 @@ export type TarCounts = {
 
 const META_LIMIT = 1 << 20;
 const NO_DATA = new Set(["1", "2", "3", "4", "5", "6"]);
-
-const pad = (n: number) => (BLOCK - (n % BLOCK)) % BLOCK;
 
 export function isRootName(name: Buffer): boolean {
   const s = name.toString("latin1").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
