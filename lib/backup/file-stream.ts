@@ -4,6 +4,12 @@ import fs from "node:fs/promises";
 const CHUNK = 1 << 20;
 const AHEAD = 4 * CHUNK;
 
+/** A download's Content-Disposition: an ASCII stand-in for old clients, the exact name (RFC 5987) for the rest. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 /**
  * A file as a web stream for a Response, read as the client takes it: at most AHEAD bytes wait in memory.
  * (`Readable.toWeb` counts its queue in chunks, not bytes — a slow client would let it read a whole archive

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { archivePath, getManifest } from "@/lib/backup/catalog";
-import { fileWebStream } from "@/lib/backup/file-stream";
+import { attachmentDisposition, fileWebStream } from "@/lib/backup/file-stream";
 import { handler } from "@/lib/http/handler";
 
 // Streams the archive file; viewers may list backups but not take their data away.
@@ -9,7 +9,6 @@ export const GET = handler<{ id: string }>({ role: "operator", audit: "backup.do
   const file = archivePath(manifest);
   const { size } = await stat(file);
   const body = fileWebStream(file);
-  const ascii = manifest.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(body, {
     headers: {
       "Content-Type": manifest.compression === "gzip" ? "application/gzip" : "application/x-tar",
@@ -17,7 +16,7 @@ export const GET = handler<{ id: string }>({ role: "operator", audit: "backup.do
       // Next.js drops Content-Length from route responses; the edge server (scripts/start.mjs) may restore it
       // from this one, and clients can always read it here.
       "X-Content-Length": String(size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(manifest.fileName)}`,
+      "Content-Disposition": attachmentDisposition(manifest.fileName),
       "Cache-Control": "no-store",
       "X-Voldeck-Sha256": manifest.sha256,
     },

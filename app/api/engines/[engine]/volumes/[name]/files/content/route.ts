@@ -3,16 +3,12 @@ import { ApiError } from "@/lib/api/error";
 import { contentQuery } from "@/lib/api/files-schemas";
 import { volumeName } from "@/lib/api/schemas";
 import { roleAllows } from "@/lib/auth/roles";
+import { attachmentDisposition } from "@/lib/backup/file-stream";
 import { defaultDataPath } from "@/lib/backup/settings";
 import { fileContent } from "@/lib/files/browse";
 import { handler, parseParam } from "@/lib/http/handler";
 
 type Params = { engine: string; name: string };
-
-const attachment = (fileName: string) => {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-};
 
 // A preview is for looking (viewer, like the listing); a download takes the data away, which needs the
 // operator role, as backup downloads do. Neither is audited: reads are audited only where a backup's whole
@@ -38,7 +34,7 @@ export const GET = handler<Params>(async (req, { engine, name }, ctx) => {
   const headers: Record<string, string> = {
     ...common,
     "Content-Type": content.kind === "directory" ? "application/gzip" : "application/octet-stream",
-    "Content-Disposition": attachment(content.fileName),
+    "Content-Disposition": attachmentDisposition(content.fileName),
   };
   if (content.size !== null) {
     headers["Content-Length"] = String(content.size);
