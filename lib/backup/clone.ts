@@ -11,7 +11,7 @@ import { fillVolume } from "./fill";
 import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
 import { openVolumeSource } from "./source";
 import { assertMovable, runTransfer } from "./transfer";
-import { newVolumeSpec, removeOwnVolume } from "./volume-spec";
+import { findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 // Clone: a new volume with the source's labels and driver, filled straight from the source — the engine's
 // archive stream of one helper piped into another's (or the source's mountpoint read directly), never
@@ -46,11 +46,7 @@ export async function startClone(engineId: string, source: string, req: CloneReq
   assertFree(locks);
   const volume = await getVolume(engineId, source);
   if (move) await assertMovable(engineId, volume);
-  const taken = await getVolume(targetEngine, req.targetName).then(
-    () => true,
-    (e) => (e instanceof ApiError && e.code === "not_found" ? false : Promise.reject(e)),
-  );
-  if (taken) {
+  if (await findVolume(targetEngine, req.targetName)) {
     throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${targetEngine}".`, { engine: targetEngine, volume: req.targetName });
   }
   const job = { kind: "clone" as const, engine: engineId, volume: source, targetEngine, targetVolume: req.targetName, bytesTotal: volume.sizeBytes };

@@ -1,8 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
-import type { Job, Volume } from "@/lib/api/types";
+import type { Job } from "@/lib/api/types";
 import { engineConfig } from "@/lib/docker/engines";
-import { createVolume, getVolume } from "@/lib/docker/volumes";
+import { createVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { getManifest, type Manifest } from "./catalog";
 import { volumeHolders } from "./containers";
@@ -10,7 +10,7 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
 import type { DataPathChoice } from "./settings";
-import { archiveStreams, checkCounts, newVolumeSpec, removeOwnVolume } from "./volume-spec";
+import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 export type RestoreRequest = {
   engine?: string;
@@ -22,15 +22,6 @@ export type RestoreRequest = {
   stopTimeout?: number;
 };
 
-async function existing(engineId: string, name: string): Promise<Volume | null> {
-  try {
-    return await getVolume(engineId, name);
-  } catch (e) {
-    if (e instanceof ApiError && e.code === "not_found") return null;
-    throw e;
-  }
-}
-
 /** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
 export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
   const manifest = await getManifest(backupId);
@@ -38,7 +29,7 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
   engineConfig(engine);
   const locks: Lock[] = [`read:backup/${backupId}`, `write:${engine}/${req.volume}`];
   assertFree(locks); // a busy target is the answer, even if it does not exist yet
-  const target = await existing(engine, req.volume);
+  const target = await findVolume(engine, req.volume);
   const base = {
     kind: "restore" as const, engine, volume: req.volume, targetEngine: engine, targetVolume: req.volume, backupId,
     mode: req.mode, compression: manifest.compression, bytesTotal: manifest.bytes,

@@ -3,15 +3,17 @@ import { createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import { Transform, type Readable, type TransformCallback } from "node:stream";
 import zlib from "node:zlib";
+import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
 import { isUnreachable } from "@/lib/docker/errors";
 import { deferVolumeRemoval } from "@/lib/docker/helper-cleanup";
-import { removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
+import { getVolume, removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
 import { archivePath, type Manifest } from "./catalog";
 
-// Shared by restore and clone: how a new volume is made from a backed-up (or cloned) one, how a backup's
-// archive is read back as a tar stream, and how a volume the job made is removed again after a failure.
+// Shared by restore and clone: whether a target volume exists, how a new volume is made from a backed-up (or
+// cloned) one, how a backup's archive is read back as a tar stream, and how a volume the job made is removed
+// again after a failure.
 
 /**
  * The new volume gets the labels and driver back. The `local` driver's options describe where the data
@@ -26,6 +28,16 @@ export function newVolumeSpec(ctl: JobControl, name: string, from: Pick<Volume, 
     ctl.warn(`The source's driver options (${shown}) were not applied to "${name}": they point at storage outside the engine; the data went into an ordinary local volume.`);
   }
   return { name, driver: from.driver || "local", driverOpts: dropped ? {} : options, labels: from.labels ?? {} };
+}
+
+/** The volume, or null when the engine has none of that name (a target that must not exist yet, or must). */
+export async function findVolume(engineId: string, name: string): Promise<Volume | null> {
+  try {
+    return await getVolume(engineId, name);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "not_found") return null;
+    throw e;
+  }
 }
 
 /** Removes a volume this job created; when the engine is down, later (helper-cleanup.ts). Never throws. */
