@@ -1,4 +1,5 @@
 // Pure: the browser's paths and links (a path is "/a/b", relative to the volume root). Unit-tested.
+import { volumeHref } from "@/components/backups/hrefs";
 
 export const splitPath = (path: string): string[] => path.split("/").filter((p) => p && p !== ".");
 
@@ -11,7 +12,7 @@ export function crumbs(path: string): { name: string; path: string }[] {
 }
 
 export const filesHref = (engine: string, volume: string, path = "/"): string => {
-  const base = `/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(volume)}/files`;
+  const base = `${volumeHref(engine, volume)}/files`;
   return path === "/" ? base : `${base}?${new URLSearchParams({ path })}`;
 };
 
