@@ -5,6 +5,7 @@ import { Td } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import { VolumeSize } from "@/components/volumes/VolumeSize";
 import type { EngineVolume } from "@/lib/api/all-engines-types";
+import { plural } from "@/lib/format";
 import type { EngineState } from "./engine-state";
 
 // A section shows this many rows until asked for all: thousands of rows per engine stay quick to render.
@@ -28,7 +29,7 @@ function Row({ v }: { v: EngineVolume }) {
       <Td className="whitespace-nowrap">
         {v.inUse ? (
           <span>
-            in use <span className="text-slate-500">({users === 1 ? "1 user" : `${users} users`})</span>
+            in use <span className="text-slate-500">({plural(users, "user")})</span>
           </span>
         ) : (
           <span className="text-slate-500">unused</span>
@@ -51,7 +52,7 @@ export function EngineVolumesSection({ state, rows, filtered }: { state: EngineS
             {state.kind === "loading" && <span className="text-slate-500">loading…</span>}
             {state.kind === "unavailable" && <span className="text-red-800">unavailable: {state.reason}</span>}
             {state.kind === "ok" &&
-              (filtered ? `${rows.length} of ${state.volumes.length} volumes` : `${state.volumes.length} volume${state.volumes.length === 1 ? "" : "s"}`)}
+              (filtered ? `${rows.length} of ${state.volumes.length} volumes` : plural(state.volumes.length, "volume"))}
           </span>
         </th>
       </tr>
