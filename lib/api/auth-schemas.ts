@@ -1,8 +1,9 @@
 // Request schemas for sign-in, users and tokens; shared by the server and the browser.
 import { z } from "zod";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
 export const MIN_PASSWORD_LENGTH = 12;
-export const role = z.enum(["viewer", "operator", "admin"]);
+export const role = z.enum(ROLES);
 export const username = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.@-]{0,63}$/, "A user name has 1–64 letters, digits or '_.@-', starting with a letter or digit.");
@@ -20,4 +21,4 @@ export const updateUserBody = z
   .refine((b) => b.role !== undefined || b.password !== undefined, "Give a role or a password.");
 export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, "Give the token a name.").max(100), role });
 
-export type Me = { username: string; role: z.infer<typeof role>; via: "session" | "token" };
+export type Me = { username: string; role: Role; via: "session" | "token" };
