@@ -27,8 +27,9 @@ describe("repeated failed sign-ins", () => {
     expect(firstRefusal, statuses.join(",")).toBe(PAIR_LIMIT);
     expect(statuses.slice(0, firstRefusal).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(firstRefusal).every((s) => s === 429)).toBe(true);
-    // The answers before the refusal grew slower; a refusal is answered at once.
-    expect(times[firstRefusal - 1]).toBeGreaterThan(times[0] + 300);
+    // The answers before the refusal grew slower (than the quickest unslowed one: the very first may include
+    // the console's warm-up); a refusal is answered at once.
+    expect(times[firstRefusal - 1]).toBeGreaterThan(Math.min(...times.slice(0, 3)) + 300);
     expect(times[firstRefusal + 1]).toBeLessThan(times[firstRefusal - 1]);
   });
 
@@ -77,7 +78,7 @@ describe("repeated failed sign-ins", () => {
     } finally {
       await removeUser(user.username);
     }
-  });
+  }, 300_000); // a hundred scrypt checks on a busy machine
 
   it("parallel attempts cannot slip under the limit together", async () => {
     const name = randomName("brute-parallel");
