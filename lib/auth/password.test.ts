@@ -46,5 +46,5 @@ describe("the sign-in check for an unknown user", () => {
     const hash = await hashPassword("the right one");
     expect(await checkCredentials({ passwordHash: hash }, "the right one")).toBe(true);
     expect(await checkCredentials({ passwordHash: hash }, "the wrong one")).toBe(false);
-  });
+  }, 30_000); // six scrypt runs on a shared machine
 });

@@ -19,6 +19,7 @@ describe("describeConnectError", () => {
     ["a plain HTTP request to a TLS engine", err("(HTTP code 400) unexpected", { statusCode: 400, json: Buffer.from("Client sent an HTTP request to an HTTPS server.\n") }), "tls", /expects TLS/],
     ["a web server that is not Docker", err("(HTTP code 404) unexpected", { statusCode: 404, json: Buffer.from("Not Found") }), "not_docker", /Not a Docker engine/],
     ["a redirect (never followed)", err("(HTTP code 302) unexpected - <a href=/login>", { statusCode: 302, json: Buffer.from('<a href="/login">Found</a>') }), "not_docker", /redirect \(HTTP 302\), which the console does not follow/],
+    ["a redirect refused by docker-modem", err("Max redirects exceeded. To allow more redirects, pass options.maxRedirects property."), "not_docker", /redirect, which the console does not follow/],
     ["an internal web page", err("(HTTP code 401) unexpected", { statusCode: 401, json: Buffer.from("<html><title>Router admin</title>") }), "not_docker", /HTTP 401 .*not Docker's \(it begins "Router admin"\)/],
     ["a Docker error (JSON message)", err("(HTTP code 500) server error", { statusCode: 500, json: { message: "client version 1.99 is too new" } }), "other", /HTTP 500: client version 1.99 is too new/],
     ["something that does not speak HTTP", err("Parse Error: Expected HTTP/", { code: "HPE_INVALID_CONSTANT" }), "not_docker", /not HTTP/],

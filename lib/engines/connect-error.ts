@@ -55,6 +55,8 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
     if (code === 404) return { kind: "not_docker", message: `Not a Docker engine: HTTP 404 for the version request (${said}).` };
     return { kind: "other", message: `The engine answered HTTP ${code}: ${said}` };
   }
+  // docker-modem refusing to follow a redirect (lib/engines/no-redirects.ts): the 302 came first.
+  if (/Max redirects exceeded/.test(raw)) return { kind: "not_docker", message: "Not a Docker engine: the address answered with a redirect, which the console does not follow." };
   // Node's HTTP parser refused the answer: something listens there, but it does not speak HTTP.
   if (code.startsWith("HPE_")) return { kind: "not_docker", message: `Not a Docker engine: the address answered something that is not HTTP (${code}).` };
   if (err.level === "client-authentication" || /authentication methods failed/i.test(raw)) {

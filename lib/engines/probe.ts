@@ -2,6 +2,7 @@ import "server-only";
 import type Docker from "dockerode";
 import type { EngineTestResult, SwarmRole } from "@/lib/api/engine-types";
 import { describeConnectError, notDockerAnswer } from "./connect-error";
+import "./no-redirects";
 
 // Asks an engine who it is (version, API version, Swarm role), within a time limit; a failure is described.
 // An address may point at a service that is not Docker (an internal web server): it is asked GET /version and
