@@ -50,6 +50,7 @@ describe("what a service that is not Docker answered", () => {
     expect(excerpt(Buffer.from("<h1>Hello</h1>\n\n<p>world</p>"))).toBe('"Hello world"');
     expect(excerpt('say "hi" \\ \u0000\u001b[31m')).toBe('"say \\"hi\\" \\\\ [31m"');
     expect(excerpt("a<b")).toBe('"a"');
+    expect(excerpt("<title>T</title><script>window.x=1</script><STYLE a>p{}</style>text<script>unclosed")).toBe('"T text"');
     expect(excerpt("y".repeat(500))).toBe(JSON.stringify(`${"y".repeat(80)}…`));
     expect(excerpt({ not: "docker" })).toBe('"{\\"not\\":\\"docker\\"}"');
     expect(excerpt(undefined)).toBe('""');

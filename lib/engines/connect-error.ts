@@ -10,13 +10,14 @@ const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|CERT_
 const EXCERPT_CHARS = 80;
 
 /**
- * What a service that is not Docker answered, as a short quoted excerpt: tags dropped, one line of printable
+ * What a service that is not Docker answered, as a short quoted excerpt: tags (and scripts and styles) dropped, one line of printable
  * characters, at most 80 of them, JSON-quoted (quotes, backslashes escaped). Never the whole body: an engine
  * address may point at an internal web service, and the console must not become a way to read its pages.
  */
 export function excerpt(body: unknown): string {
   const text = Buffer.isBuffer(body) ? body.toString("utf8") : typeof body === "string" ? body : JSON.stringify(body) ?? "";
   const flat = text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, " ")
     .replace(/<[^>]*>?/g, " ")
     .replace(/[^\x20-\x7e\u00a0-\uffff]+|[<>]/g, " ")
     .replace(/\s+/g, " ")

@@ -11,7 +11,7 @@ import { del, get, post } from "../helpers/api";
 import { randomName } from "../helpers/auth";
 
 const SECRET = "internal-secret-4f1c";
-const PAGE = `<!doctype html><html><head><title>Intranet</title></head><body><script>window.__xss=1</script><p>${SECRET} ${"filler ".repeat(2000)}</p></body></html>`;
+const PAGE = `<!doctype html><html><head><title>Intranet</title></head><body><script>window.__xss=1</script><p>${"filler ".repeat(20)}${SECRET} ${"filler ".repeat(2000)}</p></body></html>`;
 
 let target: Server;
 let targetHits = 0;
