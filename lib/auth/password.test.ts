@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkCredentials, DUMMY_HASH, hashParams, hashPassword, hashToCheck, verifyPassword } from "./password";
 
-describe("password hashing (scrypt)", () => {
+// scrypt is deliberately slow (32 MiB, ~100 ms each); on a shared, busy machine a few take seconds.
+describe("password hashing (scrypt)", { timeout: 30_000 }, () => {
   it("verifies the right password and refuses a wrong one", async () => {
     const hash = await hashPassword("correct horse battery");
     expect(await verifyPassword("correct horse battery", hash)).toBe(true);
@@ -30,7 +31,7 @@ describe("password hashing (scrypt)", () => {
 // User-name discovery by timing: a sign-in for a name that does not exist must do the same work as a wrong
 // password for one that does. Timing itself is not asserted (noisy); the work is: the one check both paths
 // run is verifyPassword against hashToCheck(user), so both cost one scrypt with the parameters read here.
-describe("the sign-in check for an unknown user", () => {
+describe("the sign-in check for an unknown user", { timeout: 30_000 }, () => {
   it("checks against a dummy hash of the same format and the same cost parameters as a real user's", async () => {
     const real = await hashPassword("a real password");
     expect(hashToCheck({ passwordHash: real })).toBe(real);
@@ -46,5 +47,5 @@ describe("the sign-in check for an unknown user", () => {
     const hash = await hashPassword("the right one");
     expect(await checkCredentials({ passwordHash: hash }, "the right one")).toBe(true);
     expect(await checkCredentials({ passwordHash: hash }, "the wrong one")).toBe(false);
-  }, 30_000); // six scrypt runs on a shared machine
+  });
 });
