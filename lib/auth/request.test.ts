@@ -4,17 +4,35 @@ import { clientIp, cookieValue, isSameOrigin, isStateChanging } from "./request"
 const req = (headers: Record<string, string>, method = "POST") => new Request("http://127.0.0.1:3000/api/x", { method, headers });
 
 describe("isSameOrigin", () => {
-  it("accepts an Origin naming this Host (scheme aside, port included)", () => {
+  it("accepts an Origin naming this Host, the scheme the console was served on and the port", () => {
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBe(true);
     expect(isSameOrigin(req({ host: "LocalHost:3000", origin: "http://localhost:3000" }))).toBe(true);
     expect(isSameOrigin(req({ host: "[::1]:3000", origin: "http://[::1]:3000" }))).toBe(true);
-    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "console.example", origin: "http://console.example" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "console.example:80", origin: "http://console.example" }))).toBe(true);
+    // Behind a TLS proxy that says so.
+    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example", "x-forwarded-proto": "https" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "console.example:443", origin: "https://console.example", "x-forwarded-proto": "https" }))).toBe(true);
+  });
+  it("compares the scheme: an https Origin is refused by the http console, and the reverse", () => {
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "https://127.0.0.1:3000" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "console.example", origin: "http://console.example", "x-forwarded-proto": "https" }))).toBe(false);
+  });
+  it("refuses a Host that is not a plain host[:port], whatever the Origin", () => {
+    expect(isSameOrigin(req({ host: "127.0.0.1:80@evil.com", origin: "http://evil.com" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:80@evil.com", origin: "http://127.0.0.1" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "localhost:4232:1", origin: "http://localhost:4232" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "evil.com/x", origin: "http://evil.com" }))).toBe(false);
+    expect(isSameOrigin(req({ origin: "http://127.0.0.1:3000" }))).toBe(false);
   });
   it("refuses a foreign Origin, another port, or a malformed one", () => {
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://evil.example" }))).toBe(false);
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3001" }))).toBe(false);
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1" }))).toBe(false);
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "not a url" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000/path" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://user@127.0.0.1:3000" }))).toBe(false);
     // A same-origin Sec-Fetch-Site does not excuse a foreign Origin.
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://evil.example", "sec-fetch-site": "same-origin" }))).toBe(false);
   });

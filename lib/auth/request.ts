@@ -23,19 +23,35 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const isStateChanging = (method: string) => STATE_CHANGING.has(method.toUpperCase());
 
 /**
- * Cross-site request check for cookie-authenticated writes: the Origin must be this app's own origin
- * (scheme + Host); without an Origin, only a browser's `Sec-Fetch-Site: same-origin` passes.
+ * The console's own origin for this request: the scheme it was served on (https behind a TLS proxy that says
+ * so with X-Forwarded-Proto, or with VOLDECK_SECURE_COOKIES=1; http otherwise) and the request's Host. Null
+ * when the Host is not a plain host[:port] — the edge server already refuses those; this is a second line, so
+ * an origin is never compared with a Host that URL would read differently ("127.0.0.1:80@evil.com" is evil.com).
+ */
+export function ownOrigin(req: Request): string | null {
+  const host = req.headers.get("host")?.trim().toLowerCase();
+  if (!host) return null;
+  const scheme = isHttps(req) ? "https" : "http";
+  let url: URL;
+  try {
+    url = new URL(`${scheme}://${host}`);
+  } catch {
+    return null;
+  }
+  const plain = url.host === host || `${url.host}:${scheme === "https" ? 443 : 80}` === host;
+  return plain && url.pathname === "/" && !url.username && !url.password ? url.origin : null;
+}
+
+/**
+ * Cross-site request check for cookie-authenticated writes: the Origin must be exactly the console's own
+ * origin — scheme, host and port (an https page may not post to the http console, nor the reverse); without
+ * an Origin, only a browser's `Sec-Fetch-Site: same-origin` passes.
  */
 export function isSameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
-  const host = req.headers.get("host");
   if (origin && origin !== "null") {
-    try {
-      // Host alone decides: a TLS-terminating proxy may not say which scheme the browser used.
-      return !!host && new URL(origin).host.toLowerCase() === host.toLowerCase();
-    } catch {
-      return false;
-    }
+    const own = ownOrigin(req);
+    return own !== null && origin.toLowerCase() === own;
   }
   return req.headers.get("sec-fetch-site") === "same-origin";
 }

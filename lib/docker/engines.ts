@@ -3,6 +3,7 @@ import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
 import { hostKeyVerifier } from "@/lib/engines/host-key";
 import { readMaterial } from "@/lib/engines/key-files";
+import "@/lib/engines/no-redirects"; // every engine client: never follow an HTTP redirect
 import { consoleEngineRows } from "@/lib/engines/rows";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
 

@@ -7,11 +7,37 @@ type Thrown = { code?: string; level?: string; message?: string; statusCode?: nu
 
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|CERT_|EPROTO$|HOSTNAME_MISMATCH)/;
 
-function engineText(json: unknown): string | null {
-  if (json && typeof json === "object" && typeof (json as { message?: unknown }).message === "string") return (json as { message: string }).message;
-  if (typeof json === "string" && json.trim()) return json.trim();
-  if (Buffer.isBuffer(json) && json.length) return json.toString("utf8").trim().slice(0, 200);
+const EXCERPT_CHARS = 80;
+
+/**
+ * What a service that is not Docker answered, as a short quoted excerpt: tags (and scripts and styles) dropped, one line of printable
+ * characters, at most 80 of them, JSON-quoted (quotes, backslashes escaped). Never the whole body: an engine
+ * address may point at an internal web service, and the console must not become a way to read its pages.
+ */
+export function excerpt(body: unknown): string {
+  const text = Buffer.isBuffer(body) ? body.toString("utf8") : typeof body === "string" ? body : JSON.stringify(body) ?? "";
+  const flat = text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, " ")
+    .replace(/<[^>]*>?/g, " ")
+    .replace(/[^\x20-\x7e\u00a0-\uffff]+|[<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return JSON.stringify(flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat);
+}
+
+/** Docker's own error text: its errors are JSON objects with a `message`. Null when the body is not that. */
+function dockerMessage(json: unknown): string | null {
+  if (json && typeof json === "object" && !Buffer.isBuffer(json) && typeof (json as { message?: unknown }).message === "string") {
+    return (json as { message: string }).message.replace(/[\x00-\x1f\x7f]+/g, " ").slice(0, 300);
+  }
   return null;
+}
+
+const bodyText = (json: unknown) => (Buffer.isBuffer(json) ? json.toString("utf8") : typeof json === "string" ? json : "");
+
+/** An answer to the version request that is not Docker's (the probe's check on a 2xx). */
+export function notDockerAnswer(body: unknown): string {
+  return `Not a Docker engine: the version request got an answer that is not Docker's (it begins ${excerpt(body)}).`;
 }
 
 export function describeConnectError(e: unknown): { kind: ConnectFailure; message: string } {
@@ -20,11 +46,20 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   const raw = (err.message ?? String(e)).trim();
   const withCode = code && !raw.includes(code) ? `${raw} (${code})` : raw;
   if (typeof err.statusCode === "number") {
-    const said = engineText(err.json) ?? raw;
-    if (/HTTP request to an HTTPS server/i.test(said)) return { kind: "tls", message: `The engine expects TLS: ${said}` };
-    if (err.statusCode === 404) return { kind: "not_docker", message: `Not a Docker engine: HTTP 404 for the version request (${said}).` };
-    return { kind: "other", message: `The engine answered HTTP ${err.statusCode}: ${said}` };
+    const code = err.statusCode;
+    // Docker's TLS port answers a plain HTTP request with this sentence (not JSON).
+    if (/HTTP request to an HTTPS server/i.test(bodyText(err.json))) return { kind: "tls", message: "The engine expects TLS: it answered \"Client sent an HTTP request to an HTTPS server\"." };
+    // docker-modem never follows redirects, and neither does the console: a redirect is some web server's.
+    if (code >= 300 && code < 400) return { kind: "not_docker", message: `Not a Docker engine: the address answered with a redirect (HTTP ${code}), which the console does not follow.` };
+    const said = dockerMessage(err.json);
+    if (said === null) return { kind: "not_docker", message: `Not a Docker engine: HTTP ${code} for the version request, with an answer that is not Docker's (it begins ${excerpt(err.json)}).` };
+    if (code === 404) return { kind: "not_docker", message: `Not a Docker engine: HTTP 404 for the version request (${said}).` };
+    return { kind: "other", message: `The engine answered HTTP ${code}: ${said}` };
   }
+  // docker-modem refusing to follow a redirect (lib/engines/no-redirects.ts): the 302 came first.
+  if (/Max redirects exceeded/.test(raw)) return { kind: "not_docker", message: "Not a Docker engine: the address answered with a redirect, which the console does not follow." };
+  // Node's HTTP parser refused the answer: something listens there, but it does not speak HTTP.
+  if (code.startsWith("HPE_")) return { kind: "not_docker", message: `Not a Docker engine: the address answered something that is not HTTP (${code}).` };
   if (err.level === "client-authentication" || /authentication methods failed/i.test(raw)) {
     return { kind: "auth", message: `SSH authentication failed: the server did not accept the key (${raw}).` };
   }

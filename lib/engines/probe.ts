@@ -1,9 +1,13 @@
 import "server-only";
 import type Docker from "dockerode";
 import type { EngineTestResult, SwarmRole } from "@/lib/api/engine-types";
-import { describeConnectError } from "./connect-error";
+import { describeConnectError, notDockerAnswer } from "./connect-error";
+import "./no-redirects";
 
 // Asks an engine who it is (version, API version, Swarm role), within a time limit; a failure is described.
+// An address may point at a service that is not Docker (an internal web server): it is asked GET /version and
+// /info only, redirects are not followed (docker-modem does not), and its answer is described as "not a
+// Docker engine" with at most a short escaped excerpt (connect-error.ts), never passed on.
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -25,7 +29,7 @@ export async function probe(client: Docker, ms: number): Promise<EngineTestResul
   try {
     const [version, info] = await withTimeout(Promise.all([client.version(), client.info() as Promise<RawInfo>]), ms);
     if (!version || typeof version !== "object" || !version.ApiVersion) {
-      return { ok: false, error: "Not a Docker engine: the version request got an answer that is not Docker's.", errorKind: "not_docker" };
+      return { ok: false, error: notDockerAnswer(version), errorKind: "not_docker" };
     }
     const role = swarmRole(info);
     return { ok: true, version: version.Version, apiVersion: version.ApiVersion, swarm: role === "manager", swarmRole: role };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedHosts, contentSecurityPolicy, DEFAULT_ALLOWED_HOSTS, hostName, isAllowedHost, newNonce, SECURITY_HEADERS } from "./edge.mjs";
+import { allowedHosts, contentSecurityPolicy, DEFAULT_ALLOWED_HOSTS, hostName, isAllowedHost, newNonce, parseHost, SECURITY_HEADERS } from "./edge.mjs";
 
 describe("hostName", () => {
   it("drops the port and lower-cases", () => {
@@ -24,6 +24,28 @@ describe("hostName", () => {
   });
 });
 
+describe("parseHost (strict)", () => {
+  it("reads a name, an IPv4 or a bracketed IPv6 address, with an optional port", () => {
+    expect(parseHost("localhost")).toEqual({ name: "localhost", port: null });
+    expect(parseHost("Console.Example.COM:8443")).toEqual({ name: "console.example.com", port: 8443 });
+    expect(parseHost("127.0.0.1:3000")).toEqual({ name: "127.0.0.1", port: 3000 });
+    expect(parseHost("[::1]:3000")).toEqual({ name: "[::1]", port: 3000 });
+    expect(parseHost("[fd00::1]")).toEqual({ name: "[fd00::1]", port: null });
+    expect(parseHost("my-host.lan:65535")).toEqual({ name: "my-host.lan", port: 65535 });
+  });
+  it("refuses anything else, including what the lenient reading let pass as a loopback name", () => {
+    for (const h of [
+      "[::1].evil.com", "[::1]evil.com", "[::1]:80.evil.com", "127.0.0.1:80@evil.com", "localhost:4232:1", "localhost:",
+      "localhost:0", "localhost:65536", "localhost:123456", "localhost:+80", "localhost:8o", "localhost.", ".localhost",
+      "local..host", "-localhost", "localhost-", "127.1", "1.2.3.4.5", "256.0.0.1", "[::g]", "[127.0.0.1]", "[]",
+      "::1", "[::1", "a_b.example", "localhost/x", "localhost?x", "localhost#x", "local host", "loc\thost", "%6cocalhost",
+      `${"a".repeat(64)}.example`, "", undefined, null,
+    ]) {
+      expect(parseHost(h), String(h)).toBeNull();
+    }
+  });
+});
+
 describe("allowedHosts / isAllowedHost", () => {
   const defaults = allowedHosts(undefined);
   it("defaults to the loopback names", () => {
@@ -31,7 +53,8 @@ describe("allowedHosts / isAllowedHost", () => {
     for (const h of ["localhost:3000", "127.0.0.1:3000", "[::1]:3000", "LOCALHOST"]) expect(isAllowedHost(h, defaults)).toBe(true);
   });
   it("refuses every other name, including look-alikes (DNS rebinding)", () => {
-    for (const h of ["evil.example", "evil.example:3000", "localhost.evil.example", "127.0.0.1.nip.io", "localhost.", "0.0.0.0:3000", "[::2]", undefined, ""]) {
+    for (const h of ["evil.example", "evil.example:3000", "localhost.evil.example", "127.0.0.1.nip.io", "localhost.", "0.0.0.0:3000", "[::2]", undefined, "",
+      "[::1].evil.com", "127.0.0.1:80@evil.com", "localhost:4232:1", "[::1]@evil.com", "localhost:3000/evil"]) {
       expect(isAllowedHost(h, defaults)).toBe(false);
     }
   });
@@ -57,6 +80,12 @@ describe("contentSecurityPolicy", () => {
     expect(d["base-uri"]).toEqual(["'self'"]);
     expect(d["form-action"]).toEqual(["'self'"]);
     expect(d["frame-ancestors"]).toEqual(["'none'"]);
+  });
+  it("allows style sheets and <style> only from here or with the nonce; inline style attributes only", () => {
+    const d = directives(contentSecurityPolicy("abc123=="));
+    expect(d["style-src"]).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(d["style-src-attr"]).toEqual(["'unsafe-inline'"]);
+    expect(d["style-src-elem"]).toBeUndefined(); // falls back to style-src
   });
   it("allows eval only in dev mode (React's dev tooling needs it)", () => {
     expect(directives(contentSecurityPolicy("n", true))["script-src"]).toContain("'unsafe-eval'");

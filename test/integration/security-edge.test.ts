@@ -1,13 +1,17 @@
 // The edge server in front of Next.js: foreign Host headers refused (DNS rebinding) for pages and API alike,
 // security headers with a per-answer CSP nonce, and the client address taken from the socket.
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, BASE_URL } from "../helpers/api";
-import { ADMIN_PASSWORD, auditLines, randomName, raw } from "../helpers/auth";
+import { ADMIN_TOKEN, api, BASE_URL } from "../helpers/api";
+import { ADMIN_PASSWORD, auditLines, login, ORIGIN, randomName, raw, withCookie } from "../helpers/auth";
 
 const port = new URL(BASE_URL).port;
 
 describe("a Host header that is not allowed", () => {
-  const foreign = [`evil.example:${port}`, "evil.example", `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `[::2]:${port}`];
+  const foreign = [
+    `evil.example:${port}`, "evil.example", `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `[::2]:${port}`,
+    // Look-alikes a lenient reading took for a loopback name (host name up to the first ':' or ']').
+    "[::1].evil.com", `[::1]:${port}.evil.com`, "127.0.0.1:80@evil.com", `localhost:${port}:1`, `localhost:${port}@evil.com`, "127.1",
+  ];
 
   it("gets 403 on a page, the API, sign-in and the setup page, whatever the credentials", async () => {
     for (const host of foreign) {
@@ -30,6 +34,32 @@ describe("a Host header that is not allowed", () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, "localhost"]) {
       expect((await raw("/api/health", { headers: { Host: host } })).status, host).toBe(200);
     }
+  });
+});
+
+describe("an Origin that is not exactly the console's own", () => {
+  const https = ORIGIN.replace(/^http:/, "https:");
+
+  it("an https Origin (same host and port) cannot sign in on the http console; the http one can", async () => {
+    const answer = await login("admin", ADMIN_PASSWORD, { origin: https });
+    expect(answer.status, answer.text).toBe(403);
+    expect(answer.json.error.code).toBe("forbidden");
+    expect(answer.setCookie).toEqual([]);
+    expect((await login("admin", ADMIN_PASSWORD, { origin: ORIGIN })).status).toBe(200);
+  });
+
+  it("a signed-in write with an https Origin, or another port, is refused; with its own Origin it passes", async () => {
+    const { cookie } = await login("admin", ADMIN_PASSWORD);
+    expect(cookie).toBeTruthy();
+    const name = randomName("origin");
+    const other = ORIGIN.replace(/:(\d+)$/, (_, p) => `:${Number(p) + 1}`);
+    for (const origin of [https, other, `${ORIGIN}.evil.com`]) {
+      const answer = await api("/api/tokens", withCookie(cookie!, { method: "POST", json: { name, role: "viewer" }, origin }));
+      expect(answer.status, `${origin}: ${answer.text}`).toBe(403);
+    }
+    const own = await api<{ token: { id: string } }>("/api/tokens", withCookie(cookie!, { method: "POST", json: { name, role: "viewer" } }));
+    expect(own.status, own.text).toBe(201);
+    await api(`/api/tokens/${own.body.token.id}`, { method: "DELETE" });
   });
 });
 
@@ -59,6 +89,10 @@ describe("security headers", () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     const again = await raw("/login");
     expect(again.headers["content-security-policy"]).not.toContain(nonce);
+    // Styles: no inline <style> without the nonce; inline style attributes (React's style props) only.
+    expect(csp["style-src"]).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(csp["style-src-attr"]).toEqual(["'unsafe-inline'"]);
+    for (const tag of [...page.text.matchAll(/<style\b[^>]*>/g)].map((m) => m[0])) expect(tag).toContain(`nonce="${nonce}"`);
   });
 
   it("an API answer, a refusal and a redirect carry them too", async () => {
