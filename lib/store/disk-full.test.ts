@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { dataDir } from "./db";
-import { diskFullError, diskFullMessage, isDiskFull } from "./disk-full";
+import { diskFullError, diskFullMessage, isDiskFull, unlessDiskFull } from "./disk-full";
 
 // /dev/full answers every write with ENOSPC: a real full disk, on any Linux machine.
 const enospc = () => writeFile("/dev/full", "x").catch((e: unknown) => e);
@@ -36,5 +36,14 @@ describe("disk full", () => {
     const outside = Object.assign(new Error("full"), { code: "ENOSPC", path: "/mnt/elsewhere/file" });
     expect(diskFullMessage(outside)).toBe("The disk holding /mnt/elsewhere/file is full: free some space there, then try again.");
     expect(diskFullError().status).toBe(507);
+  });
+
+  it("skips bookkeeping on a full disk, and only then", async () => {
+    const full = await enospc();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(() => unlessDiskFull("a test's note", () => { throw full; })).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^voldeck: a test's note not recorded: The console's data directory/));
+    warn.mockRestore();
+    expect(() => unlessDiskFull("a test's note", () => { throw new Error("locked"); })).toThrow("locked");
   });
 });

@@ -43,3 +43,16 @@ function pathOf(e: unknown): string | null {
 }
 
 const isInside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+/**
+ * Bookkeeping a request may go without (when a session or token was last used): on a full disk it is skipped, so
+ * that reading the console — to see what filled it — keeps working. Any other error still throws.
+ */
+export function unlessDiskFull(what: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    if (!isDiskFull(e)) throw e;
+    console.warn(`voldeck: ${what} not recorded: ${diskFullMessage(e)}`);
+  }
+}

@@ -22,6 +22,7 @@ const password = `pw-${randomBytes(9).toString("hex")}`;
 const FULL = `The console's data directory (${dataDir}) is full`;
 let consoleUp: SecondConsole;
 let tar: Buffer;
+let viewerSecret = "";
 
 beforeAll(async () => {
   fs.mkdirSync(dataDir);
@@ -33,6 +34,9 @@ beforeAll(async () => {
   consoleUp = await startConsole(dataDir, { VOLDECK_API_TOKEN: token, VOLDECK_ADMIN_PASSWORD: password });
   // The database exists (and the admin with it) before the disk fills, as on a console that has been running.
   expect((await signIn()).status).toBe(200);
+  const made = await call("POST", "/api/tokens", { name: "reader", role: "viewer" });
+  expect(made.status, made.text).toBe(201);
+  viewerSecret = made.body.secret;
 });
 
 afterAll(async () => {
@@ -46,11 +50,11 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function call(method: string, route: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(method: string, route: string, body?: unknown, headers: Record<string, string> = {}, bearer = token) {
   const raw = Buffer.isBuffer(body);
   const res = await fetch(`${consoleUp.url}${route}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, ...(body && !raw ? { "Content-Type": "application/json" } : {}), ...headers },
+    headers: { Authorization: `Bearer ${bearer}`, ...(body && !raw ? { "Content-Type": "application/json" } : {}), ...headers },
     body: raw ? new Uint8Array(body) : body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -96,6 +100,13 @@ describe("the data directory's disk is full", () => {
   it("sign-in answers 507 with a sentence that names the full directory", async () => {
     fillDisk();
     expectFull(await signIn());
+  });
+
+  it("reads keep working, also with a token made in the console (whose last use cannot be recorded now)", async () => {
+    for (const route of ["/api/engines/local/volumes", "/api/jobs", "/api/backups"]) {
+      const answer = await call("GET", route, undefined, {}, viewerSecret);
+      expect(answer.status, `${route}: ${answer.text}`).toBe(200);
+    }
   });
 
   it("an upload answers 507 and leaves no file behind", async () => {
