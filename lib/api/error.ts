@@ -13,6 +13,8 @@ export const errorStatus = {
   internal: 500,
   engine_error: 502,
   engine_unreachable: 503,
+  // The console's own disk (its data directory) is full: SQLite's SQLITE_FULL, or ENOSPC/EDQUOT from a file write.
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

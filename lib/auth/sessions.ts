@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/store/db";
+import { unlessDiskFull } from "@/lib/store/disk-full";
 import type { Role } from "./roles";
 
 // Sessions: a random secret in an HttpOnly cookie; only its hash is stored, so a copy of the database
@@ -35,7 +36,7 @@ export function findSession(secret: string): { idHash: string; userId: number; u
     return null;
   }
   if (Date.parse(row.last_seen_at) + TOUCH_EVERY_MS <= now) {
-    db().prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(new Date(now).toISOString(), idHash);
+    unlessDiskFull("a session's last use", () => db().prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(new Date(now).toISOString(), idHash));
   }
   return { idHash, userId: row.user_id, username: row.username, role: row.role };
 }

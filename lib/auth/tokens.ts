@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import { db } from "@/lib/store/db";
+import { unlessDiskFull } from "@/lib/store/disk-full";
 import type { Role } from "./roles";
 import { hashSecret } from "./sessions";
 
@@ -42,7 +43,7 @@ export function findToken(secret: string): { id: string; name: string; role: Rol
   const a = Buffer.from(row.secret_hash, "hex");
   const b = Buffer.from(hashSecret(secret), "hex");
   if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-  db().prepare("UPDATE tokens SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.id);
+  unlessDiskFull("a token's last use", () => db().prepare("UPDATE tokens SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.id));
   return { id: row.id, name: row.name, role: row.role };
 }
 

@@ -2,14 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
+import { diskFullMessage, isDiskFull } from "@/lib/store/disk-full";
 import { copyJob as copy, JobEmitter } from "./emitter";
+import { failInterrupted, storedJob, storedJobs, storeJob } from "./history";
 import { blocks, type Lock } from "./locks";
 
 export type { Lock } from "./locks";
 
 // Long work runs as a job, in this process: at most MAX_RUNNING at once (the rest wait, "queued"), each with
 // an AbortController that cancel() fires, progress that listeners receive a few times a second (emitter.ts),
-// and locks so that two jobs never write the same volume, or read one being written (locks.ts).
+// and locks so that two jobs never write the same volume, or read one being written (locks.ts). Every job is also
+// kept in the database (history.ts), so finished ones are still listed after a restart; the ones in memory are
+// the live ones (with their listeners) and the recently finished.
 
 const MAX_RUNNING = Math.max(1, Number(process.env.VOLDECK_MAX_JOBS) || 2);
 const KEEP_FINISHED = 200;
@@ -42,9 +46,29 @@ type Entry = {
   settle: () => void;
 };
 
-type Registry = { entries: Map<string, Entry>; queue: Entry[]; running: number };
+type Registry = { entries: Map<string, Entry>; queue: Entry[]; running: number; recovered: boolean };
 const g = globalThis as typeof globalThis & { __voldeckJobs?: Registry };
-const reg: Registry = (g.__voldeckJobs ??= { entries: new Map(), queue: [], running: 0 });
+const reg: Registry = (g.__voldeckJobs ??= { entries: new Map(), queue: [], running: 0, recovered: false });
+
+/**
+ * The stored history, once per process first cleared of jobs the previous process left unfinished. Done on first
+ * use rather than at import, so that building the app never opens the database.
+ */
+function history(): void {
+  if (reg.recovered) return;
+  const failed = failInterrupted();
+  reg.recovered = true;
+  if (failed) console.warn(`voldeck: ${failed} job(s) were cut short when the console stopped; recorded as failed`);
+}
+
+/** A job's record after it started or ended; it is in memory either way, so a failed write is only logged. */
+function persist(job: Job): void {
+  try {
+    storeJob(job);
+  } catch (e) {
+    console.error(`voldeck: could not record job ${job.id} (${job.state}) in the database`, e);
+  }
+}
 
 const now = () => new Date().toISOString();
 const isActive = (e: Entry) => e.job.state === "queued" || e.job.state === "running";
@@ -70,6 +94,7 @@ export function assertFree(locks: Lock[]): void {
 /** Registers a job and queues it; refuses (409) when a running job holds a conflicting lock. */
 export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
   assertFree(locks);
+  history();
   const job: Job = {
     id: randomUUID(),
     kind,
@@ -96,6 +121,8 @@ export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[
     warnings: [],
     ...init,
   };
+  // Recorded before it is queued: when the database cannot take it (disk full), the job is refused, not run.
+  storeJob(job);
   let settle = () => {};
   const done = new Promise<void>((r) => (settle = r));
   const entry: Entry = { job, abort: new AbortController(), run, locks, emit: new JobEmitter(job), lastMove: Date.now(), done, settle };
@@ -120,6 +147,7 @@ function pump(): void {
 async function execute(e: Entry): Promise<void> {
   const { job } = e;
   Object.assign(job, { state: "running", phase: "preparing", startedAt: now() });
+  persist(job);
   e.emit.now();
   const ctl: JobControl = {
     job,
@@ -158,6 +186,7 @@ async function execute(e: Entry): Promise<void> {
   } finally {
     clearInterval(watchdog);
     Object.assign(job, { finishedAt: now(), rate: null });
+    persist(job);
     e.emit.close();
     e.settle();
   }
@@ -165,8 +194,8 @@ async function execute(e: Entry): Promise<void> {
 
 function messageOf(reason: unknown, err: unknown): string {
   const r = reason as Error | undefined;
-  if (r && r.name !== "AbortError" && r.message) return r.message;
-  return (err as Error)?.message || String(err);
+  if (r && r.name !== "AbortError" && r.message) return isDiskFull(r) ? diskFullMessage(r) : r.message;
+  return isDiskFull(err) ? diskFullMessage(err) : (err as Error)?.message || String(err);
 }
 
 function prune(): void {
@@ -174,20 +203,40 @@ function prune(): void {
   for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) reg.entries.delete(e.job.id);
 }
 
-function entry(id: string): Entry {
-  const e = reg.entries.get(id);
-  if (!e) throw new ApiError("not_found", `There is no job "${id}" (jobs are kept in memory until the console restarts).`, { job: id });
-  return e;
+const notFound = (id: string) =>
+  new ApiError("not_found", `There is no job "${id}" (finished jobs are kept for 30 days, the last 500 of them).`, { job: id });
+
+/** A job of this process (live, or finished lately), if it is one. */
+const live = (id: string): Entry | undefined => reg.entries.get(id);
+
+/** A finished job of an earlier process, from the database. */
+function stored(id: string): Job {
+  history();
+  const job = storedJob(id);
+  if (!job) throw notFound(id);
+  return job;
 }
 
-export const getJob = (id: string): Job => copy(entry(id).job);
+export function getJob(id: string): Job {
+  const e = live(id);
+  return e ? copy(e.job) : stored(id);
+}
 
-/** Most recent first. */
-export const listJobs = (): Job[] => [...reg.entries.values()].map((e) => copy(e.job)).reverse();
+/** Most recent first: the stored history, with the live state of this process's jobs. */
+export function listJobs(): Job[] {
+  history();
+  const jobs = new Map(storedJobs().map((j) => [j.id, j]));
+  for (const e of reg.entries.values()) jobs.set(e.job.id, copy(e.job));
+  return [...jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
 
 /** Listens to a job's changes; answers an unsubscribe function. The listener is not called for the past. */
 export function subscribe(id: string, listener: (job: Job) => void): () => void {
-  const e = entry(id);
+  const e = live(id);
+  if (!e) {
+    stored(id); // 404 for an unknown id; a job of an earlier run has finished, nothing more will happen
+    return () => {};
+  }
   if (!isActive(e)) return () => {};
   e.emit.listeners.add(listener);
   return () => e.emit.listeners.delete(listener);
@@ -199,11 +248,13 @@ export function subscribe(id: string, listener: (job: Job) => void): () => void 
  * `waitMs` for that.
  */
 export async function cancelJob(id: string, waitMs = 10_000): Promise<Job> {
-  const e = entry(id);
+  const e = live(id);
+  if (!e) return stored(id);
   if (!isActive(e)) return copy(e.job);
   if (e.job.state === "queued") {
     reg.queue = reg.queue.filter((q) => q !== e);
     Object.assign(e.job, { state: "failed", phase: "done", error: "cancelled", cancelled: true, finishedAt: now() });
+    persist(e.job);
     e.emit.close();
     e.settle();
     return copy(e.job);
@@ -214,4 +265,9 @@ export async function cancelJob(id: string, waitMs = 10_000): Promise<Job> {
 }
 
 /** Resolves when the job has finished (for tests and scripts in-process). */
-export const jobDone = (id: string): Promise<void> => entry(id).done;
+export function jobDone(id: string): Promise<void> {
+  const e = live(id);
+  if (e) return e.done;
+  stored(id);
+  return Promise.resolve();
+}

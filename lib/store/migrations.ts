@@ -1,4 +1,6 @@
+import { auditIntentMigration } from "./migration-audit-intent";
 import { enginesMigration } from "./migration-engines";
+import { jobsMigration } from "./migration-jobs";
 import { schedulesMigration } from "./migration-schedules";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
@@ -66,4 +68,6 @@ export const migrations: { version: number; sql: string }[] = [
   },
   schedulesMigration,
   enginesMigration,
+  auditIntentMigration,
+  jobsMigration,
 ];
