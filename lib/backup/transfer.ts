@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
-import { docker } from "@/lib/docker/engines";
+import { docker } from "@/lib/docker/clients";
 import { isUnreachable } from "@/lib/docker/errors";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { createVolume, getVolume, removeVolume } from "@/lib/docker/volumes";

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { EngineListing } from "@/lib/api/all-engines-types";
 import type { Volume } from "@/lib/api/types";
-import { engineConfig, listEngineConfigs } from "./engines";
+import { engineConfig, listEngineConfigs } from "./clients";
 import { engineMessage } from "./errors";
 import { followEngine } from "./events";
 import { listVolumesWithSource } from "./volumes";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Container } from "@/lib/api/types";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { toApiError } from "./errors";
 import { snapshot } from "./live-index";
 import { isHelperContainer, toContainer, type ContainerExtras, type RawContainer } from "./mapping";

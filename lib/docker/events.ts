@@ -2,7 +2,7 @@ import "server-only";
 import type { EngineEvent } from "@/lib/api/types";
 import { listen, listenerCount, publish } from "./bus";
 import { forgetContainer } from "./containers";
-import { hasEngine, streamingDocker } from "./engines";
+import { hasEngine, streamingDocker } from "./clients";
 import { engineMessage } from "./errors";
 import { markSizesStale } from "./sizes";
 

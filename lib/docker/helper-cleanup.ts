@@ -1,5 +1,5 @@
 import "server-only";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { engineStatus } from "./errors";
 import { HELPER_LABEL } from "./mapping";
 

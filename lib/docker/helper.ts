@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { docker, streamingDocker } from "./engines";
+import { docker, streamingDocker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { deferHelperRemoval, INSTANCE_LABEL, sweepHelpers } from "./helper-cleanup";
 import { archiveOverSocket, putArchiveOverSocket } from "./helper-stream";

@@ -1,6 +1,6 @@
 import "server-only";
 import { followEngine } from "./events";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import type { RawContainer, RawService, RawVolume } from "./mapping";
 import { forgetSwarmRole, rawServices } from "./services";

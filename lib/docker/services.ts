@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { ServicesAnswer } from "@/lib/api/services-types";
 import { swarmRole } from "@/lib/engines/probe";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { toServices, type RawNode, type RawService, type RawTask } from "./mapping";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { listenerCount, publish } from "./bus";
-import { streamingDocker } from "./engines";
+import { streamingDocker } from "./clients";
 
 // Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
 // at most one at a time per engine and at most once per MIN_INTERVAL, and requests only read the cache.

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { listRawContainers } from "./containers";
-import { docker, engineConfig, listEngineConfigs } from "./engines";
+import { docker, engineConfig, listEngineConfigs } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";

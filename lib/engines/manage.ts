@@ -5,7 +5,7 @@ import type { createEngineBody, testEngineBody, updateEngineBody } from "@/lib/a
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import { listenerCount } from "@/lib/docker/bus";
 import { engineKind, type EngineConfig, type EngineMaterial } from "@/lib/docker/engine-config";
-import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngine } from "@/lib/docker/engines";
+import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngine } from "@/lib/docker/clients";
 import { engineChanged } from "@/lib/docker/events";
 import { forgetHelperImage } from "@/lib/docker/helper";
 import { forgetSizes } from "@/lib/docker/sizes";

@@ -6,7 +6,8 @@ import { readMaterial } from "@/lib/engines/key-files";
 import { consoleEngineRows } from "@/lib/engines/rows";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
 
-// The engine registry: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
+// One dockerode client per engine (three, in fact: ordinary calls, streams, status checks), and the list of
+// engines they are made for: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
 // console (database rows, key material in files). Clients are made on first use and dropped when an engine
 // is changed or removed (lib/engines/manage.ts), so the next call dials the new address with the new keys.
 
