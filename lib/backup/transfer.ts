@@ -8,7 +8,7 @@ import { isUnreachable } from "@/lib/docker/errors";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { createVolume, getVolume, removeVolume } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
-import { giveBack } from "./buffer-pool";
+import { giveBack } from "@/lib/io/buffer-pool";
 import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containers";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
