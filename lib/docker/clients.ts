@@ -1,6 +1,7 @@
 import "server-only";
 import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { hostKeyVerifier } from "@/lib/engines/host-key";
 import { readMaterial } from "@/lib/engines/key-files";
 import { consoleEngineRows } from "@/lib/engines/rows";
@@ -48,12 +49,17 @@ export function engineConfig(id: string): EngineConfig {
   return config;
 }
 
-/** After a console engine was added, changed or removed: re-read the list and forget that engine's clients. */
-export function reloadEngine(id: string): void {
-  const reg = registry();
-  reg.console = null;
-  reg.clients.delete(id);
+/**
+ * After a console engine was added, changed or removed: re-read the list. Its clients (to the old address, with
+ * the old keys) are dropped with the rest of its state (forgetEngine, registered below).
+ */
+export function reloadEngineList(): void {
+  registry().console = null;
 }
+
+registerEngineState("dockerode clients", (id) => {
+  registry().clients.delete(id);
+});
 
 type Timeouts = { timeout?: number; connectionTimeout?: number };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig, listEngineConfigs } from "./clients";
 import { engineStatus, toApiError } from "./errors";
@@ -23,6 +24,7 @@ type Mapped = {
 };
 const gm = globalThis as typeof globalThis & { __voldeckMappedVolumes?: Map<string, Mapped> };
 const mappedCache: Map<string, Mapped> = (gm.__voldeckMappedVolumes ??= new Map());
+registerEngineState("mapped volumes", (id) => mappedCache.delete(id));
 
 function mapped(engineId: string, snap: Snapshot, sizes: Map<string, number>): Mapped {
   const kept = mappedCache.get(engineId);
