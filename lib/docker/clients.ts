@@ -5,6 +5,7 @@ import { registerEngineState } from "@/lib/engine-state/registry";
 import { hostKeyVerifier } from "@/lib/engines/host-key";
 import { readMaterial } from "@/lib/engines/key-files";
 import { consoleEngineRows } from "@/lib/engines/rows";
+import { ANSWER_TIMEOUT_MS, withDeadlines } from "./deadline";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
 
 // One dockerode client per engine (three, in fact: ordinary calls, streams, status checks), and the list of
@@ -12,8 +13,8 @@ import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type Engin
 // console (database rows, key material in files). Clients are made on first use and dropped when an engine
 // is changed or removed (lib/engines/manage.ts), so the next call dials the new address with the new keys.
 
-// Ordinary calls give up after this long; the events stream and /system/df use a client without timeout.
-const CALL_TIMEOUT_MS = 20_000;
+// Ordinary calls each have a deadline (lib/docker/deadline.ts: a paused engine is reported, not waited for);
+// the events stream and /system/df use a client without one.
 // Status (the engines list, "test connection"): a dead or unreachable engine is reported within this.
 export const STATUS_TIMEOUT_MS = 3_000;
 
@@ -92,7 +93,7 @@ function clients(id: string): Clients {
   let c = reg.clients.get(id);
   if (!c) {
     c = {
-      docker: makeClient(config, { timeout: CALL_TIMEOUT_MS }),
+      docker: withDeadlines(makeClient(config, {}), ANSWER_TIMEOUT_MS),
       stream: makeClient(config, {}),
       // A little longer than the status deadline (lib/engines/probe.ts), which reports first and more clearly.
       status: makeClient(config, { timeout: STATUS_TIMEOUT_MS + 500, connectionTimeout: STATUS_TIMEOUT_MS + 500 }),

@@ -4,7 +4,7 @@ import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
 import { registerEngineState } from "@/lib/engine-state/registry";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig, listEngineConfigs } from "./clients";
-import { engineStatus, toApiError } from "./errors";
+import { engineStatus, outcomeUnknown, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
@@ -98,7 +98,8 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     });
     raw = (await created.inspect()) as unknown as RawVolume;
   } catch (e) {
-    throw toApiError(e, engineId);
+    const what = input.name ? `whether the volume "${input.name}" was created` : "whether a volume was created";
+    throw outcomeUnknown(toApiError(e, engineId), what, "the volumes list shows it once the engine answers again");
   }
   changed(engineId, [raw.Name]);
   return toVolume(raw, new Map(), undefined);
@@ -144,7 +145,7 @@ export async function removeVolume(engineId: string, name: string): Promise<void
     const status = engineStatus(e);
     if (status === 404) throw notFound(engineId, name);
     if (status === 409) throw inUseError(engineId, name, await listRawContainers(engineId));
-    throw toApiError(e, engineId);
+    throw outcomeUnknown(toApiError(e, engineId), `whether the volume "${name}" was removed`, "the volumes list shows it once the engine answers again");
   }
   changed(engineId, [name]);
 }
@@ -186,7 +187,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
     if (targets.length) services = await rawServices(engineId);
   } catch (e) {
     // An engine that does not answer: the same 503 as mid-prune, with (empty) removed/skipped lists.
-    throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+    throw new ApiError("engine_unreachable", (e as ApiError).message, { ...(e instanceof ApiError ? e.details : {}), engine: engineId, ...result });
   }
   for (const target of targets) {
     if (seen.has(target.name)) continue;
@@ -196,7 +197,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
       reason = await pruneOne(engineId, target, declaring(services, target.name));
     } catch (e) {
       // The engine went away mid-prune: say so (503), with what was already removed.
-      throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+      throw new ApiError("engine_unreachable", (e as ApiError).message, { ...(e instanceof ApiError ? e.details : {}), engine: engineId, ...result });
     }
     if (reason) {
       result.skipped.push({ name: target.name, reason });
@@ -223,7 +224,7 @@ async function pruneOne(engineId: string, target: PruneTarget, services: { name:
     const status = engineStatus(e);
     if (status === 409) return "it is in use";
     if (status === 404) return "it no longer exists";
-    const error = toApiError(e, engineId);
+    const error = outcomeUnknown(toApiError(e, engineId), `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again");
     if (error.code === "engine_unreachable") throw error;
     return error.message;
   }
