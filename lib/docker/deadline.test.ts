@@ -49,3 +49,11 @@ describe("a client with deadlines, against an engine that never answers", () => 
     expect(await call.catch((e: unknown) => e)).not.toBeInstanceOf(EngineTimeout);
   });
 });
+
+describe("isEngineTimeout", () => {
+  it("knows the error by its name and deadline, also from another copy of the module (another server bundle)", () => {
+    const fromAnotherCopy = Object.assign(new Error("the engine did not answer within 10 s"), { name: "EngineTimeout", ms: 10_000 });
+    expect(toApiError(fromAnotherCopy, "e1")).toMatchObject({ code: "engine_unreachable", details: { engineState: "not_answering", timeoutSeconds: 10 } });
+    expect(toApiError(new Error("the engine did not answer"), "e1").code).toBe("engine_error");
+  });
+});

@@ -18,6 +18,14 @@ export class EngineTimeout extends Error {
   }
 }
 
+/**
+ * By its name, not `instanceof`: the server's bundles may each hold their own copy of this module (as they do
+ * of every module; hence the singletons on globalThis), so the client's copy of the class is not errors.ts's.
+ */
+export function isEngineTimeout(e: unknown): e is EngineTimeout {
+  return e instanceof Error && e.name === "EngineTimeout" && typeof (e as { ms?: unknown }).ms === "number";
+}
+
 type DialOptions = { path: string; method?: string; options?: Record<string, unknown>; abortSignal?: AbortSignal; hijack?: boolean };
 type Callback = (err: unknown, data?: unknown) => void;
 type Dialer = { dial: (options: DialOptions, callback: Callback) => unknown };

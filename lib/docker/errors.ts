@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/error";
-import { EngineTimeout } from "./deadline";
+import { isEngineTimeout } from "./deadline";
 
 // Pure: turns what dockerode throws into the API's error. Unit-tested.
 
@@ -28,14 +28,14 @@ export function engineStatus(e: unknown): number | undefined {
 export function isUnreachable(e: unknown): boolean {
   const err = e as DockerishError;
   if (!err || engineStatus(e) !== undefined) return false;
-  if (e instanceof EngineTimeout) return true;
+  if (isEngineTimeout(e)) return true;
   if (err.code && UNREACHABLE_CODES.has(err.code)) return true;
   return /timeout|socket hang up|connect|getaddrinfo/i.test(err.message ?? "");
 }
 
 export function toApiError(e: unknown, engineId: string): ApiError {
   if (e instanceof ApiError) return e;
-  if (e instanceof EngineTimeout) {
+  if (isEngineTimeout(e)) {
     return new ApiError("engine_unreachable", `The Docker engine "${engineId}" did not answer within ${e.ms / 1000} s; it may be paused or overloaded.`, {
       engine: engineId,
       engineState: "not_answering",
