@@ -88,9 +88,10 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     throw new ApiError("conflict", `A volume named "${input.name}" already exists.`, { engine: engineId, volume: input.name });
   }
   let raw: RawVolume;
+  let created: { name: string; inspect: () => Promise<unknown> } | undefined;
   try {
     // dockerode resolves a Volume handle, not the engine's answer: read the volume back.
-    const created = await docker(engineId).createVolume({
+    created = await docker(engineId).createVolume({
       Name: input.name ?? "",
       Driver: input.driver || "local",
       DriverOpts: input.driverOpts ?? {},
@@ -98,8 +99,13 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     });
     raw = (await created.inspect()) as unknown as RawVolume;
   } catch (e) {
+    const error = toApiError(e, engineId);
+    if (created) {
+      changed(engineId, [created.name]);
+      throw new ApiError(error.code, `The volume "${created.name}" was created, but reading it back failed: ${error.message}`, { ...error.details, outcome: "created" });
+    }
     const what = input.name ? `whether the volume "${input.name}" was created` : "whether a volume was created";
-    throw outcomeUnknown(toApiError(e, engineId), what, "the volumes list shows it once the engine answers again");
+    throw outcomeUnknown(error, what, "the volumes list shows it once the engine answers again");
   }
   changed(engineId, [raw.Name]);
   return toVolume(raw, new Map(), undefined);
@@ -213,18 +219,22 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
 /** Removes one previewed volume; answers why it was skipped, or null when it was removed. Throws only when the engine is unreachable. */
 async function pruneOne(engineId: string, target: PruneTarget, services: { name: string }[]): Promise<string | null> {
   if (services.length) return `Swarm service ${services.map((s) => s.name).join(", ")} declares it`;
+  // Only once the removal was sent may its outcome be unknown; a check before it that meets the deadline removed nothing.
+  let removing = false;
   try {
     const raw = await inspectRawVolume(engineId, target.name);
     if (!raw) return "it no longer exists";
     const created = normaliseTime(raw.CreatedAt);
     if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
+    removing = true;
     await docker(engineId).getVolume(target.name).remove();
     return null;
   } catch (e) {
     const status = engineStatus(e);
     if (status === 409) return "it is in use";
     if (status === 404) return "it no longer exists";
-    const error = outcomeUnknown(toApiError(e, engineId), `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again");
+    const apiError = toApiError(e, engineId);
+    const error = removing ? outcomeUnknown(apiError, `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again") : apiError;
     if (error.code === "engine_unreachable") throw error;
     return error.message;
   }
