@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { giveBack } from "./buffer-pool";
+import { giveBack } from "@/lib/io/buffer-pool";
 import { ReadBack, type ReadBackResult } from "./read-back";
 import type { TarCounts } from "./tar/scan";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { Job, Volume } from "@/lib/api/types";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { createVolume, getVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { startAgain, stopHolders, type Stopped } from "./containers";

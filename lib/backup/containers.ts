@@ -1,6 +1,6 @@
 import "server-only";
 import { listRawContainers } from "@/lib/docker/containers";
-import { docker } from "@/lib/docker/engines";
+import { docker } from "@/lib/docker/clients";
 import { engineStatus, isUnreachable, toApiError } from "@/lib/docker/errors";
 import { deferStart } from "@/lib/docker/helper-cleanup";
 import { buildVolumeIndex, isHelperContainer } from "@/lib/docker/mapping";

@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { Transform, type TransformCallback } from "node:stream";
 import { Worker } from "node:worker_threads";
-import { giveBack } from "./buffer-pool";
+import { giveBack } from "@/lib/io/buffer-pool";
 
 // Parallel gzip, as pigz does it: the stream is cut into blocks, each block is compressed on its own core
 // into an independent gzip member, and the members are written in order. Concatenated members are one valid

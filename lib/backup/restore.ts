@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { createVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { getManifest, type Manifest } from "./catalog";

@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import type { DataPath, Volume } from "@/lib/api/types";
-import { streamingDocker } from "@/lib/docker/engines";
+import { streamingDocker } from "@/lib/docker/clients";
 import { getVolumeArchive, type Helper } from "@/lib/docker/helper";
 import { directAccess } from "./direct";
 import type { DataPathChoice } from "./settings";

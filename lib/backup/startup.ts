@@ -1,5 +1,5 @@
 import "server-only";
-import { listEngineConfigs } from "@/lib/docker/engines";
+import { listEngineConfigs } from "@/lib/docker/clients";
 import { instanceId } from "@/lib/docker/helper";
 import { sweepHelpers } from "@/lib/docker/helper-cleanup";
 import { removeLeftovers } from "./catalog";

@@ -2,7 +2,8 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { EngineListing } from "@/lib/api/all-engines-types";
 import type { Volume } from "@/lib/api/types";
-import { engineConfig, listEngineConfigs } from "./engines";
+import { registerEngineState } from "@/lib/engine-state/registry";
+import { engineConfig, listEngineConfigs } from "./clients";
 import { engineMessage } from "./errors";
 import { followEngine } from "./events";
 import { listVolumesWithSource } from "./volumes";
@@ -56,6 +57,9 @@ function unwatch(engineId: string): void {
   w.unfollow();
   watches.delete(engineId);
 }
+
+// Down or slow was said of the old engine; the new one is watched afresh on the next request.
+registerEngineState("all-engines watch", (id) => unwatch(id));
 
 class DeadlineError extends Error {}
 

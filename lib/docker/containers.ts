@@ -1,6 +1,8 @@
 import "server-only";
 import type { Container } from "@/lib/api/types";
-import { docker } from "./engines";
+import { registerEngineState } from "@/lib/engine-state/registry";
+import { tap } from "./bus";
+import { docker } from "./clients";
 import { toApiError } from "./errors";
 import { snapshot } from "./live-index";
 import { isHelperContainer, toContainer, type ContainerExtras, type RawContainer } from "./mapping";
@@ -10,6 +12,7 @@ import { isHelperContainer, toContainer, type ContainerExtras, type RawContainer
 type ExtrasCache = Map<string, Map<string, ContainerExtras>>;
 const g = globalThis as typeof globalThis & { __voldeckExtras?: ExtrasCache };
 const extrasCache: ExtrasCache = (g.__voldeckExtras ??= new Map());
+registerEngineState("container inspect extras", (id) => extrasCache.delete(id));
 
 const INSPECT_CONCURRENCY = 8;
 
@@ -22,9 +25,10 @@ export async function listRawContainers(engineId: string): Promise<RawContainer[
   }
 }
 
-export function forgetContainer(engineId: string, id: string): void {
-  extrasCache.get(engineId)?.delete(id);
-}
+// A destroyed container's id is never reused: its inspect is dropped when the engine says so.
+tap("container inspect extras", (engineId, event) => {
+  if (event.kind === "container" && event.action === "destroy") extrasCache.get(engineId)?.delete(event.id);
+});
 
 async function inspectExtras(engineId: string, id: string): Promise<ContainerExtras | undefined> {
   try {

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/error";
+import { isEngineTimeout } from "./deadline";
 
 // Pure: turns what dockerode throws into the API's error. Unit-tested.
 
@@ -27,12 +28,20 @@ export function engineStatus(e: unknown): number | undefined {
 export function isUnreachable(e: unknown): boolean {
   const err = e as DockerishError;
   if (!err || engineStatus(e) !== undefined) return false;
+  if (isEngineTimeout(e)) return true;
   if (err.code && UNREACHABLE_CODES.has(err.code)) return true;
   return /timeout|socket hang up|connect|getaddrinfo/i.test(err.message ?? "");
 }
 
 export function toApiError(e: unknown, engineId: string): ApiError {
   if (e instanceof ApiError) return e;
+  if (isEngineTimeout(e)) {
+    return new ApiError("engine_unreachable", `The Docker engine "${engineId}" did not answer within ${e.ms / 1000} s; it may be paused or overloaded.`, {
+      engine: engineId,
+      engineState: "not_answering",
+      timeoutSeconds: e.ms / 1000,
+    });
+  }
   if (isUnreachable(e)) {
     return new ApiError("engine_unreachable", `The Docker engine "${engineId}" cannot be reached: ${engineMessage(e)}`, {
       engine: engineId,
@@ -47,4 +56,13 @@ export function toApiError(e: unknown, engineId: string): ApiError {
     engine: engineId,
     engineStatus: status ?? null,
   });
+}
+
+/**
+ * A write that met its deadline may still be carried out by the engine (it had the request): the answer must
+ * not say it failed. `what` is the outcome in doubt, e.g. `whether the volume "x" was created`.
+ */
+export function outcomeUnknown(error: ApiError, what: string, whereToLook: string): ApiError {
+  if (error.details.engineState !== "not_answering") return error;
+  return new ApiError(error.code, `${error.message} ${what[0].toUpperCase()}${what.slice(1)} is unknown: ${whereToLook}.`, { ...error.details, outcome: "unknown" });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { EngineEvent } from "@/lib/api/types";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { listen, listenerCount, publish } from "./bus";
-import { forgetContainer } from "./containers";
-import { hasEngine, streamingDocker } from "./engines";
+import { hasEngine, streamingDocker } from "./clients";
 import { engineMessage } from "./errors";
 import { markSizesStale } from "./sizes";
 
@@ -39,7 +39,6 @@ function onEngineEvent(engineId: string, raw: RawEvent): void {
   if (!kind) return;
   const action = (raw.Action ?? "").split(":")[0];
   const id = raw.Actor?.ID ?? raw.id ?? "";
-  if (kind === "container" && action === "destroy") forgetContainer(engineId, id);
   if (kind === "volume" || action === "die" || action === "destroy") markSizesStale(engineId);
   const time = raw.timeNano ? Math.floor(raw.timeNano / 1e6) : raw.time ? raw.time * 1000 : Date.now();
   publish(engineId, { kind, action, id, time, attributes: raw.Actor?.Attributes });
@@ -166,7 +165,7 @@ export function followEngine(engineId: string, listener: (event: EngineEvent) =>
  * view) read everything again; when the engine still exists (changed, or added back under the same id) the
  * stream is opened again to the new address at once.
  */
-export function engineChanged(engineId: string, why: string): void {
+function engineChanged(engineId: string, why: string): void {
   const s = streams.get(engineId);
   if (!s) return;
   s.generation++;
@@ -177,3 +176,6 @@ export function engineChanged(engineId: string, why: string): void {
   setUp(engineId, s, false, why);
   if (hasEngine(engineId) && listenerCount(engineId) > 0) void open(engineId, s);
 }
+
+// Last (stage "listeners"): reopens the event stream to the new address, and listeners re-read everything.
+registerEngineState("event stream", engineChanged, "listeners");

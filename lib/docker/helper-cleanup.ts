@@ -1,5 +1,6 @@
 import "server-only";
-import { docker } from "./engines";
+import { registerEngineState } from "@/lib/engine-state/registry";
+import { docker } from "./clients";
 import { engineStatus } from "./errors";
 import { HELPER_LABEL } from "./mapping";
 
@@ -24,6 +25,16 @@ type Pending = {
 };
 const g = globalThis as typeof globalThis & { __voldeckPending?: Map<string, Pending> };
 const pendingByEngine: Map<string, Pending> = (g.__voldeckPending ??= new Map());
+
+// Ids and names of the old engine mean nothing, or something else, at a new address: a scratch volume's name
+// there may be somebody's data. What was still to do is dropped, and said so in the log.
+registerEngineState("deferred cleanup", (id, why) => {
+  const p = pendingByEngine.get(id);
+  if (!p) return;
+  if (p.timer) clearTimeout(p.timer);
+  pendingByEngine.delete(id);
+  console.error(`voldeck: ${why} on engine "${id}"; not done there: helpers ${[...p.helpers]}, containers ${[...p.starts.values()]}, volumes ${[...p.volumes]}`);
+});
 
 function pending(engineId: string): Pending {
   let p = pendingByEngine.get(engineId);

@@ -1,7 +1,7 @@
 import "server-only";
 import net from "node:net";
 import { Readable } from "node:stream";
-import { CHUNK, giveBack, takeChunk } from "@/lib/backup/buffer-pool";
+import { CHUNK, giveBack, takeChunk } from "@/lib/io/buffer-pool";
 
 // `GET /containers/{id}/archive` read straight off a unix socket into reused buffers. Node's HTTP client hands
 // every socket read over in a freshly allocated buffer, and at engine speed that means a full garbage

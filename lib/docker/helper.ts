@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { docker, streamingDocker } from "./engines";
+import { registerEngineState } from "@/lib/engine-state/registry";
+import { docker, streamingDocker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { deferHelperRemoval, INSTANCE_LABEL, sweepHelpers } from "./helper-cleanup";
 import { archiveOverSocket, putArchiveOverSocket } from "./helper-stream";
@@ -74,10 +75,8 @@ export function ensureHelperImage(engineId: string): Promise<void> {
   return p;
 }
 
-/** The engine was changed or removed from the console: look for the helper image there again. */
-export function forgetHelperImage(engineId: string): void {
-  state.images.delete(engineId);
-}
+// The engine was changed or removed from the console: look for the helper image there again.
+registerEngineState("helper image", (id) => state.images.delete(id));
 
 /** A created (never started) container with `volume` at /volume. */
 export async function createHelper(engineId: string, volume: string, opts: { readOnly: boolean; jobId: string }): Promise<Helper> {

@@ -3,7 +3,7 @@ import type { Engine } from "@/lib/api/types";
 import { readHostKey, readMaterial } from "@/lib/engines/key-files";
 import { probe } from "@/lib/engines/probe";
 import { engineKind, type EngineConfig } from "./engine-config";
-import { engineConfig, listEngineConfigs, STATUS_TIMEOUT_MS, statusDocker } from "./engines";
+import { engineConfig, listEngineConfigs, STATUS_TIMEOUT_MS, statusDocker } from "./clients";
 
 function describe(config: EngineConfig): Omit<Engine, "reachable" | "version" | "apiVersion" | "swarm"> {
   const base = { id: config.id, name: config.name, endpoint: config.url, source: config.source, kind: engineKind(config.url) };

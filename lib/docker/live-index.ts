@@ -1,6 +1,7 @@
 import "server-only";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { followEngine } from "./events";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import type { RawContainer, RawService, RawVolume } from "./mapping";
 import { forgetSwarmRole, rawServices } from "./services";
@@ -51,6 +52,16 @@ const indexes: Map<string, Index> = (g.__voldeckIndexes ??= new Map());
 const gv = globalThis as typeof globalThis & { __voldeckIndexVersion?: { last: number } };
 const versions = (gv.__voldeckIndexVersion ??= { last: 0 });
 const nextVersion = () => ++versions.last;
+
+// The engine was changed or removed: nothing read from the old one is served again; the next request builds
+// a new index (versions are never reused, so what was derived from the old one is not mistaken for current).
+registerEngineState("live index", (id) => {
+  const index = indexes.get(id);
+  if (!index) return;
+  indexes.delete(id);
+  for (const timer of [index.flushTimer, index.recheckTimer, index.idleTimer]) if (timer) clearTimeout(timer);
+  index.unfollow();
+});
 
 export type Snapshot = {
   volumes: RawVolume[];

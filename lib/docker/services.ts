@@ -1,8 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { ServicesAnswer } from "@/lib/api/services-types";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { swarmRole } from "@/lib/engines/probe";
-import { docker } from "./engines";
+import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { toServices, type RawNode, type RawService, type RawTask } from "./mapping";
 
@@ -13,6 +14,7 @@ const ROLE_TTL_MS = 30_000;
 type Role = { manager: boolean; at: number };
 const g = globalThis as typeof globalThis & { __voldeckSwarmRoles?: Map<string, Role> };
 const roles: Map<string, Role> = (g.__voldeckSwarmRoles ??= new Map());
+registerEngineState("swarm role", (id) => roles.delete(id));
 
 /** Whether the engine is a Swarm manager (GET /info `Swarm.ControlAvailable`), remembered for ROLE_TTL_MS. */
 export async function isSwarmManager(engineId: string): Promise<boolean> {

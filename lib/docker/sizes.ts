@@ -1,6 +1,7 @@
 import "server-only";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { listenerCount, publish } from "./bus";
-import { streamingDocker } from "./engines";
+import { streamingDocker } from "./clients";
 
 // Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
 // at most one at a time per engine and at most once per MIN_INTERVAL, and requests only read the cache.
@@ -106,10 +107,13 @@ export function knownSizes(engineId: string): Map<string, number> {
   return state(engineId).sizes;
 }
 
-/** The engine was changed or removed from the console: nothing measured there applies any more. */
-export function forgetSizes(engineId: string): void {
-  states.delete(engineId);
-}
+// The engine was changed or removed from the console: nothing measured there applies any more. A run still
+// under way writes into the state dropped here, never into the new one.
+registerEngineState("volume sizes", (id) => {
+  const s = states.get(id);
+  if (s?.timer) clearTimeout(s.timer);
+  states.delete(id);
+});
 
 /** Something changed on the engine: sizes will be measured again (not at once). */
 export function markSizesStale(engineId: string): void {

@@ -1,4 +1,5 @@
 import "server-only";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { db } from "@/lib/store/db";
 import { followEngine } from "./events";
 import { knownContainerName } from "./live-index";
@@ -11,6 +12,19 @@ import { knownContainerName } from "./live-index";
 type Tracker = { names: Map<string, string>; stop: () => void };
 const g = globalThis as typeof globalThis & { __voldeckUsage?: Map<string, Tracker> };
 const trackers: Map<string, Tracker> = (g.__voldeckUsage ??= new Map());
+
+// Recorded use described the old engine's volumes. Still followed (the tracker's listener stays on the bus, and
+// the stream reopens to the new address): use is recorded from now on.
+registerEngineState("volume usage records", (id) => {
+  const tracker = trackers.get(id);
+  tracker?.names.clear();
+  const conn = db();
+  conn.transaction(() => {
+    conn.prepare("DELETE FROM volume_usage WHERE engine = ?").run(id);
+    conn.prepare("DELETE FROM usage_tracking WHERE engine = ?").run(id);
+    if (tracker) conn.prepare("INSERT INTO usage_tracking (engine, since) VALUES (?, ?)").run(id, new Date().toISOString());
+  })();
+});
 
 export type Usage = { at: string; by: string | null };
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { listRawContainers } from "./containers";
-import { docker, engineConfig, listEngineConfigs } from "./engines";
-import { engineStatus, toApiError } from "./errors";
+import { docker, engineConfig, listEngineConfigs } from "./clients";
+import { engineStatus, outcomeUnknown, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
@@ -23,6 +24,7 @@ type Mapped = {
 };
 const gm = globalThis as typeof globalThis & { __voldeckMappedVolumes?: Map<string, Mapped> };
 const mappedCache: Map<string, Mapped> = (gm.__voldeckMappedVolumes ??= new Map());
+registerEngineState("mapped volumes", (id) => mappedCache.delete(id));
 
 function mapped(engineId: string, snap: Snapshot, sizes: Map<string, number>): Mapped {
   const kept = mappedCache.get(engineId);
@@ -86,9 +88,10 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     throw new ApiError("conflict", `A volume named "${input.name}" already exists.`, { engine: engineId, volume: input.name });
   }
   let raw: RawVolume;
+  let created: { name: string; inspect: () => Promise<unknown> } | undefined;
   try {
     // dockerode resolves a Volume handle, not the engine's answer: read the volume back.
-    const created = await docker(engineId).createVolume({
+    created = await docker(engineId).createVolume({
       Name: input.name ?? "",
       Driver: input.driver || "local",
       DriverOpts: input.driverOpts ?? {},
@@ -96,7 +99,13 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     });
     raw = (await created.inspect()) as unknown as RawVolume;
   } catch (e) {
-    throw toApiError(e, engineId);
+    const error = toApiError(e, engineId);
+    if (created) {
+      changed(engineId, [created.name]);
+      throw new ApiError(error.code, `The volume "${created.name}" was created, but reading it back failed: ${error.message}`, { ...error.details, outcome: "created" });
+    }
+    const what = input.name ? `whether the volume "${input.name}" was created` : "whether a volume was created";
+    throw outcomeUnknown(error, what, "the volumes list shows it once the engine answers again");
   }
   changed(engineId, [raw.Name]);
   return toVolume(raw, new Map(), undefined);
@@ -142,7 +151,7 @@ export async function removeVolume(engineId: string, name: string): Promise<void
     const status = engineStatus(e);
     if (status === 404) throw notFound(engineId, name);
     if (status === 409) throw inUseError(engineId, name, await listRawContainers(engineId));
-    throw toApiError(e, engineId);
+    throw outcomeUnknown(toApiError(e, engineId), `whether the volume "${name}" was removed`, "the volumes list shows it once the engine answers again");
   }
   changed(engineId, [name]);
 }
@@ -184,7 +193,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
     if (targets.length) services = await rawServices(engineId);
   } catch (e) {
     // An engine that does not answer: the same 503 as mid-prune, with (empty) removed/skipped lists.
-    throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+    throw new ApiError("engine_unreachable", (e as ApiError).message, { ...(e instanceof ApiError ? e.details : {}), engine: engineId, ...result });
   }
   for (const target of targets) {
     if (seen.has(target.name)) continue;
@@ -194,7 +203,7 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
       reason = await pruneOne(engineId, target, declaring(services, target.name));
     } catch (e) {
       // The engine went away mid-prune: say so (503), with what was already removed.
-      throw new ApiError("engine_unreachable", (e as ApiError).message, { engine: engineId, ...result });
+      throw new ApiError("engine_unreachable", (e as ApiError).message, { ...(e instanceof ApiError ? e.details : {}), engine: engineId, ...result });
     }
     if (reason) {
       result.skipped.push({ name: target.name, reason });
@@ -210,18 +219,22 @@ export async function pruneVolumes(engineId: string, targets: PruneTarget[]): Pr
 /** Removes one previewed volume; answers why it was skipped, or null when it was removed. Throws only when the engine is unreachable. */
 async function pruneOne(engineId: string, target: PruneTarget, services: { name: string }[]): Promise<string | null> {
   if (services.length) return `Swarm service ${services.map((s) => s.name).join(", ")} declares it`;
+  // Only once the removal was sent may its outcome be unknown; a check before it that meets the deadline removed nothing.
+  let removing = false;
   try {
     const raw = await inspectRawVolume(engineId, target.name);
     if (!raw) return "it no longer exists";
     const created = normaliseTime(raw.CreatedAt);
     if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
+    removing = true;
     await docker(engineId).getVolume(target.name).remove();
     return null;
   } catch (e) {
     const status = engineStatus(e);
     if (status === 409) return "it is in use";
     if (status === 404) return "it no longer exists";
-    const error = toApiError(e, engineId);
+    const apiError = toApiError(e, engineId);
+    const error = removing ? outcomeUnknown(apiError, `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again") : apiError;
     if (error.code === "engine_unreachable") throw error;
     return error.message;
   }

@@ -3,15 +3,14 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api/error";
 import type { createEngineBody, testEngineBody, updateEngineBody } from "@/lib/api/engine-schemas";
 import type { EngineTestResult } from "@/lib/api/engine-types";
-import { listenerCount } from "@/lib/docker/bus";
+import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngineList } from "@/lib/docker/clients";
 import { engineKind, type EngineConfig, type EngineMaterial } from "@/lib/docker/engine-config";
-import { clientFor, engineConfig, freshClient, listEngineConfigs, reloadEngine } from "@/lib/docker/engines";
-import { engineChanged } from "@/lib/docker/events";
-import { forgetHelperImage } from "@/lib/docker/helper";
-import { forgetSizes } from "@/lib/docker/sizes";
+// Kept in the database, so it outlives the process: its forget is registered even before anything used it.
+// (In-memory caches register when their module loads; one not loaded yet holds nothing.)
+import "@/lib/docker/usage";
+import { forgetEngine } from "@/lib/engine-state/registry";
 import { listJobs } from "@/lib/jobs/registry";
 import { pauseSchedulesOf } from "@/lib/schedule/store";
-import { db } from "@/lib/store/db";
 import { pinnedHostKeyChecker } from "./host-key";
 import { forgetHostKey, readMaterial, removeMaterial, writeMaterial } from "./key-files";
 import { checkSsh, checkTls } from "./material";
@@ -79,19 +78,15 @@ function assertNoJobOn(id: string, doing: string): void {
   );
 }
 
-/** Everything kept per engine id that described the old engine: sizes, the helper image, recorded use. */
+/**
+ * Everything kept per engine id that described the old engine (clients, the live index, sizes, the helper
+ * image, recorded use, …: whatever registered with lib/engine-state/registry.ts); last, the event stream is
+ * reopened to the new address and its listeners told. What could not be forgotten is logged there.
+ */
 function forgetEngineState(id: string, why: string): void {
-  forgetSizes(id);
-  forgetHelperImage(id);
-  const conn = db();
-  conn.transaction(() => {
-    conn.prepare("DELETE FROM volume_usage WHERE engine = ?").run(id);
-    conn.prepare("DELETE FROM usage_tracking WHERE engine = ?").run(id);
-    // Still followed (the tracker's listener survives on the bus): use is recorded from now on.
-    if (listenerCount(id) > 0) conn.prepare("INSERT INTO usage_tracking (engine, since) VALUES (?, ?)").run(id, new Date().toISOString());
-  })();
-  // Last: reopens the event stream to the new address, and listeners re-read everything.
-  engineChanged(id, why);
+  reloadEngineList();
+  const { forgotten, failed } = forgetEngine(id, why);
+  console.log(`voldeck: engine "${id}": ${why}; forgot its ${forgotten.join(", ")}${failed.length ? ` (not: ${failed.map((f) => f.name).join(", ")})` : ""}`);
 }
 
 export function addEngine(body: z.infer<typeof createEngineBody>, by: string | null): EngineConfig {
@@ -113,7 +108,6 @@ export function addEngine(body: z.infer<typeof createEngineBody>, by: string | n
     if (/UNIQUE|PRIMARY KEY/i.test((e as Error).message)) throw new ApiError("conflict", `There is already an engine "${body.id}".`, { engine: body.id });
     throw e;
   }
-  reloadEngine(config.id);
   forgetEngineState(config.id, "the engine was added again under this id");
   return engineConfig(config.id);
 }
@@ -129,8 +123,8 @@ export function updateEngine(id: string, body: z.infer<typeof updateEngineBody>)
   // Another host (or port) has another key; and an admin may accept a key that changed on purpose.
   if (url !== before.url || body.trustNewHostKey) forgetHostKey(id);
   updateEngineRow(next);
-  reloadEngine(id);
   if (connectionChanged) forgetEngineState(id, "the engine's connection settings changed");
+  else reloadEngineList();
   return engineConfig(id);
 }
 
@@ -140,7 +134,6 @@ export function removeEngine(id: string): { pausedSchedules: string[] } {
   assertNoJobOn(id, "remove it");
   deleteEngineRow(id);
   removeMaterial(id);
-  reloadEngine(id);
   forgetEngineState(id, "the engine was removed");
   return { pausedSchedules: pauseSchedulesOf(id) };
 }

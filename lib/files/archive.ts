@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
 import type { FileEntry } from "@/lib/api/files-types";
 import { TarScanner } from "@/lib/backup/tar/scan";
-import { streamingDocker } from "@/lib/docker/engines";
+import { streamingDocker } from "@/lib/docker/clients";
 import { toApiError } from "@/lib/docker/errors";
 import { createHelper, statPath, VOLUME_PATH, type Helper } from "@/lib/docker/helper";
 import { archiveOverSocket } from "@/lib/docker/helper-stream";

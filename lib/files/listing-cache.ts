@@ -1,5 +1,6 @@
 import "server-only";
 import type { FileEntry } from "@/lib/api/files-types";
+import { registerEngineState } from "@/lib/engine-state/registry";
 
 // On the archive path a listing costs a tar of the whole directory (contents streamed past, not kept). Its
 // pages are served from one read: the first page (no cursor) always reads afresh and remembers the entries
@@ -15,6 +16,10 @@ const MAX_ENTRIES = 200_000;
 type Listing = { at: number; entries: FileEntry[] };
 const g = globalThis as typeof globalThis & { __voldeckFilesListings?: Map<string, Listing> };
 const listings: Map<string, Listing> = (g.__voldeckFilesListings ??= new Map());
+
+registerEngineState("file listings", (engine) => {
+  for (const key of listings.keys()) if (key.startsWith(`${engine}\0`)) listings.delete(key);
+});
 
 export const listingKey = (engine: string, volume: string, createdAt: string | null, path: string) =>
   [engine, volume, createdAt ?? "", path].join("\0");

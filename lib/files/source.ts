@@ -4,6 +4,7 @@ import type { Volume } from "@/lib/api/types";
 import { directAccess } from "@/lib/backup/direct";
 import type { DataPathChoice } from "@/lib/backup/settings";
 import { removeHelper, type Helper } from "@/lib/docker/helper";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { openFilesHelper } from "./archive";
 
 // Which data path a file-browser request reads through, decided as backups decide it (lib/backup/source.ts):
@@ -17,6 +18,11 @@ const VERDICT_TTL_MS = 60_000;
 type Verdict = { at: number; ok: boolean; root: string; reason: string };
 const g = globalThis as typeof globalThis & { __voldeckFilesVerdicts?: Map<string, Verdict> };
 const verdicts: Map<string, Verdict> = (g.__voldeckFilesVerdicts ??= new Map());
+
+// Whether the direct path is the engine's was decided for the old engine: a new address must be proven again.
+registerEngineState("files data-path verdicts", (engine) => {
+  for (const key of verdicts.keys()) if (key.startsWith(`${engine}\0`)) verdicts.delete(key);
+});
 
 const keyOf = (engine: string, v: Volume) => [engine, v.name, v.createdAt ?? "", v.mountpoint].join("\0");
 

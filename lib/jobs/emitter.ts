@@ -24,8 +24,9 @@ export class JobEmitter {
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
-      } catch {
-        // a broken listener must not break the job
+      } catch (e) {
+        // A broken listener must not break the job, nor keep the others from hearing of it; it is logged.
+        console.error(`voldeck: a listener of job ${snapshot.id} failed on its update (${snapshot.state}, ${snapshot.phase}):`, e);
       }
     }
   }

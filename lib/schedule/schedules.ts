@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { CreateScheduleBody, UpdateScheduleBody } from "@/lib/api/schedule-schemas";
 import type { Schedule, ScheduleRun } from "@/lib/api/schedule-types";
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { getVolume } from "@/lib/docker/volumes";
 import { parseCron } from "./cron";
 import { describeCron } from "./describe";

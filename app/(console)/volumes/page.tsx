@@ -1,5 +1,5 @@
 import { AllVolumesPage } from "@/components/all-engines/AllVolumesPage";
-import { listEngineConfigs } from "@/lib/docker/engines";
+import { listEngineConfigs } from "@/lib/docker/clients";
 
 export const metadata = { title: "All engines · Voldeck" };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { constants, type Stats } from "node:fs";
 import fs from "node:fs/promises";
-import { CHUNK, takeChunk } from "../buffer-pool";
+import { CHUNK, takeChunk } from "@/lib/io/buffer-pool";
 import { encodeHeader, pad, type EntryType, type HeaderFields } from "./header";
 
 // The direct data path: a tar of a directory the console can read itself (a local volume's mountpoint),

@@ -1,4 +1,4 @@
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { followEngine } from "@/lib/docker/events";
 import { handler } from "@/lib/http/handler";
 import { eventStream } from "@/lib/http/sse";

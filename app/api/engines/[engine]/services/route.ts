@@ -1,4 +1,4 @@
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { listServices } from "@/lib/docker/services";
 import { handler, json } from "@/lib/http/handler";
 

@@ -1,5 +1,5 @@
 import { engineId, testEngineBody } from "@/lib/api/engine-schemas";
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { testDraft, testEngine } from "@/lib/engines/manage";
 import { handler, json, parseParam, readJson } from "@/lib/http/handler";
 

@@ -1,7 +1,7 @@
 import { createBackupBody, volumeName } from "@/lib/api/schemas";
 import { startBackup } from "@/lib/backup/backup";
 import { listBackups } from "@/lib/backup/catalog";
-import { engineConfig } from "@/lib/docker/engines";
+import { engineConfig } from "@/lib/docker/clients";
 import { handler, json, parseParam, readJson } from "@/lib/http/handler";
 
 type Params = { engine: string; name: string };

@@ -1,18 +1,21 @@
 import "server-only";
 import Docker from "dockerode";
 import { ApiError } from "@/lib/api/error";
+import { registerEngineState } from "@/lib/engine-state/registry";
 import { hostKeyVerifier } from "@/lib/engines/host-key";
 import { readMaterial } from "@/lib/engines/key-files";
 import "@/lib/engines/no-redirects"; // every engine client: never follow an HTTP redirect
 import { consoleEngineRows } from "@/lib/engines/rows";
+import { ANSWER_TIMEOUT_MS, withDeadlines } from "./deadline";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
 
-// The engine registry: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
+// One dockerode client per engine (three, in fact: ordinary calls, streams, status checks), and the list of
+// engines they are made for: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
 // console (database rows, key material in files). Clients are made on first use and dropped when an engine
 // is changed or removed (lib/engines/manage.ts), so the next call dials the new address with the new keys.
 
-// Ordinary calls give up after this long; the events stream and /system/df use a client without timeout.
-const CALL_TIMEOUT_MS = 20_000;
+// Ordinary calls each have a deadline (lib/docker/deadline.ts: a paused engine is reported, not waited for);
+// the events stream and /system/df use a client without one.
 // Status (the engines list, "test connection"): a dead or unreachable engine is reported within this.
 export const STATUS_TIMEOUT_MS = 3_000;
 
@@ -48,12 +51,17 @@ export function engineConfig(id: string): EngineConfig {
   return config;
 }
 
-/** After a console engine was added, changed or removed: re-read the list and forget that engine's clients. */
-export function reloadEngine(id: string): void {
-  const reg = registry();
-  reg.console = null;
-  reg.clients.delete(id);
+/**
+ * After a console engine was added, changed or removed: re-read the list. Its clients (to the old address, with
+ * the old keys) are dropped with the rest of its state (forgetEngine, registered below).
+ */
+export function reloadEngineList(): void {
+  registry().console = null;
 }
+
+registerEngineState("dockerode clients", (id) => {
+  registry().clients.delete(id);
+});
 
 type Timeouts = { timeout?: number; connectionTimeout?: number };
 
@@ -86,7 +94,7 @@ function clients(id: string): Clients {
   let c = reg.clients.get(id);
   if (!c) {
     c = {
-      docker: makeClient(config, { timeout: CALL_TIMEOUT_MS }),
+      docker: withDeadlines(makeClient(config, {}), ANSWER_TIMEOUT_MS),
       stream: makeClient(config, {}),
       // A little longer than the status deadline (lib/engines/probe.ts), which reports first and more clearly.
       status: makeClient(config, { timeout: STATUS_TIMEOUT_MS + 500, connectionTimeout: STATUS_TIMEOUT_MS + 500 }),

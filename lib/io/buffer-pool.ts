@@ -1,5 +1,6 @@
 import "server-only";
 
+// Below lib/docker and lib/backup: both stream volume data through it.
 // Reused 1 MiB buffers for the hot path (file data read from a mountpoint, written to an archive). Allocating a
 // fresh buffer per chunk makes V8 run a full garbage collection every 64 MB of new external memory — dozens
 // per GiB, seconds of a backup. A buffer goes back to the pool once its bytes are written; buffers that never
