@@ -1,7 +1,7 @@
-import { Time } from "@/components/admin/Time";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { Time } from "@/components/ui/Time";
 import { backupDownloadUrl } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, formatDateTime } from "@/lib/format";
