@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineSection, targetPath } from "./engine-paths";
+import { engineSection, targetPath } from "./routes";
 
 describe("engine switcher paths", () => {
   it("keeps the section of an engine page", () => {
