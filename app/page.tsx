@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { HOME_HREF } from "@/lib/routes";
 
 export default function Home() {
-  redirect("/engines/local/volumes");
+  redirect(HOME_HREF);
 }

@@ -2,11 +2,12 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isApiError } from "@/lib/api/error";
+import { LOGIN_HREF } from "@/lib/routes";
 
 /** A session that ended (logout elsewhere, password change, expiry) sends the browser to the sign-in page. */
 function onError(error: unknown) {
-  if (isApiError(error) && error.code === "unauthorized" && !window.location.pathname.startsWith("/login")) {
-    window.location.assign("/login");
+  if (isApiError(error) && error.code === "unauthorized" && !window.location.pathname.startsWith(LOGIN_HREF)) {
+    window.location.assign(LOGIN_HREF);
   }
 }
 

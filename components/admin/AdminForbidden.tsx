@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
+import { HOME_HREF } from "@/lib/routes";
 
 /** What a signed-in non-admin sees on an admin page (the API refuses them anyway). */
 export function AdminForbidden({ role }: { role: Role }) {
@@ -12,7 +13,7 @@ export function AdminForbidden({ role }: { role: Role }) {
       <p className="mt-2 text-sm text-slate-600">
         Users, API tokens and the audit trail are for admins; you are signed in as {role === "operator" ? "an" : "a"} {role}.
       </p>
-      <Link href="/engines/local/volumes" className="mt-4 inline-block text-sm font-medium text-sky-800 underline">
+      <Link href={HOME_HREF} className="mt-4 inline-block text-sm font-medium text-sky-800 underline">
         Back to the volumes
       </Link>
     </section>

@@ -6,6 +6,7 @@ import { TextLink } from "@/components/ui/TextLink";
 import { VolumeSize } from "@/components/volumes/VolumeSize";
 import type { EngineVolume } from "@/lib/api/all-engines-types";
 import { plural } from "@/lib/format";
+import { volumeHref } from "@/lib/routes";
 import type { EngineState } from "./engine-state";
 
 // A section shows this many rows until asked for all: thousands of rows per engine stay quick to render.
@@ -18,7 +19,7 @@ function Row({ v }: { v: EngineVolume }) {
     <tr data-engine={v.engine} data-volume={v.name} className="hover:bg-slate-50">
       <Td className="whitespace-nowrap text-slate-700">{v.engine}</Td>
       <Td className="max-w-md break-all">
-        <TextLink href={`/engines/${encodeURIComponent(v.engine)}/volumes/${encodeURIComponent(v.name)}`} prefetch={false}>
+        <TextLink href={volumeHref(v.engine, v.name)} prefetch={false}>
           {v.name}
         </TextLink>
       </Td>

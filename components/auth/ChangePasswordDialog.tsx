@@ -1,11 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { inputClass, labelClass, NewPasswordFields, passwordProblem } from "@/components/admin/fields";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { changeMyPasswordMutation } from "@/lib/api/admin-queries";
+import { NewPasswordFields, passwordProblem } from "./account-fields";
 
 /** The signed-in user's own password. The server signs out every other session and keeps this one. */
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { apiFetch } from "@/lib/api/fetcher";
+import { HOME_HREF } from "@/lib/routes";
 import { AuthCard, inputClass } from "./AuthCard";
 import { useHydrated } from "./useHydrated";
 
@@ -16,7 +17,7 @@ export function LoginForm() {
   const login = useMutation({
     mutationFn: () => apiFetch("/api/auth/login", { method: "POST", json: { username, password } }),
     onSuccess: () => {
-      router.replace("/engines/local/volumes");
+      router.replace(HOME_HREF);
       router.refresh();
     },
   });

@@ -6,6 +6,7 @@ import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
 import { apiFetch } from "@/lib/api/fetcher";
+import { HOME_HREF } from "@/lib/routes";
 import { AuthCard, inputClass } from "./AuthCard";
 import { useHydrated } from "./useHydrated";
 
@@ -20,7 +21,7 @@ export function SetupForm() {
   const setup = useMutation({
     mutationFn: () => apiFetch("/api/auth/setup", { method: "POST", json: { username, password } }),
     onSuccess: () => {
-      router.replace("/engines/local/volumes");
+      router.replace(HOME_HREF);
       router.refresh();
     },
   });

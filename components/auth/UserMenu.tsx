@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/api/fetcher";
+import { LOGIN_HREF } from "@/lib/routes";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { useMe } from "./SessionProvider";
 
@@ -15,7 +16,7 @@ export function UserMenu() {
   const logout = useMutation({
     mutationFn: () => apiFetch("/api/auth/logout", { method: "POST" }),
     onSettled: () => {
-      router.replace("/login");
+      router.replace(LOGIN_HREF);
       router.refresh();
     },
   });

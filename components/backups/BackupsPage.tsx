@@ -1,11 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { backupsQuery, deleteBackupMutation, jobsQuery } from "@/lib/api/backup-queries";

@@ -1,10 +1,11 @@
-import { Time } from "@/components/admin/Time";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { Time } from "@/components/ui/Time";
 import { backupDownloadUrl } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { backupAnchor } from "@/lib/routes";
 import { CopyButton } from "./CopyButton";
 import { VerifiedMark } from "./VerifiedMark";
 import { backupSourceText, shortSha } from "./job-format";
@@ -42,7 +43,7 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
         <TBody>
           {backups.map((b) => (
             // The row is a link target (#backup-<id>) from a finished job, and then highlighted.
-            <tr key={b.id} id={`backup-${b.id}`} className="scroll-mt-24 target:bg-sky-50">
+            <tr key={b.id} id={backupAnchor(b.id)} className="scroll-mt-24 target:bg-sky-50">
               <th scope="row" className="max-w-xs px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere]">
                 {b.volume}
                 <span className="block text-xs font-normal text-slate-600">{backupSourceText(b.dataPath)}</span>

@@ -3,8 +3,8 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/Button";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Job } from "@/lib/api/types";
+import { BACKUPS_HREF } from "@/lib/routes";
 import { JobCard } from "./JobProgress";
-import { BACKUPS_HREF } from "./hrefs";
 import { isFinished } from "./job-format";
 import { useJob } from "./useJob";
 

@@ -4,8 +4,8 @@ import { TextLink } from "@/components/ui/TextLink";
 import { backupQuery } from "@/lib/api/backup-queries";
 import { isApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
+import { backupHref, volumeHref } from "@/lib/routes";
 import { VerifiedMark } from "./VerifiedMark";
-import { backupHref, volumeHref } from "./hrefs";
 
 /** Where a finished job's work can be seen: the new backup (with its verification), or the volume written. */
 export function JobResult({ job, compact = false }: { job: Job; compact?: boolean }) {

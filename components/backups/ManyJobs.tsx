@@ -6,7 +6,7 @@ import { TextLink } from "@/components/ui/TextLink";
 import { cancelJobMutation, isActiveJob, jobsQuery } from "@/lib/api/backup-queries";
 import type { Job } from "@/lib/api/types";
 import { plural } from "@/lib/format";
-import { BACKUPS_HREF, backupHref } from "./hrefs";
+import { backupHref, BACKUPS_HREF } from "@/lib/routes";
 import { ProgressBar } from "./ProgressBar";
 import { progressLine, progressNumbers, stateText } from "./job-format";
 import { useAfterJobs } from "./useAfterJobs";

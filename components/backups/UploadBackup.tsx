@@ -8,9 +8,9 @@ import { uploadBackupMutation, type UploadProgress } from "@/lib/api/backup-quer
 import { isApiError } from "@/lib/api/error";
 import { volumeNameProblem } from "@/lib/api/schemas";
 import { formatBytes, plural } from "@/lib/format";
+import { backupHref } from "@/lib/routes";
 import { DropZone } from "./DropZone";
 import { ProgressBar } from "./ProgressBar";
-import { backupHref } from "./hrefs";
 import { suggestVolumeName } from "./upload-name";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";

@@ -5,8 +5,8 @@ import { Panel } from "@/components/ui/Panel";
 import { TextLink } from "@/components/ui/TextLink";
 import { isActiveJob, jobsQuery } from "@/lib/api/backup-queries";
 import type { Job } from "@/lib/api/types";
+import { BACKUPS_HREF } from "@/lib/routes";
 import { JobCard } from "./JobProgress";
-import { BACKUPS_HREF } from "./hrefs";
 import { useAfterJobs } from "./useAfterJobs";
 
 const touches = (job: Job, engine: string, name: string) =>

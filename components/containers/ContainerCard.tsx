@@ -1,7 +1,7 @@
 import { StateBadge, Badge } from "@/components/ui/Badge";
 import { textLinkClass } from "@/components/ui/TextLink";
 import type { Container } from "@/lib/api/types";
-import { containerAnchor } from "./filter";
+import { containerAnchor, containerFragment } from "@/lib/routes";
 import { MountsTable } from "./MountsTable";
 
 // A container whose image tag was removed or reassigned shows the image id: 71 characters of noise.
@@ -50,7 +50,7 @@ export function ContainerCard({ engine, container: c, targeted, onFollow, exists
             <span key={from}>
               {i > 0 && ", "}
               {exists(from) ? (
-                <a href={`#${containerAnchor(from)}`} onClick={() => onFollow(from)} className={textLinkClass}>
+                <a href={containerFragment(from)} onClick={() => onFollow(from)} className={textLinkClass}>
                   {from}
                 </a>
               ) : (

@@ -3,15 +3,16 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/States";
 import type { Container } from "@/lib/api/types";
+import { CONTAINER_ANCHOR_PREFIX, containerAnchor } from "@/lib/routes";
 import { ContainerCard } from "./ContainerCard";
 import { ContainersToolbar } from "./ContainersToolbar";
-import { containerAnchor, filterContainers, type StateFilter } from "./filter";
+import { filterContainers, type StateFilter } from "./filter";
 import { useHashTarget } from "./useHashTarget";
 
 export function ContainersView({ engine, containers }: { engine: string; containers: Container[] }) {
   const [search, setSearch] = useState("");
   const [state, setState] = useState<StateFilter>("all");
-  const target = useHashTarget("container-");
+  const target = useHashTarget(CONTAINER_ANCHOR_PREFIX);
   const shown = useMemo(() => filterContainers(containers, search, state), [containers, search, state]);
 
   // A link from another page lands here before the list exists; scroll once it does. Later live

@@ -4,10 +4,9 @@ import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Mount } from "@/lib/api/types";
 import { shortName } from "@/lib/format";
+import { volumeHref } from "@/lib/routes";
 import { mountKind } from "./filter";
 import { MountTypeBadge } from "./MountTypeBadge";
-
-const volumeHref = (engine: string, name: string) => `/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(name)}`;
 
 function MountSource({ engine, mount }: { engine: string; mount: Mount }) {
   const kind = mountKind(mount);

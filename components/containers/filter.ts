@@ -24,5 +24,3 @@ export function filterContainers(containers: Container[], search: string, state:
     return !needle || haystack(c).some((s) => s.toLowerCase().includes(needle));
   });
 }
-
-export const containerAnchor = (name: string) => `container-${name}`;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { textLinkClass } from "@/components/ui/TextLink";
-import { crumbs, filesHref } from "./paths";
+import { filesHref } from "@/lib/routes";
+import { crumbs } from "./paths";
 
 /** Where in the volume this listing is; every directory above it is one click away. */
 export function FileBreadcrumbs({ engine, volume, path }: { engine: string; volume: string; path: string }) {

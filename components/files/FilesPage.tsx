@@ -2,8 +2,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
-import { volumeHref } from "@/components/backups/hrefs";
-import { volumesHref } from "@/components/volumes/detail/hrefs";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState, Loading } from "@/components/ui/States";
@@ -11,11 +9,11 @@ import { TextLink } from "@/components/ui/TextLink";
 import { isApiError } from "@/lib/api/error";
 import { fileDownloadUrl, filesQuery } from "@/lib/api/files-queries";
 import type { FileSort, SortOrder } from "@/lib/api/files-types";
+import { filesHref, volumeHref, volumesHref } from "@/lib/routes";
 import { DownloadLink } from "./DownloadLink";
 import { FileBreadcrumbs } from "./FileBreadcrumbs";
 import { FilePreviewDialog } from "./FilePreviewDialog";
 import { FilesTable } from "./FilesTable";
-import { filesHref } from "./paths";
 
 const FILTER_DELAY_MS = 250;
 

@@ -7,8 +7,9 @@ import { textLinkClass } from "@/components/ui/TextLink";
 import { fileDownloadUrl } from "@/lib/api/files-queries";
 import type { FileEntry, FileSort, SortOrder } from "@/lib/api/files-types";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { filesHref } from "@/lib/routes";
 import { DownloadLink } from "./DownloadLink";
-import { filesHref, joinPath, symbolicMode } from "./paths";
+import { joinPath, symbolicMode } from "./paths";
 
 type Props = {
   engine: string;

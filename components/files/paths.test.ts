@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crumbs, filesHref, joinPath, splitPath, symbolicMode } from "./paths";
+import { crumbs, joinPath, splitPath, symbolicMode } from "./paths";
 
 describe("file browser paths", () => {
   it("splits and joins paths relative to the volume root", () => {
@@ -15,11 +15,6 @@ describe("file browser paths", () => {
       { name: "a", path: "/a" },
       { name: "b", path: "/a/b" },
     ]);
-  });
-
-  it("links with the path in the query string", () => {
-    expect(filesHref("local", "v1")).toBe("/engines/local/volumes/v1/files");
-    expect(filesHref("local", "v1", "/a b/c")).toBe("/engines/local/volumes/v1/files?path=%2Fa+b%2Fc");
   });
 
   it("shows modes as ls does", () => {

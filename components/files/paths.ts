@@ -1,5 +1,4 @@
-// Pure: the browser's paths and links (a path is "/a/b", relative to the volume root). Unit-tested.
-import { volumeHref } from "@/components/backups/hrefs";
+// Pure: the browser's paths (a path is "/a/b", relative to the volume root); its links are in lib/routes. Unit-tested.
 
 export const splitPath = (path: string): string[] => path.split("/").filter((p) => p && p !== ".");
 
@@ -10,11 +9,6 @@ export function crumbs(path: string): { name: string; path: string }[] {
   const parts = splitPath(path);
   return [{ name: "/", path: "/" }, ...parts.map((name, i) => ({ name, path: `/${parts.slice(0, i + 1).join("/")}` }))];
 }
-
-export const filesHref = (engine: string, volume: string, path = "/"): string => {
-  const base = `${volumeHref(engine, volume)}/files`;
-  return path === "/" ? base : `${base}?${new URLSearchParams({ path })}`;
-};
 
 /** "rwsr-xr-x" for "4755": what `ls -l` shows, for the mode's tooltip and screen readers. */
 export function symbolicMode(mode: string): string {

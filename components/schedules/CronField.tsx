@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId } from "react";
-import { inputClass, labelClass } from "@/components/admin/fields";
 import { Button } from "@/components/ui/Button";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { cronPreviewQuery } from "@/lib/api/schedule-queries";
 import { scheduleCronProblem } from "@/lib/api/schedule-schemas";
 import { formatInZone } from "./format";

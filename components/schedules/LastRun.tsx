@@ -1,9 +1,9 @@
 import { VerifiedMark } from "@/components/backups/VerifiedMark";
-import { backupHref } from "@/components/backups/hrefs";
 import { Badge } from "@/components/ui/Badge";
 import { TextLink } from "@/components/ui/TextLink";
 import type { ScheduleRun } from "@/lib/api/schedule-types";
 import { formatBytes, plural } from "@/lib/format";
+import { backupHref } from "@/lib/routes";
 import { formatInZone } from "./format";
 
 const tone = { running: "sky", succeeded: "green", failed: "red" } as const;

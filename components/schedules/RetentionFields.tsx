@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { inputClass, labelClass } from "@/components/admin/fields";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { KEEP_DAYS_MAX, KEEP_LAST_MAX } from "@/lib/api/schedule-schemas";
 import { retentionWords } from "./format";
 

@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/Alert";
 import { TextLink } from "@/components/ui/TextLink";
 import { schedulesQuery } from "@/lib/api/schedule-queries";
 import type { Schedule } from "@/lib/api/schedule-types";
+import { scheduleHref, SCHEDULES_HREF } from "@/lib/routes";
 import { formatInZone } from "./format";
-import { SCHEDULES_HREF, scheduleHref } from "./hrefs";
 
 export const failedSchedules = (list: Schedule[] | undefined) => list?.filter((s) => s.lastRun?.state === "failed") ?? [];
 

@@ -1,11 +1,11 @@
 "use client";
-import { volumeHref } from "@/components/backups/hrefs";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Td } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Schedule } from "@/lib/api/schedule-types";
+import { scheduleAnchor, volumeHref } from "@/lib/routes";
 import { formatInZone, retentionWords } from "./format";
 import { LastRun } from "./LastRun";
 
@@ -22,7 +22,7 @@ export function ScheduleRow({ s, timeZone, actions }: { s: Schedule; timeZone: s
   const failed = s.lastRun?.state === "failed";
   const label = `${s.volume} on ${s.engine}`;
   return (
-    <tr id={`schedule-${s.id}`} className={`scroll-mt-20 target:bg-sky-50 ${failed ? "bg-red-50/60" : ""}`}>
+    <tr id={scheduleAnchor(s.id)} className={`scroll-mt-20 target:bg-sky-50 ${failed ? "bg-red-50/60" : ""}`}>
       <Td>
         <TextLink href={volumeHref(s.engine, s.volume)} className="[overflow-wrap:anywhere]">
           {s.volume}

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { inputClass, labelClass } from "@/components/admin/fields";
 import { ErrorAlert } from "@/components/ui/Alert";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { enginesQuery, volumesQuery } from "@/lib/api/queries";
 
 /** Engine and volume, from the engines' own lists; typing the name stays possible while an engine does not answer. */

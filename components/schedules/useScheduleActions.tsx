@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import { ErrorAlert } from "@/components/ui/Alert";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { deleteScheduleMutation, runScheduleMutation, updateScheduleMutation } from "@/lib/api/schedule-queries";
 import type { Schedule } from "@/lib/api/schedule-types";
 import type { Job } from "@/lib/api/types";

@@ -1,7 +1,7 @@
 import { MountsTable } from "@/components/containers/MountsTable";
 import { Badge } from "@/components/ui/Badge";
 import type { Service } from "@/lib/api/types";
-import { serviceAnchor } from "./service-anchor";
+import { serviceAnchor } from "@/lib/routes";
 
 /** "replicated · 1/2 running", "global · 3 running": what the manager wants beside what runs. */
 function ModeBadge({ service: s }: { service: Service }) {

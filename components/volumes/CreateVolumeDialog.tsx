@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/Dialog";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { createVolumeMutation } from "@/lib/api/queries";
 import { volumeNameProblem } from "@/lib/api/schemas";
+import { volumeHref } from "@/lib/routes";
 import { KeyValueEditor, pairsToRecord, type Pair } from "./KeyValueEditor";
 
 export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; open: boolean; onClose: () => void }) {
@@ -47,7 +48,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
       {
         onSuccess: (volume) => {
           close();
-          router.push(`/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(volume.name)}`);
+          router.push(volumeHref(engine, volume.name));
         },
       },
     );

@@ -3,6 +3,7 @@ import { memo, type Ref } from "react";
 import { Badge } from "@/components/ui/Badge";
 import type { Volume } from "@/lib/api/types";
 import { formatDateTime, formatRelative, shortName } from "@/lib/format";
+import { volumeHref } from "@/lib/routes";
 import { LastUsed } from "./LastUsed";
 import { anonymousOwner } from "./volume-filter";
 import { VolumeSize } from "./VolumeSize";
@@ -35,7 +36,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
         <Link
           // No viewport prefetch: with thousands of rows, scrolling would fetch a page for every row passed.
           prefetch={false}
-          href={`/engines/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(v.name)}`}
+          href={volumeHref(engine, v.name)}
           className="font-medium text-sky-800 hover:underline"
           title={v.name}
         >

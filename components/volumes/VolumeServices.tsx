@@ -1,5 +1,4 @@
 import { ClusterVolumeInfo } from "@/components/services/ClusterVolumeInfo";
-import { servicesHref } from "@/components/services/service-anchor";
 import { AccessBadge } from "@/components/ui/AccessBadge";
 import { Badge } from "@/components/ui/Badge";
 import { Panel } from "@/components/ui/Panel";
@@ -7,6 +6,7 @@ import { PathText } from "@/components/ui/PathText";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Volume } from "@/lib/api/types";
+import { servicesHref } from "@/lib/routes";
 
 /**
  * The Swarm side of a volume, for its detail page: the services whose spec mounts it (on a Swarm manager)

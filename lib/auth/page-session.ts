@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Me } from "@/lib/api/auth-schemas";
+import { LOGIN_HREF, SETUP_HREF } from "@/lib/routes";
 import { principalFromSessionSecret } from "./authenticate";
 import { ensureAdminFromEnv } from "./bootstrap";
 import { SESSION_COOKIE } from "./sessions";
@@ -10,9 +11,9 @@ import { hasUsers } from "./users";
 /** For server pages: the signed-in user, or a redirect to the setup page (no user yet) or the login page. */
 export async function requireSession(): Promise<Me> {
   await ensureAdminFromEnv();
-  if (!hasUsers()) redirect("/setup");
+  if (!hasUsers()) redirect(SETUP_HREF);
   const principal = principalFromSessionSecret((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!principal) redirect("/login");
+  if (!principal) redirect(LOGIN_HREF);
   return { username: principal.username, role: principal.role, via: "session" };
 }
 

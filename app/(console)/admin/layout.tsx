@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AdminForbidden } from "@/components/admin/AdminForbidden";
-import { ConsoleShell } from "@/components/engine/ConsoleShell";
+import { ConsoleShell } from "@/components/shell/ConsoleShell";
 import { requireSession } from "@/lib/auth/page-session";
 
 // Admin pages: checked here on the server (every admin API refuses other roles as well).

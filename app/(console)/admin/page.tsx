@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { adminHref } from "@/lib/routes";
 
 export default function AdminHome() {
-  redirect("/admin/users");
+  redirect(adminHref("users"));
 }

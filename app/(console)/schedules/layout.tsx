@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ConsoleShell } from "@/components/engine/ConsoleShell";
+import { ConsoleShell } from "@/components/shell/ConsoleShell";
 
 // Schedules span every engine: a global page in the usual shell, following the default engine's events.
 export default function SchedulesLayout({ children }: { children: ReactNode }) {

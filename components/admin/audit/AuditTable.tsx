@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/Badge";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { Time } from "@/components/ui/Time";
 import type { AuditEntry } from "@/lib/api/admin-queries";
-import { Time } from "../Time";
 import { summarizeDetail } from "./audit-filter";
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {

@@ -1,11 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { RoleSelect } from "@/components/auth/account-fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { createTokenMutation, type Role } from "@/lib/api/admin-queries";
-import { inputClass, labelClass, RoleSelect } from "../fields";
 import { TokenSecret } from "./TokenSecret";
 
 /** Creates a token, then shows its secret — once: the server keeps only a hash. */

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { inputClass, labelClass } from "../fields";
+import { inputClass, labelClass } from "@/components/ui/fields";
 
 /** The one showing of a new token's secret, with a copy button that works on plain-HTTP hosts too. */
 export function TokenSecret({ secret, role, onDone }: { secret: string; role: string; onDone: () => void }) {

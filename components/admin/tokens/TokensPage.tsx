@@ -3,10 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { revokeTokenMutation, tokensQuery, type Token } from "@/lib/api/admin-queries";
 import { AdminHeader } from "../AdminHeader";
-import { ConfirmDialog } from "../ConfirmDialog";
 import { CreateTokenDialog } from "./CreateTokenDialog";
 import { TokensTable } from "./TokensTable";
 

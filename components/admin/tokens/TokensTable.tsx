@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/Badge";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { Time } from "@/components/ui/Time";
 import type { Token } from "@/lib/api/admin-queries";
-import { Time } from "../Time";
 
 export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
   return (

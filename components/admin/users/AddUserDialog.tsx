@@ -1,11 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { NewPasswordFields, passwordProblem, RoleSelect, usernameProblem } from "@/components/auth/account-fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { createUserMutation, type Role } from "@/lib/api/admin-queries";
-import { inputClass, labelClass, NewPasswordFields, passwordProblem, RoleSelect, usernameProblem } from "../fields";
 
 export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();

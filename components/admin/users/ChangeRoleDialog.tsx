@@ -1,11 +1,11 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { RoleSelect } from "@/components/auth/account-fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { updateUserMutation, type Role, type User } from "@/lib/api/admin-queries";
-import { RoleSelect } from "../fields";
 
 /** The new role applies at once, to the user's open sessions too. The server keeps at least one admin. */
 export function ChangeRoleDialog({ user, onClose }: { user: User; onClose: () => void }) {

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { NewPasswordFields, passwordProblem } from "@/components/auth/account-fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { updateUserMutation, type User } from "@/lib/api/admin-queries";
-import { NewPasswordFields, passwordProblem } from "../fields";
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const qc = useQueryClient();

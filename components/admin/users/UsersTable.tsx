@@ -2,8 +2,8 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { Time } from "@/components/ui/Time";
 import type { User } from "@/lib/api/admin-queries";
-import { Time } from "../Time";
 
 const roleTone = { admin: "violet", operator: "sky", viewer: "slate" } as const;
 

@@ -1,6 +1,6 @@
 import { TextLink } from "@/components/ui/TextLink";
 import { shortName } from "@/lib/format";
-import { volumesHref } from "./hrefs";
+import { volumesHref } from "@/lib/routes";
 
 export function Breadcrumb({ engine, name }: { engine: string; name: string }) {
   return (

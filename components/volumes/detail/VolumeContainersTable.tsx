@@ -4,7 +4,7 @@ import { PathText } from "@/components/ui/PathText";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { VolumeContainer } from "@/lib/api/types";
-import { containerHref } from "./hrefs";
+import { containerHref } from "@/lib/routes";
 
 /** Every container that mounts the volume, running or not; `--volumes-from` users are among them. */
 export function VolumeContainersTable({ engine, volumeName, containers }: { engine: string; volumeName: string; containers: VolumeContainer[] }) {

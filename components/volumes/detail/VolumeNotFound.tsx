@@ -1,5 +1,5 @@
 import { TextLink } from "@/components/ui/TextLink";
-import { volumesHref } from "./hrefs";
+import { volumesHref } from "@/lib/routes";
 
 // Reached by a stale link, or live: the volume was removed (here, by CLI, by a prune) while open.
 export function VolumeNotFound({ engine, name }: { engine: string; name: string }) {

@@ -1,4 +1,4 @@
-import { EnginesPage } from "@/components/engines/EnginesPage";
+import { EnginesPage } from "@/components/admin/engines/EnginesPage";
 
 export const metadata = { title: "Engines · Voldeck" };
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ConsoleShell } from "@/components/engine/ConsoleShell";
+import { ConsoleShell } from "@/components/shell/ConsoleShell";
 
 export default async function EngineLayout({ children, params }: { children: ReactNode; params: Promise<{ engine: string }> }) {
   const { engine } = await params;

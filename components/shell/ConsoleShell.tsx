@@ -5,23 +5,25 @@ import type { ReactNode } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { Alert } from "@/components/ui/Alert";
+import {
+  adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, DEFAULT_ENGINE, engineSectionHref, isEnginePage, SCHEDULES_HREF, volumesHref,
+  type EngineSection,
+} from "@/lib/routes";
 import { ALL_ENGINES, EngineSwitcher } from "./EngineSwitcher";
 import { useEngineEvents, type LiveState } from "./useEngineEvents";
 
 // Pages of no engine (the all-engines view) link the engine sections to the default engine.
-const DEFAULT_ENGINE = "local";
-
-const sections = [
-  { href: "volumes", label: "Volumes" },
-  { href: "containers", label: "Containers & mounts" },
-  { href: "services", label: "Services" },
+const sections: { section: EngineSection; label: string }[] = [
+  { section: "volumes", label: "Volumes" },
+  { section: "containers", label: "Containers & mounts" },
+  { section: "services", label: "Services" },
 ];
 
 const adminSections = [
-  { href: "/admin/engines", label: "Engines" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/tokens", label: "API tokens" },
-  { href: "/admin/audit", label: "Audit" },
+  { href: adminHref("engines"), label: "Engines" },
+  { href: adminHref("users"), label: "Users" },
+  { href: adminHref("tokens"), label: "API tokens" },
+  { href: adminHref("audit"), label: "Audit" },
 ];
 
 /**
@@ -55,25 +57,25 @@ function LiveDot({ live }: { live: LiveState }) {
 
 function Frame({ engine, live, children }: { engine?: string; live: LiveState | null; children: ReactNode }) {
   const pathname = usePathname();
-  const root = `/engines/${encodeURIComponent(engine ?? DEFAULT_ENGINE)}`;
+  const linkedEngine = engine ?? DEFAULT_ENGINE;
   const isAdmin = useCan("admin");
   const links = [
     ...sections.map((s) => ({
-      href: s.href === "volumes" && engine === undefined ? "/volumes" : `${root}/${s.href}`,
+      href: s.section === "volumes" && engine === undefined ? ALL_VOLUMES_HREF : engineSectionHref(linkedEngine, s.section),
       label: s.label,
     })),
     // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
-    { href: "/backups", label: "Backups" },
-    { href: "/schedules", label: "Schedules" },
+    { href: BACKUPS_HREF, label: "Backups" },
+    { href: SCHEDULES_HREF, label: "Schedules" },
     ...(isAdmin ? adminSections : []),
   ];
   // Pages under /engines/{id} belong to that engine; the rest (backups, admin…) name none in the switcher.
-  const switcherValue = pathname === "/volumes" ? ALL_ENGINES : pathname.startsWith("/engines/") ? (engine ?? null) : null;
+  const switcherValue = pathname === ALL_VOLUMES_HREF ? ALL_ENGINES : isEnginePage(pathname) ? (engine ?? null) : null;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href={`${root}/volumes`} className="text-lg font-bold tracking-tight text-sky-800">
+          <Link href={volumesHref(linkedEngine)} className="text-lg font-bold tracking-tight text-sky-800">
             Voldeck
           </Link>
           <div className="flex items-center gap-3">

@@ -1,12 +1,10 @@
 "use client";
 import { useId } from "react";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { MIN_PASSWORD_LENGTH, username as usernameSchema } from "@/lib/api/auth-schemas";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
-// Form fields shared by the admin dialogs and the change-password dialog.
-
-export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
-export const labelClass = "block text-sm font-medium text-slate-800";
+// Account fields (user name, new password, role) shared by the admin dialogs and the change-password dialog.
 
 export const ROLE_HELP: Record<Role, string> = {
   viewer: "sees everything, changes nothing, downloads no backups",

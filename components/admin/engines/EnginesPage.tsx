@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { AdminHeader } from "@/components/admin/AdminHeader";
-import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Loading } from "@/components/ui/States";
 import { removeEngineMutation, testEngineMutation } from "@/lib/api/engine-queries";
 import { enginesQuery } from "@/lib/api/queries";
 import type { Engine } from "@/lib/api/types";
+import { BACKUPS_HREF } from "@/lib/routes";
 import { EngineFormDialog } from "./EngineFormDialog";
 import { EnginesTable, type RowTest } from "./EnginesTable";
 
@@ -79,7 +80,7 @@ export function EnginesPage() {
           stored keys. Nothing on the engine itself changes: its volumes and containers stay where they are.
         </p>
         <p className="text-slate-600">
-          Backups taken from it stay on the <Link href="/backups" className="text-sky-800 underline">Backups</Link> page.
+          Backups taken from it stay on the <Link href={BACKUPS_HREF} className="text-sky-800 underline">Backups</Link> page.
         </p>
       </ConfirmDialog>
     </section>

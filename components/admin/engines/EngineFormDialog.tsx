@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { inputClass, labelClass } from "@/components/admin/fields";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import { addEngineMutation, testEngineMutation, updateEngineMutation } from "@/lib/api/engine-queries";
 import type { EngineKind } from "@/lib/api/engine-types";
 import type { Engine } from "@/lib/api/types";

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { ENGINES_REFRESH_MS } from "@/lib/api/all-engines-queries";
 import { enginesQuery } from "@/lib/api/queries";
 import type { Engine } from "@/lib/api/types";
-import { targetPath } from "./engine-paths";
+import { targetPath } from "@/lib/routes";
 
 // A select-only combobox (WAI-ARIA APG pattern) rather than a native <select>: its options carry a status dot
 // and the reason an engine is down, which a native option cannot show. Focus stays on the combobox; the

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { inputClass, labelClass } from "@/components/admin/fields";
+import { inputClass, labelClass } from "@/components/ui/fields";
 
 // Key material as a file (read in the browser, never uploaded by itself) or pasted text. On an engine that
 // already has it stored, an empty field keeps what is stored.

@@ -1,5 +1,5 @@
 "use client";
-import { inputClass, labelClass } from "@/components/admin/fields";
+import { inputClass, labelClass } from "@/components/ui/fields";
 import type { EngineForm, Stored } from "./engine-form";
 import { PemField } from "./PemField";
 
