@@ -84,8 +84,8 @@ const specArb: fc.Arbitrary<Spec> = fc.oneof(
 async function packWithTarStream(specs: Spec[]): Promise<Buffer> {
   const pack = tarStream.pack();
   const parts: Buffer[] = [];
-  pack.on("data", (c: Buffer) => parts.push(c));
-  const ended = new Promise((r) => pack.on("end", r));
+  pack.on("data", (c: unknown) => parts.push(c as Buffer));
+  const ended = new Promise<void>((r) => pack.on("end", () => r()));
   for (const s of specs) {
     const { body, ...header } = s;
     await new Promise<void>((resolve, reject) => pack.entry({ ...header, type: header.type as never, mtime: new Date(s.mtime * 1000), size: body?.length ?? 0 }, body ?? Buffer.alloc(0), (e) => (e ? reject(e) : resolve())));
