@@ -10,6 +10,7 @@ import { volumeNameProblem } from "@/lib/api/schemas";
 import { formatBytes, plural } from "@/lib/format";
 import { DropZone } from "./DropZone";
 import { ProgressBar } from "./ProgressBar";
+import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { backupHref } from "./hrefs";
 import { suggestVolumeName } from "./upload-name";
 
@@ -78,6 +79,7 @@ export function UploadBackup() {
           </p>
         </Alert>
       )}
+      {upload.data && <SpecialFilesNotice special={upload.data.specialFiles} />}
       {upload.error && (cancelled ? <Alert tone="info">The upload was cancelled; nothing was kept.</Alert> : <ErrorAlert error={upload.error} title={refused ? "The archive was refused." : "The upload failed."} />)}
       <div className="flex justify-end gap-2">
         {busy && <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>}
