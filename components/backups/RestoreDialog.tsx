@@ -44,7 +44,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
     e.preventDefault();
     setTried(true);
     if (problem) return;
-    restore.mutate({ id: backup.id, engine: choice.engine, volume, mode: choice.mode, stopContainers: choice.mode === "replace" && choice.stop });
+    restore.mutate({ id: backup.id, engine: choice.engine, volume, mode: choice.mode, stopContainers: choice.mode === "replace" && choice.stop, allowDevices: !!choice.allowDevices });
   };
 
   return (

@@ -3,9 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { enginesQuery, volumesQuery } from "@/lib/api/queries";
 import type { Backup } from "@/lib/api/types";
+import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 
-export type RestoreChoice = { engine: string; mode: "new" | "replace"; newName: string; replaceName: string; stop: boolean };
+export type RestoreChoice = { engine: string; mode: "new" | "replace"; newName: string; replaceName: string; stop: boolean; allowDevices?: boolean };
 
 export const initialChoice = (b: Backup): RestoreChoice => ({
   engine: b.engine ?? "local",
@@ -96,6 +97,7 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
           )}
         </>
       )}
+      <SpecialFilesNotice special={backup.specialFiles} allowDevices={!!choice.allowDevices} onAllowDevices={(allowDevices) => set({ allowDevices })} />
     </>
   );
 }

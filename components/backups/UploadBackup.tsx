@@ -11,6 +11,7 @@ import { formatBytes, plural } from "@/lib/format";
 import { backupHref } from "@/lib/routes";
 import { DropZone } from "./DropZone";
 import { ProgressBar } from "./ProgressBar";
+import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { suggestVolumeName } from "./upload-name";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
@@ -78,6 +79,7 @@ export function UploadBackup() {
           </p>
         </Alert>
       )}
+      {upload.data && <SpecialFilesNotice special={upload.data.specialFiles} />}
       {upload.error && (cancelled ? <Alert tone="info">The upload was cancelled; nothing was kept.</Alert> : <ErrorAlert error={upload.error} title={refused ? "The archive was refused." : "The upload failed."} />)}
       <div className="flex justify-end gap-2">
         {busy && <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>}

@@ -75,6 +75,8 @@ export const restoreBody = z.strictObject({
   volume: volumeName,
   mode: z.enum(["new", "replace"]).default("new"),
   stopContainers: z.boolean().default(false),
+  /** Restore the device nodes an uploaded archive holds (refused, 409, without it). */
+  allowDevices: z.boolean().default(false),
   ...jobOptions,
 });
 export type RestoreBody = z.input<typeof restoreBody>;

@@ -243,4 +243,16 @@ export type Backup = {
   fileName: string;
   /** The volume size the engine reported, when known (compared against `bytes`). */
   engineSizeBytes: number | null;
+  /** Uploads: device nodes and setuid-root files found in the archive (absent for backups taken by the console). */
+  specialFiles?: SpecialFiles;
+};
+
+/** Entries that deserve a word before a restore: the first 20 paths of each kind, and complete counts. */
+export type SpecialFiles = {
+  /** Character and block devices, as `path (char 1,3)`; restoring them needs `allowDevices`. */
+  devices: string[];
+  deviceCount: number;
+  /** Regular files owned by root with the setuid bit (a warning only). */
+  setuidRoot: string[];
+  setuidRootCount: number;
 };

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { giveBack } from "@/lib/io/buffer-pool";
+import { UnsafeArchive } from "./archive-safety";
 import { ReadBack, type ReadBackResult } from "./read-back";
 import type { TarCounts } from "./tar/scan";
 
@@ -87,7 +88,9 @@ export class ArchiveFile {
   /**
    * The writer has ended: compares what was read back with `expected` (null: nothing to compare with, as for
    * an upload, where reading back is the whole check), then gives the file its final name.
-   * Throws VerifyError when they differ (the partial file is left for discard()).
+   * Throws VerifyError when they differ, UnsafeArchive when an entry could not be restored safely (for the
+   * console's own backups this cannot happen, as they are archives of real directory trees; checked all the
+   * same, as it costs nothing): the partial file is left for discard() and never gets its final name.
    */
   async commit(expected: Pick<TarCounts, "entries" | "bytes"> | null): Promise<ReadBackResult> {
     const fh = this.fh!;
@@ -101,6 +104,7 @@ export class ArchiveFile {
         `reading the archive back found ${back.entries} entries and ${back.bytes} bytes; ${expected.entries} entries and ${expected.bytes} bytes were streamed`,
       );
     }
+    if (back.unsafe) throw new UnsafeArchive(back.unsafe);
     await this.close();
     await fs.rename(this.partialPath, this.finalPath);
     this.renamed = true;

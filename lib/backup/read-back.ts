@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import zlib from "node:zlib";
+import { ArchiveSafety, type UnsafeEntry } from "./archive-safety";
+import { SpecialFilesFinder, type SpecialFiles } from "./special-files";
 import { TarScanner, type TarCounts } from "./tar/scan";
 
 // Reads an archive file back as it is being written, trailing the writer: every byte is read from the file
@@ -15,7 +17,8 @@ const READ = 1 << 20;
 /** The bytes are not a valid archive (as opposed to the disk or the process failing). */
 export class ArchiveInvalid extends Error {}
 
-export type ReadBackResult = TarCounts & { sha256: string; size: number };
+/** `unsafe`: the first entry that restoring could not write safely (archive-safety.ts), or null. */
+export type ReadBackResult = TarCounts & { sha256: string; size: number; unsafe: UnsafeEntry | null; specialFiles: SpecialFiles };
 
 function drained(stream: zlib.Gunzip): Promise<void> {
   return new Promise((resolve) => {
@@ -35,6 +38,9 @@ export class ReadBack {
   private wake: (() => void) | null = null;
   private cancelled = false;
   private readonly hash = createHash("sha256");
+  // Looked at while the headers pass anyway: whether it can be restored, and what deserves a word before.
+  private readonly safety = new ArchiveSafety();
+  private readonly special = new SpecialFilesFinder();
   private readonly done: Promise<ReadBackResult>;
 
   constructor(private readonly path: string, private readonly gzip: boolean) {
@@ -66,10 +72,19 @@ export class ReadBack {
     const fh = await fs.open(this.path, "r");
     try {
       const counts = this.gzip ? await this.runGzip(fh) : await this.runPlain(fh);
-      return { ...counts, sha256: this.hash.digest("hex"), size: this.known };
+      return { ...counts, sha256: this.hash.digest("hex"), size: this.known, unsafe: this.safety.first, specialFiles: this.special.result() };
     } finally {
       await fh.close();
     }
+  }
+
+  private scanner(): TarScanner {
+    const scanner = new TarScanner();
+    scanner.onEntry = (e) => {
+      this.safety.add(e);
+      this.special.add(e);
+    };
+    return scanner;
   }
 
   /** Waits until there is something past `pos` to read, or the file is final; false when cancelled. */
@@ -92,7 +107,7 @@ export class ReadBack {
 
   /** A plain tar: every byte hashed, every header followed (entry contents only counted). One buffer. */
   private async runPlain(fh: fs.FileHandle): Promise<TarCounts> {
-    const scanner = new TarScanner();
+    const scanner = this.scanner();
     const buf = Buffer.allocUnsafe(READ);
     let pos = 0;
     for (;;) {
@@ -107,7 +122,7 @@ export class ReadBack {
 
   /** A gzip file: hashed, gunzipped and followed. Input buffers are reused once zlib is done with them. */
   private async runGzip(fh: fs.FileHandle): Promise<TarCounts> {
-    const scanner = new TarScanner();
+    const scanner = this.scanner();
     let failure: Error | null = null;
     const gz = zlib.createGunzip({ chunkSize: 1 << 20 });
     gz.on("data", (chunk: Buffer) => {

@@ -5,6 +5,7 @@ import { engineConfig } from "@/lib/docker/clients";
 import { createVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { getManifest, type Manifest } from "./catalog";
+import { assertDevicesAllowed } from "./special-files";
 import { volumeHolders } from "./containers";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
@@ -20,11 +21,13 @@ export type RestoreRequest = {
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
+  allowDevices?: boolean;
 };
 
 /** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
 export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
   const manifest = await getManifest(backupId);
+  assertDevicesAllowed(manifest.specialFiles, req.allowDevices);
   const engine = req.engine ?? manifest.engine ?? "local";
   engineConfig(engine);
   const locks: Lock[] = [`read:backup/${backupId}`, `write:${engine}/${req.volume}`];

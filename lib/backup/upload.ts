@@ -5,14 +5,16 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { ApiError } from "@/lib/api/error";
 import type { Backup, Compression } from "@/lib/api/types";
 import { ArchiveFile, VerifyError } from "./archive-file";
+import { UnsafeArchive } from "./archive-safety";
 import { archiveName, downloadName, newBackupId, toBackup, writeManifest, type Manifest } from "./catalog";
 import { ArchiveInvalid } from "./read-back";
 import { backupsDir } from "./settings";
 import { TarFormatError } from "./tar/scan";
 
 // Upload: the request body is streamed to a temporary file and read back as it arrives (gunzipped when its
-// first bytes say gzip, its tar followed to the end-of-archive marker). Only a complete, valid archive becomes a
-// backup; anything else is refused (400) and its temporary file removed.
+// first bytes say gzip, its tar followed to the end-of-archive marker). Only a complete, valid archive that can
+// be restored safely (archive-safety.ts) becomes a backup; anything else is refused (400) and its temporary
+// file removed. Device nodes and setuid-root files are listed in the backup (specialFiles).
 
 async function* withHead(it: AsyncIterator<Uint8Array>, head: Buffer): AsyncGenerator<Buffer> {
   yield head;
@@ -63,6 +65,7 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, vol
       fileName: downloadName(volume, createdAt, compression),
       engineSizeBytes: null,
       archive: archiveName(id, compression),
+      specialFiles: back.specialFiles,
     };
     await writeManifest(manifest);
     return toBackup(manifest);
@@ -70,6 +73,9 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, vol
     await file.discard();
     source.destroy();
     if (signal.aborted) throw new ApiError("invalid_input", "The upload was interrupted; nothing was kept.");
+    if (e instanceof UnsafeArchive) {
+      throw new ApiError("invalid_input", `The upload could never be restored safely: ${e.message}. Nothing was kept.`, { ...e.unsafe });
+    }
     if (e instanceof TarFormatError || e instanceof ArchiveInvalid || e instanceof VerifyError) {
       throw new ApiError("invalid_input", `The upload is not a complete tar or tar.gz archive: ${e.message}. Nothing was kept.`);
     }

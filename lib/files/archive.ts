@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
 import type { FileEntry } from "@/lib/api/files-types";
-import { TarScanner } from "@/lib/backup/tar/scan";
+import { TarReader, type TarEntry } from "@/lib/tar/reader";
 import { streamingDocker } from "@/lib/docker/clients";
 import { toApiError } from "@/lib/docker/errors";
 import { createHelper, statPath, VOLUME_PATH, type Helper } from "@/lib/docker/helper";
@@ -79,8 +79,7 @@ export async function listArchiveDir(helper: Helper, parts: string[], signal: Ab
   // A hard link's header carries no size (the file's first name has it, anywhere in the tree): asked of the
   // engine afterwards, for the few children that are hard links, rather than remembering every size seen.
   const hardLinks: FileEntry[] = [];
-  const scanner = new TarScanner();
-  scanner.onEntry = ({ name, typeflag, size, linkname, header }) => {
+  const onEntry = ({ name, typeflag, size, linkname, mode, uid, gid, mtime }: TarEntry) => {
     const rel = name.toString("utf8").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
     if (!rel || rel === "." || rel.includes("/")) return;
     const type = TYPE_OF[typeflag] ?? "other";
@@ -89,15 +88,16 @@ export async function listArchiveDir(helper: Helper, parts: string[], signal: Ab
       name: rel,
       type,
       size: type === "symlink" ? linkname.length : type === "file" ? size : 0,
-      mode: formatMode(header.mode),
-      uid: header.uid,
-      gid: header.gid,
-      mtime: new Date(header.mtime * 1000).toISOString(),
+      mode: formatMode(mode),
+      uid,
+      gid,
+      mtime: new Date(mtime * 1000).toISOString(),
     };
     if (type === "symlink") Object.assign(entry, { linkTarget: target, linkOutside: linkLeavesVolume(parts, target) });
     if (typeflag === "1") hardLinks.push(entry);
     entries.push(entry);
   };
+  const scanner = new TarReader({ entry: onEntry });
   try {
     for await (const chunk of stream) scanner.write(chunk as Buffer);
     scanner.end();

@@ -1,62 +1,49 @@
-// Reads the one file a `GET …/archive?path=<file>` answer holds: its header (PAX records honoured) and then
-// its content, streamed as it arrives — the rest of the archive is never read.
-import { BLOCK, decodeHeader, decodePax, isZeroBlock, pad } from "@/lib/backup/tar/header";
+// Reads the one file a `GET …/archive?path=<file>` answer holds: its header (through the shared tar reader,
+// lib/tar/reader.ts) and then its content, streamed as it arrives — the rest of the archive is never read.
+import { TarReader, type TarEntry } from "@/lib/tar/reader";
 
-const FILE_TYPES = new Set(["0", "7"]);
-
-/** Exact-size reads over a stream of chunks. */
-class ChunkReader {
-  private rest: Buffer = Buffer.alloc(0);
-  private readonly it: AsyncIterator<Buffer>;
-  constructor(source: AsyncIterable<Buffer>) {
-    this.it = source[Symbol.asyncIterator]();
-  }
-
-  private async more(): Promise<boolean> {
-    const next = await this.it.next();
-    if (next.done) return false;
-    this.rest = this.rest.length ? Buffer.concat([this.rest, next.value]) : next.value;
-    return true;
-  }
-
-  async read(n: number): Promise<Buffer> {
-    while (this.rest.length < n) if (!(await this.more())) throw new Error("the engine's archive ended too early");
-    const out = this.rest.subarray(0, n);
-    this.rest = this.rest.subarray(n);
-    return out;
-  }
-
-  /** `n` bytes as they come, in the pieces they come in. */
-  async *stream(n: number): AsyncGenerator<Buffer> {
-    let left = n;
-    while (left > 0) {
-      if (!this.rest.length && !(await this.more())) throw new Error("the engine's archive ended too early");
-      const take = this.rest.subarray(0, Math.min(left, this.rest.length));
-      this.rest = this.rest.subarray(take.length);
-      left -= take.length;
-      yield take;
-    }
-  }
-}
+const tooEarly = () => new Error("the engine's archive ended too early");
+const noFile = () => new Error("the engine's archive holds no regular file");
 
 /** The size and content of the first regular file in a tar stream; throws when there is none. */
 export async function firstFileOf(source: AsyncIterable<Buffer>): Promise<{ size: number; content: AsyncGenerator<Buffer> }> {
-  const reader = new ChunkReader(source);
-  let paxSize: number | undefined;
-  for (;;) {
-    const block = await reader.read(BLOCK);
-    if (isZeroBlock(block)) throw new Error("the engine's archive holds no regular file");
-    const h = decodeHeader(block);
-    if (h.typeflag === "x" || h.typeflag === "g" || h.typeflag === "L" || h.typeflag === "K") {
-      const data = await reader.read(h.size + pad(h.size));
-      if (h.typeflag === "x") {
-        const size = decodePax(data.subarray(0, h.size)).get("size");
-        if (size) paxSize = Number(size.toString("latin1"));
-      }
-      continue;
-    }
-    const size = paxSize ?? h.size;
-    if (FILE_TYPES.has(h.typeflag)) return { size, content: reader.stream(size) };
-    throw new Error("the engine's archive holds no regular file");
+  const it = source[Symbol.asyncIterator]();
+  let file: TarEntry | null = null;
+  let fileDone = false;
+  let queue: Buffer[] = [];
+  const reader = new TarReader({
+    entry: (e) => {
+      if (file) return;
+      if (e.type !== "file") throw noFile();
+      file = e;
+    },
+    data: (chunk, e) => {
+      if (e === file) queue.push(chunk); // kept past the call: the engine's stream hands out fresh buffers
+    },
+    entryEnd: (e) => {
+      if (e === file) fileDone = true;
+    },
+  });
+  const feed = async () => {
+    const next = await it.next();
+    if (next.done) throw tooEarly();
+    reader.write(next.value);
+  };
+  while (!file) {
+    const next = await it.next();
+    if (next.done) throw reader.ended ? noFile() : tooEarly();
+    reader.write(next.value);
+    if (reader.ended && !file) throw noFile();
   }
+  const found: TarEntry = file;
+  async function* content(): AsyncGenerator<Buffer> {
+    for (;;) {
+      const ready = queue;
+      queue = [];
+      yield* ready;
+      if (fileDone) return;
+      await feed();
+    }
+  }
+  return { size: found.size, content: content() };
 }

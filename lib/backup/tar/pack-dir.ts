@@ -2,7 +2,7 @@ import "server-only";
 import { constants, type Stats } from "node:fs";
 import fs from "node:fs/promises";
 import { CHUNK, takeChunk } from "@/lib/io/buffer-pool";
-import { encodeHeader, pad, type EntryType, type HeaderFields } from "./header";
+import { encodeHeader, pad, type EntryType, type HeaderFields } from "@/lib/tar/header";
 
 // The direct data path: a tar of a directory the console can read itself (a local volume's mountpoint),
 // written the way the engine's archive API writes `…/archive?path=/volume/.`: entries `./`, `./dir/`,

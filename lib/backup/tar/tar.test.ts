@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeHeader, encodeHeader, paxRecord } from "./header";
+import { decodeHeader, encodeHeader, paxRecord } from "@/lib/tar/header";
 import { packDirectory } from "./pack-dir";
 import { TarScanner } from "./scan";
 

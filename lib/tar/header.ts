@@ -1,7 +1,7 @@
-// Pure: tar headers, written and read. We write POSIX ustar, adding a PAX extended header only when a field
-// does not fit (non-ASCII or long names, big sizes or ids), as the engine's own archive API does, so GNU tar,
-// busybox and the engine all read what we write. Names are bytes (a volume may hold names that are not UTF-8).
-// Unit-tested.
+// Pure: tar headers, written and read (shared by backups and the file browser, hence not under lib/backup).
+// We write POSIX ustar, adding a PAX extended header only when a field does not fit (non-ASCII or long names,
+// big sizes or ids), as the engine's own archive API does, so GNU tar, busybox and the engine all read it.
+// Names are bytes (a volume may hold names that are not UTF-8). Unit-tested.
 
 export const BLOCK = 512;
 
@@ -112,6 +112,8 @@ export type DecodedHeader = {
   uid: number;
   gid: number;
   mtime: number;
+  devmajor: number;
+  devminor: number;
 };
 
 export class TarFormatError extends Error {}
@@ -147,7 +149,9 @@ export function decodeHeader(block: Buffer): DecodedHeader {
   }
   if (stored !== unsigned && stored !== signed) throw new TarFormatError("a header's checksum does not match");
   let name = field(block, 0, 100);
-  const prefix = block.toString("latin1", 257, 262) === "ustar" ? field(block, 345, 155) : Buffer.alloc(0);
+  const isUstar = block.toString("latin1", 257, 262) === "ustar";
+  // GNU's own format has no prefix field (it keeps other data at 345), so only POSIX ustar's "ustar\0" joins it.
+  const prefix = isUstar && block[262] === 0 ? field(block, 345, 155) : Buffer.alloc(0);
   if (prefix.length) name = Buffer.concat([prefix, Buffer.from("/"), name]);
   return {
     typeflag: block[156] === 0 ? "0" : String.fromCharCode(block[156]),
@@ -158,6 +162,9 @@ export function decodeHeader(block: Buffer): DecodedHeader {
     uid: readNumber(block, 108, 8),
     gid: readNumber(block, 116, 8),
     mtime: readNumber(block, 136, 12),
+    // Only ustar headers have device fields; old (v7) headers hold name bytes there.
+    devmajor: isUstar ? readNumber(block, 329, 8) : 0,
+    devminor: isUstar ? readNumber(block, 337, 8) : 0,
   };
 }
 
