@@ -12,7 +12,7 @@ import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containe
 import { directAccess } from "./direct";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
-import type { RestoreRequest } from "./restore";
+import type { RestoreRequest } from "./restore-types";
 import { backupsDir, defaultDataPath, defaultStopTimeout } from "./settings";
 import { archiveStreams, checkCounts, removeOwnVolume } from "./volume-spec";
 

@@ -9,18 +9,8 @@ import { volumeHolders } from "./containers";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
-import type { DataPathChoice } from "./settings";
+import type { RestoreRequest } from "./restore-types";
 import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
-
-export type RestoreRequest = {
-  engine?: string;
-  volume: string;
-  mode: "new" | "replace";
-  stopContainers: boolean;
-  dataPath?: DataPathChoice;
-  rateLimit?: number;
-  stopTimeout?: number;
-};
 
 /** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
 export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
