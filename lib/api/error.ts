@@ -13,6 +13,7 @@ export const errorStatus = {
   internal: 500,
   engine_error: 502,
   engine_unreachable: 503,
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -75,6 +75,8 @@ export const restoreBody = z.strictObject({
   volume: volumeName,
   mode: z.enum(["new", "replace"]).default("new"),
   stopContainers: z.boolean().default(false),
+  /** Admins only: restore even when the backup's uncompressed size does not fit the free space seen. */
+  ignoreSpace: z.boolean().default(false),
   ...jobOptions,
 });
 export type RestoreBody = z.input<typeof restoreBody>;

@@ -11,4 +11,6 @@ export type RestoreRequest = {
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
+  /** Restore even when the archive's uncompressed size does not fit the free space seen (admins only; space-decision.ts). */
+  ignoreSpace?: boolean;
 };

@@ -10,10 +10,12 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
 import type { RestoreRequest } from "./restore-types";
+import { freeSpaceWhereRestored } from "./space";
+import { decideSpace, spaceNeeded } from "./space-decision";
 import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
-/** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
-export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
+/** Checks what can be checked now (404, 409, 409 in_use, 503, 507 no space), then restores as a job. */
+export async function startRestore(backupId: string, req: RestoreRequest, isAdmin: boolean): Promise<Job> {
   const manifest = await getManifest(backupId);
   const engine = req.engine ?? manifest.engine ?? "local";
   engineConfig(engine);
@@ -30,7 +32,8 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
         engine, volume: req.volume,
       });
     }
-    return startJob(base, locks, (ctl) => restoreNew(ctl, manifest, req));
+    const { warning } = await checkSpace(engine, manifest, req, isAdmin);
+    return startJob(base, locks, (ctl) => restoreNew(warned(ctl, warning), manifest, req));
   }
   if (!target) throw new ApiError("not_found", `There is no volume "${req.volume}" on engine "${engine}" to replace.`, { engine, volume: req.volume });
   if (target.driver !== "local" || Object.keys(target.options).length) {
@@ -43,7 +46,19 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
       engine, volume: req.volume, containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
     });
   }
-  return startJob(base, locks, (ctl) => replaceContents(ctl, manifest, target, req));
+  const { warning } = await checkSpace(engine, manifest, req, isAdmin);
+  return startJob(base, locks, (ctl) => replaceContents(warned(ctl, warning), manifest, target, req));
+}
+
+/** 507 when the archive's uncompressed size does not fit where it lands (403 for ignoreSpace unless admin). */
+async function checkSpace(engine: string, m: Manifest, req: RestoreRequest, isAdmin: boolean) {
+  if (req.ignoreSpace && !isAdmin) return decideSpace(0, { free: null, reason: "" }, true, false); // throws 403 before measuring
+  return decideSpace(spaceNeeded(m), await freeSpaceWhereRestored(engine), req.ignoreSpace ?? false, isAdmin);
+}
+
+function warned(ctl: JobControl, warning: string | null): JobControl {
+  if (warning) ctl.warn(warning);
+  return ctl;
 }
 
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */
