@@ -4,7 +4,7 @@ import { request, type APIRequestContext } from "@playwright/test";
 import { test as base } from "./fixtures";
 import { BackupsPage } from "./pages/BackupsPage";
 
-type Backup = { id: string; volume: string; sizeBytes: number; sha256: string };
+type Backup = { id: string; volume: string; sizeBytes: number; bytes: number; sha256: string };
 
 type BackupFixtures = {
   backupsPage: BackupsPage;

@@ -41,6 +41,8 @@ test("back up from the detail page with progress to done; restore into a new vol
   const restore = await backupsPage.openRestore(volume);
   await expect(restore.engine).toHaveValue("local");
   await expect(restore.intoNew).toBeChecked();
+  // What the restore writes: the archive's uncompressed size, from its verification (issue 17).
+  await expect(restore.root).toContainText(`Unpacks to ${(made.bytes / 1048576).toFixed(1)} MB of file data`);
   const target = docker.trackVolume(`${volume}-restored`);
   await expect(restore.newName).toHaveValue(target);
   await restore.newName.fill(volume);

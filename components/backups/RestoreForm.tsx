@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { enginesQuery, volumesQuery } from "@/lib/api/queries";
 import type { Backup } from "@/lib/api/types";
+import { RestoreSize } from "./RestoreSize";
 import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 
@@ -33,6 +34,7 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
 
   return (
     <>
+      <RestoreSize backup={backup} />
       <label className="block font-medium text-slate-900">
         Target engine
         <select value={choice.engine} onChange={(e) => set({ engine: e.target.value, replaceName: "", stop: false })} className={field}>

@@ -47,6 +47,13 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
             <Badge tone="violet" title="Created by the engine for an unnamed mount">anonymous</Badge>
           </span>
         )}
+        {v.heldBy && (
+          <span className="ml-2 align-middle">
+            <Badge tone="amber" title="A replace-restore's scratch volume: never pruned; the console removes it once it has recovered the restore">
+              {v.heldBy === "interrupted-restore" ? "held by an interrupted restore" : "held by a restore"}
+            </Badge>
+          </span>
+        )}
         {v.anonymous && (
           <p className="mt-0.5 truncate text-xs text-slate-600">{owner ? `of ${owner}` : "left by a removed container"}</p>
         )}

@@ -13,7 +13,8 @@ export const errorStatus = {
   internal: 500,
   engine_error: 502,
   engine_unreachable: 503,
-  // The console's own disk (its data directory) is full: SQLite's SQLITE_FULL, or ENOSPC/EDQUOT from a file write.
+  // The console's own disk (its data directory) is full (SQLITE_FULL, ENOSPC/EDQUOT), or a restore would not fit
+  // where it lands (lib/backup/space-decision.ts).
   insufficient_storage: 507,
 } as const;
 

@@ -77,6 +77,8 @@ export const restoreBody = z.strictObject({
   stopContainers: z.boolean().default(false),
   /** Restore the device nodes an uploaded archive holds (refused, 409, without it). */
   allowDevices: z.boolean().default(false),
+  /** Admins only: restore even when the backup's uncompressed size does not fit the free space seen. */
+  ignoreSpace: z.boolean().default(false),
   ...jobOptions,
 });
 export type RestoreBody = z.input<typeof restoreBody>;

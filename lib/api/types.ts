@@ -34,6 +34,8 @@ export type Volume = {
   services?: VolumeService[];
   /** A cluster (CSI) volume's Swarm side (engine API 1.42 and later). */
   cluster?: ClusterVolume;
+  /** A replace-restore's scratch volume: never offered by prune (lib/docker/scratch-hold.ts). */
+  heldBy?: "restore" | "interrupted-restore" | null;
 };
 
 export type ClusterVolume = {

@@ -60,18 +60,53 @@ export function toBackup(m: Manifest): Backup {
   return backup;
 }
 
-/** Every backup, newest first. */
-export async function listBackups(): Promise<Backup[]> {
+/** A manifest file that is not listed, and why (unreadable, not JSON, another id, its archive missing). */
+export type SkippedManifest = { file: string; reason: string };
+
+const reported = new Set<string>(); // each skipped manifest is logged once per process, not on every list
+
+async function readListed(id: string): Promise<Backup | SkippedManifest> {
+  const file = `${id}.json`;
+  try {
+    const m = JSON.parse(await fs.readFile(path.join(backupsDir(), file), "utf8")) as Manifest;
+    if (m?.id !== id) return { file, reason: `it names another backup id (${JSON.stringify(m?.id)})` };
+    if (!(await exists(archivePath(m)))) return { file, reason: `its archive ${path.basename(m.archive)} is missing` };
+    return toBackup(m);
+  } catch (e) {
+    return { file, reason: (e as Error).message };
+  }
+}
+
+/**
+ * Every backup, newest first, and the manifests that could not be listed (logged by name). A backups directory
+ * that does not exist yet is an empty catalog; one that cannot be read is an error — never an empty list, which
+ * would look like "no backups" (and let retention think there is nothing to keep).
+ */
+export async function listBackupsReport(): Promise<{ backups: Backup[]; skipped: SkippedManifest[] }> {
   let names: string[];
   try {
     names = await fs.readdir(backupsDir());
-  } catch {
-    return [];
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { backups: [], skipped: [] };
+    throw new ApiError("internal", `The backups directory ${backupsDir()} could not be read (${(e as Error).message}); no backups can be listed.`);
   }
-  const found = await Promise.all(
-    names.map((n) => MANIFEST.exec(n)?.[1]).filter((id): id is string => !!id).map((id) => getManifest(id).then(toBackup, () => null)),
-  );
-  return found.filter((b): b is Backup => b !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  const ids = names.map((n) => MANIFEST.exec(n)?.[1]).filter((id): id is string => !!id);
+  const read = await Promise.all(ids.map(readListed));
+  const skipped = read.filter((r): r is SkippedManifest => "reason" in r);
+  for (const s of skipped) {
+    const key = `${s.file}\0${s.reason}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    console.error(`voldeck: backup manifest ${s.file} skipped: ${s.reason}`);
+  }
+  const backups = read.filter((r): r is Backup => !("reason" in r));
+  backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  return { backups, skipped };
+}
+
+/** Every backup, newest first (skipped manifests are logged; see listBackupsReport). */
+export async function listBackups(): Promise<Backup[]> {
+  return (await listBackupsReport()).backups;
 }
 
 /** Commits a backup: its archive must already have its final name. */

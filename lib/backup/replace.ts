@@ -3,18 +3,21 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
-import { createHelper, getVolumeArchive, removeHelper, type Helper } from "@/lib/docker/helper";
+import { createHelper, getVolumeArchive, instanceId, INSTANCE_LABEL, JOB_LABEL, removeHelper, type Helper } from "@/lib/docker/helper";
+import { RESTORE_OF_LABEL, SCRATCH_LABEL, SCRATCH_RESTORE } from "@/lib/docker/scratch-hold";
 import { createVolume, getVolume, removeVolume } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
-import { syncDir, writeFileAtomic } from "./archive-file";
 import type { Manifest } from "./catalog";
 import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containers";
 import { directAccess } from "./direct";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
-import type { RestoreRequest } from "./restore";
-import { backupsDir, defaultDataPath, defaultStopTimeout } from "./settings";
-import { archiveStreams, checkCounts, removeOwnVolume } from "./volume-spec";
+import { renameSwap, settleSwap, swapPaths } from "./rename-swap";
+import { dropJournal, writeJournal, type RestoreJournal, type SwapPaths } from "./restore-journal";
+import type { RestoreRequest } from "./restore-types";
+import { defaultDataPath, defaultStopTimeout } from "./settings";
+import { testPause } from "./test-pause";
+import { archiveStreams, checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
 
 // Restore `mode: replace` — never lose data:
 //
@@ -39,14 +42,19 @@ import { archiveStreams, checkCounts, removeOwnVolume } from "./volume-spec";
 export async function replaceContents(ctl: JobControl, m: Manifest, target: Volume, req: RestoreRequest): Promise<void> {
   const engine = ctl.job.engine;
   const scratch = `voldeck-restore-${ctl.job.id.slice(0, 8)}`;
+  const journal: RestoreJournal = { jobId: ctl.job.id, engine, target: target.name, scratch, phase: "filling" };
   const stopped: Stopped[] = [];
   const helpers: Helper[] = [];
   let scratchMade = false;
   let scratchPrecious = false;
+  let paths: SwapPaths | null = null;
+  let swapOpen = false; // the journal says "swap" and the directories may be half swapped
   try {
     // Holding the target with a helper keeps anyone from removing it meanwhile.
     helpers.push(await createHelper(engine, target.name, { readOnly: true, jobId: ctl.job.id }));
-    await createVolume(engine, { name: scratch, driver: "local", labels: { "io.voldeck.restore-of": target.name, "io.voldeck.job": ctl.job.id } });
+    // Journalled before it exists, labelled from birth: after a crash start-up finds it, and prune never offers it.
+    await writeJournal(journal);
+    await createVolume(engine, { name: scratch, driver: "local", labels: scratchLabels(target.name, ctl.job.id) });
     scratchMade = true;
     ctl.update({ phase: "streaming", dataPath: "archive" });
     checkCounts(m, await fillVolume(ctl, engine, scratch, archiveStreams(m), req.rateLimit), "The archive");
@@ -62,7 +70,12 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     const why = choice === "archive" ? "the archive path was asked for" : await renameBlocker(engine, target.name, helpers[0], scratch, scratchHelper);
     if (!why) {
       ctl.update({ swap: "rename" });
-      await renameSwap(ctl.job.id, (await getVolume(engine, target.name)).mountpoint, (await getVolume(engine, scratch)).mountpoint);
+      paths = swapPaths(ctl.job.id, (await getVolume(engine, target.name)).mountpoint, (await getVolume(engine, scratch)).mountpoint);
+      await writeJournal({ ...journal, phase: "swap", paths });
+      swapOpen = true;
+      await renameSwap(paths);
+      await writeJournal(journal); // settled: the scratch volume now holds the old data, which nobody needs
+      swapOpen = false;
     } else {
       if (choice === "direct") throw new Error(`The direct swap is not available: ${why}. Nothing was replaced.`);
       ctl.update({ swap: "recreate" });
@@ -71,15 +84,20 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
         throw new ApiError("in_use", `Volume "${target.name}" is referenced by ${holders.map((c) => c.containerName).join(", ")}: the engine cannot remove it, and the console cannot swap its data directly (${why}). Nothing was replaced.`);
       }
       await removeHelper(helpers.shift()!);
+      await writeJournal({ ...journal, phase: "recreate" });
       await removeVolume(engine, target.name); // refused (409) if a container took it meanwhile: still untouched
       scratchPrecious = true;
+      await testPause("recreate");
       await createVolume(engine, { name: target.name, driver: target.driver, driverOpts: target.options, labels: target.labels });
       const copy = await fillVolume(ctl, engine, target.name, [await getVolumeArchive(scratchHelper, ctl.signal)], req.rateLimit);
       // The scratch volume's own tar also lists its root and any directory the archive only implied.
       if (copy.bytes !== m.bytes || copy.entries < m.entries - 1) checkCounts(m, copy, "The copy back");
       scratchPrecious = false;
+      await writeJournal(journal);
     }
   } catch (err) {
+    // renameSwap rolls back itself; if even that failed, try once more, else leave it all to start-up.
+    if (swapOpen && paths) swapOpen = !(await settleSwap(paths).then(() => true, () => false));
     const e = describeFailure(err, engine, "restore");
     if (scratchPrecious) {
       throw new Error(`${(e as Error).message} — volume "${target.name}" was already removed; the restored data is kept in volume "${scratch}".`);
@@ -87,7 +105,13 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     throw e;
   } finally {
     for (const h of helpers) await removeHelper(h);
-    if (scratchMade && !scratchPrecious) await removeOwnVolume(engine, scratch);
+    // A precious or half-swapped scratch volume is kept, and so is its journal (start-up recovers it). Else the
+    // journal goes once the volume is gone; an engine that did not answer keeps both for start-up.
+    if (!scratchPrecious && !swapOpen) {
+      if (scratchMade) await removeOwnVolume(engine, scratch);
+      const gone = !scratchMade || (await findVolume(engine, scratch).then((v) => v === null, () => false));
+      if (gone) await dropJournal(ctl.job.id).catch(() => {});
+    }
     await startAgain(ctl, engine, stopped);
   }
 }
@@ -102,48 +126,7 @@ async function renameBlocker(engine: string, targetName: string, targetHelper: H
   return td.dev === sd.dev ? null : "the two volumes are on different filesystems";
 }
 
-type Journal = { target: string; old: string; scratch: string };
-const journalPath = (jobId: string) => path.join(backupsDir(), `.swap-${jobId}.json`);
-
-/** target/_data ⇄ scratch/_data, journalled (see recoverSwaps). */
-async function renameSwap(jobId: string, target: string, scratch: string): Promise<void> {
-  const journal: Journal = { target, old: `${target}.voldeck-old-${jobId.slice(0, 8)}`, scratch };
-  await fs.mkdir(backupsDir(), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(journalPath(jobId), JSON.stringify(journal));
-  await fs.rename(journal.target, journal.old);
-  try {
-    await fs.rename(journal.scratch, journal.target);
-  } catch (e) {
-    await fs.rename(journal.old, journal.target);
-    throw e;
-  }
-  await fs.rename(journal.old, journal.scratch);
-  await syncDir(path.dirname(target));
-  await syncDir(path.dirname(scratch));
-  await fs.rm(journalPath(jobId), { force: true });
-}
-
-const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
-
-/** Start-up: finishes or rolls back a swap a crash interrupted. Answers what it did, for the log. */
-export async function recoverSwaps(): Promise<string[]> {
-  const done: string[] = [];
-  const names = await fs.readdir(backupsDir()).catch(() => [] as string[]);
-  for (const name of names.filter((n) => /^\.swap-[a-z0-9-]+\.json$/.test(n))) {
-    const file = path.join(backupsDir(), name);
-    try {
-      const j = JSON.parse(await fs.readFile(file, "utf8")) as Journal;
-      if ((await exists(j.old)) && !(await exists(j.target))) {
-        await fs.rename(j.old, j.target);
-        done.push(`rolled back an interrupted swap of ${j.target}`);
-      } else if ((await exists(j.old)) && !(await exists(j.scratch))) {
-        await fs.rename(j.old, j.scratch);
-        done.push(`finished an interrupted swap of ${j.target}`);
-      }
-      await fs.rm(file, { force: true });
-    } catch (e) {
-      done.push(`could not recover ${name}: ${(e as Error).message}`);
-    }
-  }
-  return done;
+/** Marks the scratch volume as a restore's from its creation (lib/docker/scratch-hold.ts). */
+function scratchLabels(target: string, jobId: string): Record<string, string> {
+  return { [SCRATCH_LABEL]: SCRATCH_RESTORE, [RESTORE_OF_LABEL]: target, [JOB_LABEL]: jobId, [INSTANCE_LABEL]: instanceId() };
 }

@@ -10,22 +10,13 @@ import { volumeHolders } from "./containers";
 import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
-import type { DataPathChoice } from "./settings";
+import type { RestoreRequest } from "./restore-types";
+import { freeSpaceWhereRestored } from "./space";
+import { decideSpace, spaceNeeded } from "./space-decision";
 import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
-export type RestoreRequest = {
-  engine?: string;
-  volume: string;
-  mode: "new" | "replace";
-  stopContainers: boolean;
-  dataPath?: DataPathChoice;
-  rateLimit?: number;
-  stopTimeout?: number;
-  allowDevices?: boolean;
-};
-
-/** Checks what can be checked now (404, 409, 409 in_use, 503), then restores as a job. */
-export async function startRestore(backupId: string, req: RestoreRequest): Promise<Job> {
+/** Checks what can be checked now (404, 409, 409 in_use, 503, 507 no space), then restores as a job. */
+export async function startRestore(backupId: string, req: RestoreRequest, isAdmin: boolean): Promise<Job> {
   const manifest = await getManifest(backupId);
   assertDevicesAllowed(manifest.specialFiles, req.allowDevices);
   const engine = req.engine ?? manifest.engine ?? "local";
@@ -43,7 +34,8 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
         engine, volume: req.volume,
       });
     }
-    return startJob(base, locks, (ctl) => restoreNew(ctl, manifest, req));
+    const { warning } = await checkSpace(engine, manifest, req, isAdmin);
+    return startJob(base, locks, (ctl) => restoreNew(warned(ctl, warning), manifest, req));
   }
   if (!target) throw new ApiError("not_found", `There is no volume "${req.volume}" on engine "${engine}" to replace.`, { engine, volume: req.volume });
   if (target.driver !== "local" || Object.keys(target.options).length) {
@@ -56,7 +48,19 @@ export async function startRestore(backupId: string, req: RestoreRequest): Promi
       engine, volume: req.volume, containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
     });
   }
-  return startJob(base, locks, (ctl) => replaceContents(ctl, manifest, target, req));
+  const { warning } = await checkSpace(engine, manifest, req, isAdmin);
+  return startJob(base, locks, (ctl) => replaceContents(warned(ctl, warning), manifest, target, req));
+}
+
+/** 507 when the archive's uncompressed size does not fit where it lands (403 for ignoreSpace unless admin). */
+async function checkSpace(engine: string, m: Manifest, req: RestoreRequest, isAdmin: boolean) {
+  if (req.ignoreSpace && !isAdmin) return decideSpace(0, { free: null, reason: "" }, true, false); // throws 403 before measuring
+  return decideSpace(spaceNeeded(m), await freeSpaceWhereRestored(engine), req.ignoreSpace ?? false, isAdmin);
+}
+
+function warned(ctl: JobControl, warning: string | null): JobControl {
+  if (warning) ctl.warn(warning);
+  return ctl;
 }
 
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */

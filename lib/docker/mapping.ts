@@ -316,7 +316,7 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
  */
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes
-    .filter((v) => !v.inUse && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
+    .filter((v) => !v.inUse && !v.heldBy && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
     .map((v) => ({
       name: v.name, sizeBytes: v.sizeBytes, sizeStatus: v.sizeStatus, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver,
       lastUsedAt: v.lastUsedAt ?? null, lastUsedBy: v.lastUsedBy ?? null,

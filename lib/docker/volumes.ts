@@ -8,6 +8,8 @@ import { engineStatus, outcomeUnknown, toApiError } from "./errors";
 import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
+import { instanceId } from "./helper";
+import { HELD_REASON, heldBy } from "./scratch-hold";
 import { knownSizes, markSizesStale, sizesWithin } from "./sizes";
 import { trackUsage, usageOf } from "./usage";
 
@@ -31,7 +33,7 @@ function mapped(engineId: string, snap: Snapshot, sizes: Map<string, number>): M
   if (kept && kept.version === snap.version && kept.sizes === sizes) return kept;
   const index = buildVolumeIndex(snap.containers);
   const declared = snap.services ? buildServiceIndex(snap.services) : undefined;
-  const volumes = snap.volumes.map((r) => toVolume(r, index, sizes.get(r.Name), declared)).sort((a, b) => a.name.localeCompare(b.name));
+  const volumes = snap.volumes.map((r) => withHold(toVolume(r, index, sizes.get(r.Name), declared))).sort((a, b) => a.name.localeCompare(b.name));
   const made: Mapped = { version: snap.version, sizes, volumes, withUse: [] };
   // Versions are never reused, so an engine changed or added back under the same id cannot hit an old entry;
   // entries of engines removed from the console are let go here.
@@ -63,6 +65,12 @@ export async function listVolumes(engineId: string): Promise<Volume[]> {
   return (await listVolumesWithSource(engineId)).volumes;
 }
 
+/** Scratch volumes of a replace-restore say so (and are never prune candidates). */
+function withHold(v: Volume): Volume {
+  const held = heldBy(v.labels, instanceId());
+  return held ? { ...v, heldBy: held } : v;
+}
+
 function notFound(engineId: string, name: string): ApiError {
   return new ApiError("not_found", `There is no volume "${name}" on engine "${engineId}".`, { engine: engineId, volume: name });
 }
@@ -71,7 +79,7 @@ export async function getVolume(engineId: string, name: string): Promise<Volume>
   const [raw, { containers, services }] = await Promise.all([inspectRawVolume(engineId, name), snapshot(engineId)]);
   if (!raw) throw notFound(engineId, name);
   trackUsage(engineId);
-  const v = toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name), services ? buildServiceIndex(services) : undefined);
+  const v = withHold(toVolume(raw, buildVolumeIndex(containers), knownSizes(engineId).get(name), services ? buildServiceIndex(services) : undefined));
   return { ...v, ...lastUse(v, usageOf(engineId).byVolume.get(name), new Date().toISOString()) };
 }
 
@@ -224,6 +232,7 @@ async function pruneOne(engineId: string, target: PruneTarget, services: { name:
   try {
     const raw = await inspectRawVolume(engineId, target.name);
     if (!raw) return "it no longer exists";
+    if (heldBy(raw.Labels, instanceId())) return HELD_REASON;
     const created = normaliseTime(raw.CreatedAt);
     if (target.createdAt && created && created !== target.createdAt) return "it was re-created after the preview";
     removing = true;

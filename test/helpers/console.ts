@@ -6,7 +6,8 @@ import { freePort } from "./free-port";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-export type SecondConsole = { url: string; output: () => string; stop: () => Promise<void> };
+/** `kill`: SIGKILL, as a crash (no clean-up runs); answers once the process is gone. */
+export type SecondConsole = { url: string; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 /**
  * Starts the built console (same build, same engine) on a free port with `dataDir`. Neither the admin
@@ -30,11 +31,17 @@ export async function startConsole(dataDir: string, env: Record<string, string> 
     child.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the second console exited with ${child.exitCode}:\n${log}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop, kill };
     } catch {
       // not up yet
     }

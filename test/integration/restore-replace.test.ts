@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { del, expectError, get, post, volumesPath } from "../helpers/api";
 import { createContainer, docker, inspectContainer, runOnce, runSleeper, volumeNames } from "../helpers/docker";
 import {
-  backupsDir, backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, helperContainers, runJob, strayBackupFiles, volumeManifest, waitJob,
+  backupsDir, backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, helperContainers, jobOf, runJob, strayBackupFiles, volumeManifest, waitJob,
 } from "../helpers/backups";
+import { until } from "../helpers/poll";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
 const s = new Scenario(uniquePrefix("rs"));
@@ -94,7 +95,7 @@ describe("replace", () => {
     expect((await get(`${volumesPath()}/${target.name}`)).body.labels).toEqual({ keep: "mine" });
     expect((await volumeNames()).filter((n) => n.startsWith("voldeck-restore-"))).toEqual([]);
     expect(await helperContainers()).toEqual([]);
-    expect((await strayBackupFiles()).filter((n) => n.startsWith(".swap-"))).toEqual([]);
+    expect((await strayBackupFiles()).filter((n) => n.startsWith(".swap-") || n.startsWith(".restore-"))).toEqual([]); // journals gone
   }, 60_000);
 
   it("removes and re-creates an unreferenced target when asked for the archive path (recreate)", async () => {
@@ -140,7 +141,7 @@ describe("cancel", () => {
     const answer = await post(`${volumesPath()}/${source}/backups`, { compression: "none", rateLimit: 256 * 1024 });
     expect(answer.status, answer.text).toBe(202);
     const id = answer.body.job.id;
-    await new Promise((r) => setTimeout(r, 800));
+    await until("the backup to be streaming", () => jobOf(id), (j) => j.bytesDone > 0, { timeoutMs: 20_000 });
     const cancel = await post(`/api/jobs/${id}/cancel`);
     expect(cancel.status, cancel.text).toBe(200);
     const job = await waitJob(id);
@@ -153,7 +154,9 @@ describe("cancel", () => {
     const target = s.name("cancelled");
     const answer = await post(`/api/backups/${backup.id}/restore`, { volume: target, rateLimit: 256 * 1024 });
     expect(answer.status, answer.text).toBe(202);
-    await new Promise((r) => setTimeout(r, 800));
+    const filling = await until("the restore to be streaming", () => jobOf(answer.body.job.id), (j) => j.bytesDone > 0, { timeoutMs: 20_000 });
+    expect(filling.state).toBe("running");
+    expect(await volumeNames()).toContain(target);
     await post(`/api/jobs/${answer.body.job.id}/cancel`);
     const job = await waitJob(answer.body.job.id);
     expect(job).toMatchObject({ state: "failed", error: "cancelled" });

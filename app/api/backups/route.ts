@@ -1,9 +1,9 @@
 import { uploadQuery } from "@/lib/api/schemas";
-import { listBackups } from "@/lib/backup/catalog";
+import { listBackupsReport } from "@/lib/backup/catalog";
 import { receiveUpload } from "@/lib/backup/upload";
 import { handler, json, parseParam } from "@/lib/http/handler";
 
-export const GET = handler(async () => json({ backups: await listBackups() }));
+export const GET = handler(async () => json(await listBackupsReport()));
 
 // Upload: the raw archive (tar or tar.gz) is the body; streamed to disk, never buffered whole.
 export const POST = handler({ audit: "backup.upload" }, async (req, _params, ctx) => {
