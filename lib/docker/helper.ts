@@ -14,8 +14,7 @@ import { HELPER_LABEL } from "./mapping";
 export const HELPER_REPO = "voldeck/helper";
 export const HELPER_TAG = "1";
 export const HELPER_IMAGE = `${HELPER_REPO}:${HELPER_TAG}`;
-export const JOB_LABEL = "io.voldeck.job";
-export { INSTANCE_LABEL };
+const JOB_LABEL = "io.voldeck.job";
 export const VOLUME_PATH = "/volume";
 
 const EMPTY_TAR = Buffer.alloc(1024);

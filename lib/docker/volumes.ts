@@ -57,10 +57,6 @@ export async function listVolumesWithSource(
   return { volumes, source: snap.source, usageTrackedSince: usage.since };
 }
 
-export async function listVolumes(engineId: string): Promise<Volume[]> {
-  return (await listVolumesWithSource(engineId)).volumes;
-}
-
 function notFound(engineId: string, name: string): ApiError {
   return new ApiError("not_found", `There is no volume "${name}" on engine "${engineId}".`, { engine: engineId, volume: name });
 }
