@@ -72,17 +72,33 @@ async function vitest(project) {
   return code;
 }
 
+// The static checks before the unit tests; each failing one counts as one failed test, and all of them run.
+const checks = [
+  // Next's build checks the app's types; this checks everything else too (tests, e2e, configs).
+  { name: "the type check", args: ["tsc", "--noEmit", "-p", "tsconfig.check.json"] },
+  // Next's and the hooks rules, no import cycles, the layers (eslint.config.mjs).
+  { name: "the lint gate", args: ["eslint", ".", "--max-warnings", "0"] },
+  // Unused files, exports and dependencies (knip.jsonc).
+  { name: "knip", args: ["knip"] },
+  { name: "the format check", args: ["prettier", "--check", "."], hint: "run `npm run format`" },
+];
+
+async function staticChecks() {
+  let failed = false;
+  for (const check of checks) {
+    if ((await run("npx", check.args)) === 0) continue;
+    console.error(`voldeck tests: ${check.name} failed${check.hint ? ` (${check.hint})` : ""}`);
+    totals.failed++;
+    failed = true;
+  }
+  return failed;
+}
+
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
   let failed = false;
-  // Next's build checks the app's types; this checks everything else too (tests, e2e, configs).
   if (!only || only === "unit") {
-    const typecheck = await run("npx", ["tsc", "--noEmit", "-p", "tsconfig.check.json"]);
-    if (typecheck !== 0) {
-      console.error("voldeck tests: the type check failed");
-      totals.failed++;
-      failed = true;
-    }
+    failed = await staticChecks();
     failed = (await vitest("unit")) !== 0 || failed;
   }
   if (only === "unit") return failed;

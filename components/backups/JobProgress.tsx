@@ -5,7 +5,6 @@ import { cancelJobMutation } from "@/lib/api/backup-queries";
 import type { Job } from "@/lib/api/types";
 import { JobProgressView } from "./JobProgressView";
 import { JobResult } from "./JobResult";
-import { useJob } from "./useJob";
 
 type CardProps = { job: Job; lost?: unknown; headingLevel?: 2 | 3 };
 
@@ -25,13 +24,4 @@ export function JobCard({ job, lost, headingLevel }: CardProps) {
       result={<JobResult job={job} />}
     />
   );
-}
-
-/**
- * A job just started here, followed live through its event stream (progress up to four times a second).
- * Lists of jobs use JobCard with the polled jobs list instead, to keep to one connection.
- */
-export function JobProgress({ initial, headingLevel }: { initial: Job; headingLevel?: 2 | 3 }) {
-  const { job, lost } = useJob(initial);
-  return <JobCard job={job} lost={lost} headingLevel={headingLevel} />;
 }

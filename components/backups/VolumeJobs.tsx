@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Panel } from "@/components/ui/Panel";
 import { TextLink } from "@/components/ui/TextLink";
 import { isActiveJob, jobsQuery } from "@/lib/api/backup-queries";
@@ -22,12 +22,8 @@ export function VolumeJobs({ engine, name }: { engine: string; name: string }) {
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const mine = (jobs.data ?? []).filter((j) => touches(j, engine, name));
   const activeIds = mine.filter(isActiveJob).map((j) => j.id);
-  const activeKey = activeIds.join(",");
-
-  useEffect(() => {
-    if (!activeKey) return;
-    setSeen((prev) => (activeKey.split(",").every((id) => prev.has(id)) ? prev : new Set([...prev, ...activeKey.split(",")])));
-  }, [activeKey]);
+  // Remembered while rendering (React's "adjusting state when props change"), not in an effect a render later.
+  if (activeIds.some((id) => !seen.has(id))) setSeen(new Set([...seen, ...activeIds]));
 
   const shown = mine.filter((j) => isActiveJob(j) || seen.has(j.id));
   if (shown.length === 0) return null;

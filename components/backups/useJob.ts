@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { afterJob, fetchJob, jobEventsUrl } from "@/lib/api/backup-queries";
 import type { Job } from "@/lib/api/types";
 import { isFinished } from "./job-format";
@@ -16,10 +16,13 @@ export function useJob(initial: Job): LiveJob {
   const [job, setJob] = useState(initial);
   const [lost, setLost] = useState<unknown>(null);
   const id = initial.id;
+  // `initial` is only the starting point: the stream is keyed by the job's id, not restarted by a new object.
+  const startingPoint = useEffectEvent(() => initial);
 
   useEffect(() => {
-    if (isFinished(initial)) {
-      void afterJob(qc, initial);
+    const first = startingPoint();
+    if (isFinished(first)) {
+      void afterJob(qc, first);
       return;
     }
     let closed = false;
@@ -57,7 +60,6 @@ export function useJob(initial: Job): LiveJob {
       closed = true;
       source.close();
     };
-    // `initial` is only the starting point: the stream is keyed by the job's id.
   }, [id, qc]);
 
   return { job, lost };

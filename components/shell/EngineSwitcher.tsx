@@ -142,6 +142,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
           className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg focus:outline-none"
         >
           {options.map((o, i) => (
+            // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-description (ARIA 1.3) is read by browsers; jsx-a11y's table predates it
             <li
               key={o.value || "all"}
               id={`${id}-opt-${i}`}

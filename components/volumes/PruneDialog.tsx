@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { ErrorAlert } from "@/components/ui/Alert";
@@ -37,15 +37,17 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
       },
     });
 
+  // `run` is new on every render; the effect below re-runs for what it sends (`all`, `wanted`), not for it.
+  const runLatest = useEffectEvent(run);
+
   const wanted = days.ok ? days.value : undefined;
   // The list on screen no longer answers the days typed: re-run it, and allow no confirmation meanwhile.
   const outdated = step === "preview" && !!shown && (!days.ok || shown.request.unusedForDays !== wanted);
   useEffect(() => {
     if (!outdated || !days.ok) return;
-    const timer = setTimeout(() => run({ all, unusedForDays: wanted }), RERUN_AFTER_MS);
+    const timer = setTimeout(() => runLatest({ all, unusedForDays: wanted }), RERUN_AFTER_MS);
     return () => clearTimeout(timer);
-    // `run` is new on every render; what it sends is `all` and `wanted`.
-  }, [outdated, wanted, all]);
+  }, [outdated, days.ok, wanted, all]);
 
   const close = () => {
     setStep("choose");

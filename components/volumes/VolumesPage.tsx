@@ -36,7 +36,9 @@ export function VolumesPage({ engine }: { engine: string }) {
   // "Unused for more than N days" moves with the clock; without that filter the minute tick changes nothing.
   const minute = useNow();
   const filtering = deferredQuery.unusedForDays != null;
-  // Read afresh when the filter or the data change (the minute clock may be up to a minute behind them).
+  // Read afresh when the filter or the data change (the minute clock may be up to a minute behind them): the
+  // clock read and the "unneeded" deps are that on purpose.
+  // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- see above
   const now = useMemo(() => (filtering ? Math.max(minute, Date.now()) : 0), [filtering, minute, all, deferredQuery]);
   const canGroup = !!all?.some((v) => v.composeProject);
   const groups = useMemo(() => {

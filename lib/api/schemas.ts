@@ -49,7 +49,6 @@ export const pruneBody = z.strictObject({
 
 /** Backup ids are ours: lower-case letters, digits and '-'; anything else (`../x`) is not one. */
 export const BACKUP_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
-export const backupId = z.string().regex(BACKUP_ID_PATTERN, "Not a backup id.");
 export const JOB_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 const dataPathChoice = z.enum(["auto", "direct", "archive"]);

@@ -1,13 +1,19 @@
 import "server-only";
 import fs from "node:fs/promises";
+import contentDisposition from "content-disposition";
 
 const CHUNK = 1 << 20;
 const AHEAD = 4 * CHUNK;
 
-/** A download's Content-Disposition: an ASCII stand-in for old clients, the exact name (RFC 5987) for the rest. */
+/**
+ * A download's Content-Disposition (RFC 6266): `filename` an ASCII stand-in for old clients, `filename*` the exact
+ * name (RFC 5987) whenever it differs. The package escapes what a hand-made header got wrong (`'`, `(`, `)`, `*`
+ * left raw in `filename*`). It keeps only the part after a `/` or `\`, so those become `_` first: a Linux file may
+ * have a `\` in its name, and the rest of the name is still the user's.
+ */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const name = fileName.replace(/[/\\]/g, "_");
+  return contentDisposition(name, { type: "attachment", fallback: name.replace(/[^\x20-\x7e]/g, "_") });
 }
 
 /**

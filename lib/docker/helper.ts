@@ -16,7 +16,6 @@ export const HELPER_REPO = "voldeck/helper";
 export const HELPER_TAG = "1";
 export const HELPER_IMAGE = `${HELPER_REPO}:${HELPER_TAG}`;
 export const JOB_LABEL = "io.voldeck.job";
-export { INSTANCE_LABEL };
 export const VOLUME_PATH = "/volume";
 
 const EMPTY_TAR = Buffer.alloc(1024);

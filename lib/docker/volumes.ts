@@ -61,10 +61,6 @@ export async function listVolumesWithSource(
   return { volumes, source: snap.source, usageTrackedSince: usage.since };
 }
 
-export async function listVolumes(engineId: string): Promise<Volume[]> {
-  return (await listVolumesWithSource(engineId)).volumes;
-}
-
 /** Scratch volumes of a replace-restore say so (and are never prune candidates). */
 function withHold(v: Volume): Volume {
   const held = heldBy(v.labels, instanceId());
