@@ -8,7 +8,6 @@ import { LOGIN_HREF } from "@/lib/routes";
 function onError(error: unknown) {
   if (isApiError(error) && error.code === "unauthorized" && !window.location.pathname.startsWith(LOGIN_HREF)) {
     // A full load, not the router: the old session's cached queries and state must not outlive it.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
     window.location.assign(LOGIN_HREF);
   }
 }

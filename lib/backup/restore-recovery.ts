@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ApiError } from "@/lib/api/error";
 import { removeVolume } from "@/lib/docker/volumes";
-import { listJobs } from "@/lib/jobs/registry";
+import { ownJobIds } from "@/lib/jobs/registry";
 import { settleSwap } from "./rename-swap";
 import { dropJournal, readJournals, type RestoreJournal, type SwapPaths } from "./restore-journal";
 import { backupsDir } from "./settings";
@@ -21,7 +21,8 @@ export async function settleInterruptedSwaps(): Promise<string[]> {
   const lines: string[] = [];
   const { journals, unreadable } = await readJournals();
   for (const name of unreadable) lines.push(`could not read restore journal ${name}; its scratch volume is kept`);
-  const live = new Set(listJobs().map((job) => job.id));
+  // Only this process's jobs: the stored history (lib/jobs/history) also names the dead process's.
+  const live = ownJobIds();
   for (const j of journals.filter((j) => j.phase === "swap" && j.paths && !live.has(j.jobId))) {
     try {
       const done = await settleSwap(j.paths!);
@@ -39,7 +40,7 @@ export async function settleInterruptedSwaps(): Promise<string[]> {
 export async function removeRecoveredScratch(): Promise<string[]> {
   const lines: string[] = [];
   // A job of this process (one started since start-up) owns its journal: only a dead process's are recovered.
-  const live = new Set(listJobs().map((job) => job.id));
+  const live = ownJobIds();
   for (const j of (await readJournals()).journals.filter((j) => !live.has(j.jobId))) {
     try {
       const line = await recoverOne(j);

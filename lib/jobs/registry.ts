@@ -230,6 +230,11 @@ export function listJobs(): Job[] {
   return [...jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** The jobs this process started (any state): a journal of one of them is not a dead process's to recover. */
+export function ownJobIds(): Set<string> {
+  return new Set(reg.entries.keys());
+}
+
 /** Listens to a job's changes; answers an unsubscribe function. The listener is not called for the past. */
 export function subscribe(id: string, listener: (job: Job) => void): () => void {
   const e = live(id);
