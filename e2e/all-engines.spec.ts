@@ -17,8 +17,15 @@ const switcher = (page: Page) => page.getByRole("banner").getByRole("combobox", 
 const option = (page: Page, name: string | RegExp) => page.getByRole("listbox", { name: "Engine" }).getByRole("option", { name });
 /** A row of the all-engines table, by engine and volume name. */
 const allRow = (page: Page, engine: string, name: string): Locator =>
-  page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) }).filter({ has: page.getByRole("cell", { name: engine, exact: true }) });
-const strip = (page: Page, engine: string) => page.getByRole("list", { name: "Engines" }).getByRole("listitem").filter({ hasText: new RegExp(`^${engine}`) });
+  page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name, exact: true }) })
+    .filter({ has: page.getByRole("cell", { name: engine, exact: true }) });
+const strip = (page: Page, engine: string) =>
+  page
+    .getByRole("list", { name: "Engines" })
+    .getByRole("listitem")
+    .filter({ hasText: new RegExp(`^${engine}`) });
 
 test.describe("engine switcher", () => {
   const peer = new DockerCli(engineHost("VOLDECK_PEER_SOCKET"));

@@ -3,7 +3,14 @@
 import { expect, test } from "./auth-fixtures";
 import { LoginPage, ShellHeader } from "./pages/AuthPages";
 
-test("the audit page shows a prune made a moment ago, with the removed volume, without reloading", async ({ page, docker, uniqueName, auditAdmin, baseURL, shot }) => {
+test("the audit page shows a prune made a moment ago, with the removed volume, without reloading", async ({
+  page,
+  docker,
+  uniqueName,
+  auditAdmin,
+  baseURL,
+  shot,
+}) => {
   const volume = uniqueName("audit-pruned");
   await docker.createVolume(volume);
   await auditAdmin.goto();
@@ -30,7 +37,13 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
   await expect(page.getByText("No loaded entry matches this filter.")).toBeVisible();
 });
 
-test("users: add (checked before sending), refusals from the server, change role, reset password, remove", async ({ page, usersAdmin, adminApi, uniqueName, shot }) => {
+test("users: add (checked before sending), refusals from the server, change role, reset password, remove", async ({
+  page,
+  usersAdmin,
+  adminApi,
+  uniqueName,
+  shot,
+}) => {
   const name = uniqueName("user");
   const password = "a-long-enough-password";
   await usersAdmin.goto();
@@ -91,7 +104,15 @@ test("users: add (checked before sending), refusals from the server, change role
   await shot("auth-users");
 });
 
-test("API tokens: created with the secret shown once (copied), used, then revoked", async ({ page, context, tokensAdmin, uniqueName, baseURL, playwright, shot }) => {
+test("API tokens: created with the secret shown once (copied), used, then revoked", async ({
+  page,
+  context,
+  tokensAdmin,
+  uniqueName,
+  baseURL,
+  playwright,
+  shot,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL!).origin });
   const name = uniqueName("token");
   await tokensAdmin.goto();
@@ -116,7 +137,11 @@ test("API tokens: created with the secret shown once (copied), used, then revoke
   const row = tokensAdmin.row(name);
   await expect(row).toContainText("viewer");
   await expect(row).toContainText("active");
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${secret}` }, storageState: { cookies: [], origins: [] } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${secret}` },
+    storageState: { cookies: [], origins: [] },
+  });
   expect((await script.get("/api/auth/me")).status()).toBe(200);
 
   await row.getByRole("button", { name: `Revoke token ${name}` }).click();

@@ -3,7 +3,16 @@ import { expect, test } from "./backup-fixtures";
 import { CloneDialog } from "./pages/BackupsPage";
 import { TEST_IMAGE } from "./support/docker";
 
-test("select the filtered volumes, back up each; clone a volume (an existing name refused)", async ({ page, docker, uniqueName, volumesPage, volumeDetailPage, trackBackups, backupsOf, shot }) => {
+test("select the filtered volumes, back up each; clone a volume (an existing name refused)", async ({
+  page,
+  docker,
+  uniqueName,
+  volumesPage,
+  volumeDetailPage,
+  trackBackups,
+  backupsOf,
+  shot,
+}) => {
   const prefix = uniqueName("sev");
   const a = trackBackups(`${prefix}-a`);
   const b = trackBackups(`${prefix}-b`);

@@ -9,7 +9,14 @@ import { expect, test } from "./backup-fixtures";
 
 const run = promisify(execFile);
 
-test("upload a tar.gz (listed, verified), refuse a file that is no archive, download with the listed size", async ({ docker, uniqueName, backupsPage, trackBackups, backupsOf, shot }) => {
+test("upload a tar.gz (listed, verified), refuse a file that is no archive, download with the listed size", async ({
+  docker,
+  uniqueName,
+  backupsPage,
+  trackBackups,
+  backupsOf,
+  shot,
+}) => {
   const dir = await docker.tempDir("upload");
   await mkdir(path.join(dir, "content", "sub dir"), { recursive: true });
   await writeFile(path.join(dir, "content", "hello.txt"), "hello from the browser\n");

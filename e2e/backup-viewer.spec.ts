@@ -10,13 +10,23 @@ import { BackupsPage } from "./pages/BackupsPage";
 
 const run = promisify(execFile);
 
-test("a viewer sees the backups, and no download, restore, delete, upload or selection", async ({ docker, uniqueName, adminApi, makeUser, signedOutContext, shotOf }) => {
+test("a viewer sees the backups, and no download, restore, delete, upload or selection", async ({
+  docker,
+  uniqueName,
+  adminApi,
+  makeUser,
+  signedOutContext,
+  shotOf,
+}) => {
   const dir = await docker.tempDir("viewer");
   await mkdir(path.join(dir, "c"));
   await writeFile(path.join(dir, "c", "f.txt"), "viewer\n");
   await run("tar", ["-czf", path.join(dir, "a.tar.gz"), "-C", path.join(dir, "c"), "."]);
   const volume = uniqueName("seen");
-  const res = await adminApi.post(`/api/backups?volume=${volume}`, { data: await readFile(path.join(dir, "a.tar.gz")), headers: { "Content-Type": "application/octet-stream" } });
+  const res = await adminApi.post(`/api/backups?volume=${volume}`, {
+    data: await readFile(path.join(dir, "a.tar.gz")),
+    headers: { "Content-Type": "application/octet-stream" },
+  });
   expect(res.status()).toBe(201);
   const { id } = (await res.json()) as { id: string };
 

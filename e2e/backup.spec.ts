@@ -4,7 +4,16 @@ import { expect, test } from "./backup-fixtures";
 import { BackupDialog, JobPart } from "./pages/BackupsPage";
 import { TEST_IMAGE } from "./support/docker";
 
-test("back up from the detail page with progress to done; restore into a new volume holds the same bytes", async ({ page, docker, uniqueName, volumeDetailPage, backupsPage, trackBackups, backupsOf, shot }) => {
+test("back up from the detail page with progress to done; restore into a new volume holds the same bytes", async ({
+  page,
+  docker,
+  uniqueName,
+  volumeDetailPage,
+  backupsPage,
+  trackBackups,
+  backupsOf,
+  shot,
+}) => {
   const volume = trackBackups(uniqueName("bk"));
   await docker.createVolume(volume);
   await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "head -c 20000000 /dev/urandom > /v/big");
@@ -80,7 +89,15 @@ test("back up from the detail page with progress to done; restore into a new vol
   expect(await docker.run("inspect", "-f", "{{.State.Running}}", user)).toBe("true");
 });
 
-test("a running backup shows bytes, rate and time left on the Backups page; Cancel stops it and keeps nothing", async ({ docker, uniqueName, api, backupsPage, trackBackups, backupsOf, shot }) => {
+test("a running backup shows bytes, rate and time left on the Backups page; Cancel stops it and keeps nothing", async ({
+  docker,
+  uniqueName,
+  api,
+  backupsPage,
+  trackBackups,
+  backupsOf,
+  shot,
+}) => {
   const volume = trackBackups(uniqueName("slow"));
   await docker.createVolume(volume);
   await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "head -c 8000000 /dev/urandom > /v/big");

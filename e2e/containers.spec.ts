@@ -1,6 +1,12 @@
 import { expect, test } from "./fixtures";
 
-test("containers page shows every kind of mount, read-only access, --volumes-from and never-started containers", async ({ docker, uniqueName, containersPage, page, shot }) => {
+test("containers page shows every kind of mount, read-only access, --volumes-from and never-started containers", async ({
+  docker,
+  uniqueName,
+  containersPage,
+  page,
+  shot,
+}) => {
   const prefix = uniqueName("mounts");
   const data = await docker.createVolume(`${prefix}-data`);
   const config = await docker.createVolume(`${prefix}-config`);

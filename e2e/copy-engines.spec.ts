@@ -16,7 +16,18 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
   const peer = new DockerCli(peerHost());
   try {
     const source = await docker.createVolume(uniqueName("tocopy"), { team: "e2e" });
-    await docker.run("run", "--rm", "--network", "none", "-v", `${source}:/v`, TEST_IMAGE, "sh", "-c", "echo hello > /v/hello && head -c 3000000 /dev/urandom > /v/blob");
+    await docker.run(
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "-v",
+      `${source}:/v`,
+      TEST_IMAGE,
+      "sh",
+      "-c",
+      "echo hello > /v/hello && head -c 3000000 /dev/urandom > /v/blob",
+    );
     const target = peer.trackVolume(`${source}-moved-here`);
 
     await volumeDetailPage.goto(source);

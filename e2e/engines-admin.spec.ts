@@ -96,7 +96,9 @@ test("the add dialog asks for TLS certificates or an SSH key, reads PEM files, a
   await dialog.getByRole("button", { name: "Add engine" }).click();
   await expect(dialog.getByRole("alert").filter({ hasText: "CA certificate" })).toBeVisible();
   // A file picked for the CA is read into the field; nonsense PEM is refused by the server, which says which part.
-  await dialog.getByLabel("CA certificate: Load from a file").setInputFiles({ name: "ca.pem", mimeType: "text/plain", buffer: Buffer.from("not a certificate") });
+  await dialog
+    .getByLabel("CA certificate: Load from a file")
+    .setInputFiles({ name: "ca.pem", mimeType: "text/plain", buffer: Buffer.from("not a certificate") });
   await expect(dialog.getByRole("textbox", { name: "CA certificate" })).toHaveValue("not a certificate");
   await dialog.getByRole("textbox", { name: "Client certificate" }).fill("also not");
   await dialog.getByRole("textbox", { name: "Client key" }).fill("nor this");

@@ -7,7 +7,15 @@ const TEST_IMAGE = "voldeck-test/busybox";
 
 async function fill(docker: { run: (...a: string[]) => Promise<string> }, volume: string) {
   await docker.run(
-    "run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c",
+    "run",
+    "--rm",
+    "--network",
+    "none",
+    "-v",
+    `${volume}:/v`,
+    TEST_IMAGE,
+    "sh",
+    "-c",
     [
       "set -e",
       "mkdir -p /v/docs/inner /v/many /v/empty",
@@ -15,7 +23,7 @@ async function fill(docker: { run: (...a: string[]) => Promise<string> }, volume
       "echo deep > /v/docs/inner/deep.txt",
       "printf '\\000\\001\\002\\377' > /v/docs/blob.bin",
       "head -c 5000 /dev/zero | tr '\\0' 'z' > /v/docs/big.txt",
-      "cd /v/many && for i in $(seq 1 520); do : > \"n-$i\"; done",
+      'cd /v/many && for i in $(seq 1 520); do : > "n-$i"; done',
       "ln -s /etc /v/to-etc",
     ].join("\n"),
   );

@@ -5,7 +5,13 @@ import { TEST_IMAGE } from "./support/docker";
 // console began to follow the engine minutes ago, so no volume here can be unused for a whole day: limiting
 // to "more than 1 day" must leave nothing, and clearing the limit must bring the volumes back.
 
-test("each volume says in use now, last used … by <container>, or not seen in use since …; the list filters and sorts on it", async ({ docker, uniqueName, volumesPage, page, shot }) => {
+test("each volume says in use now, last used … by <container>, or not seen in use since …; the list filters and sorts on it", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  page,
+  shot,
+}) => {
   const used = uniqueName("lu-used");
   const idle = uniqueName("lu-idle");
   const runner = `${used}-runner`;
@@ -55,7 +61,12 @@ test("each volume says in use now, last used … by <container>, or not seen in 
   await expect(volumesPage.rows.nth(1)).toContainText(idle);
 });
 
-test("the prune preview shows each volume's last use and can be limited to volumes unused for more than N days", async ({ docker, uniqueName, volumesPage, shot }) => {
+test("the prune preview shows each volume's last use and can be limited to volumes unused for more than N days", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  shot,
+}) => {
   const used = uniqueName("lu-pruned");
   const idle = uniqueName("lu-never");
   const runner = `${used}-runner`;

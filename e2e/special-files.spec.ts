@@ -19,7 +19,13 @@ async function archiveWithSpecialFiles(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-test("device nodes and setuid-root files are named, and device nodes are restored only when ticked", async ({ docker, uniqueName, backupsPage, trackBackups, shot }) => {
+test("device nodes and setuid-root files are named, and device nodes are restored only when ticked", async ({
+  docker,
+  uniqueName,
+  backupsPage,
+  trackBackups,
+  shot,
+}) => {
   const file = path.join(await docker.tempDir("special"), "special.tar");
   await writeFile(file, await archiveWithSpecialFiles());
   const volume = trackBackups(uniqueName("special"));

@@ -26,7 +26,10 @@ test("Services page: a service's mounts, its node, and live updates; its volume 
     await expect(card.getByText(`Tasks running on node: ${hostname}`)).toBeVisible({ timeout: 30_000 });
     await expect(card.getByText("1/1 running")).toBeVisible();
     await expect(cards.mountCells(name, "/data").nth(0)).toHaveText("named volume");
-    await expect(cards.mountCells(name, "/data").nth(1).getByRole("link", { name: data, exact: true })).toHaveAttribute("href", `/engines/swarm/volumes/${data}`);
+    await expect(cards.mountCells(name, "/data").nth(1).getByRole("link", { name: data, exact: true })).toHaveAttribute(
+      "href",
+      `/engines/swarm/volumes/${data}`,
+    );
     await expect(cards.mountCells(name, "/data").nth(3)).toHaveText("read-write");
     await expect(cards.mountCells(name, "/host").nth(0)).toHaveText("bind");
     await expect(cards.mountCells(name, "/host").nth(1)).toHaveText(hostDir);

@@ -1,6 +1,13 @@
 import { expect, test } from "./fixtures";
 
-test("create dialog: an invalid name is refused in the form, a valid one with a label is created and opened", async ({ docker, uniqueName, volumesPage, volumeDetailPage, page, shot }) => {
+test("create dialog: an invalid name is refused in the form, a valid one with a label is created and opened", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  volumeDetailPage,
+  page,
+  shot,
+}) => {
   const name = docker.trackVolume(uniqueName("created"));
   await volumesPage.goto();
   const before = await docker.volumeNames();

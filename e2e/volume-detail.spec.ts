@@ -1,6 +1,13 @@
 import { expect, test } from "./fixtures";
 
-test("clicking a volume opens its page: driver, mountpoint, labels and the containers that mount it", async ({ docker, uniqueName, volumesPage, volumeDetailPage, page, shot }) => {
+test("clicking a volume opens its page: driver, mountpoint, labels and the containers that mount it", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  volumeDetailPage,
+  page,
+  shot,
+}) => {
   const name = uniqueName("detail");
   await docker.createVolume(name, { "com.example.purpose": "e2e-detail", tier: "gold" });
   const writer = `${name}-writer`;

@@ -1,6 +1,11 @@
 import { expect, test } from "./fixtures";
 
-test("prune all unused: the preview lists exactly what goes, the confirmation names the count, in-use volumes stay", async ({ docker, uniqueName, volumesPage, shot }) => {
+test("prune all unused: the preview lists exactly what goes, the confirmation names the count, in-use volumes stay", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  shot,
+}) => {
   const unused = uniqueName("prune-me");
   const used = uniqueName("prune-keep");
   await docker.createVolume(unused);

@@ -22,7 +22,8 @@ async function watch(page: Page): Promise<Watch> {
   });
   page.on("pageerror", (e) => w.errors.push(e.message));
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()) && !/Refused to evaluate a string as JavaScript/.test(m.text())) w.violations.push(m.text());
+    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()) && !/Refused to evaluate a string as JavaScript/.test(m.text()))
+      w.violations.push(m.text());
   });
   await page.exposeFunction("__reportViolation", (v: string) => w.violations.push(v));
   await page.addInitScript(() => {
@@ -45,12 +46,31 @@ async function expectNothingRan(page: Page, w: Watch) {
   expect(w.errors).toEqual([]);
 }
 
-test("payloads in volume labels and driver options are shown as text on the list and the volume's page", async ({ page, docker, uniqueName, volumesPage, volumeDetailPage }) => {
+test("payloads in volume labels and driver options are shown as text on the list and the volume's page", async ({
+  page,
+  docker,
+  uniqueName,
+  volumesPage,
+  volumeDetailPage,
+}) => {
   const w = await watch(page);
   const name = docker.trackVolume(uniqueName("xss"));
   // The local driver takes any text as an option value at create time (it is read only when mounted).
   const labels = PAYLOADS.flatMap((p, i) => ["--label", `xss${i}=${p}`]);
-  await docker.run("volume", "create", ...labels, "--label", `com.docker.compose.project=${IMG}`, "-o", "type=none", "-o", `device=/nonexistent/${IMG}`, "-o", `o=${SCRIPT}`, name);
+  await docker.run(
+    "volume",
+    "create",
+    ...labels,
+    "--label",
+    `com.docker.compose.project=${IMG}`,
+    "-o",
+    "type=none",
+    "-o",
+    `device=/nonexistent/${IMG}`,
+    "-o",
+    `o=${SCRIPT}`,
+    name,
+  );
 
   await volumesPage.goto();
   await volumesPage.search.fill(name);
@@ -66,14 +86,29 @@ test("payloads in volume labels and driver options are shown as text on the list
   await expectNothingRan(page, w);
 });
 
-test("payloads in container labels, a compose project and a mount path are shown as text on the containers page", async ({ page, docker, uniqueName, containersPage }) => {
+test("payloads in container labels, a compose project and a mount path are shown as text on the containers page", async ({
+  page,
+  docker,
+  uniqueName,
+  containersPage,
+}) => {
   const w = await watch(page);
   const volume = docker.trackVolume(uniqueName("xss-vol"));
   await docker.createVolume(volume);
   const container = uniqueName("xss-ctr");
   // A mount destination is any absolute path: markup fits in one (no ':' in it).
   const destination = `/data/${IMG}`;
-  await docker.createContainer(container, "--label", `com.docker.compose.project=${SVG}`, "--label", `note=${SCRIPT}`, "-e", `X=${IMG}`, "-v", `${volume}:${destination}`);
+  await docker.createContainer(
+    container,
+    "--label",
+    `com.docker.compose.project=${SVG}`,
+    "--label",
+    `note=${SCRIPT}`,
+    "-e",
+    `X=${IMG}`,
+    "-v",
+    `${volume}:${destination}`,
+  );
 
   await containersPage.goto();
   const card = containersPage.card(container);
@@ -88,13 +123,27 @@ test("every page of the console renders under the CSP without a violation", asyn
   const w = await watch(page);
   const volume = docker.trackVolume(uniqueName("csp"));
   await docker.createVolume(volume);
-  const pages = ["/volumes", "/engines/local/volumes", `/engines/local/volumes/${volume}`, "/engines/local/containers", "/backups", "/schedules", "/admin/users", "/admin/engines", "/admin/tokens", "/admin/audit"];
+  const pages = [
+    "/volumes",
+    "/engines/local/volumes",
+    `/engines/local/volumes/${volume}`,
+    "/engines/local/containers",
+    "/backups",
+    "/schedules",
+    "/admin/users",
+    "/admin/engines",
+    "/admin/tokens",
+    "/admin/audit",
+  ];
   for (const path of pages) {
     const answer = await page.goto(path);
     expect(answer?.status(), path).toBeLessThan(400);
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     // The stylesheet applied (Tailwind's text-2xl/text-xl): a CSP refusing it leaves the browser's 2em (32px).
-    const size = await page.getByRole("heading", { level: 1 }).first().evaluate((h) => getComputedStyle(h).fontSize);
+    const size = await page
+      .getByRole("heading", { level: 1 })
+      .first()
+      .evaluate((h) => getComputedStyle(h).fontSize);
     expect(["24px", "20px"], `${path}: ${size}`).toContain(size);
   }
   expect(w.violations).toEqual([]);

@@ -24,7 +24,12 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   if (Number.isNaN(ms)) return "—";
   const diff = (ms - now) / 1000;
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity],
+    ["second", 60],
+    ["minute", 60],
+    ["hour", 24],
+    ["day", 30],
+    ["month", 12],
+    ["year", Infinity],
   ];
   let value = diff;
   for (const [unit, size] of steps) {
@@ -37,7 +42,12 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "—" : d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return Number.isNaN(d.getTime())
+    ? "—"
+    : d
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC");
 }
 
 /** A 64-hex name is unreadable: show its first 12 characters, as the docker CLI does for ids. */

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
-  ALL_VOLUMES_HREF, HOME_HREF, adminHref, backupAnchor, backupHref, containerAnchor, containerFragment, containerHref,
-  engineSection, engineSectionHref, filesHref, isEnginePage, scheduleAnchor, scheduleHref, serviceAnchor, servicesHref,
-  targetPath, volumeHref, volumesHref,
+  ALL_VOLUMES_HREF,
+  HOME_HREF,
+  adminHref,
+  backupAnchor,
+  backupHref,
+  containerAnchor,
+  containerFragment,
+  containerHref,
+  engineSection,
+  engineSectionHref,
+  filesHref,
+  isEnginePage,
+  scheduleAnchor,
+  scheduleHref,
+  serviceAnchor,
+  servicesHref,
+  targetPath,
+  volumeHref,
+  volumesHref,
 } from "./routes";
 
 describe("page URLs", () => {

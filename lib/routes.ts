@@ -66,8 +66,7 @@ export const containerHref = (engine: string, name: string) => `${engineSectionH
 
 export const serviceAnchor = (name: string) => `service-${name}`;
 /** The Services page, at the card of the service `name` if given. */
-export const servicesHref = (engine: string, name?: string) =>
-  `${engineSectionHref(engine, "services")}${name ? `#${serviceAnchor(name)}` : ""}`;
+export const servicesHref = (engine: string, name?: string) => `${engineSectionHref(engine, "services")}${name ? `#${serviceAnchor(name)}` : ""}`;
 
 export const backupAnchor = (id: string) => `backup-${id}`;
 /** A backup's row on the backups page (highlighted there as the target). */

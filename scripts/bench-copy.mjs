@@ -77,8 +77,19 @@ async function main() {
   }
 
   await docker(source, "volume", "create", "main");
-  await docker(source, "run", "--rm", "--network", "none", "-v", "main:/v", TEST_IMAGE, "sh", "-c",
-    `head -c ${SIZE_MIB * MiB} /dev/urandom > /v/random.bin && mkdir /v/d && echo small > /v/d/f`);
+  await docker(
+    source,
+    "run",
+    "--rm",
+    "--network",
+    "none",
+    "-v",
+    "main:/v",
+    TEST_IMAGE,
+    "sh",
+    "-c",
+    `head -c ${SIZE_MIB * MiB} /dev/urandom > /v/random.bin && mkdir /v/d && echo small > /v/d/f`,
+  );
   const settle = () => sh("sync");
   const t = { backupAuto: [], copyAuto: [], backupArchive: [], copyArchive: [], rawPut: [], copyFull: [], backupGzip: [] };
   // The engine's own upload path, for reference: the same tar (from a file) PUT into a helper on the target
@@ -90,7 +101,19 @@ async function main() {
     await docker(target, "volume", "create", `raw-${i}`);
     const writer = await docker(target, "create", "--network", "none", "-v", `raw-${i}:/volume`, TEST_IMAGE, "true");
     const secs = await seconds(() =>
-      sh("curl", ["-sf", "--unix-socket", target.socket, "-X", "PUT", "-H", "Content-Type: application/x-tar", "-T", tarFile, `http://localhost/containers/${writer}/archive?path=/volume`]));
+      sh("curl", [
+        "-sf",
+        "--unix-socket",
+        target.socket,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: application/x-tar",
+        "-T",
+        tarFile,
+        `http://localhost/containers/${writer}/archive?path=/volume`,
+      ]),
+    );
     await docker(target, "rm", writer);
     await docker(target, "volume", "rm", `raw-${i}`);
     return secs;
@@ -114,7 +137,9 @@ async function main() {
     await settle();
     t.rawPut.push(await rawPut(i));
     await settle();
-    t.copyFull.push(await seconds(() => phasedJob(api, "/api/engines/local/volumes/main/clone", { targetName: `full-${i}`, targetEngine: "target", verify: "full" })));
+    t.copyFull.push(
+      await seconds(() => phasedJob(api, "/api/engines/local/volumes/main/clone", { targetName: `full-${i}`, targetEngine: "target", verify: "full" })),
+    );
     await docker(target, "volume", "rm", `full-${i}`);
     if (i === 0) {
       await settle();
@@ -126,12 +151,19 @@ async function main() {
   for (const [k, xs] of Object.entries(t)) console.log(`seconds per round — ${k}: ${secs(xs)}`);
   console.log(`copy phases: ${phaseTimes.slice(2).join(" | ")}`);
   const mbps = (xs) => SIZE_MIB / median(xs);
-  const row = (what, ours, base, target) => rows.push({ what, "MiB/s": ours.toFixed(0), "backup MiB/s": base.toFixed(0), ratio: `${(ours / base).toFixed(2)}×`, target });
+  const row = (what, ours, base, target) =>
+    rows.push({ what, "MiB/s": ours.toFixed(0), "backup MiB/s": base.toFixed(0), ratio: `${(ours / base).toFixed(2)}×`, target });
   row("copy to another engine vs backup (no compression), auto data path", mbps(t.copyAuto), mbps(t.backupAuto), "≥ 0.8×");
   row("copy to another engine vs backup (no compression), archive API", mbps(t.copyArchive), mbps(t.backupArchive), "≥ 0.8×");
   row("copy to another engine vs backup (gzip)", mbps(t.copyAuto), mbps(t.backupGzip), "");
   row("copy with verify: full (read back) vs backup (no compression), auto", mbps(t.copyFull), mbps(t.backupAuto), "");
-  rows.push({ what: "copy (auto) vs the target engine's raw PUT …/archive of the same tar (curl)", "MiB/s": mbps(t.copyAuto).toFixed(0), "backup MiB/s": `raw PUT ${mbps(t.rawPut).toFixed(0)}`, ratio: `${(mbps(t.copyAuto) / mbps(t.rawPut)).toFixed(2)}×`, target: "" });
+  rows.push({
+    what: "copy (auto) vs the target engine's raw PUT …/archive of the same tar (curl)",
+    "MiB/s": mbps(t.copyAuto).toFixed(0),
+    "backup MiB/s": `raw PUT ${mbps(t.rawPut).toFixed(0)}`,
+    ratio: `${(mbps(t.copyAuto) / mbps(t.rawPut)).toFixed(2)}×`,
+    target: "",
+  });
 }
 
 try {

@@ -55,7 +55,8 @@ const all = (ids, live) => ({
   check: (b, seenAs) => {
     const regime = seenAs?.startsWith("cold") ? "cold " : "";
     for (const e of b.engines) (engineMs[`${regime}${ids.length}:${e.id}`] ??= []).push(e.ms);
-    for (const id of ids) assert(b.engines.find((e) => e.id === id)?.ok === live.includes(id), `${id} ok should be ${live.includes(id)}: ${JSON.stringify(b.engines)}`);
+    for (const id of ids)
+      assert(b.engines.find((e) => e.id === id)?.ok === live.includes(id), `${id} ok should be ${live.includes(id)}: ${JSON.stringify(b.engines)}`);
     assert(b.volumes.length >= VOLUMES * live.length, `all listed ${b.volumes.length}`);
   },
 });
@@ -93,7 +94,8 @@ const cold = (hosts, label) => async (name, probe) => {
       ? { method: "POST", path: probe.path, body: JSON.stringify({ loadsTheRoute: true }), status: 400 }
       : { method: "GET", path: "/api/volumes?engine=no-such-engine", status: 404 };
     const res = await fetch(`${fresh.url}${loadRoute.path}`, {
-      method: loadRoute.method, body: loadRoute.body,
+      method: loadRoute.method,
+      body: loadRoute.body,
       headers: { Authorization: `Bearer ${fresh.token}`, ...(loadRoute.body ? { "Content-Type": "application/json" } : {}) },
     });
     const text = await res.text();
@@ -135,7 +137,8 @@ try {
   hanging = net.createServer((socket) => (held.add(socket), socket.on("error", () => {})));
   await new Promise((r) => hanging.listen(0, "127.0.0.1", r));
   app = await startConsole({
-    distDir, engine: engines[0],
+    distDir,
+    engine: engines[0],
     engines: { e2: hosts.e2, e3: hosts.e3, gone: `unix://${deadDir}/docker.sock`, hangs: `tcp://127.0.0.1:${hanging.address().port}` },
   });
 
@@ -148,17 +151,25 @@ try {
   const firstDead = {};
   for (const dead of ["gone", "hangs"]) firstDead[dead] = await timed(app, `/api/volumes?engine=${dead}`, () => {});
 
-  const phase1 = await rounds(ROUNDS, {
-    local: single("local"), e2: single("e2"), e3: single("e3"),
-    all3: all(ids, ids),
-    "all3+gone": all([...ids, "gone"], ids),
-    "all3+hangs": all([...ids, "hangs"], ids),
-  }, warm(app, "three up"));
+  const phase1 = await rounds(
+    ROUNDS,
+    {
+      local: single("local"),
+      e2: single("e2"),
+      e3: single("e3"),
+      all3: all(ids, ids),
+      "all3+gone": all([...ids, "gone"], ids),
+      "all3+hangs": all([...ids, "hangs"], ids),
+    },
+    warm(app, "three up"),
+  );
   const slowest1 = Math.max(phase1.local, phase1.e2, phase1.e3);
   console.log("three engines up (medians, ms):", rounded(phase1));
   const cold1 = await rounds(COLD_ROUNDS, { local: single("local"), e2: single("e2"), e3: single("e3"), all3: all(ids, ids) }, cold(hosts, "three up"));
   const coldSlowest1 = Math.max(cold1.local, cold1.e2, cold1.e3);
-  const raw = await rounds(ROUNDS, { local: [engines[0]], e2: [engines[1]], e3: [engines[2]], all3: engines.slice(0, 3) }, (_, list) => rawLists(list.map((e) => e.socket)));
+  const raw = await rounds(ROUNDS, { local: [engines[0]], e2: [engines[1]], e3: [engines[2]], all3: engines.slice(0, 3) }, (_, list) =>
+    rawLists(list.map((e) => e.socket)),
+  );
   const rawSlowest = Math.max(raw.local, raw.e2, raw.e3);
   console.log("without the console, the engine calls of a first list (medians, ms):", rounded(raw));
   console.log("three engines up, first list of a fresh console (medians, ms):", rounded(cold1));
@@ -174,31 +185,53 @@ try {
   await call(app, single("local").path);
   const phase2 = await rounds(ROUNDS, { local: single("local"), e2: single("e2"), "all3 (e3 stopped)": all(ids, ["local", "e2"]) }, warm(app, "e3 stopped"));
   const slowest2 = Math.max(phase2.local, phase2.e2);
-  const cold2 = await rounds(COLD_ROUNDS, { local: single("local"), e2: single("e2"), "all3 (e3 stopped)": all(ids, ["local", "e2"]) }, cold(hosts, "e3 stopped"));
+  const cold2 = await rounds(
+    COLD_ROUNDS,
+    { local: single("local"), e2: single("e2"), "all3 (e3 stopped)": all(ids, ["local", "e2"]) },
+    cold(hosts, "e3 stopped"),
+  );
   const coldSlowest2 = Math.max(cold2.local, cold2.e2);
   console.log("e3 stopped, first list of a fresh console (medians, ms):", rounded(cold2));
 
   const rows = [
     ...ids.map((id) => ({ what: `single engine ${id}: GET /api/engines/${id}/volumes`, median: ms(phase1[id]), ratio: "" })),
     { what: "all three: GET /api/volumes (target ≤ 1.1× slowest single)", median: ms(phase1.all3), ratio: ratio(phase1.all3, slowest1) },
-    { what: "  for scale: the three single lists one after another", median: ms(phase1.local + phase1.e2 + phase1.e3), ratio: ratio(phase1.local + phase1.e2 + phase1.e3, slowest1) },
+    {
+      what: "  for scale: the three single lists one after another",
+      median: ms(phase1.local + phase1.e2 + phase1.e3),
+      ratio: ratio(phase1.local + phase1.e2 + phase1.e3, slowest1),
+    },
     { what: "all three + a dead unix socket (target ≤ 1.1×)", median: ms(phase1["all3+gone"]), ratio: ratio(phase1["all3+gone"], slowest1) },
     { what: "all three + an engine that never answers (target ≤ 1.1×)", median: ms(phase1["all3+hangs"]), ratio: ratio(phase1["all3+hangs"], slowest1) },
     ...["local", "e2"].map((id) => ({ what: `after e3 stopped, single engine ${id}`, median: ms(phase2[id]), ratio: "" })),
-    { what: "all three, e3 stopped (target ≤ 1.1× slowest single)", median: ms(phase2["all3 (e3 stopped)"]), ratio: ratio(phase2["all3 (e3 stopped)"], slowest2) },
+    {
+      what: "all three, e3 stopped (target ≤ 1.1× slowest single)",
+      median: ms(phase2["all3 (e3 stopped)"]),
+      ratio: ratio(phase2["all3 (e3 stopped)"], slowest2),
+    },
     { what: "first request ever to the dead unix socket (cold)", median: ms(firstDead.gone), ratio: "" },
     { what: "first request ever to the engine that never answers (deadline-bound)", median: ms(firstDead.hangs), ratio: "" },
   ];
   const coldRows = [
     ...ids.map((id) => ({ what: `single engine ${id}: first GET /api/engines/${id}/volumes`, median: ms(cold1[id]), ratio: "" })),
     { what: "all three: first GET /api/volumes (target ≤ 1.1× slowest single)", median: ms(cold1.all3), ratio: ratio(cold1.all3, coldSlowest1) },
-    { what: "  for scale: the three single first lists one after another", median: ms(cold1.local + cold1.e2 + cold1.e3), ratio: ratio(cold1.local + cold1.e2 + cold1.e3, coldSlowest1) },
+    {
+      what: "  for scale: the three single first lists one after another",
+      median: ms(cold1.local + cold1.e2 + cold1.e3),
+      ratio: ratio(cold1.local + cold1.e2 + cold1.e3, coldSlowest1),
+    },
     { what: "  floor, no console: the engine calls of the slowest engine alone", median: ms(rawSlowest), ratio: "" },
     { what: "  floor, no console: the engine calls of all three at once", median: ms(raw.all3), ratio: ratio(raw.all3, rawSlowest) },
     ...["local", "e2"].map((id) => ({ what: `e3 stopped, single engine ${id}: first list`, median: ms(cold2[id]), ratio: "" })),
-    { what: "all three, e3 stopped: first GET /api/volumes (target ≤ 1.1×)", median: ms(cold2["all3 (e3 stopped)"]), ratio: ratio(cold2["all3 (e3 stopped)"], coldSlowest2) },
+    {
+      what: "all three, e3 stopped: first GET /api/volumes (target ≤ 1.1×)",
+      median: ms(cold2["all3 (e3 stopped)"]),
+      ratio: ratio(cold2["all3 (e3 stopped)"], coldSlowest2),
+    },
   ];
-  console.log("each engine's part inside the all-engines answers (server-side medians, ms; key = engines asked:engine, \"cold\" = first list of a fresh console):");
+  console.log(
+    'each engine\'s part inside the all-engines answers (server-side medians, ms; key = engines asked:engine, "cold" = first list of a fresh console):',
+  );
   console.log(Object.fromEntries(Object.entries(engineMs).map(([k, v]) => [k, median(v)])));
   console.log("what the timed answers were served from (X-Voldeck-Source, or each engine's source in the all-engines answer; times seen):");
   console.log(servedFrom);

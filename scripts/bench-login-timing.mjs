@@ -19,11 +19,21 @@ function timedLogin(username, from) {
   const body = JSON.stringify({ username, password: "certainly-not-the-password" });
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = http.request({ host: base.hostname, port: base.port, path: "/api/auth/login", method: "POST", localAddress: from, agent: false,
-      headers: { "Content-Type": "application/json", Origin: base.origin } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: "/api/auth/login",
+        method: "POST",
+        localAddress: from,
+        agent: false,
+        headers: { "Content-Type": "application/json", Origin: base.origin },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

@@ -17,10 +17,18 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const longTask = (x) => (x > 0 ? ms(x) : "none > 50 ms");
 const rows = [];
 const report = (what, value, baseline, note = "") =>
-  rows.push({ what, value, baseline, ratio: baseline && Number.isFinite(parseFloat(value)) ? (parseFloat(value) / parseFloat(baseline)).toFixed(2) + "×" : "", note });
+  rows.push({
+    what,
+    value,
+    baseline,
+    ratio: baseline && Number.isFinite(parseFloat(value)) ? (parseFloat(value) / parseFloat(baseline)).toFixed(2) + "×" : "",
+    note,
+  });
 
 function rssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -39,7 +47,8 @@ async function benchApi(engine, app) {
   };
   const first = await ours();
   await new Promise((r) => setTimeout(r, 1000)); // the event stream is up; the index serves from now on
-  const a = [], b = [];
+  const a = [],
+    b = [];
   for (let i = 0; i < ROUNDS; i++) {
     b.push(await raw());
     a.push(await ours());
@@ -62,7 +71,10 @@ async function benchBrowser(engine, app) {
   await page.addInitScript(() => {
     const w = window;
     w.__longest = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({
+      type: "longtask",
+      buffered: true,
+    });
     const poll = () => (document.querySelector('table[aria-label="Volumes"] tbody a') ? (w.__firstRow = performance.now()) : requestAnimationFrame(poll));
     requestAnimationFrame(poll);
   });
@@ -74,7 +86,12 @@ async function benchBrowser(engine, app) {
   });
   report("first rows after navigation", ms(t.firstRow), "");
   report("first rows after the data arrived (target < 1 s)", ms(t.firstRow - t.responseEnd), "1000 ms");
-  const longest = () => page.evaluate(() => { const v = window.__longest; window.__longest = 0; return v; });
+  const longest = () =>
+    page.evaluate(() => {
+      const v = window.__longest;
+      window.__longest = 0;
+      return v;
+    });
   await longest();
 
   // Frame times measured in the page, idle first (headless Chromium's own frame pacing: the baseline), then
@@ -109,7 +126,12 @@ async function benchBrowser(engine, app) {
   const ts = performance.now();
   await search.pressSequentially("scale-v0012", { delay: 30 });
   await page.getByText(/^10 of /).waitFor();
-  report("search typed char by char: longest main-thread task", longTask(await longest()), "50 ms", `filtered in ${ms(performance.now() - ts - 11 * 30)} after typing`);
+  report(
+    "search typed char by char: longest main-thread task",
+    longTask(await longest()),
+    "50 ms",
+    `filtered in ${ms(performance.now() - ts - 11 * 30)} after typing`,
+  );
   await search.fill("");
 
   const tb = performance.now();

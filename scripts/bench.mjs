@@ -28,11 +28,16 @@ const cleanups = [];
 
 function report(what, ours, baseline, unit, target, higherIsBetter = true) {
   const ratio = higherIsBetter ? ours / baseline : baseline / ours;
-  rows.push({ what, ours: `${ours.toFixed(1)} ${unit}`, baseline: baseline ? `${baseline.toFixed(1)} ${unit}` : "", ratio: baseline ? `${ratio.toFixed(2)}×` : "", target });
+  rows.push({
+    what,
+    ours: `${ours.toFixed(1)} ${unit}`,
+    baseline: baseline ? `${baseline.toFixed(1)} ${unit}` : "",
+    ratio: baseline ? `${ratio.toFixed(2)}×` : "",
+    target,
+  });
 }
 
-const fill = (engine, volume, script) =>
-  docker(engine, "run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", script);
+const fill = (engine, volume, script) => docker(engine, "run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", script);
 
 async function main() {
   console.log(`voldeck bench${quick ? " (quick)" : ""}: ${os.availableParallelism()} cores, build in ${distDir}`);
@@ -65,14 +70,39 @@ async function main() {
   const settle = () => sh("sync");
   for (let i = 0; i < ROUNDS; i++) {
     await settle();
-    t.raw.push(await seconds(() => sh("curl", ["-sf", "--unix-socket", engine.socket, `http://localhost/containers/${helper}/archive?path=/volume/.`, "-o", path.join(out, "raw.tar")])));
+    t.raw.push(
+      await seconds(() =>
+        sh("curl", ["-sf", "--unix-socket", engine.socket, `http://localhost/containers/${helper}/archive?path=/volume/.`, "-o", path.join(out, "raw.tar")]),
+      ),
+    );
     rmSync(path.join(out, "raw.tar"));
     let job;
     await settle();
     t.archive.push(await seconds(async () => (job = await api.job("/api/engines/local/volumes/main/backups", { compression: "none", dataPath: "archive" }))));
     await removeBackup(job.backupId);
     await settle();
-    t.byHand.push(await seconds(() => docker(engine, "run", "--rm", "--network", "none", "-v", "main:/data:ro", "-v", `${out}:/backup`, TEST_IMAGE, "tar", "-cf", "/backup/b.tar", "-C", "/data", ".")));
+    t.byHand.push(
+      await seconds(() =>
+        docker(
+          engine,
+          "run",
+          "--rm",
+          "--network",
+          "none",
+          "-v",
+          "main:/data:ro",
+          "-v",
+          `${out}:/backup`,
+          TEST_IMAGE,
+          "tar",
+          "-cf",
+          "/backup/b.tar",
+          "-C",
+          "/data",
+          ".",
+        ),
+      ),
+    );
     rmSync(path.join(out, "b.tar"));
     await settle();
     t.direct.push(await seconds(async () => (job = await api.job("/api/engines/local/volumes/main/backups", { compression: "none", dataPath: "direct" }))));
@@ -85,7 +115,11 @@ async function main() {
 
   // --- gzip: a whole gzip backup (read, compress on every core, write, read back) vs `gzip -1` of the same tar
   await docker(engine, "volume", "create", "mixed");
-  await fill(engine, "mixed", `head -c ${(GZIP_MIB / 2) * MiB} /dev/urandom > /v/random.bin && yes 'voldeck backs up volumes; text compresses well' | head -c ${(GZIP_MIB / 2) * MiB} > /v/text.txt`);
+  await fill(
+    engine,
+    "mixed",
+    `head -c ${(GZIP_MIB / 2) * MiB} /dev/urandom > /v/random.bin && yes 'voldeck backs up volumes; text compresses well' | head -c ${(GZIP_MIB / 2) * MiB} > /v/text.txt`,
+  );
   const mixedHelper = await docker(engine, "create", "--network", "none", "-v", "mixed:/volume:ro", TEST_IMAGE, "true");
   const mixedTar = path.join(out, "mixed.tar");
   await sh("curl", ["-sf", "--unix-socket", engine.socket, `http://localhost/containers/${mixedHelper}/archive?path=/volume/.`, "-o", mixedTar]);
@@ -99,7 +133,13 @@ async function main() {
     await removeBackup(gzJob.backupId);
   }
   const ratioPct = (100 * statSync(path.join(out, "one.gz")).size) / statSync(mixedTar).size;
-  report(`gzip throughput (${os.availableParallelism()} cores vs 1; gzip -1 output ${ratioPct.toFixed(0)}% of input)`, GZIP_MIB / median(g.ours), GZIP_MIB / median(g.one), "MiB/s", "> 1× (parallel)");
+  report(
+    `gzip throughput (${os.availableParallelism()} cores vs 1; gzip -1 output ${ratioPct.toFixed(0)}% of input)`,
+    GZIP_MIB / median(g.ours),
+    GZIP_MIB / median(g.one),
+    "MiB/s",
+    "> 1× (parallel)",
+  );
   rmSync(out, { recursive: true, force: true });
 
   // --- memory: the server's process tree (workers included) during a big backup, restore, download, upload
@@ -116,7 +156,10 @@ async function main() {
   });
   mem.upload = await peakRss(app.pid, async () => {
     const res = await fetch(`${api.url}/api/backups?volume=big`, {
-      method: "POST", headers: api.headers, body: Readable.toWeb(createReadStream(file)), duplex: "half",
+      method: "POST",
+      headers: api.headers,
+      body: Readable.toWeb(createReadStream(file)),
+      duplex: "half",
     });
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
   });

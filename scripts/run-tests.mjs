@@ -67,7 +67,11 @@ async function vitest(project) {
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
   // VOLDECK_TEST_FILTER=name runs only the test files whose path contains it (a quicker loop by hand).
   if (process.env.VOLDECK_TEST_FILTER) serial.push(process.env.VOLDECK_TEST_FILTER);
-  const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], process.env);
+  const code = await run(
+    "npx",
+    ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    process.env,
+  );
   if (!countVitest(out)) totals.failed++;
   return code;
 }
@@ -143,7 +147,11 @@ async function main() {
     const out = path.join(work, "playwright.json");
     const filter = process.env.VOLDECK_TEST_FILTER ? [process.env.VOLDECK_TEST_FILTER] : [];
     const e2eDir = path.join(work, "e2e");
-    const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...filter], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out, VOLDECK_E2E_DIR: e2eDir });
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...filter], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      VOLDECK_E2E_DIR: e2eDir,
+    });
     if (!countPlaywright(out)) totals.failed++;
     failed = code !== 0 || failed;
   }

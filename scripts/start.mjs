@@ -5,9 +5,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import {
-  allowedHosts, contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS,
-} from "./server/edge.mjs";
+import { allowedHosts, contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST || "127.0.0.1";

@@ -53,7 +53,13 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
           Search
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, container, path, label…" className={`${input} w-72`} />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name, container, path, label…"
+            className={`${input} w-72`}
+          />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
           Engine

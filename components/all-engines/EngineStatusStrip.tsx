@@ -18,7 +18,10 @@ export function EngineStatusStrip({ states }: { states: EngineState[] }) {
             className={`h-2 w-2 shrink-0 rounded-full ${s.kind === "ok" ? "bg-emerald-500" : s.kind === "loading" ? "animate-pulse bg-slate-400" : "bg-red-600"}`}
           />
           <span className="font-medium text-slate-800">{s.id}</span>
-          <span className={`truncate ${s.kind === "unavailable" ? "max-w-xs text-red-800" : "text-slate-600"}`} title={s.kind === "unavailable" ? s.reason : undefined}>
+          <span
+            className={`truncate ${s.kind === "unavailable" ? "max-w-xs text-red-800" : "text-slate-600"}`}
+            title={s.kind === "unavailable" ? s.reason : undefined}
+          >
             {s.kind === "ok" ? plural(s.volumes.length, "volume") : s.kind === "loading" ? "loading…" : `unavailable: ${s.reason}`}
           </span>
         </li>

@@ -52,8 +52,7 @@ export function EngineVolumesSection({ state, rows, filtered }: { state: EngineS
           <span className="ml-2 font-normal">
             {state.kind === "loading" && <span className="text-slate-500">loading…</span>}
             {state.kind === "unavailable" && <span className="text-red-800">unavailable: {state.reason}</span>}
-            {state.kind === "ok" &&
-              (filtered ? `${rows.length} of ${state.volumes.length} volumes` : plural(state.volumes.length, "volume"))}
+            {state.kind === "ok" && (filtered ? `${rows.length} of ${state.volumes.length} volumes` : plural(state.volumes.length, "volume"))}
           </span>
         </th>
       </tr>

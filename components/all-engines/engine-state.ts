@@ -2,9 +2,7 @@
 import type { AllVolumes, EngineVolume } from "@/lib/api/all-engines-types";
 
 export type EngineState =
-  | { id: string; kind: "loading" }
-  | { id: string; kind: "ok"; volumes: EngineVolume[]; ms: number }
-  | { id: string; kind: "unavailable"; reason: string };
+  { id: string; kind: "loading" } | { id: string; kind: "ok"; volumes: EngineVolume[]; ms: number } | { id: string; kind: "unavailable"; reason: string };
 
 /** `data`: the engine's last answer; `error`: why the request itself failed (the console unreachable…). */
 export function engineState(id: string, data: AllVolumes | undefined, error: unknown): EngineState {

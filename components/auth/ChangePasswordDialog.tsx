@@ -47,9 +47,24 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         <form onSubmit={submit} className="space-y-4" noValidate>
           <label className={labelClass}>
             Current password
-            <input type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" autoFocus aria-invalid={submitted && !current} className={inputClass} />
+            <input
+              type="password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              autoComplete="current-password"
+              autoFocus
+              aria-invalid={submitted && !current}
+              className={inputClass}
+            />
           </label>
-          <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} showProblem={submitted} label="New password" />
+          <NewPasswordFields
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            showProblem={submitted}
+            label="New password"
+          />
           {change.error && <ErrorAlert error={change.error} title="The password was not changed." />}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

@@ -34,7 +34,14 @@ export function LoginForm() {
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Password
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required className={inputClass} />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+            className={inputClass}
+          />
         </label>
         {login.error && <ErrorAlert error={login.error} title="You are not signed in." />}
         <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || login.isPending}>

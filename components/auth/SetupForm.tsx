@@ -45,7 +45,15 @@ export function SetupForm() {
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Password
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required aria-describedby="setup-hint" className={inputClass} />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+            required
+            aria-describedby="setup-hint"
+            className={inputClass}
+          />
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Repeat the password

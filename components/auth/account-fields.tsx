@@ -26,7 +26,12 @@ export function usernameProblem(name: string): string | null {
 
 /** A new password typed twice; the hint turns into the problem once the form was submitted. */
 export function NewPasswordFields({
-  password, confirm, onPassword, onConfirm, showProblem, label = "Password",
+  password,
+  confirm,
+  onPassword,
+  onConfirm,
+  showProblem,
+  label = "Password",
 }: {
   password: string;
   confirm: string;
@@ -41,11 +46,27 @@ export function NewPasswordFields({
     <>
       <label className={labelClass}>
         {label}
-        <input type="password" value={password} onChange={(e) => onPassword(e.target.value)} autoComplete="new-password" aria-describedby={hintId} aria-invalid={!!problem && password.length < MIN_PASSWORD_LENGTH} className={inputClass} />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+          autoComplete="new-password"
+          aria-describedby={hintId}
+          aria-invalid={!!problem && password.length < MIN_PASSWORD_LENGTH}
+          className={inputClass}
+        />
       </label>
       <label className={labelClass}>
         Repeat the {label.toLowerCase()}
-        <input type="password" value={confirm} onChange={(e) => onConfirm(e.target.value)} autoComplete="new-password" aria-describedby={hintId} aria-invalid={!!problem && password !== confirm} className={inputClass} />
+        <input
+          type="password"
+          value={confirm}
+          onChange={(e) => onConfirm(e.target.value)}
+          autoComplete="new-password"
+          aria-describedby={hintId}
+          aria-invalid={!!problem && password !== confirm}
+          className={inputClass}
+        />
       </label>
       <p id={hintId} role={problem ? "alert" : undefined} className={`text-xs ${problem ? "text-red-700" : "text-slate-600"}`}>
         {problem ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}

@@ -7,5 +7,9 @@ const subscribe = () => () => {};
  * sent by the browser itself (a plain GET of the page, password fields reset): its submit button waits.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

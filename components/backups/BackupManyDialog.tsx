@@ -56,8 +56,8 @@ export function BackupManyDialog({ engine, volumes, open, onClose, onStarted }: 
       ) : (
         <form onSubmit={(e) => void submit(e)} className="space-y-4 text-sm">
           <p className="text-slate-700">
-            One backup per volume ({known > 0 ? `${formatBytes(known)} measured in all` : "sizes not measured yet"}), each verified and listed on the
-            Backups page. A few run at a time; the rest wait their turn.
+            One backup per volume ({known > 0 ? `${formatBytes(known)} measured in all` : "sizes not measured yet"}), each verified and listed on the Backups
+            page. A few run at a time; the rest wait their turn.
           </p>
           <ul aria-label="Volumes to back up" className="max-h-40 overflow-auto rounded-md border border-slate-200 px-3 py-2 [overflow-wrap:anywhere]">
             {volumes.map((v) => (

@@ -44,9 +44,7 @@ export function BackupVolumeDialog({ engine, volume, open, onClose }: { engine: 
           </p>
           <CompressionChoice value={compression} onChange={setCompression} />
           <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />
-          {running.length > 0 && !stop && (
-            <p className="text-slate-600">Without stopping them, files being written during the copy may be caught half-way.</p>
-          )}
+          {running.length > 0 && !stop && <p className="text-slate-600">Without stopping them, files being written during the copy may be caught half-way.</p>}
           {start.error && <ErrorAlert error={start.error} title="The backup did not start." />}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

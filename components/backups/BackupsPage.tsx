@@ -48,8 +48,8 @@ export function BackupsPage() {
         </div>
         <p className="max-w-3xl text-sm text-slate-600">
           Archives kept by this console, from every engine. Each is a standard tar or tar.gz of the volume&apos;s files, so{" "}
-          <code className="rounded bg-slate-100 px-1">tar -xzpf</code> restores it by hand too. &quot;Verified&quot; means it was read back
-          completely after writing and matched what was copied.{canChange && " Back up a volume from its page, or several from the volumes list."}
+          <code className="rounded bg-slate-100 px-1">tar -xzpf</code> restores it by hand too. &quot;Verified&quot; means it was read back completely after
+          writing and matched what was copied.{canChange && " Back up a volume from its page, or several from the volumes list."}
         </p>
       </header>
 
@@ -108,8 +108,8 @@ export function BackupsPage() {
       >
         {deleting && (
           <p>
-            The backup of <strong>{backupLabel(deleting)}</strong> ({formatBytes(deleting.sizeBytes)}) and its archive file are removed
-            from the console&apos;s disk. This cannot be undone; volumes restored from it are not affected.
+            The backup of <strong>{backupLabel(deleting)}</strong> ({formatBytes(deleting.sizeBytes)}) and its archive file are removed from the console&apos;s
+            disk. This cannot be undone; volumes restored from it are not affected.
           </p>
         )}
       </ConfirmDialog>

@@ -71,7 +71,11 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
                 <Td className="whitespace-nowrap text-right">
                   <div className="-my-1 flex justify-end gap-1">
                     {/* A plain link: the browser streams the file to disk itself, whatever its size. */}
-                    <a href={backupDownloadUrl(b.id)} download={b.fileName} className="inline-flex items-center rounded-md px-2 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-50">
+                    <a
+                      href={backupDownloadUrl(b.id)}
+                      download={b.fileName}
+                      className="inline-flex items-center rounded-md px-2 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-50"
+                    >
                       Download<span className="sr-only"> backup {backupLabel(b)}</span>
                     </a>
                     {onRestore && (
@@ -79,9 +83,7 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
                         Restore…<span className="sr-only"> backup {backupLabel(b)}</span>
                       </Button>
                     )}
-                    {onDelete && (
-                      <DangerAction label="Delete" context={`backup ${backupLabel(b)}`} onClick={() => onDelete(b)} />
-                    )}
+                    {onDelete && <DangerAction label="Delete" context={`backup ${backupLabel(b)}`} onClick={() => onDelete(b)} />}
                   </div>
                 </Td>
               )}

@@ -38,7 +38,9 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
   const running = runningNames(volume.containers);
   const users = [...new Set([...volume.containers.map((c) => c.containerName), ...(volume.services ?? []).map((s) => `service ${s.serviceName}`)])];
   const elsewhere = targetEngine !== engine;
-  const problem = volumeNameProblem(target.trim()) ?? (!elsewhere && target.trim() === volume.name ? "That is the volume itself: choose another name, or another engine." : null);
+  const problem =
+    volumeNameProblem(target.trim()) ??
+    (!elsewhere && target.trim() === volume.name ? "That is the volume itself: choose another name, or another engine." : null);
   const list = engines.data ?? [];
   const choices = list.some((e) => e.id === engine) ? list : [{ id: engine, name: engine, reachable: true } as Engine, ...list];
   const chosen = choices.find((e) => e.id === targetEngine);
@@ -84,12 +86,17 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm" noValidate>
           <p className="text-slate-700">
-            Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target (no
-            file in between) and checked when it has arrived: its entry count and bytes, and for a move every file&apos;s metadata and contents.
+            Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target (no file in
+            between) and checked when it has arrived: its entry count and bytes, and for a move every file&apos;s metadata and contents.
           </p>
           <label className="block font-medium text-slate-900">
             Target engine
-            <select value={targetEngine} onChange={(e) => chooseEngine(e.target.value)} className={field} aria-describedby={targetDown ? `${hintId}-engine` : undefined}>
+            <select
+              value={targetEngine}
+              onChange={(e) => chooseEngine(e.target.value)}
+              className={field}
+              aria-describedby={targetDown ? `${hintId}-engine` : undefined}
+            >
               {choices.map((e) => {
                 const why = unavailable(e);
                 return (
@@ -148,14 +155,14 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
               <div id={moveHintId} role="note" className="ml-6 space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
                 {users.length > 0 ? (
                   <p role="alert">
-                    <strong>{volume.name}</strong> is in use by {users.join(", ")}: it cannot be moved while anything uses it. Copy it instead, or remove
-                    them first.
+                    <strong>{volume.name}</strong> is in use by {users.join(", ")}: it cannot be moved while anything uses it. Copy it instead, or remove them
+                    first.
                   </p>
                 ) : (
                   <>
                     <p>
-                      <strong>{volume.name}</strong> is deleted from engine {engine} once its copy on {targetEngine} has been read back and matches. If
-                      anything fails, the source is kept and the half-made copy removed.
+                      <strong>{volume.name}</strong> is deleted from engine {engine} once its copy on {targetEngine} has been read back and matches. If anything
+                      fails, the source is kept and the half-made copy removed.
                     </p>
                     <label className="flex items-start gap-2">
                       <input type="checkbox" checked={confirmMove} onChange={(e) => setConfirmMove(e.target.checked)} className="mt-0.5 h-4 w-4" />

@@ -38,7 +38,12 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
         <Heading className="min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900">{title}</Heading>
         <Badge tone={job.cancelled ? "amber" : stateTone[job.state]}>{stateText(job)}</Badge>
       </div>
-      <ProgressBar label={`${title}: progress`} percent={percent} text={line} tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"} />
+      <ProgressBar
+        label={`${title}: progress`}
+        percent={percent}
+        text={line}
+        tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"}
+      />
       <p className="tabular-nums text-slate-800">{line}</p>
       {!finished && <p className="text-slate-600">{phaseText(job)}</p>}
       {path && <p className="text-slate-600">{path}</p>}

@@ -13,7 +13,8 @@ import { useAfterJobs } from "./useAfterJobs";
 
 export type Started = { volume: string; job?: Job; error?: unknown };
 
-const tone = (job: Job) => (job.state === "succeeded" ? "green" : job.state === "failed" ? (job.cancelled ? "amber" : "red") : job.state === "running" ? "sky" : "slate");
+const tone = (job: Job) =>
+  job.state === "succeeded" ? "green" : job.state === "failed" ? (job.cancelled ? "amber" : "red") : job.state === "running" ? "sky" : "slate";
 
 /** Several jobs at once, one row each, fed by the polled jobs list (one connection, whatever the count). */
 export function ManyJobs({ started, onClose }: { started: Started[]; onClose: () => void }) {
@@ -36,9 +37,15 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
       <table className="w-full text-left" aria-label="Backups started">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="py-1.5 pr-3">Volume</th>
-            <th scope="col" className="w-1/2 py-1.5 pr-3">Progress</th>
-            <th scope="col" className="py-1.5">State</th>
+            <th scope="col" className="py-1.5 pr-3">
+              Volume
+            </th>
+            <th scope="col" className="w-1/2 py-1.5 pr-3">
+              Progress
+            </th>
+            <th scope="col" className="py-1.5">
+              State
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -47,11 +54,19 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
             const percent = job ? progressNumbers(job).percent : null;
             return (
               <tr key={s.volume}>
-                <th scope="row" className="py-2 pr-3 align-top font-medium [overflow-wrap:anywhere]">{s.volume}</th>
+                <th scope="row" className="py-2 pr-3 align-top font-medium [overflow-wrap:anywhere]">
+                  {s.volume}
+                </th>
                 <td className="py-2 pr-3 align-top">
                   {job ? (
                     <>
-                      <ProgressBar label={`Backup of ${s.volume}: progress`} percent={percent} text={progressLine(job)} tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"} thin />
+                      <ProgressBar
+                        label={`Backup of ${s.volume}: progress`}
+                        percent={percent}
+                        text={progressLine(job)}
+                        tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"}
+                        thin
+                      />
                       <span className="mt-1 block text-xs tabular-nums text-slate-600">{progressLine(job)}</span>
                     </>
                   ) : (

@@ -7,7 +7,19 @@ const tones = {
   failed: "[&::-webkit-progress-value]:bg-red-500 [&::-moz-progress-bar]:bg-red-500",
 };
 
-export function ProgressBar({ label, percent, text, tone = "active", thin = false }: { label: string; percent: number | null; text?: string; tone?: keyof typeof tones; thin?: boolean }) {
+export function ProgressBar({
+  label,
+  percent,
+  text,
+  tone = "active",
+  thin = false,
+}: {
+  label: string;
+  percent: number | null;
+  text?: string;
+  tone?: keyof typeof tones;
+  thin?: boolean;
+}) {
   return (
     <progress
       aria-label={label}

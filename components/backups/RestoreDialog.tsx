@@ -44,7 +44,14 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
     e.preventDefault();
     setTried(true);
     if (problem) return;
-    restore.mutate({ id: backup.id, engine: choice.engine, volume, mode: choice.mode, stopContainers: choice.mode === "replace" && choice.stop, allowDevices: !!choice.allowDevices });
+    restore.mutate({
+      id: backup.id,
+      engine: choice.engine,
+      volume,
+      mode: choice.mode,
+      stopContainers: choice.mode === "replace" && choice.stop,
+      allowDevices: !!choice.allowDevices,
+    });
   };
 
   return (
@@ -57,7 +64,11 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
           {tried && problem && problem !== nameProblem && <p className="text-red-700">{problem}</p>}
           {restore.error ? (
             <div ref={problemBox}>
-              {holders ? <InUseAlert volume={volume} holders={holders} error={restore.error} /> : <ErrorAlert error={restore.error} title="The restore did not start." />}
+              {holders ? (
+                <InUseAlert volume={volume} holders={holders} error={restore.error} />
+              ) : (
+                <ErrorAlert error={restore.error} title="The restore did not start." />
+              )}
             </div>
           ) : null}
           <div className="flex justify-end gap-2">

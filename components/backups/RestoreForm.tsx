@@ -29,7 +29,9 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
   const volumes = useQuery({ ...volumesQuery(choice.engine), enabled: choice.mode === "replace" });
   const set = (patch: Partial<RestoreChoice>) => onChange({ ...choice, ...patch });
   const engineIds = [...new Set([choice.engine, ...(engines.data?.map((e) => e.id) ?? [])])];
-  const replaceable = (volumes.data ?? []).filter((v) => v.driver === "local" && Object.keys(v.options).length === 0).sort((a, b) => a.name.localeCompare(b.name));
+  const replaceable = (volumes.data ?? [])
+    .filter((v) => v.driver === "local" && Object.keys(v.options).length === 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const target = replaceable.find((v) => v.name === choice.replaceName);
 
   return (
@@ -71,7 +73,14 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
         <div>
           <label className="block font-medium text-slate-900">
             New volume name
-            <input value={choice.newName} onChange={(e) => set({ newName: e.target.value })} aria-invalid={!!nameProblem} aria-describedby={hintId} spellCheck={false} className={field} />
+            <input
+              value={choice.newName}
+              onChange={(e) => set({ newName: e.target.value })}
+              aria-invalid={!!nameProblem}
+              aria-describedby={hintId}
+              spellCheck={false}
+              className={field}
+            />
           </label>
           <p id={hintId} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
             {nameProblem ?? "Must not exist yet on that engine."}
@@ -91,11 +100,16 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
             </select>
           </label>
           <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-            The current files of {target ? <strong>{target.name}</strong> : "the chosen volume"} are not kept: back it up first if you may need
-            them. The backup is restored and checked in a fresh volume before the swap, so a bad archive changes nothing.
+            The current files of {target ? <strong>{target.name}</strong> : "the chosen volume"} are not kept: back it up first if you may need them. The backup
+            is restored and checked in a fresh volume before the swap, so a bad archive changes nothing.
           </p>
           {target && (
-            <StopContainersOption names={runningNames(target.containers)} checked={choice.stop} onChange={(stop) => set({ stop })} purpose="while its contents are swapped" />
+            <StopContainersOption
+              names={runningNames(target.containers)}
+              checked={choice.stop}
+              onChange={(stop) => set({ stop })}
+              purpose="while its contents are swapped"
+            />
           )}
         </>
       )}

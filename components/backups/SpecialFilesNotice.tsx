@@ -21,8 +21,8 @@ export function SpecialFilesNotice({ special, allowDevices = false, onAllowDevic
       {special.deviceCount > 0 && (
         <div>
           <p>
-            This archive holds <strong>{plural(special.deviceCount, "device node", "device nodes")}</strong>; restored, they give the volume&apos;s
-            users access to the engine host&apos;s devices:
+            This archive holds <strong>{plural(special.deviceCount, "device node", "device nodes")}</strong>; restored, they give the volume&apos;s users access
+            to the engine host&apos;s devices:
           </p>
           <Names names={special.devices} count={special.deviceCount} />
           {onAllowDevices && (
@@ -36,8 +36,7 @@ export function SpecialFilesNotice({ special, allowDevices = false, onAllowDevic
       {special.setuidRootCount > 0 && (
         <div>
           <p>
-            It holds <strong>{plural(special.setuidRootCount, "setuid-root file", "setuid-root files")}</strong>, which run as root for whoever may run
-            them:
+            It holds <strong>{plural(special.setuidRootCount, "setuid-root file", "setuid-root files")}</strong>, which run as root for whoever may run them:
           </p>
           <Names names={special.setuidRoot} count={special.setuidRootCount} />
         </div>

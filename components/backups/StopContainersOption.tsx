@@ -2,15 +2,23 @@
 import { useId } from "react";
 import type { VolumeContainer } from "@/lib/api/types";
 
-export const runningNames = (containers: VolumeContainer[]) => [
-  ...new Set(containers.filter((c) => c.state === "running").map((c) => c.containerName)),
-];
+export const runningNames = (containers: VolumeContainer[]) => [...new Set(containers.filter((c) => c.state === "running").map((c) => c.containerName))];
 
 /**
  * "Stop the running containers…", naming them; shown only when some run (with none running there is nothing to
  * choose). `purpose` ends the label: "for a consistent copy", "while the contents are swapped".
  */
-export function StopContainersOption({ names, checked, onChange, purpose }: { names: string[]; checked: boolean; onChange: (v: boolean) => void; purpose: string }) {
+export function StopContainersOption({
+  names,
+  checked,
+  onChange,
+  purpose,
+}: {
+  names: string[];
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  purpose: string;
+}) {
   const listId = useId();
   if (names.length === 0) return null;
   return (
@@ -18,7 +26,9 @@ export function StopContainersOption({ names, checked, onChange, purpose }: { na
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={listId} className="mt-0.5 h-4 w-4" />
         <span>
-          <span className="font-medium text-slate-900">Stop the running containers that use {names.length === 1 ? "this volume" : "these volumes"} {purpose}</span>
+          <span className="font-medium text-slate-900">
+            Stop the running containers that use {names.length === 1 ? "this volume" : "these volumes"} {purpose}
+          </span>
           <span className="block text-slate-600">They are started again afterwards, whatever happens (success, failure or cancel).</span>
         </span>
       </label>

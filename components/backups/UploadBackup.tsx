@@ -56,7 +56,15 @@ export function UploadBackup() {
       <div>
         <label className="block font-medium text-slate-900">
           Volume name
-          <input value={volume} onChange={(e) => setVolume(e.target.value)} disabled={busy} aria-invalid={tried && !!nameProblem} aria-describedby={hintId} spellCheck={false} className={field} />
+          <input
+            value={volume}
+            onChange={(e) => setVolume(e.target.value)}
+            disabled={busy}
+            aria-invalid={tried && !!nameProblem}
+            aria-describedby={hintId}
+            spellCheck={false}
+            className={field}
+          />
         </label>
         <p id={hintId} className={`mt-1 text-xs ${tried && nameProblem ? "text-red-700" : "text-slate-600"}`}>
           {tried && nameProblem ? nameProblem : "The volume this archive is a backup of; a restore proposes it as the name."}
@@ -80,7 +88,12 @@ export function UploadBackup() {
         </Alert>
       )}
       {upload.data && <SpecialFilesNotice special={upload.data.specialFiles} />}
-      {upload.error && (cancelled ? <Alert tone="info">The upload was cancelled; nothing was kept.</Alert> : <ErrorAlert error={upload.error} title={refused ? "The archive was refused." : "The upload failed."} />)}
+      {upload.error &&
+        (cancelled ? (
+          <Alert tone="info">The upload was cancelled; nothing was kept.</Alert>
+        ) : (
+          <ErrorAlert error={upload.error} title={refused ? "The archive was refused." : "The upload failed."} />
+        ))}
       <div className="flex justify-end gap-2">
         {busy && <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>}
         <Button type="submit" variant="primary" disabled={busy}>

@@ -29,7 +29,14 @@ export function VolumeJobs({ engine, name }: { engine: string; name: string }) {
   if (shown.length === 0) return null;
   return (
     <div role="region" aria-label="Jobs on this volume">
-      <Panel title="Jobs on this volume" actions={<TextLink href={BACKUPS_HREF} className="text-sm">All backups and jobs</TextLink>}>
+      <Panel
+        title="Jobs on this volume"
+        actions={
+          <TextLink href={BACKUPS_HREF} className="text-sm">
+            All backups and jobs
+          </TextLink>
+        }
+      >
         <div className="space-y-3">
           {shown.map((job) => (
             <JobCard key={job.id} job={job} />

@@ -3,10 +3,30 @@ import type { Job } from "@/lib/api/types";
 import { dataPathText, doneText, formatDuration, jobTitle, progressLine, progressNumbers, stateText } from "./job-format";
 
 const job = (patch: Partial<Job> = {}): Job => ({
-  id: "j1", kind: "backup", state: "running", bytesDone: 0, bytesTotal: null, error: null, backupId: null,
-  engine: "local", volume: "pgdata", targetEngine: null, targetVolume: null, phase: "streaming", cancelled: false,
-  compression: "gzip", dataPath: null, swap: null, mode: null, rate: null, createdAt: "2026-01-01T00:00:00Z",
-  startedAt: null, finishedAt: null, stoppedContainers: [], warnings: [], ...patch,
+  id: "j1",
+  kind: "backup",
+  state: "running",
+  bytesDone: 0,
+  bytesTotal: null,
+  error: null,
+  backupId: null,
+  engine: "local",
+  volume: "pgdata",
+  targetEngine: null,
+  targetVolume: null,
+  phase: "streaming",
+  cancelled: false,
+  compression: "gzip",
+  dataPath: null,
+  swap: null,
+  mode: null,
+  rate: null,
+  createdAt: "2026-01-01T00:00:00Z",
+  startedAt: null,
+  finishedAt: null,
+  stoppedContainers: [],
+  warnings: [],
+  ...patch,
 });
 
 describe("job-format", () => {
@@ -23,9 +43,13 @@ describe("job-format", () => {
   it("says what a finished clone, copy or move did and checked", () => {
     expect(doneText(job({ kind: "clone", targetEngine: "local" }))).toBe("Clone complete.");
     const copyCheck = { level: "stream" as const, entries: 12, bytes: 2048, sentSha256: "a", treeDigest: null };
-    expect(doneText(job({ kind: "clone", targetEngine: "b", copyCheck }))).toBe("Copy complete. Checked on arrival: 12 entries and 2.0 KB of file contents, as many as were sent.");
+    expect(doneText(job({ kind: "clone", targetEngine: "b", copyCheck }))).toBe(
+      "Copy complete. Checked on arrival: 12 entries and 2.0 KB of file contents, as many as were sent.",
+    );
     const full = { ...copyCheck, level: "full" as const, treeDigest: "b" };
-    expect(doneText(job({ kind: "clone", targetEngine: "b", move: true, copyCheck: full }))).toMatch(/^Move complete: the source was removed after the copy was verified\. .*read back and matching/);
+    expect(doneText(job({ kind: "clone", targetEngine: "b", move: true, copyCheck: full }))).toMatch(
+      /^Move complete: the source was removed after the copy was verified\. .*read back and matching/,
+    );
   });
 
   it("tells a cancelled job from a failed one", () => {
@@ -45,9 +69,17 @@ describe("job-format", () => {
     // Never 100% before the job says so, even when the bytes overshoot the engine's earlier measure.
     expect(progressNumbers(job({ bytesDone: 300, bytesTotal: 200 })).percent).toBe(99);
     expect(progressNumbers(job({ state: "succeeded", phase: "done", bytesDone: 5, bytesTotal: 200 })).percent).toBe(100);
-    expect(progressLine(job({ bytesDone: 1024 * 1024, bytesTotal: 4 * 1024 * 1024, rate: 1024 * 1024 }))).toBe("1.0 MB of 4.0 MB · 25% · 1.0 MB/s · about 3 s left");
+    expect(progressLine(job({ bytesDone: 1024 * 1024, bytesTotal: 4 * 1024 * 1024, rate: 1024 * 1024 }))).toBe(
+      "1.0 MB of 4.0 MB · 25% · 1.0 MB/s · about 3 s left",
+    );
     expect(progressLine(job({ bytesDone: 2048 }))).toBe("2.0 KB copied");
-    const finished = { phase: "done" as const, startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:04Z", bytesDone: 8 * 1024 * 1024, bytesTotal: 9 * 1024 * 1024 };
+    const finished = {
+      phase: "done" as const,
+      startedAt: "2026-01-01T00:00:00Z",
+      finishedAt: "2026-01-01T00:00:04Z",
+      bytesDone: 8 * 1024 * 1024,
+      bytesTotal: 9 * 1024 * 1024,
+    };
     expect(progressLine(job({ ...finished, state: "succeeded" }))).toBe("8.0 MB copied in 4 s · 2.0 MB/s on average");
     expect(progressLine(job({ ...finished, state: "failed" }))).toBe("8.0 MB copied in 4 s before it stopped");
     expect(progressLine(job({ ...finished, state: "succeeded", finishedAt: "2026-01-01T00:00:00.300Z" }))).toBe("8.0 MB copied in under a second");

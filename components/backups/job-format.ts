@@ -40,7 +40,11 @@ export function phaseText(job: Job): string {
     case "stopping":
       return "Stopping the containers that use the volume…";
     case "streaming":
-      return job.kind === "backup" ? "Copying the volume's files into the archive…" : job.kind === "restore" ? "Writing the archive's files into a fresh volume…" : "Copying the files…";
+      return job.kind === "backup"
+        ? "Copying the volume's files into the archive…"
+        : job.kind === "restore"
+          ? "Writing the archive's files into a fresh volume…"
+          : "Copying the files…";
     case "verifying":
       return job.kind === "backup" ? "Reading the archive back to verify it…" : "Checking the copy…";
     case "swapping":

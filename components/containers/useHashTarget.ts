@@ -10,7 +10,11 @@ const subscribe = (onChange: () => void) => {
 
 /** The part of `#<prefix><rest>` after the prefix, or null. */
 export function useHashTarget(prefix: string): string | null {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => "");
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => "",
+  );
   if (!hash.startsWith(`#${prefix}`)) return null;
   try {
     return decodeURIComponent(hash.slice(prefix.length + 1));

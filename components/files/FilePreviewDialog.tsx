@@ -9,7 +9,19 @@ import { formatBytes } from "@/lib/format";
 import { DownloadLink } from "./DownloadLink";
 
 // A text file's first megabyte, as text: React escapes it, nothing in it is ever interpreted as markup.
-export function FilePreviewDialog({ engine, volume, path, canDownload, onClose }: { engine: string; volume: string; path: string | null; canDownload: boolean; onClose: () => void }) {
+export function FilePreviewDialog({
+  engine,
+  volume,
+  path,
+  canDownload,
+  onClose,
+}: {
+  engine: string;
+  volume: string;
+  path: string | null;
+  canDownload: boolean;
+  onClose: () => void;
+}) {
   const { data, error, isPending } = useQuery({
     queryKey: [...filesKeys.all(engine, volume), "preview", path],
     queryFn: ({ signal }) => fetchPreview(engine, volume, path!, signal),
@@ -35,7 +47,11 @@ export function FilePreviewDialog({ engine, volume, path, canDownload, onClose }
           {data.truncated ? `Showing the first ${formatBytes(data.text.length)} of ${formatBytes(data.size)}.` : `${formatBytes(data.size)}, shown whole.`}
         </p>
         {data.text.length ? (
-          <pre aria-label="File contents" tabIndex={0} className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-900">
+          <pre
+            aria-label="File contents"
+            tabIndex={0}
+            className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-900"
+          >
             {data.text}
           </pre>
         ) : (

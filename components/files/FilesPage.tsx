@@ -95,7 +95,17 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
   else
     body = (
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-        <FilesTable engine={engine} volume={volume} dir={path} entries={entries} sort={sort} order={order} onSort={onSort} onPreview={setPreview} canDownload={canDownload} />
+        <FilesTable
+          engine={engine}
+          volume={volume}
+          dir={path}
+          entries={entries}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+          onPreview={setPreview}
+          canDownload={canDownload}
+        />
       </div>
     );
 

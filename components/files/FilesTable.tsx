@@ -25,7 +25,14 @@ type Props = {
 
 const TYPE_LABEL: Record<FileEntry["type"], string> = { dir: "directory", file: "file", symlink: "symlink", other: "other" };
 
-function SortHeader({ label, column, sort, order, onSort, className = "" }: { label: string; column: FileSort; className?: string } & Pick<Props, "sort" | "order" | "onSort">) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  order,
+  onSort,
+  className = "",
+}: { label: string; column: FileSort; className?: string } & Pick<Props, "sort" | "order" | "onSort">) {
   const active = sort === column;
   return (
     <Th aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={className}>
@@ -107,7 +114,11 @@ export function FilesTable({ engine, volume, dir, entries, sort, order, onSort, 
                     </Button>
                   )}
                   {canDownload && (readable || e.type === "dir") && (
-                    <DownloadLink href={fileDownloadUrl(engine, volume, path)} label={e.type === "dir" ? "Download .tar.gz" : "Download"} description={`Download ${e.name}`} />
+                    <DownloadLink
+                      href={fileDownloadUrl(engine, volume, path)}
+                      label={e.type === "dir" ? "Download .tar.gz" : "Download"}
+                      description={`Download ${e.name}`}
+                    />
                   )}
                 </span>
               </Td>

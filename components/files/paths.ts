@@ -17,8 +17,14 @@ export function symbolicMode(mode: string): string {
   const bit = (b: number, c: string) => (n & b ? c : "-");
   const special = (x: number, s: number, lower: string, upper: string) => (n & s ? (n & x ? lower : upper) : n & x ? "x" : "-");
   return [
-    bit(0o400, "r"), bit(0o200, "w"), special(0o100, 0o4000, "s", "S"),
-    bit(0o40, "r"), bit(0o20, "w"), special(0o10, 0o2000, "s", "S"),
-    bit(0o4, "r"), bit(0o2, "w"), special(0o1, 0o1000, "t", "T"),
+    bit(0o400, "r"),
+    bit(0o200, "w"),
+    special(0o100, 0o4000, "s", "S"),
+    bit(0o40, "r"),
+    bit(0o20, "w"),
+    special(0o10, 0o2000, "s", "S"),
+    bit(0o4, "r"),
+    bit(0o2, "w"),
+    special(0o1, 0o1000, "t", "T"),
   ].join("");
 }

@@ -50,9 +50,7 @@ export function CronField({ value, onChange }: { value: string; onChange: (v: st
             <p>
               Runs <strong className="font-semibold text-slate-900">{p.description}</strong> ({p.timeZone}).
             </p>
-            <p className="mt-1">
-              Next: {p.nextRuns.map((t) => formatInZone(t, p.timeZone)).join(" · ") || "never"}
-            </p>
+            <p className="mt-1">Next: {p.nextRuns.map((t) => formatInZone(t, p.timeZone)).join(" · ") || "never"}</p>
           </div>
         ) : (
           <p className="text-slate-600">minute hour day-of-month month day-of-week; names (mon, jan), ranges, steps, lists and @daily-style shortcuts work.</p>

@@ -30,11 +30,27 @@ export function RetentionFields({ value, onChange }: { value: Retention; onChang
       <div className="grid grid-cols-2 gap-3">
         <label className={labelClass}>
           Keep the last (verified backups)
-          <input inputMode="numeric" value={value.keepLast} onChange={(e) => onChange({ ...value, keepLast: e.target.value })} aria-invalid={!!problem} aria-describedby={helpId} placeholder="e.g. 7" className={inputClass} />
+          <input
+            inputMode="numeric"
+            value={value.keepLast}
+            onChange={(e) => onChange({ ...value, keepLast: e.target.value })}
+            aria-invalid={!!problem}
+            aria-describedby={helpId}
+            placeholder="e.g. 7"
+            className={inputClass}
+          />
         </label>
         <label className={labelClass}>
           Keep all younger than (days)
-          <input inputMode="numeric" value={value.keepDays} onChange={(e) => onChange({ ...value, keepDays: e.target.value })} aria-invalid={!!problem} aria-describedby={helpId} placeholder="e.g. 30" className={inputClass} />
+          <input
+            inputMode="numeric"
+            value={value.keepDays}
+            onChange={(e) => onChange({ ...value, keepDays: e.target.value })}
+            aria-invalid={!!problem}
+            aria-describedby={helpId}
+            placeholder="e.g. 30"
+            className={inputClass}
+          />
         </label>
       </div>
       <p id={helpId} className={problem ? "text-red-700" : "text-slate-600"} aria-live="polite">

@@ -22,7 +22,10 @@ export function ScheduleDialog({ open, editing, draft, onClose }: { open: boolea
   const [cron, setCron] = useState(editing?.cron ?? "0 2 * * *");
   const [compression, setCompression] = useState<Compression>(editing?.compression ?? "gzip");
   const [stop, setStop] = useState(editing?.stopContainers ?? false);
-  const [retention, setRetention] = useState<Retention>({ keepLast: String(editing?.keepLast ?? (editing ? "" : 7)), keepDays: String(editing?.keepDays ?? "") });
+  const [retention, setRetention] = useState<Retention>({
+    keepLast: String(editing?.keepLast ?? (editing ? "" : 7)),
+    keepDays: String(editing?.keepDays ?? ""),
+  });
   const [enabled, setEnabled] = useState(editing?.enabled ?? true);
   const create = useMutation({ ...createScheduleMutation(qc), onSuccess: onClose });
   const update = useMutation({ ...updateScheduleMutation(qc), onSuccess: onClose });

@@ -30,8 +30,8 @@ export function SchedulesPage() {
             Scheduled backups
           </h1>
           <p className="max-w-3xl text-sm text-slate-600">
-            The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the
-            backups that schedule made — never after a failed or unverified run. Times are in the server&apos;s time zone
+            The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the backups that
+            schedule made — never after a failed or unverified run. Times are in the server&apos;s time zone
             {data && (
               <>
                 , <strong className="font-semibold text-slate-800">{data.timeZone}</strong>

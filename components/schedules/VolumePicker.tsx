@@ -40,7 +40,13 @@ export function VolumePicker({ engine, volume, onChange }: { engine: string; vol
           <label htmlFor={volumeId} className={labelClass}>
             Volume
           </label>
-          <select id={volumeId} value={volume} onChange={(e) => onChange({ engine, volume: e.target.value })} disabled={volumes.isPending} className={inputClass}>
+          <select
+            id={volumeId}
+            value={volume}
+            onChange={(e) => onChange({ engine, volume: e.target.value })}
+            disabled={volumes.isPending}
+            className={inputClass}
+          >
             <option value="">{volumes.isPending ? "Loading volumes…" : "Choose a volume"}</option>
             {volume && !names.includes(volume) && <option value={volume}>{volume}</option>}
             {names.map((n) => (

@@ -57,8 +57,8 @@ export function useScheduleActions(): { actions: RowActions; dialogs: ReactNode 
         onClose={() => setDeleting(null)}
       >
         <p>
-          The schedule of <strong>{deleting?.volume}</strong> on {deleting?.engine} ({deleting?.description}) stops. The backups it made are kept;
-          delete them on the Backups page if they are no longer wanted.
+          The schedule of <strong>{deleting?.volume}</strong> on {deleting?.engine} ({deleting?.description}) stops. The backups it made are kept; delete them
+          on the Backups page if they are no longer wanted.
         </p>
       </ConfirmDialog>
     </>

@@ -32,9 +32,8 @@ export function ServicesPage({ engine }: { engine: string }) {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Services</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The Swarm services on engine <strong className="font-medium text-slate-800">{engine}</strong>, the volumes, host
-          paths and tmpfs their specs declare, and the nodes running their tasks. A volume a service declares counts as in
-          use even while none of its tasks runs: it is never pruned.
+          The Swarm services on engine <strong className="font-medium text-slate-800">{engine}</strong>, the volumes, host paths and tmpfs their specs declare,
+          and the nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.
         </p>
       </header>
       {error && (

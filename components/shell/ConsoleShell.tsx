@@ -6,7 +6,14 @@ import { useCan } from "@/components/auth/SessionProvider";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { Alert } from "@/components/ui/Alert";
 import {
-  adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, DEFAULT_ENGINE, engineSectionHref, isEnginePage, SCHEDULES_HREF, volumesHref,
+  adminHref,
+  ALL_VOLUMES_HREF,
+  BACKUPS_HREF,
+  DEFAULT_ENGINE,
+  engineSectionHref,
+  isEnginePage,
+  SCHEDULES_HREF,
+  volumesHref,
   type EngineSection,
 } from "@/lib/routes";
 import { ALL_ENGINES, EngineSwitcher } from "./EngineSwitcher";
@@ -106,9 +113,7 @@ function Frame({ engine, live, children }: { engine?: string; live: LiveState | 
       {live?.engineDown && (
         <div className="mx-auto max-w-7xl px-4 pt-4">
           <Alert tone="error" title={`The Docker engine "${engine}" cannot be reached.`}>
-            <p>
-              {live.engineDown}. Voldeck keeps trying and refreshes this page by itself when the engine is back.
-            </p>
+            <p>{live.engineDown}. Voldeck keeps trying and refreshes this page by itself when the engine is back.</p>
           </Alert>
         </div>
       )}

@@ -52,7 +52,10 @@ export function EngineSwitcher({ current }: { current: string | null }) {
     if (open) document.getElementById(`${id}-opt-${active}`)?.scrollIntoView({ block: "nearest" });
   }, [open, active, id]);
 
-  const currentIndex = Math.max(0, options.findIndex((o) => o.value === current));
+  const currentIndex = Math.max(
+    0,
+    options.findIndex((o) => o.value === current),
+  );
   const show = (at = currentIndex) => {
     setActive(options[at].value);
     setOpen(true);
@@ -85,7 +88,14 @@ export function EngineSwitcher({ current }: { current: string | null }) {
       }
       return;
     }
-    const moves: Record<string, number> = { ArrowDown: Math.min(active + 1, last), ArrowUp: Math.max(active - 1, 0), Home: 0, End: last, PageDown: last, PageUp: 0 };
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(active + 1, last),
+      ArrowUp: Math.max(active - 1, 0),
+      Home: 0,
+      End: last,
+      PageDown: last,
+      PageUp: 0,
+    };
     if (e.key in moves) {
       e.preventDefault();
       setActive(options[moves[e.key]].value);

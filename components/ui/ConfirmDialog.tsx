@@ -6,7 +6,16 @@ import { Dialog } from "@/components/ui/Dialog";
 
 /** Asks before a destructive change; a refusal from the server is shown in the dialog, which stays open. */
 export function ConfirmDialog({
-  open, title, children, confirmLabel, pendingLabel, pending, error, errorTitle, onConfirm, onClose,
+  open,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  errorTitle,
+  onConfirm,
+  onClose,
 }: {
   open: boolean;
   title: string;
@@ -25,9 +34,7 @@ export function ConfirmDialog({
         {children}
         {error ? <ErrorAlert error={error} title={errorTitle} /> : null}
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>
-            Cancel
-          </Button>
+          <Button onClick={onClose}>Cancel</Button>
           <Button variant="danger" onClick={onConfirm} disabled={pending}>
             {pending ? pendingLabel : confirmLabel}
           </Button>

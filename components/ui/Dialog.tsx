@@ -3,7 +3,19 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 
 // A native <dialog> opened with showModal(): the browser traps focus, Escape closes it, and screen
 // readers announce it as a modal with its title.
-export function Dialog({ open, title, onClose, children, wide = false }: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A titled white card; `flush` drops the inner padding so a table can reach the edges. */
-export function Panel({ title, actions, children, flush = false, className = "" }: { title: ReactNode; actions?: ReactNode; children: ReactNode; flush?: boolean; className?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  flush = false,
+  className = "",
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  flush?: boolean;
+  className?: string;
+}) {
   return (
     <section className={`overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">

@@ -78,7 +78,11 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
         </div>
         <label className="block space-y-1 text-sm font-medium text-slate-800">
           Driver
-          <input value={driver} onChange={(e) => setDriver(e.target.value)} className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-normal" />
+          <input
+            value={driver}
+            onChange={(e) => setDriver(e.target.value)}
+            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-normal"
+          />
         </label>
         <KeyValueEditor legend="Driver options" pairs={options} onChange={setOptions} keyPlaceholder="type" valuePlaceholder="tmpfs, nfs, none…" />
         <KeyValueEditor legend="Labels" pairs={labels} onChange={setLabels} keyPlaceholder="key" valuePlaceholder="value" />

@@ -10,9 +10,27 @@ import { shortName } from "@/lib/format";
 type Holder = { name: string; state: string };
 
 /** Confirms a removal; an in-use refusal from the engine is shown with the containers holding the volume. */
-export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: { engine: string; name: string; open: boolean; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteVolumeDialog({
+  engine,
+  name,
+  open,
+  onClose,
+  onDeleted,
+}: {
+  engine: string;
+  name: string;
+  open: boolean;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const qc = useQueryClient();
-  const remove = useMutation({ ...deleteVolumeMutation(qc, engine), onSuccess: () => { onClose(); onDeleted?.(); } });
+  const remove = useMutation({
+    ...deleteVolumeMutation(qc, engine),
+    onSuccess: () => {
+      onClose();
+      onDeleted?.();
+    },
+  });
   const close = () => {
     remove.reset();
     onClose();
@@ -25,14 +43,19 @@ export function DeleteVolumeDialog({ engine, name, open, onClose, onDeleted }: {
       <div className="space-y-4 text-sm">
         {!holders && (
           <p>
-            The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted.
-            This cannot be undone.
+            The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted. This cannot be undone.
           </p>
         )}
         {holders ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-            <p className="font-semibold">{services.length ? "A Swarm service declares this volume" : "The engine refused: the volume is in use"}. Nothing was removed.</p>
-            {services.length > 0 && <p className="mt-1">Remove it from the spec of {services.map((s) => s.name).join(", ")} (or remove the service) first: its tasks mount it whenever they run.</p>}
+            <p className="font-semibold">
+              {services.length ? "A Swarm service declares this volume" : "The engine refused: the volume is in use"}. Nothing was removed.
+            </p>
+            {services.length > 0 && (
+              <p className="mt-1">
+                Remove it from the spec of {services.map((s) => s.name).join(", ")} (or remove the service) first: its tasks mount it whenever they run.
+              </p>
+            )}
             {holders.length > 0 && <p className="mt-1">Remove or recreate these containers first:</p>}
             <ul className="mt-1 list-inside list-disc">
               {holders.map((h) => (

@@ -4,7 +4,19 @@ import { Button } from "@/components/ui/Button";
 export type Pair = { key: string; value: string };
 
 /** Rows of key=value inputs (driver options, labels), each labelled for screen readers. */
-export function KeyValueEditor({ legend, pairs, onChange, keyPlaceholder, valuePlaceholder }: { legend: string; pairs: Pair[]; onChange: (pairs: Pair[]) => void; keyPlaceholder: string; valuePlaceholder: string }) {
+export function KeyValueEditor({
+  legend,
+  pairs,
+  onChange,
+  keyPlaceholder,
+  valuePlaceholder,
+}: {
+  legend: string;
+  pairs: Pair[];
+  onChange: (pairs: Pair[]) => void;
+  keyPlaceholder: string;
+  valuePlaceholder: string;
+}) {
   const set = (i: number, patch: Partial<Pair>) => onChange(pairs.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <fieldset className="space-y-2">

@@ -31,7 +31,13 @@ export function LastUsed({ volume, trackedSince, inline = false, capitalized = f
     <span title={lastUseSentence(use)} className={`${inline ? "" : "block min-w-0"} ${tone[use.kind]}`}>
       {time ? <time dateTime={time}>{words}</time> : words}{" "}
       {detail && <span className={inline ? "text-slate-600" : "block truncate text-xs text-slate-600"}>{detail}</span>}
-      {time && <span className="sr-only"> ({use.kind === "never" ? "followed since " : ""}{formatDateTime(time)})</span>}
+      {time && (
+        <span className="sr-only">
+          {" "}
+          ({use.kind === "never" ? "followed since " : ""}
+          {formatDateTime(time)})
+        </span>
+      )}
     </span>
   );
 }

@@ -72,14 +72,18 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
                 <input type="radio" name="prune-scope" checked={!all} onChange={() => setAll(false)} className="mt-1" />
                 <span>
                   <strong>Anonymous volumes only</strong>
-                  <span className="block text-slate-600">Unused volumes the engine named itself, as <code>docker volume prune</code> does.</span>
+                  <span className="block text-slate-600">
+                    Unused volumes the engine named itself, as <code>docker volume prune</code> does.
+                  </span>
                 </span>
               </label>
               <label className="flex items-start gap-2">
                 <input type="radio" name="prune-scope" checked={all} onChange={() => setAll(true)} className="mt-1" />
                 <span>
                   <strong>All unused volumes</strong>
-                  <span className="block text-slate-600">Named ones too. Volumes created with driver options (NFS, CIFS, tmpfs) are kept, as the engine does.</span>
+                  <span className="block text-slate-600">
+                    Named ones too. Volumes created with driver options (NFS, CIFS, tmpfs) are kept, as the engine does.
+                  </span>
                 </span>
               </label>
             </fieldset>
@@ -103,12 +107,16 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
             {preview.error && <ErrorAlert error={preview.error} title="The preview failed." />}
             {count === 0 ? (
               <p role="status">
-                Nothing to prune: {shownDays === undefined ? `every ${all ? "" : "anonymous "}volume is in use, or there is none.` : `no ${all ? "" : "anonymous "}volume has been unused for more than ${plural(shownDays, "day")}.`}
+                Nothing to prune:{" "}
+                {shownDays === undefined
+                  ? `every ${all ? "" : "anonymous "}volume is in use, or there is none.`
+                  : `no ${all ? "" : "anonymous "}volume has been unused for more than ${plural(shownDays, "day")}.`}
               </p>
             ) : (
               <>
                 <p role="status">
-                  {plural(count, "unused volume")} would be removed{shownDays === undefined ? "" : ` (unused for more than ${plural(shownDays, "day")})`}, {formatBytes(data.totalBytes)}
+                  {plural(count, "unused volume")} would be removed{shownDays === undefined ? "" : ` (unused for more than ${plural(shownDays, "day")})`},{" "}
+                  {formatBytes(data.totalBytes)}
                   {data.sizesComplete ? "" : " measured so far (some sizes are not known yet)"}.
                 </p>
                 <PruneList preview={data} />

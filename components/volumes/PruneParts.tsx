@@ -41,10 +41,18 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
       <table className="w-full text-left text-sm" aria-label="Volumes that would be removed">
         <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-1.5">Volume</th>
-            <th scope="col" className="px-3 py-1.5">Last used</th>
-            <th scope="col" className="px-3 py-1.5">Created</th>
-            <th scope="col" className="px-3 py-1.5 text-right">Size</th>
+            <th scope="col" className="px-3 py-1.5">
+              Volume
+            </th>
+            <th scope="col" className="px-3 py-1.5">
+              Last used
+            </th>
+            <th scope="col" className="px-3 py-1.5">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-1.5 text-right">
+              Size
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -58,7 +66,9 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
                 <LastUsed volume={v} trackedSince={preview.usageTrackedSince} inline />
               </td>
               <td className="px-3 py-1.5 text-slate-600">{formatRelative(v.createdAt)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums"><VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} /></td>
+              <td className="px-3 py-1.5 text-right tabular-nums">
+                <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -76,7 +86,9 @@ export function PruneResultView({ result }: { result: PruneResult }) {
       {result.removed.length > 0 && (
         <ul aria-label="Removed volumes" className="max-h-40 list-inside list-disc overflow-auto text-slate-700">
           {result.removed.map((name) => (
-            <li key={name} title={name}>{shortName(name)}</li>
+            <li key={name} title={name}>
+              {shortName(name)}
+            </li>
           ))}
         </ul>
       )}

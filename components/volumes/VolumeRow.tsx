@@ -29,7 +29,13 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
     <tr ref={rowRef} data-index={index} className={selected ? "bg-sky-50/70 hover:bg-sky-50" : "hover:bg-slate-50"}>
       {onSelect && (
         <td className="w-8 py-2 pl-3 align-top">
-          <input type="checkbox" checked={selected} onChange={(e) => onSelect(v.name, e.target.checked)} aria-label={`Select ${v.name}`} className="mt-0.5 h-4 w-4" />
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(e) => onSelect(v.name, e.target.checked)}
+            aria-label={`Select ${v.name}`}
+            className="mt-0.5 h-4 w-4"
+          />
         </td>
       )}
       <td className="px-3 py-2 [overflow-wrap:anywhere]">
@@ -44,7 +50,9 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
         </Link>
         {v.anonymous && (
           <span className="ml-2 align-middle">
-            <Badge tone="violet" title="Created by the engine for an unnamed mount">anonymous</Badge>
+            <Badge tone="violet" title="Created by the engine for an unnamed mount">
+              anonymous
+            </Badge>
           </span>
         )}
         {v.heldBy && (
@@ -54,9 +62,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
             </Badge>
           </span>
         )}
-        {v.anonymous && (
-          <p className="mt-0.5 truncate text-xs text-slate-600">{owner ? `of ${owner}` : "left by a removed container"}</p>
-        )}
+        {v.anonymous && <p className="mt-0.5 truncate text-xs text-slate-600">{owner ? `of ${owner}` : "left by a removed container"}</p>}
       </td>
       <td className="px-3 py-2 text-slate-700">{v.driver}</td>
       <td className="px-3 py-2 text-right tabular-nums text-slate-700">
@@ -89,7 +95,9 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
         <div className="flex flex-wrap gap-1">
           {labels.slice(0, 3).map(([k, val]) => (
             <Badge key={k} title={`${k}=${val}`}>
-              <span className="max-w-48 truncate">{k}={val}</span>
+              <span className="max-w-48 truncate">
+                {k}={val}
+              </span>
             </Badge>
           ))}
           {labels.length > 3 && <span className="text-xs text-slate-500">+{labels.length - 3} more</span>}

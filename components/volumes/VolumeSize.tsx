@@ -4,6 +4,15 @@ import { formatBytes } from "@/lib/format";
 /** A volume's size, or why there is none yet. */
 export function VolumeSize({ bytes, status }: { bytes: number | null; status: SizeStatus }) {
   if (status === "measured" && bytes !== null) return <span title={`${bytes.toLocaleString("en")} bytes`}>{formatBytes(bytes)}</span>;
-  if (status === "unavailable") return <span className="text-slate-400" title="The engine cannot measure this volume (its driver or tmpfs)">n/a</span>;
-  return <span className="text-slate-400" title="Sizes are measured in the background">measuring…</span>;
+  if (status === "unavailable")
+    return (
+      <span className="text-slate-400" title="The engine cannot measure this volume (its driver or tmpfs)">
+        n/a
+      </span>
+    );
+  return (
+    <span className="text-slate-400" title="Sizes are measured in the background">
+      measuring…
+    </span>
+  );
 }

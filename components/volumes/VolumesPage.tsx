@@ -68,7 +68,9 @@ export function VolumesPage({ engine }: { engine: string }) {
 
   // Names A→Z and the longest unused first (what a clean-up looks for); sizes, counts and dates biggest/newest first.
   const onSort = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" || key === "lastUsed" ? "asc" : "desc" }));
+    setSort((s) =>
+      s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" || key === "lastUsed" ? "asc" : "desc" },
+    );
 
   return (
     <section aria-labelledby="volumes-heading" className="space-y-4">
@@ -122,18 +124,36 @@ export function VolumesPage({ engine }: { engine: string }) {
         <ErrorAlert error={volumes.error} title="The volumes could not be listed." />
       ) : all && all.length === 0 ? (
         <EmptyState title="This engine has no volumes yet.">
-          <p>Create one here, or run a container with <code>-v name:/path</code>; it will show up by itself.</p>
+          <p>
+            Create one here, or run a container with <code>-v name:/path</code>; it will show up by itself.
+          </p>
         </EmptyState>
       ) : shownCount === 0 ? (
         <EmptyState title="No volume matches these filters." />
       ) : (
-        <VolumesTable engine={engine} groups={groups} grouped={canGroup && grouped} trackedSince={trackedSince} sort={sort} onSort={onSort} onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined} selection={selection} />
+        <VolumesTable
+          engine={engine}
+          groups={groups}
+          grouped={canGroup && grouped}
+          trackedSince={trackedSince}
+          sort={sort}
+          onSort={onSort}
+          onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined}
+          selection={selection}
+        />
       )}
 
       <CreateVolumeDialog engine={engine} open={dialog?.kind === "create"} onClose={() => setDialog(null)} />
       <PruneDialog engine={engine} open={dialog?.kind === "prune"} onClose={() => setDialog(null)} />
       {many && (
-        <BackupManyDialog key={many.key} engine={engine} volumes={many.volumes} open={dialog?.kind === "backup"} onClose={() => setDialog(null)} onStarted={() => setSelected(new Set())} />
+        <BackupManyDialog
+          key={many.key}
+          engine={engine}
+          volumes={many.volumes}
+          open={dialog?.kind === "backup"}
+          onClose={() => setDialog(null)}
+          onStarted={() => setSelected(new Set())}
+        />
       )}
       {dialog?.kind === "remove" && <DeleteVolumeDialog engine={engine} name={dialog.name} open onClose={() => setDialog(null)} />}
     </section>

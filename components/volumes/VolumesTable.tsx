@@ -47,7 +47,17 @@ export function VolumesTable(props: Props) {
   );
 }
 
-function GroupRow({ group, columns, rowRef, index }: { group: VolumeGroup; columns: number; rowRef?: (el: HTMLTableRowElement | null) => void; index?: number }) {
+function GroupRow({
+  group,
+  columns,
+  rowRef,
+  index,
+}: {
+  group: VolumeGroup;
+  columns: number;
+  rowRef?: (el: HTMLTableRowElement | null) => void;
+  index?: number;
+}) {
   return (
     <tr ref={rowRef} data-index={index} className="bg-slate-100/70">
       <th scope="colgroup" colSpan={columns} className="px-3 py-1.5 text-xs font-semibold text-slate-700">
@@ -65,7 +75,15 @@ function PlainBody({ rows, engine, trackedSince, onRemove, selection }: Props & 
         row.kind === "group" ? (
           <GroupRow key={`group:${row.group.project ?? ""}`} group={row.group} columns={columns} />
         ) : (
-          <VolumeRow key={row.volume.name} engine={engine} volume={row.volume} trackedSince={trackedSince} onRemove={onRemove} onSelect={selection?.onSelect} selected={!!selection?.selected.has(row.volume.name)} />
+          <VolumeRow
+            key={row.volume.name}
+            engine={engine}
+            volume={row.volume}
+            trackedSince={trackedSince}
+            onRemove={onRemove}
+            onSelect={selection?.onSelect}
+            selected={!!selection?.selected.has(row.volume.name)}
+          />
         ),
       )}
     </tbody>

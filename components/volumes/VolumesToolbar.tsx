@@ -43,12 +43,7 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
         Label
-        <input
-          value={query.label}
-          onChange={(e) => onQuery({ ...query, label: e.target.value })}
-          placeholder="key or key=value"
-          className={`${input} w-48`}
-        />
+        <input value={query.label} onChange={(e) => onQuery({ ...query, label: e.target.value })} placeholder="key or key=value" className={`${input} w-48`} />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
         <span>

@@ -27,5 +27,9 @@ function subscribe(listener: () => void): () => void {
 
 /** The time, moving on once a minute: relative texts stay true without fetching anything again. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now, () => now);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );
 }

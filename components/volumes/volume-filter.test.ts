@@ -6,9 +6,20 @@ const HEX = "a".repeat(64);
 
 function vol(name: string, patch: Partial<Volume> = {}): Volume {
   return {
-    name, driver: "local", scope: "local", mountpoint: `/v/${name}`, createdAt: "2026-01-01T00:00:00.000Z",
-    labels: {}, options: {}, anonymous: false, inUse: false, containers: [], sizeBytes: null,
-    sizeStatus: "pending", composeProject: null, ...patch,
+    name,
+    driver: "local",
+    scope: "local",
+    mountpoint: `/v/${name}`,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    labels: {},
+    options: {},
+    anonymous: false,
+    inUse: false,
+    containers: [],
+    sizeBytes: null,
+    sizeStatus: "pending",
+    composeProject: null,
+    ...patch,
   };
 }
 

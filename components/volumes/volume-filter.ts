@@ -35,10 +35,7 @@ export function filterVolumes(volumes: Volume[], q: VolumeQuery, clock: UsageClo
   return volumes.filter(
     (v) =>
       (days == null || unusedForMoreThan(v, days, clock.trackedSince, clock.now)) &&
-      (q.usage === "all" ||
-        (q.usage === "in-use" && v.inUse) ||
-        (q.usage === "unused" && !v.inUse) ||
-        (q.usage === "anonymous" && v.anonymous)) &&
+      (q.usage === "all" || (q.usage === "in-use" && v.inUse) || (q.usage === "unused" && !v.inUse) || (q.usage === "anonymous" && v.anonymous)) &&
       (!label || label(v.labels)) &&
       (!needle || matchesSearch(v, needle)),
   );

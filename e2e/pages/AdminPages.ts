@@ -34,7 +34,9 @@ export class UsersAdminPage {
   }
 
   async open(action: "Change role of" | "Reset password of" | "Remove user", username: string, title: string | RegExp): Promise<Locator> {
-    await this.row(username).getByRole("button", { name: `${action} ${username}` }).click();
+    await this.row(username)
+      .getByRole("button", { name: `${action} ${username}` })
+      .click();
     const dialog = this.dialog(title);
     await expect(dialog).toBeVisible();
     return dialog;

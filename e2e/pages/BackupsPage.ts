@@ -66,7 +66,10 @@ export class JobPart {
   readonly progress: Locator;
   readonly state: Locator;
 
-  constructor(readonly root: Locator, readonly title: string) {
+  constructor(
+    readonly root: Locator,
+    readonly title: string,
+  ) {
     this.progress = root.getByRole("progressbar", { name: `${title}: progress` });
     this.state = root.getByRole("region", { name: title });
   }
@@ -85,7 +88,10 @@ export class BackupDialog {
   readonly start: Locator;
   readonly job: JobPart;
 
-  constructor(readonly root: Locator, volume: string) {
+  constructor(
+    readonly root: Locator,
+    volume: string,
+  ) {
     this.gzip = root.getByRole("radio", { name: /^gzip/ });
     this.none = root.getByRole("radio", { name: /^None/ });
     this.stopContainers = root.getByRole("checkbox", { name: /^Stop the running containers/ });
@@ -133,7 +139,10 @@ export class CloneDialog {
   readonly submit: Locator;
   readonly error: Locator;
 
-  constructor(readonly root: Locator, readonly source: string) {
+  constructor(
+    readonly root: Locator,
+    readonly source: string,
+  ) {
     this.name = root.getByRole("textbox", { name: "New volume name" });
     this.submit = root.getByRole("button", { name: "Clone", exact: true });
     this.error = root.getByRole("alert");

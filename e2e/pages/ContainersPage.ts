@@ -4,7 +4,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class ContainersPage {
   readonly heading: Locator;
 
-  constructor(readonly page: Page, readonly engine = "local") {
+  constructor(
+    readonly page: Page,
+    readonly engine = "local",
+  ) {
     this.heading = page.getByRole("heading", { level: 1, name: "Containers & mounts" });
   }
 
@@ -23,7 +26,9 @@ export class ContainersPage {
 
   /** The mount row whose "Mounted at" cell is exactly `destination`. */
   mountRow(name: string, destination: string): Locator {
-    return this.mounts(name).getByRole("row").filter({ has: this.page.getByRole("cell", { name: destination, exact: true }) });
+    return this.mounts(name)
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell", { name: destination, exact: true }) });
   }
 
   /** Cells of a mount row: type, volume or host path, mounted at, access (, propagation). */

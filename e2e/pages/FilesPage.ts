@@ -2,7 +2,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** A volume's file browser: breadcrumbs, filter, the listing table, and the preview dialog. */
 export class FilesPage {
-  constructor(readonly page: Page, readonly engine = "local") {}
+  constructor(
+    readonly page: Page,
+    readonly engine = "local",
+  ) {}
 
   path(volume: string, dir = "/"): string {
     const base = `/engines/${encodeURIComponent(this.engine)}/volumes/${encodeURIComponent(volume)}/files`;
@@ -41,7 +44,10 @@ export class FilesPage {
   }
 
   get count(): Locator {
-    return this.page.getByText(/entries|entry/).filter({ hasText: /\.$/ }).first();
+    return this.page
+      .getByText(/entries|entry/)
+      .filter({ hasText: /\.$/ })
+      .first();
   }
 
   preview(name: string): Promise<void> {

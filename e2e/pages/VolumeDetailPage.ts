@@ -2,7 +2,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** One volume's page: facts (a description list), labels, and the containers that mount it. */
 export class VolumeDetailPage {
-  constructor(readonly page: Page, readonly engine = "local") {}
+  constructor(
+    readonly page: Page,
+    readonly engine = "local",
+  ) {}
 
   path(name: string): string {
     return `/engines/${encodeURIComponent(this.engine)}/volumes/${encodeURIComponent(name)}`;
@@ -35,6 +38,8 @@ export class VolumeDetailPage {
 
   /** The row of a container in the "used by" table, by the container's link. */
   containerRow(volume: string, container: string): Locator {
-    return this.containersTable(volume).getByRole("row").filter({ has: this.page.getByRole("link", { name: container, exact: true }) });
+    return this.containersTable(volume)
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("link", { name: container, exact: true }) });
   }
 }

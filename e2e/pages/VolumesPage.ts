@@ -13,7 +13,10 @@ export class VolumesPage {
   /** Every volume row (group headers and the column header have no remove button). */
   readonly rows: Locator;
 
-  constructor(readonly page: Page, readonly engine = "local") {
+  constructor(
+    readonly page: Page,
+    readonly engine = "local",
+  ) {
     this.heading = page.getByRole("heading", { level: 1, name: "Volumes" });
     this.search = page.getByRole("searchbox", { name: "Search" });
     this.show = page.getByRole("combobox", { name: "Show" });

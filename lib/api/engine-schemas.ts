@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { ENGINE_ID, normaliseEngineUrl } from "@/lib/docker/engine-config";
 
-const pem = (what: string) => z.string().min(1, `Give the ${what}.`).max(64 * 1024, `The ${what} is longer than 64 KiB.`);
+const pem = (what: string) =>
+  z
+    .string()
+    .min(1, `Give the ${what}.`)
+    .max(64 * 1024, `The ${what} is longer than 64 KiB.`);
 
 export const tlsInput = z.strictObject({ ca: pem("CA certificate"), cert: pem("client certificate"), key: pem("client key") });
 export const sshInput = z.strictObject({ privateKey: pem("SSH private key"), passphrase: z.string().max(1024).optional() });

@@ -4,8 +4,15 @@ import { ApiError, errorStatus, isApiError } from "./error";
 describe("ApiError", () => {
   it("maps each code to the documented status", () => {
     expect(errorStatus).toMatchObject({
-      invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, in_use: 409,
-      engine_error: 502, engine_unreachable: 503, insufficient_storage: 507,
+      invalid_input: 400,
+      unauthorized: 401,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      in_use: 409,
+      engine_error: 502,
+      engine_unreachable: 503,
+      insufficient_storage: 507,
     });
     expect(new ApiError("in_use", "busy").status).toBe(409);
     expect(new ApiError("engine_unreachable", "down").status).toBe(503);

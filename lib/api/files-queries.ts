@@ -32,8 +32,7 @@ export const filesQuery = (engine: string, volume: string, p: ListingParams) =>
     staleTime: 15_000,
   });
 
-export const fileDownloadUrl = (engine: string, volume: string, path: string) =>
-  `${filesBase(engine, volume)}/content?${new URLSearchParams({ path })}`;
+export const fileDownloadUrl = (engine: string, volume: string, path: string) => `${filesBase(engine, volume)}/content?${new URLSearchParams({ path })}`;
 
 export type FilePreview = { kind: "text"; text: string; size: number; truncated: boolean } | { kind: "binary"; message: string };
 
@@ -48,7 +47,12 @@ export async function fetchPreview(engine: string, volume: string, path: string,
   }
   if (res.ok) {
     const text = await res.text();
-    return { kind: "text", text, size: Number(res.headers.get("X-Voldeck-File-Size") ?? text.length), truncated: res.headers.get("X-Voldeck-Truncated") === "true" };
+    return {
+      kind: "text",
+      text,
+      size: Number(res.headers.get("X-Voldeck-File-Size") ?? text.length),
+      truncated: res.headers.get("X-Voldeck-Truncated") === "true",
+    };
   }
   const error = ApiError.fromBody(res.status, await res.json().catch(() => null));
   if (error.code === "unsupported_media_type") return { kind: "binary", message: error.message };

@@ -31,8 +31,7 @@ export const volumeListQuery = (engine: string) =>
   });
 
 /** The same query (one fetch, one cache entry), answering the volumes only. */
-export const volumesQuery = (engine: string) =>
-  queryOptions({ ...volumeListQuery(engine), select: (r: VolumeList) => r.volumes });
+export const volumesQuery = (engine: string) => queryOptions({ ...volumeListQuery(engine), select: (r: VolumeList) => r.volumes });
 
 export const volumeQuery = (engine: string, name: string) =>
   queryOptions({
@@ -47,8 +46,7 @@ export const containersQuery = (engine: string) =>
   });
 
 /** Everything an engine shows changes together: one invalidation refreshes it all. */
-export const invalidateEngine = (qc: QueryClient, engine: string) =>
-  qc.invalidateQueries({ queryKey: queryKeys.engine(engine) });
+export const invalidateEngine = (qc: QueryClient, engine: string) => qc.invalidateQueries({ queryKey: queryKeys.engine(engine) });
 
 export const createVolumeMutation = (qc: QueryClient, engine: string) => ({
   mutationFn: (body: CreateVolumeBody) => apiFetch<Volume>(`${base(engine)}/volumes`, { method: "POST", json: body }),
@@ -64,8 +62,7 @@ export const deleteVolumeMutation = (qc: QueryClient, engine: string) => ({
 export type PrunePreviewRequest = { all: boolean; unusedForDays?: number };
 
 export const prunePreviewMutation = (engine: string) => ({
-  mutationFn: (request: PrunePreviewRequest) =>
-    apiFetch<PrunePreview>(`${base(engine)}/volumes/prune/preview`, { method: "POST", json: request }),
+  mutationFn: (request: PrunePreviewRequest) => apiFetch<PrunePreview>(`${base(engine)}/volumes/prune/preview`, { method: "POST", json: request }),
 });
 
 export const pruneMutation = (qc: QueryClient, engine: string) => ({

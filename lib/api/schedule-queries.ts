@@ -60,5 +60,4 @@ export const runScheduleMutation = (qc: QueryClient) => ({
 });
 
 /** A run ended: its backup, and retention's deletions, show up. */
-export const afterScheduledRun = (qc: QueryClient) =>
-  Promise.all([changed(qc), qc.invalidateQueries({ queryKey: backupKeys.backups() })]);
+export const afterScheduledRun = (qc: QueryClient) => Promise.all([changed(qc), qc.invalidateQueries({ queryKey: backupKeys.backups() })]);

@@ -8,10 +8,7 @@ export const VOLUME_NAME_MAX = 255;
 export const volumeName = z
   .string()
   .max(VOLUME_NAME_MAX, `A volume name has at most ${VOLUME_NAME_MAX} characters.`)
-  .regex(
-    VOLUME_NAME_PATTERN,
-    "A volume name has at least 2 characters: letters, digits, '_', '.' or '-', starting with a letter or digit.",
-  );
+  .regex(VOLUME_NAME_PATTERN, "A volume name has at least 2 characters: letters, digits, '_', '.' or '-', starting with a letter or digit.");
 
 /** Plain-language problem with a volume name, or null when it is valid. */
 export function volumeNameProblem(name: string): string | null {
@@ -19,7 +16,11 @@ export function volumeNameProblem(name: string): string | null {
   return result.success ? null : result.error.issues[0].message;
 }
 
-const labelKey = z.string().min(1, "A key cannot be empty.").max(1024).regex(/^[^=\s]+$/, "A key has no spaces or '='.");
+const labelKey = z
+  .string()
+  .min(1, "A key cannot be empty.")
+  .max(1024)
+  .regex(/^[^=\s]+$/, "A key has no spaces or '='.");
 const stringMap = z.record(labelKey, z.string().max(4096));
 
 export const createVolumeBody = z.strictObject({
@@ -40,9 +41,7 @@ export const prunePreviewBody = z.strictObject({
 });
 
 export const pruneBody = z.strictObject({
-  volumes: z
-    .array(z.union([volumeName, z.strictObject({ name: volumeName, createdAt: z.string().nullable().optional() })]))
-    .max(100_000),
+  volumes: z.array(z.union([volumeName, z.strictObject({ name: volumeName, createdAt: z.string().nullable().optional() })])).max(100_000),
 });
 
 // ---- Backups, restores, clones (API.md: Backups) ----

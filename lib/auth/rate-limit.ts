@@ -53,7 +53,10 @@ export class LoginLimiter {
   blockedUntil(a: Attempt, now: number): number | null {
     if (this.isKnown(a)) return null;
     let until: number | null = null;
-    for (const [key, limit] of [[pairKey(a), PAIR_LIMIT], [addressKey(a), ADDRESS_LIMIT]] as const) {
+    for (const [key, limit] of [
+      [pairKey(a), PAIR_LIMIT],
+      [addressKey(a), ADDRESS_LIMIT],
+    ] as const) {
       const r = this.current(key, now);
       if (r && r.failures >= limit) until = Math.max(until ?? 0, r.first + WINDOW_MS);
     }

@@ -18,7 +18,15 @@ export function startSession(userId: number, ip: string | null, userAgent: strin
   const now = new Date();
   db()
     .prepare("INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .run(hashSecret(secret), userId, now.toISOString(), new Date(now.getTime() + SESSION_MAX_AGE_S * 1000).toISOString(), now.toISOString(), ip, userAgent?.slice(0, 300) ?? null);
+    .run(
+      hashSecret(secret),
+      userId,
+      now.toISOString(),
+      new Date(now.getTime() + SESSION_MAX_AGE_S * 1000).toISOString(),
+      now.toISOString(),
+      ip,
+      userAgent?.slice(0, 300) ?? null,
+    );
   return secret;
 }
 
@@ -26,9 +34,8 @@ type SessionRow = { id_hash: string; user_id: number; expires_at: string; last_s
 
 export function findSession(secret: string): { idHash: string; userId: number; username: string; role: Role } | null {
   const idHash = hashSecret(secret);
-  const row = db()
-    .prepare("SELECT s.*, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?")
-    .get(idHash) as SessionRow | undefined;
+  const row = db().prepare("SELECT s.*, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?").get(idHash) as
+    SessionRow | undefined;
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + IDLE_TIMEOUT_MS <= now) {
@@ -36,7 +43,9 @@ export function findSession(secret: string): { idHash: string; userId: number; u
     return null;
   }
   if (Date.parse(row.last_seen_at) + TOUCH_EVERY_MS <= now) {
-    unlessDiskFull("a session's last use", () => db().prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(new Date(now).toISOString(), idHash));
+    unlessDiskFull("a session's last use", () =>
+      db().prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(new Date(now).toISOString(), idHash),
+    );
   }
   return { idHash, userId: row.user_id, username: row.username, role: row.role };
 }

@@ -9,9 +9,26 @@ import { hashSecret } from "./sessions";
 // API tokens: shown once at creation, stored as a hash, revocable. The secret names its id so a lookup
 // needs no scan: "vdk_<id>_<secret>".
 export type Token = { id: string; name: string; role: Role; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
-type Row = { id: string; name: string; role: Role; secret_hash: string; created_by: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+type Row = {
+  id: string;
+  name: string;
+  role: Role;
+  secret_hash: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
 
-const toToken = (r: Row): Token => ({ id: r.id, name: r.name, role: r.role, createdBy: r.created_by, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at });
+const toToken = (r: Row): Token => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
 
 export function listTokens(): Token[] {
   return (db().prepare("SELECT * FROM tokens ORDER BY created_at DESC").all() as Row[]).map(toToken);

@@ -48,13 +48,15 @@ export async function createFirstAdmin(username: string, password: string): Prom
   const hash = await hashPassword(password);
   const now = new Date().toISOString();
   const conn = db();
-  return conn.transaction(() => {
-    if (conn.prepare("SELECT 1 FROM users LIMIT 1").get()) return null;
-    const info = conn
-      .prepare("INSERT INTO users (username, password_hash, role, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?)")
-      .run(username, hash, now, now);
-    return { id: Number(info.lastInsertRowid), username, role: "admin" as const, createdAt: now, updatedAt: now };
-  }).immediate();
+  return conn
+    .transaction(() => {
+      if (conn.prepare("SELECT 1 FROM users LIMIT 1").get()) return null;
+      const info = conn
+        .prepare("INSERT INTO users (username, password_hash, role, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?)")
+        .run(username, hash, now, now);
+      return { id: Number(info.lastInsertRowid), username, role: "admin" as const, createdAt: now, updatedAt: now };
+    })
+    .immediate();
 }
 
 function adminCount(): number {

@@ -26,7 +26,11 @@ export class ArchiveFile {
   private closed = false;
   private renamed = false;
 
-  constructor(readonly dir: string, readonly fileName: string, private readonly gzip: boolean) {
+  constructor(
+    readonly dir: string,
+    readonly fileName: string,
+    private readonly gzip: boolean,
+  ) {
     this.partialPath = path.join(dir, `.${fileName}.partial`);
   }
 

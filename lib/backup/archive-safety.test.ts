@@ -4,8 +4,19 @@ import { ArchiveSafety, UnsafeArchive } from "./archive-safety";
 
 type Kind = TarEntry["type"];
 const entry = (name: string, type: Kind = "file", linkname = ""): TarEntry => ({
-  name: Buffer.from(name), typeflag: "0", type, mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 0,
-  linkname: Buffer.from(linkname), devmajor: 0, devminor: 0, pax: new Map(), offset: 0,
+  name: Buffer.from(name),
+  typeflag: "0",
+  type,
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  size: 0,
+  mtime: 0,
+  linkname: Buffer.from(linkname),
+  devmajor: 0,
+  devminor: 0,
+  pax: new Map(),
+  offset: 0,
 });
 
 /** The first unsafe entry of a list, as the checker sees them in order. */
@@ -19,9 +30,17 @@ describe("ArchiveSafety", () => {
   it("accepts what a volume's archive holds: nested paths, symlinks anywhere, hard links inside", () => {
     expect(
       firstUnsafe(
-        entry("./", "directory"), entry("./a/", "directory"), entry("./a/f"), entry("./up", "symlink", "../../etc"),
-        entry("./abs", "symlink", "/etc/passwd"), entry("./h", "link", "./a/f"), entry("./h2", "link", "a/f"),
-        entry("./a/..b"), entry("./dots..", "directory"), entry("./abs2"), entry("./c", "char"),
+        entry("./", "directory"),
+        entry("./a/", "directory"),
+        entry("./a/f"),
+        entry("./up", "symlink", "../../etc"),
+        entry("./abs", "symlink", "/etc/passwd"),
+        entry("./h", "link", "./a/f"),
+        entry("./h2", "link", "a/f"),
+        entry("./a/..b"),
+        entry("./dots..", "directory"),
+        entry("./abs2"),
+        entry("./c", "char"),
       ),
     ).toBeNull();
   });
@@ -36,7 +55,12 @@ describe("ArchiveSafety", () => {
     ["a file through a symlink to /etc", [entry("./a", "symlink", "/etc"), entry("./a/x")], "./a/x", /through the symlink "a"/],
     ["a file through a symlink to ..", [entry("a", "symlink", ".."), entry("./a/b/x")], "./a/b/x", /through the symlink "a"/],
     ["a directory through a symlink inside", [entry("./d", "symlink", "e"), entry("./d/sub/", "directory")], "./d/sub/", /through/],
-    ["a file through a hard link to a symlink", [entry("./s", "symlink", "/"), entry("./h", "link", "./s"), entry("./h/x")], "./h/x", /through the symlink "h"/],
+    [
+      "a file through a hard link to a symlink",
+      [entry("./s", "symlink", "/"), entry("./h", "link", "./s"), entry("./h/x")],
+      "./h/x",
+      /through the symlink "h"/,
+    ],
     ["a hard link whose target lies through a symlink", [entry("./s", "symlink", "/etc"), entry("./h", "link", "./s/shadow")], "./h", /hard link through/],
     ["./ itself as a symlink", [entry("./", "symlink", "/")], "./", /root.*symlink/],
     ["./ as a file", [entry(".", "file")], ".", /root/],

@@ -33,7 +33,10 @@ describe("listBackups", () => {
   it("a backups path that cannot be read as a directory: a 500 naming it, not an empty list", async () => {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     fs.writeFileSync(dir, "not a directory");
-    const error = await listBackups().then(() => null, (e: unknown) => e);
+    const error = await listBackups().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(500);
     expect((error as ApiError).message).toContain(dir);
@@ -49,9 +52,7 @@ describe("listBackups", () => {
     try {
       const first = await listBackupsReport();
       expect(first.backups.map((b) => b.id)).toEqual(["20260102-000000-bbbbbb", "20260101-000000-aaaaaa"]);
-      expect(first.skipped.map((s) => s.file).sort()).toEqual([
-        "20260103-000000-cccccc.json", "20260104-000000-dddddd.json", "20260105-000000-eeeeee.json",
-      ]);
+      expect(first.skipped.map((s) => s.file).sort()).toEqual(["20260103-000000-cccccc.json", "20260104-000000-dddddd.json", "20260105-000000-eeeeee.json"]);
       expect(first.skipped.find((s) => s.file.startsWith("20260103"))?.reason).toMatch(/archive .* is missing/);
       expect(first.backups[0]).not.toHaveProperty("archive");
       const second = await listBackupsReport();

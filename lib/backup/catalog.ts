@@ -25,7 +25,10 @@ export function newBackupId(at = new Date()): string {
 export const archiveName = (id: string, compression: Compression) => `${id}.tar${compression === "gzip" ? ".gz" : ""}`;
 
 export function downloadName(volume: string, createdAt: string, compression: Compression): string {
-  const stamp = createdAt.replace(/\.\d+Z$/, "").replace("T", "-").replace(/:/g, "");
+  const stamp = createdAt
+    .replace(/\.\d+Z$/, "")
+    .replace("T", "-")
+    .replace(/:/g, "");
   return `${volume}-${stamp}.tar${compression === "gzip" ? ".gz" : ""}`;
 }
 

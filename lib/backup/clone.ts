@@ -47,7 +47,10 @@ export async function startClone(engineId: string, source: string, req: CloneReq
   const volume = await getVolume(engineId, source);
   if (move) await assertMovable(engineId, volume);
   if (await findVolume(targetEngine, req.targetName)) {
-    throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${targetEngine}".`, { engine: targetEngine, volume: req.targetName });
+    throw new ApiError("conflict", `A volume named "${req.targetName}" already exists on engine "${targetEngine}".`, {
+      engine: targetEngine,
+      volume: req.targetName,
+    });
   }
   const job = { kind: "clone" as const, engine: engineId, volume: source, targetEngine, targetVolume: req.targetName, bytesTotal: volume.sizeBytes };
   if (targetEngine === engineId && !move && !req.verify) return startJob(job, locks, (ctl) => runClone(ctl, volume, req));

@@ -56,7 +56,13 @@ export async function fillVolume(
 
 const isAbort = (e: unknown) => (e as Error)?.name === "AbortError";
 
-async function checkLanded(ctl: JobControl, engineId: string, name: string, helper: { engine: string; id: string; volume: string }, counts: TarCounts): Promise<boolean> {
+async function checkLanded(
+  ctl: JobControl,
+  engineId: string,
+  name: string,
+  helper: { engine: string; id: string; volume: string },
+  counts: TarCounts,
+): Promise<boolean> {
   const volume: Volume = await getVolume(engineId, name);
   const access = await directAccess(volume, helper);
   if (!access.ok) return false;

@@ -43,7 +43,10 @@ export class ReadBack {
   private readonly special = new SpecialFilesFinder();
   private readonly done: Promise<ReadBackResult>;
 
-  constructor(private readonly path: string, private readonly gzip: boolean) {
+  constructor(
+    private readonly path: string,
+    private readonly gzip: boolean,
+  ) {
     this.done = this.run();
     this.done.catch(() => {});
   }

@@ -9,7 +9,11 @@ import { testPause } from "./test-pause";
 // The caller journals `paths` first (restore-journal.ts), so that a crash between two renames is rolled back
 // or forward at start-up by settleSwap: the target then holds exactly its old data or exactly the new.
 
-export const swapPaths = (jobId: string, target: string, scratch: string): SwapPaths => ({ target, old: `${target}.voldeck-old-${jobId.slice(0, 8)}`, scratch });
+export const swapPaths = (jobId: string, target: string, scratch: string): SwapPaths => ({
+  target,
+  old: `${target}.voldeck-old-${jobId.slice(0, 8)}`,
+  scratch,
+});
 
 export async function renameSwap(p: SwapPaths): Promise<void> {
   await fs.rename(p.target, p.old);
@@ -26,7 +30,11 @@ export async function renameSwap(p: SwapPaths): Promise<void> {
   await syncDir(path.dirname(p.scratch));
 }
 
-const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * After a crash: brings an interrupted swap to a consistent end. Answers what it did (null: nothing was half

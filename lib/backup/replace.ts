@@ -63,7 +63,8 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     ctl.update({ phase: "swapping" });
     if (req.stopContainers) await stopHolders(ctl, engine, target.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
     const running = (await volumeHolders(engine, target.name)).filter((c) => c.state === "running" || c.state === "restarting");
-    if (running.length) throw new ApiError("in_use", `Volume "${target.name}" is in use by ${running.map((c) => c.containerName).join(", ")}; nothing was replaced.`);
+    if (running.length)
+      throw new ApiError("in_use", `Volume "${target.name}" is in use by ${running.map((c) => c.containerName).join(", ")}; nothing was replaced.`);
 
     const choice = req.dataPath ?? defaultDataPath();
     const scratchHelper = await createHelper(engine, scratch, { readOnly: true, jobId: ctl.job.id });
@@ -82,7 +83,10 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
       ctl.update({ swap: "recreate" });
       const holders = await volumeHolders(engine, target.name);
       if (holders.length) {
-        throw new ApiError("in_use", `Volume "${target.name}" is referenced by ${holders.map((c) => c.containerName).join(", ")}: the engine cannot remove it, and the console cannot swap its data directly (${why}). Nothing was replaced.`);
+        throw new ApiError(
+          "in_use",
+          `Volume "${target.name}" is referenced by ${holders.map((c) => c.containerName).join(", ")}: the engine cannot remove it, and the console cannot swap its data directly (${why}). Nothing was replaced.`,
+        );
       }
       await removeHelper(helpers.shift()!);
       await writeJournal({ ...journal, phase: "recreate" });
@@ -98,7 +102,11 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     }
   } catch (err) {
     // renameSwap rolls back itself; if even that failed, try once more, else leave it all to start-up.
-    if (swapOpen && paths) swapOpen = !(await settleSwap(paths).then(() => true, () => false));
+    if (swapOpen && paths)
+      swapOpen = !(await settleSwap(paths).then(
+        () => true,
+        () => false,
+      ));
     const e = describeFailure(err, engine, "restore");
     if (scratchPrecious) {
       throw new Error(`${(e as Error).message} — volume "${target.name}" was already removed; the restored data is kept in volume "${scratch}".`);
@@ -110,7 +118,12 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     // journal goes once the volume is gone; an engine that did not answer keeps both for start-up.
     if (!scratchPrecious && !swapOpen) {
       if (scratchMade) await removeOwnVolume(engine, scratch);
-      const gone = !scratchMade || (await findVolume(engine, scratch).then((v) => v === null, () => false));
+      const gone =
+        !scratchMade ||
+        (await findVolume(engine, scratch).then(
+          (v) => v === null,
+          () => false,
+        ));
       if (gone) await dropJournal(ctl.job.id).catch(() => {});
     }
     await startAgain(ctl, engine, stopped);

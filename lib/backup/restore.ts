@@ -25,13 +25,21 @@ export async function startRestore(backupId: string, req: RestoreRequest, isAdmi
   assertFree(locks); // a busy target is the answer, even if it does not exist yet
   const target = await findVolume(engine, req.volume);
   const base = {
-    kind: "restore" as const, engine, volume: req.volume, targetEngine: engine, targetVolume: req.volume, backupId,
-    mode: req.mode, compression: manifest.compression, bytesTotal: manifest.bytes,
+    kind: "restore" as const,
+    engine,
+    volume: req.volume,
+    targetEngine: engine,
+    targetVolume: req.volume,
+    backupId,
+    mode: req.mode,
+    compression: manifest.compression,
+    bytesTotal: manifest.bytes,
   };
   if (req.mode === "new") {
     if (target) {
       throw new ApiError("conflict", `A volume named "${req.volume}" already exists on engine "${engine}"; restore into a new name, or replace it.`, {
-        engine, volume: req.volume,
+        engine,
+        volume: req.volume,
       });
     }
     const { warning } = await checkSpace(engine, manifest, req, isAdmin);
@@ -39,13 +47,18 @@ export async function startRestore(backupId: string, req: RestoreRequest, isAdmi
   }
   if (!target) throw new ApiError("not_found", `There is no volume "${req.volume}" on engine "${engine}" to replace.`, { engine, volume: req.volume });
   if (target.driver !== "local" || Object.keys(target.options).length) {
-    throw new ApiError("invalid_input", `Replace works on local volumes without driver options; "${req.volume}" keeps its data elsewhere. Restore into a new volume instead.`);
+    throw new ApiError(
+      "invalid_input",
+      `Replace works on local volumes without driver options; "${req.volume}" keeps its data elsewhere. Restore into a new volume instead.`,
+    );
   }
   const holders = await volumeHolders(engine, req.volume);
   if (holders.length && !req.stopContainers) {
     const names = holders.map((c) => c.containerName).join(", ");
     throw new ApiError("in_use", `Volume "${req.volume}" is in use by ${names}; nothing was changed. Stop them, or ask to stop them (stopContainers).`, {
-      engine, volume: req.volume, containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
+      engine,
+      volume: req.volume,
+      containers: holders.map((c) => ({ id: c.containerId, name: c.containerName, state: c.state })),
     });
   }
   const { warning } = await checkSpace(engine, manifest, req, isAdmin);

@@ -41,6 +41,8 @@ describe("decideSpace", () => {
   });
 
   it("free space not visible here: goes ahead, saying the check could not be made", () => {
-    expect(decideSpace(200, { free: null, reason: "the engine is not on this host" }, false, false).warning).toMatch(/could not be checked \(the engine is not on this host\)/);
+    expect(decideSpace(200, { free: null, reason: "the engine is not on this host" }, false, false).warning).toMatch(
+      /could not be checked \(the engine is not on this host\)/,
+    );
   });
 });

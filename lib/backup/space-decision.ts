@@ -20,9 +20,11 @@ const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
  */
 export function decideSpace(needed: number, space: FreeSpace, ignoreSpace: boolean, isAdmin: boolean): SpaceDecision {
   if (ignoreSpace && !isAdmin) throw new ApiError("forbidden", "Only an admin may restore without the free-space check (ignoreSpace).");
-  if (space.free === null) return { warning: `The free space where the volume is restored could not be checked (${space.reason}); it needs about ${mib(needed)}.` };
+  if (space.free === null)
+    return { warning: `The free space where the volume is restored could not be checked (${space.reason}); it needs about ${mib(needed)}.` };
   if (needed <= space.free) return { warning: null };
-  if (ignoreSpace) return { warning: `Restored without the free-space check: it needs about ${mib(needed)}, and ${mib(space.free)} was free at ${space.where}.` };
+  if (ignoreSpace)
+    return { warning: `Restored without the free-space check: it needs about ${mib(needed)}, and ${mib(space.free)} was free at ${space.where}.` };
   throw new ApiError(
     "insufficient_storage",
     `Not enough free space: the backup unpacks to about ${mib(needed)}, and only ${mib(space.free)} is free where the volume would be restored (${space.where}). Nothing was changed. Free some space first (an admin may override with ignoreSpace).`,

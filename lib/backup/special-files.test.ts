@@ -3,18 +3,35 @@ import type { TarEntry } from "@/lib/tar/reader";
 import { assertDevicesAllowed, deviceRefusal, LISTED, SpecialFilesFinder } from "./special-files";
 
 const entry = (name: string, type: TarEntry["type"], mode = 0o644, uid = 0, dev = [0, 0]): TarEntry => ({
-  name: Buffer.from(name), typeflag: "0", type, mode, uid, gid: 0, size: 0, mtime: 0, linkname: Buffer.alloc(0),
-  devmajor: dev[0], devminor: dev[1], pax: new Map(), offset: 0,
+  name: Buffer.from(name),
+  typeflag: "0",
+  type,
+  mode,
+  uid,
+  gid: 0,
+  size: 0,
+  mtime: 0,
+  linkname: Buffer.alloc(0),
+  devmajor: dev[0],
+  devminor: dev[1],
+  pax: new Map(),
+  offset: 0,
 });
 
 describe("SpecialFilesFinder", () => {
   it("lists device nodes and setuid-root files, and nothing else", () => {
     const f = new SpecialFilesFinder();
     for (const e of [
-      entry("./", "directory", 0o4755), entry("./null", "char", 0o666, 0, [1, 3]), entry("./sda", "block", 0o660, 0, [8, 0]),
-      entry("./su", "file", 0o4755), entry("./mine", "file", 0o4755, 1000), entry("./sgid", "file", 0o2755), entry("./fifo", "fifo"),
+      entry("./", "directory", 0o4755),
+      entry("./null", "char", 0o666, 0, [1, 3]),
+      entry("./sda", "block", 0o660, 0, [8, 0]),
+      entry("./su", "file", 0o4755),
+      entry("./mine", "file", 0o4755, 1000),
+      entry("./sgid", "file", 0o2755),
+      entry("./fifo", "fifo"),
       entry("./dir/", "directory", 0o4755),
-    ]) f.add(e);
+    ])
+      f.add(e);
     expect(f.result()).toEqual({ devices: ["null (char 1,3)", "sda (block 8,0)"], deviceCount: 2, setuidRoot: ["su"], setuidRootCount: 1 });
   });
 

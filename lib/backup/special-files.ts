@@ -11,7 +11,11 @@ export type { SpecialFiles } from "@/lib/api/types";
 /** How many paths of each kind are named (the counts are complete). */
 export const LISTED = 20;
 
-const display = (name: Buffer) => name.toString("utf8").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+const display = (name: Buffer) =>
+  name
+    .toString("utf8")
+    .replace(/^(\.\/)+/, "")
+    .replace(/\/+$/, "");
 
 export class SpecialFilesFinder {
   private readonly found: SpecialFiles = { devices: [], deviceCount: 0, setuidRoot: [], setuidRootCount: 0 };

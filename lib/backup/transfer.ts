@@ -77,7 +77,10 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
     const landed = await fillVolume(ctl, target, req.targetName, [source.stream, tap], req.rateLimit, true);
     await startAgain(ctl, engine, stopped);
     if (source.issues.length) {
-      const shown = source.issues.slice(0, 3).map((i) => `${i.path} (${i.reason})`).join(", ");
+      const shown = source.issues
+        .slice(0, 3)
+        .map((i) => `${i.path} (${i.reason})`)
+        .join(", ");
       if (req.move) throw new Error(`Some files could not be read completely (${shown}); the source was kept.`);
       for (const issue of source.issues.slice(0, 5)) ctl.warn(`Not copied completely: ${issue.path} (${issue.reason}).`);
     }
@@ -89,7 +92,15 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
       const expected = sentSummary ?? { entries: landed.entries - (landed.hasRoot ? 1 : 0), bytes: landed.bytes, digest: arrived.digest, sha256: null };
       const problem = summaryMismatch(expected, arrived) ?? injectedFault();
       if (problem) throw new Error(`The copy on engine "${target}" does not match what was sent: ${problem}. ${removed}`);
-      ctl.update({ copyCheck: { level: full ? "full" : "stream", entries: arrived.entries, bytes: arrived.bytes, sentSha256: sentSummary?.sha256 ?? hash.digest("hex"), treeDigest: full ? arrived.digest : null } });
+      ctl.update({
+        copyCheck: {
+          level: full ? "full" : "stream",
+          entries: arrived.entries,
+          bytes: arrived.bytes,
+          sentSha256: sentSummary?.sha256 ?? hash.digest("hex"),
+          treeDigest: full ? arrived.digest : null,
+        },
+      });
     } else {
       // fillVolume found the sent entry count and content bytes on the target's disk.
       const problem = injectedFault();

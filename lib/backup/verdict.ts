@@ -10,7 +10,10 @@ import type { TarCounts } from "./tar/scan";
  */
 export function unverifiedReason(streamed: Pick<TarCounts, "bytes" | "linkBytes">, engineSize: number | null, issues: PackIssue[]): string | null {
   if (issues.length) {
-    const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.reason}`).join("; ");
+    const shown = issues
+      .slice(0, 3)
+      .map((i) => `${i.path}: ${i.reason}`)
+      .join("; ");
     const more = issues.length > 3 ? ` and ${issues.length - 3} more` : "";
     return `${issues.length} entries could not be read completely (${shown}${more}).`;
   }

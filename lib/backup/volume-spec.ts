@@ -24,8 +24,12 @@ export function newVolumeSpec(ctl: JobControl, name: string, from: Pick<Volume, 
   const options = from.options ?? {};
   const dropped = from.driver === "local" && Object.keys(options).length > 0;
   if (dropped) {
-    const shown = Object.entries(options).map(([k, v]) => `${k}=${v}`).join(", ");
-    ctl.warn(`The source's driver options (${shown}) were not applied to "${name}": they point at storage outside the engine; the data went into an ordinary local volume.`);
+    const shown = Object.entries(options)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    ctl.warn(
+      `The source's driver options (${shown}) were not applied to "${name}": they point at storage outside the engine; the data went into an ordinary local volume.`,
+    );
   }
   return { name, driver: from.driver || "local", driverOpts: dropped ? {} : options, labels: from.labels ?? {} };
 }
@@ -63,7 +67,11 @@ function sha256Check(expected: string): Transform {
     },
     flush(done: TransformCallback) {
       const actual = hash.digest("hex");
-      done(actual === expected ? null : new Error(`The archive file has changed since it was written (sha256 ${actual}, recorded ${expected}); nothing was replaced.`));
+      done(
+        actual === expected
+          ? null
+          : new Error(`The archive file has changed since it was written (sha256 ${actual}, recorded ${expected}); nothing was replaced.`),
+      );
     },
   });
 }

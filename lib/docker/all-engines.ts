@@ -102,7 +102,10 @@ async function listOne(engineId: string): Promise<EngineResult> {
   const ms = () => Math.round(performance.now() - started);
   const w = watch(engineId);
   if (w.down) {
-    return { listing: { id: engineId, ok: false, error: `The Docker engine "${engineId}" cannot be reached: ${w.down}`, source: "events", ms: ms() }, volumes: [] };
+    return {
+      listing: { id: engineId, ok: false, error: `The Docker engine "${engineId}" cannot be reached: ${w.down}`, source: "events", ms: ms() },
+      volumes: [],
+    };
   }
   if (w.slow) {
     probe(engineId, w);

@@ -35,7 +35,9 @@ describe("a client with deadlines, against an engine that never answers", () => 
     expect(error).toBeInstanceOf(EngineTimeout);
     const api = outcomeUnknown(toApiError(error, "spare"), 'whether the volume "x" was created', "the volumes list shows it");
     expect(api.status).toBe(503);
-    expect(api.message).toBe('The Docker engine "spare" did not answer within 0.3 s; it may be paused or overloaded. Whether the volume "x" was created is unknown: the volumes list shows it.');
+    expect(api.message).toBe(
+      'The Docker engine "spare" did not answer within 0.3 s; it may be paused or overloaded. Whether the volume "x" was created is unknown: the volumes list shows it.',
+    );
     expect(api.details).toMatchObject({ engine: "spare", engineState: "not_answering", outcome: "unknown" });
   });
 

@@ -92,7 +92,11 @@ describe("modemOptions", () => {
     expect([o.ca, o.cert, o.key].map(String)).toEqual(["CA", "CERT", "KEY"]);
     expect(modemOptions("tcp://127.0.0.1", { tls }).port).toBe("2376");
     expect(modemOptions("ssh://root@[::1]:2222", { ssh: { privateKey: "PK", passphrase: "pp" } })).toMatchObject({
-      protocol: "ssh", host: "::1", port: "2222", username: "root", sshOptions: { privateKey: "PK", passphrase: "pp" },
+      protocol: "ssh",
+      host: "::1",
+      port: "2222",
+      username: "root",
+      sshOptions: { privateKey: "PK", passphrase: "pp" },
     });
   });
   it("names the kind of connection", () => {

@@ -4,8 +4,18 @@ import { isEngineTimeout } from "./deadline";
 // Pure: turns what dockerode throws into the API's error. Unit-tested.
 
 const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED", "ENOENT", "EACCES", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
-  "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "ERR_SSH", "ESOCKETTIMEDOUT",
+  "ECONNREFUSED",
+  "ENOENT",
+  "EACCES",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ERR_SSH",
+  "ESOCKETTIMEDOUT",
 ]);
 
 type DockerishError = { statusCode?: number; code?: string; message?: string; json?: unknown; reason?: string };
@@ -64,5 +74,8 @@ export function toApiError(e: unknown, engineId: string): ApiError {
  */
 export function outcomeUnknown(error: ApiError, what: string, whereToLook: string): ApiError {
   if (error.details.engineState !== "not_answering") return error;
-  return new ApiError(error.code, `${error.message} ${what[0].toUpperCase()}${what.slice(1)} is unknown: ${whereToLook}.`, { ...error.details, outcome: "unknown" });
+  return new ApiError(error.code, `${error.message} ${what[0].toUpperCase()}${what.slice(1)} is unknown: ${whereToLook}.`, {
+    ...error.details,
+    outcome: "unknown",
+  });
 }

@@ -33,7 +33,9 @@ registerEngineState("deferred cleanup", (id, why) => {
   if (!p) return;
   if (p.timer) clearTimeout(p.timer);
   pendingByEngine.delete(id);
-  console.error(`voldeck: ${why} on engine "${id}"; not done there: helpers ${[...p.helpers]}, containers ${[...p.starts.values()]}, volumes ${[...p.volumes]}`);
+  console.error(
+    `voldeck: ${why} on engine "${id}"; not done there: helpers ${[...p.helpers]}, containers ${[...p.starts.values()]}, volumes ${[...p.volumes]}`,
+  );
 });
 
 function pending(engineId: string): Pending {

@@ -75,6 +75,12 @@ describe("archiveOverSocket", () => {
       setTimeout(() => s.destroy(), 20);
     });
     const stream = await archiveOverSocket(cut, "abc", "/volume/.", new AbortController().signal);
-    await expect((async () => { for await (const _ of stream) { /* drain */ } })()).rejects.toThrow(/closed the archive stream early/);
+    await expect(
+      (async () => {
+        for await (const _ of stream) {
+          /* drain */
+        }
+      })(),
+    ).rejects.toThrow(/closed the archive stream early/);
   });
 });

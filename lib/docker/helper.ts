@@ -28,7 +28,6 @@ export const instanceId = (): string => state.instance;
 
 export type Helper = { engine: string; id: string; volume: string };
 
-
 async function importImage(engineId: string): Promise<void> {
   const client = docker(engineId);
   try {

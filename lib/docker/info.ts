@@ -19,7 +19,14 @@ export async function engineInfo(id: string): Promise<Engine> {
   const result = await probe(statusDocker(id), STATUS_TIMEOUT_MS);
   const base = describe(config);
   if (!result.ok) return { ...base, reachable: false, version: null, apiVersion: null, swarm: false, swarmRole: null, error: result.error };
-  return { ...base, reachable: true, version: result.version ?? null, apiVersion: result.apiVersion ?? null, swarm: result.swarm ?? false, swarmRole: result.swarmRole ?? "none" };
+  return {
+    ...base,
+    reachable: true,
+    version: result.version ?? null,
+    apiVersion: result.apiVersion ?? null,
+    swarm: result.swarm ?? false,
+    swarmRole: result.swarmRole ?? "none",
+  };
 }
 
 export function allEngineInfo(): Promise<Engine[]> {

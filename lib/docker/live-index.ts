@@ -78,7 +78,13 @@ async function fetchAll(engineId: string): Promise<Snapshot> {
   try {
     const client = docker(engineId);
     const [v, c, services] = await Promise.all([client.listVolumes(), client.listContainers({ all: true }), rawServices(engineId)]);
-    return { volumes: (v.Volumes ?? []) as unknown as RawVolume[], containers: c as unknown as RawContainer[], services, source: "engine", version: nextVersion() };
+    return {
+      volumes: (v.Volumes ?? []) as unknown as RawVolume[],
+      containers: c as unknown as RawContainer[],
+      services,
+      source: "engine",
+      version: nextVersion(),
+    };
   } catch (e) {
     throw toApiError(e, engineId);
   }
@@ -137,10 +143,18 @@ async function flush(engineId: string, index: Index): Promise<void> {
 
 /** Runs one piece of index work at a time: a resync, else a flush of what changed. */
 function settle(engineId: string, index: Index): Promise<void> {
-  if (index.work) return index.work.then(() => settle(engineId, index), () => settle(engineId, index));
+  if (index.work)
+    return index.work.then(
+      () => settle(engineId, index),
+      () => settle(engineId, index),
+    );
   if (!index.needsResync && !index.dirtyContainers.size && !index.dirtyVolumes.size && !index.dirtyServices) return Promise.resolve();
   const job = index.needsResync
-    ? ((index.needsResync = false), index.dirtyContainers.clear(), index.dirtyVolumes.clear(), (index.dirtyServices = false), fetchAll(engineId).then((s) => replaceAll(index, s)))
+    ? ((index.needsResync = false),
+      index.dirtyContainers.clear(),
+      index.dirtyVolumes.clear(),
+      (index.dirtyServices = false),
+      fetchAll(engineId).then((s) => replaceAll(index, s)))
     : flush(engineId, index);
   index.work = job.finally(() => {
     index.work = null;
@@ -159,23 +173,40 @@ function scheduleRecheck(engineId: string, index: Index, id?: string): void {
   if (id) index.recheckContainers.set(id, Date.now());
   if (index.recheckTimer || !index.recheckContainers.size) return;
   const oldest = Math.min(...index.recheckContainers.values());
-  index.recheckTimer = setTimeout(() => {
-    index.recheckTimer = null;
-    const due = Date.now() - RECHECK_DELAY_MS;
-    for (const [again, at] of index.recheckContainers) {
-      if (at > due) continue;
-      index.dirtyContainers.add(again);
-      index.recheckContainers.delete(again);
-    }
-    scheduleFlush(engineId, index);
-    scheduleRecheck(engineId, index);
-  }, Math.max(0, oldest + RECHECK_DELAY_MS - Date.now()));
+  index.recheckTimer = setTimeout(
+    () => {
+      index.recheckTimer = null;
+      const due = Date.now() - RECHECK_DELAY_MS;
+      for (const [again, at] of index.recheckContainers) {
+        if (at > due) continue;
+        index.dirtyContainers.add(again);
+        index.recheckContainers.delete(again);
+      }
+      scheduleFlush(engineId, index);
+      scheduleRecheck(engineId, index);
+    },
+    Math.max(0, oldest + RECHECK_DELAY_MS - Date.now()),
+  );
 }
 
 function create(engineId: string): Index {
   const index: Index = {
-    volumes: new Map(), containers: new Map(), services: null, servicesReadAt: 0, version: nextVersion(), dirtyServices: false, streamUp: false, needsResync: true,
-    dirtyVolumes: new Set(), dirtyContainers: new Set(), recheckContainers: new Map(), recheckTimer: null, work: null, flushTimer: null, idleTimer: null, unfollow: () => {},
+    volumes: new Map(),
+    containers: new Map(),
+    services: null,
+    servicesReadAt: 0,
+    version: nextVersion(),
+    dirtyServices: false,
+    streamUp: false,
+    needsResync: true,
+    dirtyVolumes: new Set(),
+    dirtyContainers: new Set(),
+    recheckContainers: new Map(),
+    recheckTimer: null,
+    work: null,
+    flushTimer: null,
+    idleTimer: null,
+    unfollow: () => {},
   };
   index.unfollow = followEngine(engineId, (event) => {
     if (event.kind === "engine") {
@@ -219,7 +250,13 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
     return snap;
   }
   await settle(engineId, index);
-  const snap: Snapshot = { volumes: [...index.volumes.values()], containers: [...index.containers.values()], services: index.services, source: "index", version: index.version };
+  const snap: Snapshot = {
+    volumes: [...index.volumes.values()],
+    containers: [...index.containers.values()],
+    services: index.services,
+    source: "index",
+    version: index.version,
+  };
   if (Date.now() - index.servicesReadAt > SWARM_RECHECK_MS) {
     // Read again for the next request; this one is not kept waiting.
     index.dirtyServices = true;

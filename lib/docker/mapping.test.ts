@@ -154,7 +154,14 @@ describe("sizeFields", () => {
 describe("toMount", () => {
   it("maps a read-only named volume", () => {
     expect(toMount({ ...volMount("data", "/d", false), Driver: "local", Propagation: "" })).toEqual({
-      type: "volume", name: "data", source: "/v/data", destination: "/d", readOnly: true, propagation: "", driver: "local", anonymous: false,
+      type: "volume",
+      name: "data",
+      source: "/v/data",
+      destination: "/d",
+      readOnly: true,
+      propagation: "",
+      driver: "local",
+      anonymous: false,
     });
   });
   it("maps a bind mount and marks anonymous volumes", () => {
@@ -171,7 +178,14 @@ describe("tmpfsMounts", () => {
     const mounts = tmpfsMounts({ "/run": "", "/cache": "size=1m,ro", "/rw": "rw,size=2m" }, []);
     expect(mounts).toHaveLength(3);
     expect(mounts.find((m) => m.destination === "/run")).toEqual({
-      type: "tmpfs", name: null, source: "", destination: "/run", readOnly: false, propagation: "", driver: null, anonymous: false,
+      type: "tmpfs",
+      name: null,
+      source: "",
+      destination: "/run",
+      readOnly: false,
+      propagation: "",
+      driver: null,
+      anonymous: false,
     });
     expect(mounts.find((m) => m.destination === "/cache")?.readOnly).toBe(true);
     expect(mounts.find((m) => m.destination === "/rw")?.readOnly).toBe(false);
@@ -210,10 +224,20 @@ describe("toContainer", () => {
     });
     const out = toContainer(c, { volumesFrom: ["producer:ro"], tmpfs: { "/m": "" } }, [producer, c]);
     expect(out).toMatchObject({
-      id: ID1, name: "consumer", image: "busybox", state: "exited", status: "Exited (0)",
-      createdAt: "2023-11-14T22:13:20.000Z", volumesFrom: ["producer"], composeProject: "proj",
+      id: ID1,
+      name: "consumer",
+      image: "busybox",
+      state: "exited",
+      status: "Exited (0)",
+      createdAt: "2023-11-14T22:13:20.000Z",
+      volumesFrom: ["producer"],
+      composeProject: "proj",
     });
-    expect(out.mounts.map((m) => [m.type, m.destination])).toEqual([["volume", "/b"], ["tmpfs", "/m"], ["volume", "/z"]]);
+    expect(out.mounts.map((m) => [m.type, m.destination])).toEqual([
+      ["volume", "/b"],
+      ["tmpfs", "/m"],
+      ["volume", "/z"],
+    ]);
   });
   it("works without the inspect extras", () => {
     const out = toContainer(raw({ Id: ID1, Names: ["/x"], Mounts: null, Labels: null }), undefined, []);
@@ -223,8 +247,20 @@ describe("toContainer", () => {
 
 describe("pruneCandidates", () => {
   const vol = (name: string, over: Partial<Volume> = {}): Volume => ({
-    name, driver: "local", scope: "local", mountpoint: "/m", createdAt: "2024-01-01T00:00:00.000Z", labels: {}, options: {},
-    anonymous: false, inUse: false, containers: [], sizeBytes: 10, sizeStatus: "measured", composeProject: null, ...over,
+    name,
+    driver: "local",
+    scope: "local",
+    mountpoint: "/m",
+    createdAt: "2024-01-01T00:00:00.000Z",
+    labels: {},
+    options: {},
+    anonymous: false,
+    inUse: false,
+    containers: [],
+    sizeBytes: 10,
+    sizeStatus: "measured",
+    composeProject: null,
+    ...over,
   });
   const volumes = [
     vol("z-named"),
@@ -241,8 +277,26 @@ describe("pruneCandidates", () => {
   });
   it("all: every unused local volume without driver options, sorted by name", () => {
     expect(pruneCandidates(volumes, true)).toEqual([
-      { name: HEX, sizeBytes: null, sizeStatus: "pending", anonymous: true, createdAt: "2024-01-01T00:00:00.000Z", driver: "local", lastUsedAt: null, lastUsedBy: null },
-      { name: "z-named", sizeBytes: 10, sizeStatus: "measured", anonymous: false, createdAt: "2024-01-01T00:00:00.000Z", driver: "local", lastUsedAt: null, lastUsedBy: null },
+      {
+        name: HEX,
+        sizeBytes: null,
+        sizeStatus: "pending",
+        anonymous: true,
+        createdAt: "2024-01-01T00:00:00.000Z",
+        driver: "local",
+        lastUsedAt: null,
+        lastUsedBy: null,
+      },
+      {
+        name: "z-named",
+        sizeBytes: 10,
+        sizeStatus: "measured",
+        anonymous: false,
+        createdAt: "2024-01-01T00:00:00.000Z",
+        driver: "local",
+        lastUsedAt: null,
+        lastUsedBy: null,
+      },
     ]);
   });
 });

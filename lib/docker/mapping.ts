@@ -146,7 +146,7 @@ export function toServiceMount(m: RawServiceMount): Mount {
     destination: m.Target,
     readOnly: m.ReadOnly === true,
     propagation: m.BindOptions?.Propagation ?? "",
-    driver: type === "volume" ? (m.VolumeOptions?.DriverConfig?.Name || "local") : null,
+    driver: type === "volume" ? m.VolumeOptions?.DriverConfig?.Name || "local" : null,
     anonymous: type === "volume" && (!m.Source || isAnonymousVolume(m.Source)),
   };
 }
@@ -215,12 +215,7 @@ export function sizeFields(size: number | undefined): Pick<Volume, "sizeBytes" |
  * `services` is the index of services' declared volumes on a Swarm manager, undefined elsewhere (the volume
  * then has no `services` field at all).
  */
-export function toVolume(
-  raw: RawVolume,
-  index: Map<string, VolumeContainer[]>,
-  size: number | undefined,
-  services?: Map<string, VolumeService[]>,
-): Volume {
+export function toVolume(raw: RawVolume, index: Map<string, VolumeContainer[]>, size: number | undefined, services?: Map<string, VolumeService[]>): Volume {
   const labels = raw.Labels ?? {};
   const containers = index.get(raw.Name) ?? [];
   const declaredBy = services ? (services.get(raw.Name) ?? []) : undefined;
@@ -318,8 +313,14 @@ export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate
   return volumes
     .filter((v) => !v.inUse && !v.heldBy && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
     .map((v) => ({
-      name: v.name, sizeBytes: v.sizeBytes, sizeStatus: v.sizeStatus, anonymous: v.anonymous, createdAt: v.createdAt, driver: v.driver,
-      lastUsedAt: v.lastUsedAt ?? null, lastUsedBy: v.lastUsedBy ?? null,
+      name: v.name,
+      sizeBytes: v.sizeBytes,
+      sizeStatus: v.sizeStatus,
+      anonymous: v.anonymous,
+      createdAt: v.createdAt,
+      driver: v.driver,
+      lastUsedAt: v.lastUsedAt ?? null,
+      lastUsedBy: v.lastUsedBy ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { buildServiceIndex, pruneCandidates, toClusterVolume, toServiceMount, toServices, toVolume, type RawService, type RawServiceMount, type RawVolume } from "./mapping";
+import {
+  buildServiceIndex,
+  pruneCandidates,
+  toClusterVolume,
+  toServiceMount,
+  toServices,
+  toVolume,
+  type RawService,
+  type RawServiceMount,
+  type RawVolume,
+} from "./mapping";
 
 // Swarm services: their spec mounts, the nodes running their tasks, and what they do to volumes.
 
@@ -12,13 +22,32 @@ const rawVolume = (name: string, over: Partial<RawVolume> = {}): RawVolume => ({
 describe("toServiceMount", () => {
   it("maps volume, bind, tmpfs and cluster spec mounts to the container mount shape", () => {
     expect(toServiceMount({ Type: "volume", Source: "data", Target: "/data" })).toEqual({
-      type: "volume", name: "data", source: "", destination: "/data", readOnly: false, propagation: "", driver: "local", anonymous: false,
+      type: "volume",
+      name: "data",
+      source: "",
+      destination: "/data",
+      readOnly: false,
+      propagation: "",
+      driver: "local",
+      anonymous: false,
     });
     expect(toServiceMount({ Type: "bind", Source: "/srv", Target: "/host", ReadOnly: true, BindOptions: { Propagation: "rslave" } })).toEqual({
-      type: "bind", name: null, source: "/srv", destination: "/host", readOnly: true, propagation: "rslave", driver: null, anonymous: false,
+      type: "bind",
+      name: null,
+      source: "/srv",
+      destination: "/host",
+      readOnly: true,
+      propagation: "rslave",
+      driver: null,
+      anonymous: false,
     });
     expect(toServiceMount({ Type: "tmpfs", Target: "/scratch" })).toMatchObject({ type: "tmpfs", name: null, source: "", driver: null, anonymous: false });
-    expect(toServiceMount({ Type: "cluster", Source: "csi-vol", Target: "/c" })).toMatchObject({ type: "cluster", name: "csi-vol", driver: null, anonymous: false });
+    expect(toServiceMount({ Type: "cluster", Source: "csi-vol", Target: "/c" })).toMatchObject({
+      type: "cluster",
+      name: "csi-vol",
+      driver: null,
+      anonymous: false,
+    });
   });
 
   it("names the volume driver, and calls a volume mount without a source anonymous", () => {
@@ -56,7 +85,11 @@ describe("toServices", () => {
   });
 
   it("falls back to a short node id when the node is unknown, and to a short service id without a name", () => {
-    const out = toServices([{ ID: "abcdefabcdef0123", Spec: {} }], [{ ServiceID: "abcdefabcdef0123", NodeID: "zzzzzzzzzzzzzzzz", Status: { State: "running" } }], nodes);
+    const out = toServices(
+      [{ ID: "abcdefabcdef0123", Spec: {} }],
+      [{ ServiceID: "abcdefabcdef0123", NodeID: "zzzzzzzzzzzzzzzz", Status: { State: "running" } }],
+      nodes,
+    );
     expect(out[0]).toMatchObject({ name: "abcdefabcdef", nodes: ["zzzzzzzzzzzz"], mounts: [], mode: "unknown" });
   });
 
@@ -111,7 +144,12 @@ describe("cluster (CSI) volumes", () => {
       },
     });
     expect(toVolume(raw, new Map(), undefined).cluster).toEqual({
-      id: "cv1", group: "g", scope: "multi", sharing: "readonly", availability: "active", publishedOn: [{ nodeId: "n1", state: "published" }],
+      id: "cv1",
+      group: "g",
+      scope: "multi",
+      sharing: "readonly",
+      availability: "active",
+      publishedOn: [{ nodeId: "n1", state: "published" }],
     });
     expect(toClusterVolume(undefined)).toBeUndefined();
     expect("cluster" in toVolume(rawVolume("plain"), new Map(), undefined)).toBe(false);

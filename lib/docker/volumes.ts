@@ -5,7 +5,18 @@ import { registerEngineState } from "@/lib/engine-state/registry";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig, listEngineConfigs } from "./clients";
 import { engineStatus, outcomeUnknown, toApiError } from "./errors";
-import { buildServiceIndex, buildVolumeIndex, lastUse, normaliseTime, pruneCandidates, toVolume, unusedForAtLeast, type RawContainer, type RawService, type RawVolume } from "./mapping";
+import {
+  buildServiceIndex,
+  buildVolumeIndex,
+  lastUse,
+  normaliseTime,
+  pruneCandidates,
+  toVolume,
+  unusedForAtLeast,
+  type RawContainer,
+  type RawService,
+  type RawVolume,
+} from "./mapping";
 import { inspectRawVolume, noteVolumeChanged, snapshot, type Snapshot } from "./live-index";
 import { declaredError, rawServices } from "./services";
 import { instanceId } from "./helper";
@@ -44,9 +55,7 @@ function mapped(engineId: string, snap: Snapshot, sizes: Map<string, number>): M
 }
 
 /** Every volume with the containers that mount it (and, on a Swarm manager, the services that declare it): the lists from the live index, joined in one pass. */
-export async function listVolumesWithSource(
-  engineId: string,
-): Promise<{ volumes: Volume[]; source: "index" | "engine"; usageTrackedSince: string | null }> {
+export async function listVolumesWithSource(engineId: string): Promise<{ volumes: Volume[]; source: "index" | "engine"; usageTrackedSince: string | null }> {
   trackUsage(engineId);
   const snap = await snapshot(engineId);
   const m = mapped(engineId, snap, knownSizes(engineId));
@@ -106,7 +115,10 @@ export async function createVolume(engineId: string, input: CreateVolumeInput): 
     const error = toApiError(e, engineId);
     if (created) {
       changed(engineId, [created.name]);
-      throw new ApiError(error.code, `The volume "${created.name}" was created, but reading it back failed: ${error.message}`, { ...error.details, outcome: "created" });
+      throw new ApiError(error.code, `The volume "${created.name}" was created, but reading it back failed: ${error.message}`, {
+        ...error.details,
+        outcome: "created",
+      });
     }
     const what = input.name ? `whether the volume "${input.name}" was created` : "whether a volume was created";
     throw outcomeUnknown(error, what, "the volumes list shows it once the engine answers again");
@@ -239,7 +251,9 @@ async function pruneOne(engineId: string, target: PruneTarget, services: { name:
     if (status === 409) return "it is in use";
     if (status === 404) return "it no longer exists";
     const apiError = toApiError(e, engineId);
-    const error = removing ? outcomeUnknown(apiError, `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again") : apiError;
+    const error = removing
+      ? outcomeUnknown(apiError, `whether "${target.name}" was removed`, "the volumes list shows it once the engine answers again")
+      : apiError;
     if (error.code === "engine_unreachable") throw error;
     return error.message;
   }

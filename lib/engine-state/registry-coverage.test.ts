@@ -36,7 +36,9 @@ function sources(dir: string): string[] {
 function stateIn(source: string): string[] {
   const singletons = [...source.matchAll(/globalThis\s+as\s+typeof\s+globalThis\s*&\s*\{\s*(\w+)\??:/g)].map((m) => m[1]);
   // `new Set([...])` with a literal list is a constant lookup table, not state.
-  const moduleLevel = [...source.matchAll(/^(?:export\s+)?(?:const|let)\s+(\w+)(?:\s*:[^=]+)?\s*=\s*new\s+(?:Map|Set|WeakMap)\s*(?:<[^(]*>)?\(\s*\)/gm)].map((m) => m[1]);
+  const moduleLevel = [...source.matchAll(/^(?:export\s+)?(?:const|let)\s+(\w+)(?:\s*:[^=]+)?\s*=\s*new\s+(?:Map|Set|WeakMap)\s*(?:<[^(]*>)?\(\s*\)/gm)].map(
+    (m) => m[1],
+  );
   return [...singletons, ...moduleLevel];
 }
 

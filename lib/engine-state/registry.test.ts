@@ -11,7 +11,16 @@ describe("engine state registry", () => {
 
   it("forgets every registered cache for that engine only, listeners last", () => {
     const calls: string[] = [];
-    const caches = { a: new Map([["e1", 1], ["e2", 2]]), b: new Map([["e1", 1], ["e2", 2]]) };
+    const caches = {
+      a: new Map([
+        ["e1", 1],
+        ["e2", 2],
+      ]),
+      b: new Map([
+        ["e1", 1],
+        ["e2", 2],
+      ]),
+    };
     registerEngineState("stream", (id, why) => calls.push(`stream ${id} ${why}`), "listeners");
     registerEngineState("a", (id) => (caches.a.delete(id), calls.push(`a ${id}`)));
     registerEngineState("b", (id) => (caches.b.delete(id), calls.push(`b ${id}`)));

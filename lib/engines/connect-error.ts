@@ -15,7 +15,7 @@ const EXCERPT_CHARS = 80;
  * address may point at an internal web service, and the console must not become a way to read its pages.
  */
 export function excerpt(body: unknown): string {
-  const text = Buffer.isBuffer(body) ? body.toString("utf8") : typeof body === "string" ? body : JSON.stringify(body) ?? "";
+  const text = Buffer.isBuffer(body) ? body.toString("utf8") : typeof body === "string" ? body : (JSON.stringify(body) ?? "");
   const flat = text
     .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, " ")
     .replace(/<[^>]*>?/g, " ")
@@ -48,16 +48,23 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   if (typeof err.statusCode === "number") {
     const code = err.statusCode;
     // Docker's TLS port answers a plain HTTP request with this sentence (not JSON).
-    if (/HTTP request to an HTTPS server/i.test(bodyText(err.json))) return { kind: "tls", message: "The engine expects TLS: it answered \"Client sent an HTTP request to an HTTPS server\"." };
+    if (/HTTP request to an HTTPS server/i.test(bodyText(err.json)))
+      return { kind: "tls", message: 'The engine expects TLS: it answered "Client sent an HTTP request to an HTTPS server".' };
     // docker-modem never follows redirects, and neither does the console: a redirect is some web server's.
-    if (code >= 300 && code < 400) return { kind: "not_docker", message: `Not a Docker engine: the address answered with a redirect (HTTP ${code}), which the console does not follow.` };
+    if (code >= 300 && code < 400)
+      return { kind: "not_docker", message: `Not a Docker engine: the address answered with a redirect (HTTP ${code}), which the console does not follow.` };
     const said = dockerMessage(err.json);
-    if (said === null) return { kind: "not_docker", message: `Not a Docker engine: HTTP ${code} for the version request, with an answer that is not Docker's (it begins ${excerpt(err.json)}).` };
+    if (said === null)
+      return {
+        kind: "not_docker",
+        message: `Not a Docker engine: HTTP ${code} for the version request, with an answer that is not Docker's (it begins ${excerpt(err.json)}).`,
+      };
     if (code === 404) return { kind: "not_docker", message: `Not a Docker engine: HTTP 404 for the version request (${said}).` };
     return { kind: "other", message: `The engine answered HTTP ${code}: ${said}` };
   }
   // docker-modem refusing to follow a redirect (lib/engines/no-redirects.ts): the 302 came first.
-  if (/Max redirects exceeded/.test(raw)) return { kind: "not_docker", message: "Not a Docker engine: the address answered with a redirect, which the console does not follow." };
+  if (/Max redirects exceeded/.test(raw))
+    return { kind: "not_docker", message: "Not a Docker engine: the address answered with a redirect, which the console does not follow." };
   // Node's HTTP parser refused the answer: something listens there, but it does not speak HTTP.
   if (code.startsWith("HPE_")) return { kind: "not_docker", message: `Not a Docker engine: the address answered something that is not HTTP (${code}).` };
   if (err.level === "client-authentication" || /authentication methods failed/i.test(raw)) {
@@ -66,7 +73,8 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   if (/Host denied \(verification failed\)/i.test(raw)) {
     return {
       kind: "host_key",
-      message: "The SSH host key is not the one recorded at the first connection: the host was reinstalled, or something is in between. If the change is expected, accept the new key (Edit → trust the new host key).",
+      message:
+        "The SSH host key is not the one recorded at the first connection: the host was reinstalled, or something is in between. If the change is expected, accept the new key (Edit → trust the new host key).",
     };
   }
   if (err.level === "client-timeout" || code === "ETIMEDOUT" || /timed out|did not answer within/i.test(raw)) {
@@ -84,7 +92,10 @@ export function describeConnectError(e: unknown): { kind: ConnectFailure; messag
   }
   if (err.level === "client-socket" || err.level === "protocol") return { kind: "other", message: `SSH connection failed: ${withCode}` };
   if (code === "ECONNRESET" || /socket hang up/i.test(raw)) {
-    return { kind: "other", message: `The connection was closed before the engine answered (${code || "socket hang up"}): not a Docker engine, or one that refused this client.` };
+    return {
+      kind: "other",
+      message: `The connection was closed before the engine answered (${code || "socket hang up"}): not a Docker engine, or one that refused this client.`,
+    };
   }
   return { kind: "other", message: withCode || "Unknown error" };
 }

@@ -59,7 +59,9 @@ function resolveMaterial(url: string, tls: TlsIn | undefined, ssh: SshIn | undef
 function consoleEngine(id: string): EngineConfig {
   const config = engineConfig(id);
   if (config.source !== "console") {
-    throw new ApiError("conflict", `The engine "${id}" is set by the environment (${id === "local" ? "DOCKER_HOST" : "VOLDECK_ENGINES"}); change it there.`, { engine: id });
+    throw new ApiError("conflict", `The engine "${id}" is set by the environment (${id === "local" ? "DOCKER_HOST" : "VOLDECK_ENGINES"}); change it there.`, {
+      engine: id,
+    });
   }
   return config;
 }
@@ -71,11 +73,10 @@ function consoleEngine(id: string): EngineConfig {
 function assertNoJobOn(id: string, doing: string): void {
   const job = listJobs().find((j) => (j.state === "queued" || j.state === "running") && (j.engine === id || j.targetEngine === id));
   if (!job) return;
-  throw new ApiError(
-    "conflict",
-    `Job ${job.id} (${job.kind} of "${job.volume}") is working on the engine "${id}"; ${doing} when it is done, or cancel it.`,
-    { engine: id, job: job.id },
-  );
+  throw new ApiError("conflict", `Job ${job.id} (${job.kind} of "${job.volume}") is working on the engine "${id}"; ${doing} when it is done, or cancel it.`, {
+    engine: id,
+    job: job.id,
+  });
 }
 
 /**

@@ -43,7 +43,11 @@ export function archiveWalker(helper: Helper): Walker {
         // The engine resolves every symlink it is asked about, and fails on a loop or a target it cannot
         // look up, with no words of its own: say what most likely happened (still the engine's failure).
         if (e instanceof ApiError && e.code === "engine_error") {
-          throw new ApiError("engine_error", `The engine could not look at "/${parts.join("/")}": a symlink loop, or a link the engine cannot resolve, fails this way. ${e.message}`, e.details);
+          throw new ApiError(
+            "engine_error",
+            `The engine could not look at "/${parts.join("/")}": a symlink loop, or a link the engine cannot resolve, fails this way. ${e.message}`,
+            e.details,
+          );
         }
         throw e;
       }
@@ -80,7 +84,10 @@ export async function listArchiveDir(helper: Helper, parts: string[], signal: Ab
   // engine afterwards, for the few children that are hard links, rather than remembering every size seen.
   const hardLinks: FileEntry[] = [];
   const onEntry = ({ name, typeflag, size, linkname, mode, uid, gid, mtime }: TarEntry) => {
-    const rel = name.toString("utf8").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    const rel = name
+      .toString("utf8")
+      .replace(/^(\.\/)+/, "")
+      .replace(/\/+$/, "");
     if (!rel || rel === "." || rel.includes("/")) return;
     const type = TYPE_OF[typeflag] ?? "other";
     const target = linkname.toString("utf8");

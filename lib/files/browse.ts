@@ -51,8 +51,15 @@ export async function listFiles(engine: string, name: string, q: ListRequest): P
       const names = await readDirNames(dir);
       // By name, only the answered page needs a stat; by size or time, every entry does.
       if (q.sort === "name") {
-        const page = pageOf(names.map((n) => ({ name: n })), q);
-        const entries = await statNames(dir, page.entries.map((e) => e.name), found.parts);
+        const page = pageOf(
+          names.map((n) => ({ name: n })),
+          q,
+        );
+        const entries = await statNames(
+          dir,
+          page.entries.map((e) => e.name),
+          found.parts,
+        );
         return { path, ...page, entries, dataPath: "direct" };
       }
       return { path, ...pageOf(await statNames(dir, names, found.parts), q), dataPath: "direct" };
@@ -85,7 +92,9 @@ function afterwards<T extends Readable>(stream: T, cleanup: () => unknown): T {
   const once = () => {
     if (done) return;
     done = true;
-    void Promise.resolve().then(cleanup).catch(() => {});
+    void Promise.resolve()
+      .then(cleanup)
+      .catch(() => {});
   };
   stream.once("close", once);
   stream.once("error", once);

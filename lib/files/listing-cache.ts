@@ -21,8 +21,7 @@ registerEngineState("file listings", (engine) => {
   for (const key of listings.keys()) if (key.startsWith(`${engine}\0`)) listings.delete(key);
 });
 
-export const listingKey = (engine: string, volume: string, createdAt: string | null, path: string) =>
-  [engine, volume, createdAt ?? "", path].join("\0");
+export const listingKey = (engine: string, volume: string, createdAt: string | null, path: string) => [engine, volume, createdAt ?? "", path].join("\0");
 
 export function rememberedListing(key: string): FileEntry[] | null {
   const hit = listings.get(key);

@@ -28,8 +28,7 @@ export function decodeCursor(raw: string, q: Pick<PageQuery, "sort" | "order" | 
   return c;
 }
 
-const keyOf = (e: Keyed, sort: FileSort): number | string | null =>
-  sort === "size" ? (e.size ?? 0) : sort === "mtime" ? (e.mtime ?? "") : null;
+const keyOf = (e: Keyed, sort: FileSort): number | string | null => (sort === "size" ? (e.size ?? 0) : sort === "mtime" ? (e.mtime ?? "") : null);
 
 const cmp = <T extends number | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -40,8 +39,7 @@ function compareKeys(av: number | string | null, an: string, bv: number | string
   return order === "desc" ? -c : c;
 }
 
-export const matchesFilter = (name: string, filter: string): boolean =>
-  !filter || name.toLocaleLowerCase().includes(filter.toLocaleLowerCase());
+export const matchesFilter = (name: string, filter: string): boolean => !filter || name.toLocaleLowerCase().includes(filter.toLocaleLowerCase());
 
 export function sortEntries<T extends Keyed>(entries: T[], sort: FileSort, order: SortOrder): T[] {
   return [...entries].sort((a, b) => compareKeys(keyOf(a, sort), a.name, keyOf(b, sort), b.name, order));
@@ -50,7 +48,11 @@ export function sortEntries<T extends Keyed>(entries: T[], sort: FileSort, order
 /** One page: the entries after the cursor, the cursor of the next page (when there is one), and the total. */
 export function pageOf<T extends Keyed>(all: T[], q: PageQuery): { entries: T[]; nextCursor?: string; total: number } {
   const limit = q.limit ?? PAGE_SIZE;
-  const sorted = sortEntries(all.filter((e) => matchesFilter(e.name, q.filter)), q.sort, q.order);
+  const sorted = sortEntries(
+    all.filter((e) => matchesFilter(e.name, q.filter)),
+    q.sort,
+    q.order,
+  );
   let start = 0;
   if (q.cursor) {
     const c = decodeCursor(q.cursor, q);

@@ -18,7 +18,10 @@ function fakeVolume(nodes: Record<string, NodeKind>, links: Record<string, strin
 }
 
 async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ApiError);
   return e as ApiError;
 }
@@ -53,7 +56,19 @@ describe("parseRequestPath", () => {
 
 describe("resolveInVolume", () => {
   const vol = fakeVolume(
-    { a: "dir", "a/b": "dir", "a/b/f": "file", in: "symlink", up: "symlink", etc: "symlink", loop: "symlink", deep: "symlink", rel: "symlink", "a/b/back": "symlink", f: "file" },
+    {
+      a: "dir",
+      "a/b": "dir",
+      "a/b/f": "file",
+      in: "symlink",
+      up: "symlink",
+      etc: "symlink",
+      loop: "symlink",
+      deep: "symlink",
+      rel: "symlink",
+      "a/b/back": "symlink",
+      f: "file",
+    },
     { in: "a/b", up: "../../..", etc: "/etc", loop: "loop", deep: "a/b/back", rel: "./a/../a/b/f", "a/b/back": "../.." },
   );
 
@@ -101,7 +116,7 @@ describe("resolveInVolume", () => {
 
   it("takes a target the engine already resolved inside the volume", async () => {
     const engine: Walker = {
-      kind: async (p) => ({ l: "symlink", "a": "dir", "a/x": "file" } as Record<string, NodeKind>)[p.join("/")] ?? null,
+      kind: async (p) => (({ l: "symlink", a: "dir", "a/x": "file" }) as Record<string, NodeKind>)[p.join("/")] ?? null,
       link: async () => ({ kind: "volume", parts: ["a", "x"] }),
     };
     expect(await resolveInVolume(["l"], engine, true)).toEqual({ parts: ["a", "x"], kind: "file" });

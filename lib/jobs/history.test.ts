@@ -9,10 +9,29 @@ const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 
 function job(id: string, state: Job["state"], finishedMsAgo: number | null = null): Job {
   return {
-    id, kind: "backup", state, bytesDone: 0, bytesTotal: null, error: null, backupId: null, engine: "local", volume: "v",
-    targetEngine: null, targetVolume: null, phase: state === "queued" ? "queued" : "done", cancelled: false, compression: null,
-    dataPath: null, swap: null, mode: null, rate: null, createdAt: at((finishedMsAgo ?? 0) + 1000), startedAt: null,
-    finishedAt: finishedMsAgo === null ? null : at(finishedMsAgo), stoppedContainers: [], warnings: [],
+    id,
+    kind: "backup",
+    state,
+    bytesDone: 0,
+    bytesTotal: null,
+    error: null,
+    backupId: null,
+    engine: "local",
+    volume: "v",
+    targetEngine: null,
+    targetVolume: null,
+    phase: state === "queued" ? "queued" : "done",
+    cancelled: false,
+    compression: null,
+    dataPath: null,
+    swap: null,
+    mode: null,
+    rate: null,
+    createdAt: at((finishedMsAgo ?? 0) + 1000),
+    startedAt: null,
+    finishedAt: finishedMsAgo === null ? null : at(finishedMsAgo),
+    stoppedContainers: [],
+    warnings: [],
   };
 }
 

@@ -203,8 +203,7 @@ function prune(): void {
   for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) reg.entries.delete(e.job.id);
 }
 
-const notFound = (id: string) =>
-  new ApiError("not_found", `There is no job "${id}" (finished jobs are kept for 30 days, the last 500 of them).`, { job: id });
+const notFound = (id: string) => new ApiError("not_found", `There is no job "${id}" (finished jobs are kept for 30 days, the last 500 of them).`, { job: id });
 
 /** A job of this process (live, or finished lately), if it is one. */
 const live = (id: string): Entry | undefined => reg.entries.get(id);

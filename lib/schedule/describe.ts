@@ -77,10 +77,7 @@ function field(f: CronField, names?: string[], offset = 0): string {
 }
 
 function fallback(c: Cron): string {
-  const parts = [
-    all(c.minute, 60) ? "every minute" : `at minute ${field(c.minute)}`,
-    all(c.hour, 24) ? "of every hour" : `past hour ${field(c.hour)}`,
-  ];
+  const parts = [all(c.minute, 60) ? "every minute" : `at minute ${field(c.minute)}`, all(c.hour, 24) ? "of every hour" : `past hour ${field(c.hour)}`];
   if (!all(c.dayOfMonth, 31)) parts.push(`on day ${field(c.dayOfMonth)} of the month`);
   if (!all(c.dayOfWeek, 7)) {
     // Vixie cron: both days restricted means either one; a day-of-month written with "*" means both.

@@ -26,7 +26,10 @@ describe("decide", () => {
     const now = at("2026-01-06T09:00:00Z");
     const d = decide(daily, { enabled: true, handledUntil: at("2026-01-01T12:00:00Z") }, now, "UTC", false);
     expect(d).toEqual({ action: "run", dueAt: at("2026-01-06T02:00:00Z") });
-    expect(decide(daily, { enabled: true, handledUntil: at("2026-01-06T02:00:00Z") }, now, "UTC", false)).toEqual({ action: "idle", nextAt: at("2026-01-07T02:00:00Z") });
+    expect(decide(daily, { enabled: true, handledUntil: at("2026-01-06T02:00:00Z") }, now, "UTC", false)).toEqual({
+      action: "idle",
+      nextAt: at("2026-01-07T02:00:00Z"),
+    });
   });
 
   it("folds a year of missed per-minute runs into one, quickly", () => {
@@ -45,7 +48,10 @@ describe("decide", () => {
   });
 
   it("does nothing for a paused schedule", () => {
-    expect(decide(daily, { enabled: false, handledUntil: at("2026-01-01T12:00:00Z") }, at("2026-01-09T00:00:00Z"), "UTC", false)).toEqual({ action: "idle", nextAt: null });
+    expect(decide(daily, { enabled: false, handledUntil: at("2026-01-01T12:00:00Z") }, at("2026-01-09T00:00:00Z"), "UTC", false)).toEqual({
+      action: "idle",
+      nextAt: null,
+    });
   });
 
   it("reads due times in the zone's wall clock", () => {

@@ -61,9 +61,17 @@ describe("nextRun in a local time zone", () => {
 
   it("keeps hourly runs hourly across both changes in New York", () => {
     // 8 March 2026: 02:00 EST → 03:00 EDT at 07:00 UTC.
-    expect(runs("0 * * * *", "2026-03-08T05:30:00Z", "America/New_York", 3)).toEqual(["2026-03-08T06:00:00.000Z", "2026-03-08T07:00:00.000Z", "2026-03-08T08:00:00.000Z"]);
+    expect(runs("0 * * * *", "2026-03-08T05:30:00Z", "America/New_York", 3)).toEqual([
+      "2026-03-08T06:00:00.000Z",
+      "2026-03-08T07:00:00.000Z",
+      "2026-03-08T08:00:00.000Z",
+    ]);
     // 1 November 2026: 02:00 EDT → 01:00 EST at 06:00 UTC; the repeated 01:00 runs once.
-    expect(runs("0 * * * *", "2026-11-01T04:30:00Z", "America/New_York", 3)).toEqual(["2026-11-01T05:00:00.000Z", "2026-11-01T07:00:00.000Z", "2026-11-01T08:00:00.000Z"]);
+    expect(runs("0 * * * *", "2026-11-01T04:30:00Z", "America/New_York", 3)).toEqual([
+      "2026-11-01T05:00:00.000Z",
+      "2026-11-01T07:00:00.000Z",
+      "2026-11-01T08:00:00.000Z",
+    ]);
   });
 
   it("converts a wall time to its instant", () => {

@@ -104,7 +104,16 @@ async function applyRetention(s: ScheduleRecord, made: Backup): Promise<{ delete
     }
     await deleteBackup(id);
     deleted.push(id);
-    recordAudit({ actor: SCHEDULER_ACTOR, action: "backup.delete", target: id, engine: s.engine, ip: null, ok: true, status: null, detail: { schedule: s.id, volume: s.volume, reason: "retention" } });
+    recordAudit({
+      actor: SCHEDULER_ACTOR,
+      action: "backup.delete",
+      target: id,
+      engine: s.engine,
+      ip: null,
+      ok: true,
+      status: null,
+      detail: { schedule: s.id, volume: s.volume, reason: "retention" },
+    });
   }
   return { deleted, kept };
 }
@@ -119,6 +128,12 @@ function auditRun(s: ScheduleRecord, how: Trigger, detail: { ok: boolean } & Rec
     ip: null,
     ok,
     status: null,
-    detail: { schedule: s.id, trigger: how.trigger, ...(how.dueAt ? { dueAt: how.dueAt } : {}), ...(how.actor !== SCHEDULER_ACTOR ? { requestedBy: how.actor } : {}), ...rest },
+    detail: {
+      schedule: s.id,
+      trigger: how.trigger,
+      ...(how.dueAt ? { dueAt: how.dueAt } : {}),
+      ...(how.actor !== SCHEDULER_ACTOR ? { requestedBy: how.actor } : {}),
+      ...rest,
+    },
   });
 }

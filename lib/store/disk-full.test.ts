@@ -41,9 +41,17 @@ describe("disk full", () => {
   it("skips bookkeeping on a full disk, and only then", async () => {
     const full = await enospc();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect(() => unlessDiskFull("a test's note", () => { throw full; })).not.toThrow();
+    expect(() =>
+      unlessDiskFull("a test's note", () => {
+        throw full;
+      }),
+    ).not.toThrow();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^voldeck: a test's note not recorded: The console's data directory/));
     warn.mockRestore();
-    expect(() => unlessDiskFull("a test's note", () => { throw new Error("locked"); })).toThrow("locked");
+    expect(() =>
+      unlessDiskFull("a test's note", () => {
+        throw new Error("locked");
+      }),
+    ).toThrow("locked");
   });
 });

@@ -129,7 +129,10 @@ function readNumber(block: Buffer, offset: number, length: number): number {
     for (let i = offset + 1; i < offset + length; i++) v = (v << 8n) | BigInt(block[i]);
     return Number(v);
   }
-  const text = block.toString("latin1", offset, offset + length).replace(/[\0 ]+$/, "").replace(/^[\0 ]+/, "");
+  const text = block
+    .toString("latin1", offset, offset + length)
+    .replace(/[\0 ]+$/, "")
+    .replace(/^[\0 ]+/, "");
   if (!text) return 0;
   if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`a header field holds "${text}", not an octal number`);
   return parseInt(text, 8);

@@ -28,8 +28,16 @@ function ours(tar: Buffer, chunk: number): Seen[] {
     data: (c) => parts.push(Buffer.from(c)),
     entryEnd: (e: TarEntry) =>
       seen.push({
-        name: e.name.toString("utf8"), type: STREAM_TYPE[e.type] ?? e.type, mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, size: e.size,
-        mtime: e.mtime, linkname: e.linkname.toString("utf8"), dev: `${e.devmajor},${e.devminor}`, sha: sha(Buffer.concat(parts)),
+        name: e.name.toString("utf8"),
+        type: STREAM_TYPE[e.type] ?? e.type,
+        mode: e.mode & 0o7777,
+        uid: e.uid,
+        gid: e.gid,
+        size: e.size,
+        mtime: e.mtime,
+        linkname: e.linkname.toString("utf8"),
+        dev: `${e.devmajor},${e.devminor}`,
+        sha: sha(Buffer.concat(parts)),
       }),
   });
   for (let i = 0; i < tar.length; i += chunk) reader.write(tar.subarray(i, i + chunk));
@@ -47,9 +55,16 @@ async function theirs(tar: Buffer): Promise<Seen[]> {
       const h = entry.header;
       const hasData = h.type === "file" || h.type === "contiguous-file";
       seen.push({
-        name: h.name, type: h.type === "contiguous-file" ? "file" : h.type!, mode: h.mode! & 0o7777, uid: h.uid!, gid: h.gid!,
-        size: hasData ? h.size! : 0, mtime: Math.floor(h.mtime!.getTime() / 1000), linkname: h.linkname ?? "",
-        dev: `${h.devmajor ?? 0},${h.devminor ?? 0}`, sha: sha(Buffer.concat(parts)),
+        name: h.name,
+        type: h.type === "contiguous-file" ? "file" : h.type!,
+        mode: h.mode! & 0o7777,
+        uid: h.uid!,
+        gid: h.gid!,
+        size: hasData ? h.size! : 0,
+        mtime: Math.floor(h.mtime!.getTime() / 1000),
+        linkname: h.linkname ?? "",
+        dev: `${h.devmajor ?? 0},${h.devminor ?? 0}`,
+        sha: sha(Buffer.concat(parts)),
       });
     }
   })();
@@ -59,25 +74,54 @@ async function theirs(tar: Buffer): Promise<Seen[]> {
 }
 
 const gnuList = (file: string) =>
-  execFileSync("tar", ["--quoting-style=literal", "-tf", file], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } }).split("\n").filter(Boolean);
+  execFileSync("tar", ["--quoting-style=literal", "-tf", file], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } })
+    .split("\n")
+    .filter(Boolean);
 
 // Path components: ASCII, unicode, long; never `.`/`..`, never a slash or newline.
 const component = fc
-  .oneof(fc.stringMatching(/^[a-z0-9_ -]{1,12}$/), fc.constantFrom("ü", "日本語", "✓ ok", "ñ"), fc.integer({ min: 60, max: 140 }).map((n) => "L".repeat(n)))
+  .oneof(
+    fc.stringMatching(/^[a-z0-9_ -]{1,12}$/),
+    fc.constantFrom("ü", "日本語", "✓ ok", "ñ"),
+    fc.integer({ min: 60, max: 140 }).map((n) => "L".repeat(n)),
+  )
   .filter((c) => c !== "." && c !== ".." && c.trim() === c);
 const pathArb = fc.array(component, { minLength: 1, maxLength: 4 }).map((p) => p.join("/"));
 const content = fc.oneof(
   fc.uint8Array({ maxLength: 1500 }).map((a) => Buffer.from(a)),
   fc.integer({ min: 0, max: 100_000 }).map((n) => Buffer.alloc(n)), // sparse-looking: long zero runs
 );
-const common = { mode: fc.constantFrom(0o644, 0o755, 0o600, 0o4755), uid: fc.integer({ min: 0, max: 70_000 }), gid: fc.integer({ min: 0, max: 70_000 }), mtime: fc.integer({ min: 0, max: 2_000_000_000 }) };
-type Spec = { name: string; type: string; mode: number; uid: number; gid: number; mtime: number; body?: Buffer; linkname?: string; devmajor?: number; devminor?: number; pax?: Record<string, string> };
+const common = {
+  mode: fc.constantFrom(0o644, 0o755, 0o600, 0o4755),
+  uid: fc.integer({ min: 0, max: 70_000 }),
+  gid: fc.integer({ min: 0, max: 70_000 }),
+  mtime: fc.integer({ min: 0, max: 2_000_000_000 }),
+};
+type Spec = {
+  name: string;
+  type: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  body?: Buffer;
+  linkname?: string;
+  devmajor?: number;
+  devminor?: number;
+  pax?: Record<string, string>;
+};
 const specArb: fc.Arbitrary<Spec> = fc.oneof(
   fc.record({ name: pathArb, type: fc.constant("file"), ...common, body: content, pax: fc.option(fc.constant({ comment: "pax record" }), { nil: undefined }) }),
   fc.record({ name: pathArb, type: fc.constant("directory"), ...common }),
   fc.record({ name: pathArb, type: fc.constant("symlink"), ...common, linkname: pathArb }),
   fc.record({ name: pathArb, type: fc.constant("link"), ...common, linkname: pathArb }),
-  fc.record({ name: pathArb, type: fc.constantFrom("character-device", "block-device"), ...common, devmajor: fc.integer({ min: 0, max: 255 }), devminor: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    name: pathArb,
+    type: fc.constantFrom("character-device", "block-device"),
+    ...common,
+    devmajor: fc.integer({ min: 0, max: 255 }),
+    devminor: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ name: pathArb, type: fc.constant("fifo"), ...common }),
 );
 
@@ -88,7 +132,11 @@ async function packWithTarStream(specs: Spec[]): Promise<Buffer> {
   const ended = new Promise<void>((r) => pack.on("end", () => r()));
   for (const s of specs) {
     const { body, ...header } = s;
-    await new Promise<void>((resolve, reject) => pack.entry({ ...header, type: header.type as never, mtime: new Date(s.mtime * 1000), size: body?.length ?? 0 }, body ?? Buffer.alloc(0), (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ ...header, type: header.type as never, mtime: new Date(s.mtime * 1000), size: body?.length ?? 0 }, body ?? Buffer.alloc(0), (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
   }
   pack.finalize();
   await ended;
@@ -113,27 +161,32 @@ describe("TarReader against tar-stream and GNU tar", () => {
   it("reads GNU tar's archives of generated trees (gnu and pax formats) as tar-stream does, with the contents tar -x writes", async () => {
     const fileArb = fc.record({ name: component, body: content });
     await fc.assert(
-      fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(component, { maxLength: 3 }), fc.constantFrom("gnu", "pax"), async (files, dirs, format) => {
-        const root = fs.mkdtempSync(path.join(tmp, "tree-"));
-        const deep = path.join(root, ...dirs);
-        fs.mkdirSync(deep, { recursive: true });
-        const names = [...new Set(files.map((f) => f.name))];
-        names.forEach((n, i) => fs.writeFileSync(path.join(deep, n), files[i].body));
-        fs.symlinkSync(`../${"x".repeat(150)}/ü`, path.join(deep, "sym-long-target"));
-        fs.linkSync(path.join(deep, names[0]), path.join(deep, "hard"));
-        const file = path.join(root, "..", `${path.basename(root)}.tar`);
-        execFileSync("tar", [`--format=${format}`, "-cf", file, "-C", root, "."]);
-        const tar = fs.readFileSync(file);
-        const got = ours(tar, 4096);
-        expect(got).toEqual(await theirs(tar));
-        expect(got.map((e) => e.name)).toEqual(gnuList(file));
-        const out = fs.mkdtempSync(path.join(tmp, "x-"));
-        execFileSync("tar", ["-xf", file, "-C", out]);
-        for (const e of got.filter((g) => g.type === "file")) expect(sha(fs.readFileSync(path.join(out, e.name))), e.name).toBe(e.sha);
-        // One of the two names holds the content, the other (whichever tar met second) links to it.
-        const pair = got.filter((e) => e.name.endsWith("/hard") || e.name.endsWith(`/${names[0]}`)).map((e) => e.type);
-        expect(pair.sort()).toEqual(["file", "link"]);
-      }),
+      fc.asyncProperty(
+        fc.array(fileArb, { minLength: 1, maxLength: 5 }),
+        fc.array(component, { maxLength: 3 }),
+        fc.constantFrom("gnu", "pax"),
+        async (files, dirs, format) => {
+          const root = fs.mkdtempSync(path.join(tmp, "tree-"));
+          const deep = path.join(root, ...dirs);
+          fs.mkdirSync(deep, { recursive: true });
+          const names = [...new Set(files.map((f) => f.name))];
+          names.forEach((n, i) => fs.writeFileSync(path.join(deep, n), files[i].body));
+          fs.symlinkSync(`../${"x".repeat(150)}/ü`, path.join(deep, "sym-long-target"));
+          fs.linkSync(path.join(deep, names[0]), path.join(deep, "hard"));
+          const file = path.join(root, "..", `${path.basename(root)}.tar`);
+          execFileSync("tar", [`--format=${format}`, "-cf", file, "-C", root, "."]);
+          const tar = fs.readFileSync(file);
+          const got = ours(tar, 4096);
+          expect(got).toEqual(await theirs(tar));
+          expect(got.map((e) => e.name)).toEqual(gnuList(file));
+          const out = fs.mkdtempSync(path.join(tmp, "x-"));
+          execFileSync("tar", ["-xf", file, "-C", out]);
+          for (const e of got.filter((g) => g.type === "file")) expect(sha(fs.readFileSync(path.join(out, e.name))), e.name).toBe(e.sha);
+          // One of the two names holds the content, the other (whichever tar met second) links to it.
+          const pair = got.filter((e) => e.name.endsWith("/hard") || e.name.endsWith(`/${names[0]}`)).map((e) => e.type);
+          expect(pair.sort()).toEqual(["file", "link"]);
+        },
+      ),
       { numRuns: 8 },
     );
   }, 30_000);

@@ -184,7 +184,9 @@ export class TarReader {
     if (h.typeflag === "S" || [...records.keys()].some((k) => k.startsWith("GNU.sparse."))) {
       // Its stored bytes are not its content (a map of holes decides where they go); we neither expand nor
       // restore such entries, so accepting one would call an archive verified that we cannot read back whole.
-      throw new TarFormatError(`"${name.toString("utf8")}" is a GNU sparse file (made with tar --sparse), which is not supported: make the archive without --sparse`);
+      throw new TarFormatError(
+        `"${name.toString("utf8")}" is a GNU sparse file (made with tar --sparse), which is not supported: make the archive without --sparse`,
+      );
     }
     const size = paxNumber(records, "size", h.size);
     const entry: TarEntry = {

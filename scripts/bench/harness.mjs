@@ -36,7 +36,11 @@ export async function ensureBuild(distDir, force = false) {
   const before = readFileSync(tsconfig, "utf8");
   try {
     await new Promise((resolve, reject) => {
-      const child = spawn("npx", ["next", "build"], { cwd: root, env: { ...process.env, VOLDECK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+      const child = spawn("npx", ["next", "build"], {
+        cwd: root,
+        env: { ...process.env, VOLDECK_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: "inherit",
+      });
       child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code})`))));
     });
   } finally {
@@ -55,9 +59,19 @@ export async function startConsole({ distDir, engine, dataDir, engines = {}, env
   const token = randomBytes(24).toString("hex");
   const ownDataDir = dataDir ? null : mkdtempSync(path.join(os.tmpdir(), "vd-bench-data-"));
   const env = {
-    ...process.env, HOST: "127.0.0.1", PORT: String(port), DOCKER_HOST: engine.dockerHost, VOLDECK_DATA_DIR: dataDir ?? ownDataDir,
-    VOLDECK_API_TOKEN: token, VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("hex"), VOLDECK_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1", VOLDECK_ENGINES: Object.entries(engines).map(([id, address]) => `${id}=${address}`).join(","), ...extra,
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DOCKER_HOST: engine.dockerHost,
+    VOLDECK_DATA_DIR: dataDir ?? ownDataDir,
+    VOLDECK_API_TOKEN: token,
+    VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("hex"),
+    VOLDECK_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    VOLDECK_ENGINES: Object.entries(engines)
+      .map(([id, address]) => `${id}=${address}`)
+      .join(","),
+    ...extra,
   };
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = () =>
@@ -103,7 +117,10 @@ export function apiClient({ url, token }) {
     const { job } = await call("POST", p, body);
     const res = await fetch(`${url}/api/jobs/${job.id}/events`, { headers });
     const text = await res.text(); // ends after the final state
-    const events = text.split("\n").filter((l) => l.startsWith("data: ")).map((l) => JSON.parse(l.slice(6)));
+    const events = text
+      .split("\n")
+      .filter((l) => l.startsWith("data: "))
+      .map((l) => JSON.parse(l.slice(6)));
     const last = events.at(-1);
     if (last?.state !== "succeeded") throw new Error(`${job.kind} job failed: ${last?.error ?? "no final state"}`);
     return last;

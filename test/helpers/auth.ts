@@ -18,7 +18,15 @@ export function raw(path: string, opts: { method?: string; headers?: Record<stri
   const url = new URL(path, BASE_URL);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.from, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: opts.method ?? "GET",
+        headers: opts.headers,
+        localAddress: opts.from,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -78,7 +86,18 @@ export async function revokeToken(id: string) {
   await api(`/api/tokens/${id}`, { method: "DELETE" });
 }
 
-export type AuditLine = { id: number; at: string; actor: string | null; action: string; target: string | null; engine: string | null; ip: string | null; ok: boolean; status: number | null; detail: Record<string, any> | null };
+export type AuditLine = {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  engine: string | null;
+  ip: string | null;
+  ok: boolean;
+  status: number | null;
+  detail: Record<string, any> | null;
+};
 
 /** The newest audit lines (admin token). */
 export async function auditLines(limit = 200): Promise<AuditLine[]> {

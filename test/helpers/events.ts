@@ -42,7 +42,12 @@ export async function openEvents(engine = "local", token: string | null = ADMIN_
     contentType: res.headers.get("content-type") ?? "",
     events,
     waitFor: async (what, match, timeoutMs = 5_000) => {
-      const found = await until(what, async () => events.find(match), (e) => e !== undefined, { timeoutMs, intervalMs: 50 });
+      const found = await until(
+        what,
+        async () => events.find(match),
+        (e) => e !== undefined,
+        { timeoutMs, intervalMs: 50 },
+      );
       return found!;
     },
     close: () => abort.abort(),

@@ -1,10 +1,5 @@
 // Polling with a deadline instead of sleeping: answers the first value `check` accepts.
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T>,
-  check: (value: T) => boolean,
-  { timeoutMs = 10_000, intervalMs = 250 } = {},
-): Promise<T> {
+export async function until<T>(what: string, probe: () => Promise<T>, check: (value: T) => boolean, { timeoutMs = 10_000, intervalMs = 250 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;

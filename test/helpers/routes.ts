@@ -12,7 +12,13 @@ export function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g)) found.add(m[1]);
   for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of block[1].split(",")) found.add(part.trim().split(/\s+as\s+/).pop() ?? "");
+    for (const part of block[1].split(","))
+      found.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop() ?? "",
+      );
   }
   return METHODS.filter((m) => found.has(m));
 }
@@ -24,7 +30,10 @@ export function sourceRoutes(dir = path.join(ROOT, "app/api")): Route[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) routes.push(...sourceRoutes(full));
     else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) {
-      const segments = path.relative(path.join(ROOT, "app"), dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+      const segments = path
+        .relative(path.join(ROOT, "app"), dir)
+        .split(path.sep)
+        .filter((s) => !/^\(.*\)$/.test(s));
       routes.push({ pattern: `/${segments.join("/")}`, methods: exportedMethods(readFileSync(full, "utf8")) });
     }
   }

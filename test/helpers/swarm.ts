@@ -76,7 +76,11 @@ export class SwarmScenario {
     for (const name of this.volumes) {
       await until(
         `volume ${name} removed`,
-        () => call("DELETE", `/volumes/${encodeURIComponent(name)}`).then(() => true, (e: Error) => /404/.test(e.message)),
+        () =>
+          call("DELETE", `/volumes/${encodeURIComponent(name)}`).then(
+            () => true,
+            (e: Error) => /404/.test(e.message),
+          ),
         (gone) => gone,
         { timeoutMs: 30_000, intervalMs: 500 },
       ).catch(() => {});

@@ -29,7 +29,24 @@ export function makePki(name = "voldeck-test"): Pki {
   writeFileSync(path.join(dir, "client.ext"), "extendedKeyUsage = clientAuth\n");
   for (const who of ["server", "client"]) {
     openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${name} ${who}`, "-keyout", `${who}-key.pem`, "-out", `${who}.csr`);
-    openssl(dir, "x509", "-req", "-in", `${who}.csr`, "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial", "-days", "2", "-extfile", `${who}.ext`, "-out", `${who}-cert.pem`);
+    openssl(
+      dir,
+      "x509",
+      "-req",
+      "-in",
+      `${who}.csr`,
+      "-CA",
+      "ca.pem",
+      "-CAkey",
+      "ca-key.pem",
+      "-CAcreateserial",
+      "-days",
+      "2",
+      "-extfile",
+      `${who}.ext`,
+      "-out",
+      `${who}-cert.pem`,
+    );
   }
   const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
   return {

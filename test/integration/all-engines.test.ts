@@ -48,7 +48,10 @@ describe("GET /api/volumes", () => {
     // The same rows as each engine's own list, nothing more.
     for (const engine of ["local", "peer", "swarm"]) {
       const own = (await get<{ volumes: EngineVolume[] }>(volumesPath(engine))).body.volumes.map((v) => v.name).sort();
-      const fromAll = body.volumes.filter((v) => v.engine === engine).map((v) => v.name).sort();
+      const fromAll = body.volumes
+        .filter((v) => v.engine === engine)
+        .map((v) => v.name)
+        .sort();
       expect(fromAll.filter((n) => n.startsWith(prefix))).toEqual(own.filter((n) => n.startsWith(prefix)));
     }
   });
@@ -66,7 +69,11 @@ describe("GET /api/volumes", () => {
     for (const id of ["local", "peer", "swarm"]) expect(listing(body, id)!.ok).toBe(true);
     expect(body.volumes.some((v) => v.engine === "local")).toBe(true);
     // Once its event stream has reported it down, it is answered from that knowledge, without asking it again.
-    const known = await until("the spare engine known down", () => all("?engine=spare"), (b) => listing(b, "spare")?.source === "events");
+    const known = await until(
+      "the spare engine known down",
+      () => all("?engine=spare"),
+      (b) => listing(b, "spare")?.source === "events",
+    );
     expect(listing(known, "spare")).toMatchObject({ ok: false, error: expect.stringContaining("spare") });
     // Live engines say where their list came from.
     expect(["index", "engine"]).toContain(listing(body, "local")!.source);
@@ -95,16 +102,26 @@ describe("an engine that comes up and goes down again while the others keep answ
     spare = await startEngine({ name: "spare", dir: spareDir(), withImage: false });
     const name = `${prefix}-on-spare`;
     await dockerOn(spare.dockerHost, "volume", "create", name);
-    const up = await until("the spare engine's volume in the all-engines list", () => all(), (b) => named(b, name).length === 1, {
-      timeoutMs: 30_000,
-    });
+    const up = await until(
+      "the spare engine's volume in the all-engines list",
+      () => all(),
+      (b) => named(b, name).length === 1,
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect(listing(up, "spare")).toMatchObject({ ok: true });
     expect(named(up, name)[0].engine).toBe("spare");
     expect(named(up, `${prefix}-on-local`)).toHaveLength(1);
 
     await spare.stop();
     spare = undefined;
-    const down = await until("the spare engine to be marked down", () => all(), (b) => listing(b, "spare")?.ok === false, { timeoutMs: 30_000 });
+    const down = await until(
+      "the spare engine to be marked down",
+      () => all(),
+      (b) => listing(b, "spare")?.ok === false,
+      { timeoutMs: 30_000 },
+    );
     expect(listing(down, "spare")!.error).toEqual(expect.stringContaining("spare"));
     expect(named(down, name)).toEqual([]);
     for (const id of ["local", "peer", "swarm"]) expect(listing(down, id)!.ok).toBe(true);
@@ -165,7 +182,11 @@ describe("an engine removed from the console and added back under the same id, a
     expect((await del(`/api/engines/${id}`)).status).toBe(204);
     const again = await post("/api/engines", { id, url: `unix://${swarmSocket()}` });
     expect(again.status, again.text).toBe(201);
-    body = await until("the swarm engine listed under the old id", () => all(`?engine=${id}`), (b) => named(b, onSwarm).length === 1);
+    body = await until(
+      "the swarm engine listed under the old id",
+      () => all(`?engine=${id}`),
+      (b) => named(b, onSwarm).length === 1,
+    );
     expect(named(body, onPeer)).toHaveLength(0);
     // A Swarm manager's volumes say which services declare them; the peer's never did.
     expect(named(body, onSwarm)[0]).toMatchObject({ engine: id, services: [] });

@@ -60,7 +60,11 @@ describe("roles", () => {
       expectError(await api("/api/tokens", { token }), 403, "forbidden");
       expectError(await api("/api/audit", { token }), 403, "forbidden");
       expectError(await api("/api/tokens", { method: "POST", json: { name: "x", role: "admin" }, token }), 403, "forbidden");
-      expectError(await api("/api/users", { method: "POST", json: { username: randomName("x"), password: randomPassword(), role: "admin" }, token }), 403, "forbidden");
+      expectError(
+        await api("/api/users", { method: "POST", json: { username: randomName("x"), password: randomPassword(), role: "admin" }, token }),
+        403,
+        "forbidden",
+      );
     }
     expect((await api(volumesPath(), { token: viewer })).status).toBe(200);
   });
@@ -69,7 +73,11 @@ describe("roles", () => {
   it("a viewer cannot download a backup; an operator can", async () => {
     for (const route of ["/api/backups", "/api/backups/[id]/download"]) expect(isServed(route), `the console serves no ${route}`).toBe(true);
     // An empty tar (two zero blocks) is a valid backup of an empty volume.
-    const upload = await api(`/api/backups?volume=${randomName("bk")}`, { method: "POST", body: Buffer.alloc(1024).toString("latin1"), headers: { "Content-Type": "application/x-tar" } });
+    const upload = await api(`/api/backups?volume=${randomName("bk")}`, {
+      method: "POST",
+      body: Buffer.alloc(1024).toString("latin1"),
+      headers: { "Content-Type": "application/x-tar" },
+    });
     expect(upload.status, upload.text).toBe(201);
     const id = upload.body.id as string;
     try {
@@ -88,7 +96,11 @@ describe("users", () => {
     const again = await api("/api/users", { method: "POST", json: { username: user.username.toUpperCase(), password: randomPassword(), role: "admin" } });
     expect(expectError(again, 409, "conflict").message).toContain("already exists");
     expectError(await api("/api/users", { method: "POST", json: { username: "-bad name", password: randomPassword(), role: "viewer" } }), 400, "invalid_input");
-    expectError(await api("/api/users", { method: "POST", json: { username: randomName("short"), password: "elevenchars", role: "viewer" } }), 400, "invalid_input");
+    expectError(
+      await api("/api/users", { method: "POST", json: { username: randomName("short"), password: "elevenchars", role: "viewer" } }),
+      400,
+      "invalid_input",
+    );
   });
 
   it("never leaves the console without an admin", async () => {

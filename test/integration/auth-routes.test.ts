@@ -27,7 +27,9 @@ function samplePath(pattern: string): string {
       if (CATCH_ALL.test(seg)) return "no/such/route";
       const param = /^\[(.+)\]$/.exec(seg)?.[1];
       if (!param) return seg;
-      const value = { engine: "local", name: probe.volume, username: probe.user, id: pattern.startsWith("/api/tokens/") ? probe.tokenId : "0123456789ab" }[param];
+      const value = { engine: "local", name: probe.volume, username: probe.user, id: pattern.startsWith("/api/tokens/") ? probe.tokenId : "0123456789ab" }[
+        param
+      ];
       return encodeURIComponent(value ?? "sample");
     })
     .join("/");
@@ -49,14 +51,18 @@ function sampleBody(key: string): unknown {
   return bodies[key] ?? {};
 }
 
-const cases = routes.flatMap((r) => r.methods.filter((m) => m !== "HEAD" && m !== "OPTIONS").map((method) => ({ ...r, method, key: `${method} ${r.pattern}` })));
+const cases = routes.flatMap((r) =>
+  r.methods.filter((m) => m !== "HEAD" && m !== "OPTIONS").map((method) => ({ ...r, method, key: `${method} ${r.pattern}` })),
+);
 
 async function snapshot() {
   const read = async (p: string) => {
     const answer = await api(p);
     return answer.status === 200 ? answer.body : null;
   };
-  const [volumes, users, tokens, engines, backups] = await Promise.all(["/api/engines/local/volumes", "/api/users", "/api/tokens", "/api/engines", "/api/backups"].map(read));
+  const [volumes, users, tokens, engines, backups] = await Promise.all(
+    ["/api/engines/local/volumes", "/api/users", "/api/tokens", "/api/engines", "/api/backups"].map(read),
+  );
   return {
     volumes: (volumes?.volumes ?? []).map((v: { name: string }) => v.name).sort(),
     users: (users?.users ?? []).map((u: { username: string; role: string; updatedAt: string }) => `${u.username}:${u.role}:${u.updatedAt}`).sort(),
@@ -85,7 +91,9 @@ describe("the API routes", () => {
     expect(all.length).toBeGreaterThanOrEqual(19);
     for (const r of all) expect(r.methods, `${r.pattern} exports no HTTP method this test recognises`).not.toEqual([]);
     if (built) expect([...built].filter((p) => !all.some((r) => r.pattern === p))).toEqual([]);
-    expect(cases.map((c) => c.key)).toEqual(expect.arrayContaining(["GET /api/engines/[engine]/volumes", "DELETE /api/users/[username]", "POST /api/tokens", "GET /api/audit"]));
+    expect(cases.map((c) => c.key)).toEqual(
+      expect.arrayContaining(["GET /api/engines/[engine]/volumes", "DELETE /api/users/[username]", "POST /api/tokens", "GET /api/audit"]),
+    );
   });
 
   it("answer 401 without credentials, or with a bad token or session cookie (health, login and setup aside)", async () => {
@@ -93,7 +101,11 @@ describe("the API routes", () => {
     for (const c of cases.filter((x) => !PUBLIC.has(x.key))) {
       const url = samplePath(c.pattern);
       const json = WRITES.has(c.method) ? sampleBody(`${c.method} ${c.pattern}`) : undefined;
-      const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer vdk_000000000000_notARealTokenAtAllxxxxxxxxxxxxxxxxxxxxxxxxx" }, { Cookie: "voldeck_session=forged" }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { Authorization: "Bearer vdk_000000000000_notARealTokenAtAllxxxxxxxxxxxxxxxxxxxxxxxxx" },
+        { Cookie: "voldeck_session=forged" },
+      ];
       for (const headers of attempts) {
         const answer = await api(url, { method: c.method, json, token: null, headers });
         expectError(answer, 401, "unauthorized");
@@ -115,15 +127,25 @@ describe("the API routes", () => {
     const refused: string[] = [];
     for (const c of cases.filter((x) => WRITES.has(x.method) && !PUBLIC.has(x.key))) {
       const answer = await api(samplePath(c.pattern), { method: c.method, json: sampleBody(c.key), token: probe.viewer });
-      if (CATCH_ALL.test(c.pattern)) expectError(answer, 404, "not_found"); // nothing there to protect
-      else if (c.key === "POST /api/auth/logout") expect(answer.status, answer.text).toBe(204); // ends no session for a token
+      if (CATCH_ALL.test(c.pattern))
+        expectError(answer, 404, "not_found"); // nothing there to protect
+      else if (c.key === "POST /api/auth/logout")
+        expect(answer.status, answer.text).toBe(204); // ends no session for a token
       else {
         expect(answer.status, `${c.key}: ${answer.text}`).toBe(403);
         expectError(answer, 403, "forbidden");
         refused.push(c.key);
       }
     }
-    expect(refused).toEqual(expect.arrayContaining(["POST /api/engines/[engine]/volumes", "DELETE /api/engines/[engine]/volumes/[name]", "POST /api/engines/[engine]/volumes/prune", "POST /api/users", "DELETE /api/tokens/[id]"]));
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        "POST /api/engines/[engine]/volumes",
+        "DELETE /api/engines/[engine]/volumes/[name]",
+        "POST /api/engines/[engine]/volumes/prune",
+        "POST /api/users",
+        "DELETE /api/tokens/[id]",
+      ]),
+    );
     expect(await snapshot()).toEqual(before);
     // The viewer's token still works: it was refused, not revoked.
     expect((await api("/api/auth/me", { token: probe.viewer })).body.user).toMatchObject({ role: "viewer", via: "token" });

@@ -86,7 +86,11 @@ describe("cross-site requests with the session cookie", () => {
     expectError(await api(`${volumesPath()}/prune`, withCookie(op.cookie, { method: "POST", json: { volumes: [kept] }, origin: FOREIGN })), 403, "forbidden");
     expect(await volumeExists(kept)).toBe(true);
     // Even a "same-origin" Sec-Fetch-Site does not excuse a foreign Origin.
-    expectError(await api(`${volumesPath()}/${kept}`, withCookie(op.cookie, { method: "DELETE", origin: FOREIGN, headers: { "Sec-Fetch-Site": "same-origin" } })), 403, "forbidden");
+    expectError(
+      await api(`${volumesPath()}/${kept}`, withCookie(op.cookie, { method: "DELETE", origin: FOREIGN, headers: { "Sec-Fetch-Site": "same-origin" } })),
+      403,
+      "forbidden",
+    );
     expect(await volumeExists(kept)).toBe(true);
   });
 
@@ -94,7 +98,11 @@ describe("cross-site requests with the session cookie", () => {
     const name = newVolume("noorigin");
     expectError(await api(volumesPath(), withCookie(op.cookie, { method: "POST", json: { name }, origin: null })), 403, "forbidden");
     for (const site of ["cross-site", "same-site", "none"]) {
-      expectError(await api(volumesPath(), withCookie(op.cookie, { method: "POST", json: { name }, origin: null, headers: { "Sec-Fetch-Site": site } })), 403, "forbidden");
+      expectError(
+        await api(volumesPath(), withCookie(op.cookie, { method: "POST", json: { name }, origin: null, headers: { "Sec-Fetch-Site": site } })),
+        403,
+        "forbidden",
+      );
     }
     expect(await volumeExists(name)).toBe(false);
     const ok = await api(volumesPath(), withCookie(op.cookie, { method: "POST", json: { name }, origin: null, headers: { "Sec-Fetch-Site": "same-origin" } }));
@@ -134,7 +142,11 @@ describe("ending sessions", () => {
     const u = await signedIn("operator");
     const other = (await login(u.username, u.password)).cookie!;
     // A wrong current password changes nothing.
-    expectError(await api("/api/auth/password", withCookie(u.cookie, { method: "POST", json: { currentPassword: "not it", newPassword: randomPassword() } })), 400, "invalid_input");
+    expectError(
+      await api("/api/auth/password", withCookie(u.cookie, { method: "POST", json: { currentPassword: "not it", newPassword: randomPassword() } })),
+      400,
+      "invalid_input",
+    );
     expect((await me(other)).status).toBe(200);
 
     const password = randomPassword();

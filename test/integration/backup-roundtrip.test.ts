@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, BASE_URL, downloadTo, get, uploadBody, volumesPath } from "../helpers/api";
 import { docker } from "../helpers/docker";
 import {
-  backupVolume, deleteBackupsOf, expectSucceeded, fillEveryKind, helperContainers, listBackups, runJob, strayBackupFiles, treeManifest, volumeManifest,
+  backupVolume,
+  deleteBackupsOf,
+  expectSucceeded,
+  fillEveryKind,
+  helperContainers,
+  listBackups,
+  runJob,
+  strayBackupFiles,
+  treeManifest,
+  volumeManifest,
 } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 
@@ -53,7 +62,14 @@ describe("backup through both data paths", () => {
       // Progress counts file bytes and symlink targets, as the engine's size (bytesTotal) does.
       expect(job.bytesDone).toBeGreaterThan(backup.bytes);
       expect(job.bytesDone - backup.bytes).toBeLessThan(200);
-      expect(backup).toMatchObject({ engine: "local", volume: source, verified: true, verifyReason: null, labels: { app: "roundtrip", tier: "db" }, driver: "local" });
+      expect(backup).toMatchObject({
+        engine: "local",
+        volume: source,
+        verified: true,
+        verifyReason: null,
+        labels: { app: "roundtrip", tier: "db" },
+        driver: "local",
+      });
       expect(backup.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(backup.bytes).toBeGreaterThan(50 * 1024 * 1024);
       expect(backup.entries).toBe(Object.keys(expected).length);
@@ -150,8 +166,14 @@ describe("restore, clone and upload give back the same tree", () => {
     const answer = await uploadBody<Backup>(`/api/backups?volume=${source}`, { file: downloadedGzip });
     expect(answer.status, answer.text).toBe(201);
     expect(answer.body).toMatchObject({
-      engine: null, volume: source, compression: "gzip", sha256: made.direct.sha256, entries: made.direct.entries, bytes: made.direct.bytes,
-      verified: true, dataPath: "upload",
+      engine: null,
+      volume: source,
+      compression: "gzip",
+      sha256: made.direct.sha256,
+      entries: made.direct.entries,
+      bytes: made.direct.bytes,
+      verified: true,
+      dataPath: "upload",
     });
     const target = s.volume(s.name("from-upload"));
     await expectSucceeded(await runJob(`/api/backups/${answer.body.id}/restore`, { volume: target }));

@@ -71,7 +71,12 @@ describe("stopContainers", () => {
     await fillRandom(vol, 2);
     const answer = await post(`${volumesPath()}/${vol}/backups`, { stopContainers: true, stopTimeout: 0, rateLimit: 64 * 1024 });
     // The rate limit keeps the backup running for about 30 s: long enough to see the container stopped.
-    const stopped = await until("the container stopped for the backup", () => inspectContainer(app), (c) => !c.State.Running, { timeoutMs: 20_000 });
+    const stopped = await until(
+      "the container stopped for the backup",
+      () => inspectContainer(app),
+      (c) => !c.State.Running,
+      { timeoutMs: 20_000 },
+    );
     expect(stopped.State.Running).toBe(false);
     await post(`/api/jobs/${answer.body.job.id}/cancel`);
     const job = await waitJob(answer.body.job.id);

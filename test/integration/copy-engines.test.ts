@@ -7,7 +7,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Job } from "@/lib/api/types";
 import { expectError, post, volumesPath } from "../helpers/api";
-import { backupVolume, deleteBackupsOf, expectSucceeded, fillEveryKind, helperContainers, isFinished, runJob, treeManifest, volumeManifest, waitJob } from "../helpers/backups";
+import {
+  backupVolume,
+  deleteBackupsOf,
+  expectSucceeded,
+  fillEveryKind,
+  helperContainers,
+  isFinished,
+  runJob,
+  treeManifest,
+  volumeManifest,
+  waitJob,
+} from "../helpers/backups";
 import { startConsole, type SecondConsole } from "../helpers/console";
 import { docker, dockerOn, inspectVolume, runOnce, runSleeper, volumeExists } from "../helpers/docker";
 import { peerSocket } from "../helpers/engine";
@@ -109,12 +120,21 @@ describe("copy to another engine", () => {
     const target = peerName("cancel");
     const answer = await clone(source, { targetName: target, targetEngine: "peer", rateLimit: 256 * 1024 });
     expect(answer.status, answer.text).toBe(202);
-    await until("the copy to stream", () => import("../helpers/backups").then((m) => m.jobOf(answer.body.job.id)), (j) => j.bytesDone > 0 || isFinished(j), { timeoutMs: 60_000 });
+    await until(
+      "the copy to stream",
+      () => import("../helpers/backups").then((m) => m.jobOf(answer.body.job.id)),
+      (j) => j.bytesDone > 0 || isFinished(j),
+      { timeoutMs: 60_000 },
+    );
     await post(`/api/jobs/${answer.body.job.id}/cancel`);
     const job = await waitJob(answer.body.job.id);
     expect(job.state).toBe("failed");
     expect(job.cancelled).toBe(true);
-    await until("the half-made copy to go", () => peerExists(target), (exists) => !exists);
+    await until(
+      "the half-made copy to go",
+      () => peerExists(target),
+      (exists) => !exists,
+    );
     expect(await volumeManifest(source)).toEqual(sourceManifest);
   }, 120_000);
 });

@@ -19,7 +19,12 @@ const NOT_ANSWERING = /The Docker engine "spare" did not answer within 10 s; it 
 
 beforeAll(async () => {
   spare = (await startEngine({ name: "spare", dir: spareDir(), withImage: false })) as TestEngine & { pid: number };
-  await until("the console to reach the spare engine", () => post(volumesPath("spare"), { name: kept }), (a) => a.status === 201, { timeoutMs: 30_000 });
+  await until(
+    "the console to reach the spare engine",
+    () => post(volumesPath("spare"), { name: kept }),
+    (a) => a.status === 201,
+    { timeoutMs: 30_000 },
+  );
   // Followed, so that lists come from the live index (as in the field: the engine was in use before it
   // paused), and the index has read the new volume already (a read still due would meet the pause).
   await until(
@@ -70,7 +75,12 @@ describe("an engine paused with SIGSTOP", () => {
       process.kill(spare!.pid, "SIGCONT");
     }
 
-    const again = await until("a create to work again after SIGCONT", () => post(volumesPath("spare"), { name: created }), (a) => a.status !== 503, { timeoutMs: 30_000 });
+    const again = await until(
+      "a create to work again after SIGCONT",
+      () => post(volumesPath("spare"), { name: created }),
+      (a) => a.status !== 503,
+      { timeoutMs: 30_000 },
+    );
     expect(again.status, again.text).toBe(201);
     // The removal during the pause may or may not have reached the engine (its outcome is unknown): the
     // volume's state now is whatever the engine says, and removing it works either way.

@@ -52,7 +52,16 @@ describe("a unix-socket engine", () => {
     const answer = keep(await post<Engine>("/api/engines", { id: eid, name: "Console engine", url: engine.dockerHost }));
     expect(answer.status, answer.text).toBe(201);
     added.add(eid);
-    expect(answer.body).toMatchObject({ id: eid, name: "Console engine", endpoint: engine.dockerHost, reachable: true, version, swarm: false, source: "console", kind: "unix" });
+    expect(answer.body).toMatchObject({
+      id: eid,
+      name: "Console engine",
+      endpoint: engine.dockerHost,
+      reachable: true,
+      version,
+      swarm: false,
+      source: "console",
+      kind: "unix",
+    });
     expect((await listed()).find((e) => e.id === eid)).toMatchObject({ reachable: true, version, source: "console" });
     const test = keep(await post<EngineTestResult>(`/api/engines/${eid}/test`));
     expect(test.status, test.text).toBe(200);
@@ -88,7 +97,11 @@ describe("a unix-socket engine", () => {
 
   it("is removed (204), and the same id added back for another engine shows that engine, not the old one", async () => {
     // Followed first, so the live index and the event stream hold the old engine's state.
-    await until("the volume list from the index", () => get(`/api/engines/${eid}/volumes`), (a) => a.headers.get("x-voldeck-source") === "index");
+    await until(
+      "the volume list from the index",
+      () => get(`/api/engines/${eid}/volumes`),
+      (a) => a.headers.get("x-voldeck-source") === "index",
+    );
     expect((await del(`/api/engines/${eid}`)).status).toBe(204);
     expectError(await get(`/api/engines/${eid}/volumes`), 404, "not_found");
     expect((await listed()).some((e) => e.id === eid)).toBe(false);
@@ -103,7 +116,11 @@ describe("a unix-socket engine", () => {
       // The event stream follows the new engine: a change made there shows up.
       const later = `${prefix}-later`;
       await dockerOn(`unix://${peerSocket()}`, "volume", "create", later);
-      await until("the new volume on the re-added engine", () => volumeNamesVia(eid), (n) => n.includes(later) && !n.includes(volume));
+      await until(
+        "the new volume on the re-added engine",
+        () => volumeNamesVia(eid),
+        (n) => n.includes(later) && !n.includes(volume),
+      );
       await dockerOn(`unix://${peerSocket()}`, "volume", "rm", later);
     } finally {
       await del(`/api/engines/${eid}`);
@@ -222,7 +239,13 @@ describe("an admin signed in with the session cookie", () => {
 describe("key material", () => {
   const eid = id("tls");
   // Lines of base64 from inside each PEM block: none may appear in any answer or audit line.
-  const secretLines = () => [pki.ca, pki.clientCert, pki.clientKey].flatMap((pem) => pem.split("\n").filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)).slice(1, 3));
+  const secretLines = () =>
+    [pki.ca, pki.clientCert, pki.clientKey].flatMap((pem) =>
+      pem
+        .split("\n")
+        .filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l))
+        .slice(1, 3),
+    );
 
   it("is kept in 0600 files (directory 0700) and never returned or audited", async () => {
     // Nothing listens on port 1: the engine is still added, and its status says why.
@@ -324,7 +347,11 @@ describe("an engine that accepts connections and never answers", () => {
     const listedIn = Date.now() - again;
     expect(engines.find((e) => e.id === eid)).toMatchObject({ reachable: false, swarmRole: null });
     expect(engines.find((e) => e.id === eid)?.error).toMatch(/did not answer within 3 s/);
-    for (const other of ["local", "peer"]) expect(engines.find((e) => e.id === other), other).toMatchObject({ reachable: true });
+    for (const other of ["local", "peer"])
+      expect(
+        engines.find((e) => e.id === other),
+        other,
+      ).toMatchObject({ reachable: true });
     // Bounded by the 3 s status deadline, not by the call timeout (20 s) or by nothing at all; generous on
     // purpose (a busy machine), but far from either.
     expect(listedIn).toBeLessThan(10_000);

@@ -56,9 +56,14 @@ describe("an engine that is down, then up, then down again", () => {
   it("answers once an engine runs there, with its own volumes only", async () => {
     spare = await startEngine({ name: "spare", dir: spareDir(), withImage: false });
     expect(spare.dockerHost).toBe(spareHost);
-    const answer = await until("the spare engine's volumes", () => get<{ volumes: Volume[] }>(volumesPath("spare")), (a) => a.status === 200, {
-      timeoutMs: 20_000,
-    });
+    const answer = await until(
+      "the spare engine's volumes",
+      () => get<{ volumes: Volume[] }>(volumesPath("spare")),
+      (a) => a.status === 200,
+      {
+        timeoutMs: 20_000,
+      },
+    );
     expect(answer.body.volumes).toEqual([]);
     const name = `${uniquePrefix("spare")}-only-here`;
     await dockerOn(spareHost, "volume", "create", name);
@@ -72,9 +77,14 @@ describe("an engine that is down, then up, then down again", () => {
   it("is unreachable again once that engine stops", async () => {
     await spare!.stop();
     spare = undefined;
-    const answer = await until("the spare engine to be reported down", () => get(volumesPath("spare")), (a) => a.status === 503, {
-      timeoutMs: 20_000,
-    });
+    const answer = await until(
+      "the spare engine to be reported down",
+      () => get(volumesPath("spare")),
+      (a) => a.status === 503,
+      {
+        timeoutMs: 20_000,
+      },
+    );
     expectError(answer, 503, "engine_unreachable");
     expect((await engine("spare")).reachable).toBe(false);
   });

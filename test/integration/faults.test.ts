@@ -25,7 +25,12 @@ const on = (...args: string[]) => dockerOn(host, ...args);
 async function startSpare(): Promise<void> {
   // After a restart the data-root still holds the test image.
   spare = await startEngine({ name: "spare", dir: spareDir(), withImage: started++ === 0 });
-  await until("the console to reach the spare engine", () => get(volumesPath("spare")), (a) => a.status === 200, { timeoutMs: 30_000 });
+  await until(
+    "the console to reach the spare engine",
+    () => get(volumesPath("spare")),
+    (a) => a.status === 200,
+    { timeoutMs: 30_000 },
+  );
 }
 
 function alive(pid: number): boolean {
@@ -52,7 +57,12 @@ async function killSpare(): Promise<void> {
       // gone already
     }
   }
-  await until("the engine's processes to be gone", async () => pids.filter(alive), (left) => left.length === 0, { timeoutMs: 10_000, intervalMs: 50 });
+  await until(
+    "the engine's processes to be gone",
+    async () => pids.filter(alive),
+    (left) => left.length === 0,
+    { timeoutMs: 10_000, intervalMs: 50 },
+  );
   // Its pid may be taken by another process by the time dockerd starts again, which would then wait for a
   // "still running" containerd that is not one.
   fs.rmSync(containerdPidFile, { force: true });
@@ -69,10 +79,15 @@ async function killSpare(): Promise<void> {
 async function startedJob(path: string, body: unknown, bytes: number): Promise<Job> {
   const answer = await post<{ job: Job }>(path, body);
   expect(answer.status, answer.text).toBe(202);
-  return until("the job to be streaming", () => jobOf(answer.body.job.id), (j) => j.bytesDone >= bytes || j.state !== "running" && j.state !== "queued", {
-    timeoutMs: 30_000,
-    intervalMs: 100,
-  });
+  return until(
+    "the job to be streaming",
+    () => jobOf(answer.body.job.id),
+    (j) => j.bytesDone >= bytes || (j.state !== "running" && j.state !== "queued"),
+    {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    },
+  );
 }
 
 const spareMountpoint = async (volume: string) => JSON.parse(await on("volume", "inspect", volume))[0].Mountpoint as string;
@@ -96,9 +111,17 @@ describe("the engine dies in the middle", () => {
     await on("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", `head -c ${24 * MiB} /dev/urandom > /v/data.bin`);
     await on("run", "-d", "--network", "none", "--name", app, "-v", `${volume}:/data`, TEST_IMAGE, "sleep", "3600");
     const before = (await listBackups()).length;
-    const job = await startedJob(`${volumesPath("spare")}/${volume}/backups`, {
-      compression: "gzip", dataPath: "archive", stopContainers: true, stopTimeout: 0, rateLimit: 4 * MiB,
-    }, 2 * MiB);
+    const job = await startedJob(
+      `${volumesPath("spare")}/${volume}/backups`,
+      {
+        compression: "gzip",
+        dataPath: "archive",
+        stopContainers: true,
+        stopTimeout: 0,
+        rateLimit: 4 * MiB,
+      },
+      2 * MiB,
+    );
     expect(job.state).toBe("running");
     expect(job.stoppedContainers).toEqual([app]);
     await killSpare();

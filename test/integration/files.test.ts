@@ -143,7 +143,10 @@ describe.each(["direct", "archive"])("the %s data path", (dataPath) => {
     expect(answer.status, answer.text).toBe(200);
     expect(answer.headers.get("content-type")).toBe("application/gzip");
     expect(answer.headers.get("content-disposition")).toContain('filename="docs.tar.gz"');
-    const names = execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).split("\n").filter(Boolean).map((n) => n.replace(/\/$/, ""));
+    const names = execFileSync("tar", ["-tzf", file], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map((n) => n.replace(/\/$/, ""));
     expect(names.sort()).toEqual([".", "./link-chain", "./link-up", "./nested", "./nested/deeper", "./nested/deeper/leaf.txt", "./readme.txt"]);
     const out = path.join(tmp, `docs-${dataPath}`);
     fs.mkdirSync(out);
@@ -179,11 +182,7 @@ describe.each(["direct", "archive"])("the %s data path", (dataPath) => {
       ["/docs/link-chain/passwd", 400],
     ];
     for (const [p, status] of attempts) {
-      for (const answer of [
-        await list(dataPath, { path: p }),
-        await content(dataPath, { path: p }),
-        await content(dataPath, { path: p, preview: "1" }),
-      ]) {
+      for (const answer of [await list(dataPath, { path: p }), await content(dataPath, { path: p }), await content(dataPath, { path: p, preview: "1" })]) {
         expect(answer.status, `${p}: ${answer.text}`).toBe(status);
         expect(answer.text).not.toContain(OUTSIDE_MARK);
       }
@@ -236,8 +235,6 @@ describe("roles and bad input", () => {
     expect(helpers).toBe("");
   });
 });
-
-
 
 // Review: odd names and odd nodes — device nodes and FIFOs (never opened for their bytes: a device node in a
 // volume reads the host's device), links written in the helper's terms ("/volume/.."), NUL bytes, names past
@@ -344,7 +341,11 @@ describe("a client that leaves", () => {
       const reader = res.body!.getReader();
       expect((await reader.read()).done).toBe(false);
       controller.abort();
-      await until(`the helper of ${p} to be removed`, () => helpersOf(big), (ids) => ids === "");
+      await until(
+        `the helper of ${p} to be removed`,
+        () => helpersOf(big),
+        (ids) => ids === "",
+      );
     }
     const preview = await get(`${bigBase}/content?dataPath=${dataPath}&path=/d/blob&preview=1`);
     expectError(preview, 415, "unsupported_media_type");
@@ -352,10 +353,17 @@ describe("a client that leaves", () => {
 
   it("a HEAD request answers the headers and leaves no helper behind", async () => {
     for (const p of ["/d", "/d/blob"]) {
-      const res = await fetch(`${BASE_URL}${bigBase}/content?dataPath=archive&path=${p}`, { method: "HEAD", headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const res = await fetch(`${BASE_URL}${bigBase}/content?dataPath=archive&path=${p}`, {
+        method: "HEAD",
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-disposition")).toContain(p === "/d" ? "d.tar.gz" : "blob");
-      await until(`the helper of ${p} to be removed`, () => helpersOf(big), (ids) => ids === "");
+      await until(
+        `the helper of ${p} to be removed`,
+        () => helpersOf(big),
+        (ids) => ids === "",
+      );
     }
   });
 });

@@ -54,7 +54,12 @@ describe("jobs' history across a restart", () => {
     await runOnce(["-v", `${volume}:/v`], "echo hello > /v/a.txt");
     await restart();
     const started = await startBackup(volume);
-    const done = await until("the backup to finish", () => job(started.id), (j) => j.state === "succeeded" || j.state === "failed", { timeoutMs: 60_000 });
+    const done = await until(
+      "the backup to finish",
+      () => job(started.id),
+      (j) => j.state === "succeeded" || j.state === "failed",
+      { timeoutMs: 60_000 },
+    );
     expect(done).toMatchObject({ state: "succeeded", error: null });
     expect(done.backupId).toBeTruthy();
 
@@ -75,7 +80,12 @@ describe("jobs' history across a restart", () => {
     if (!consoleUp) await restart();
     // Slowed to 64 KiB/s: four MiB take about a minute, so the stop lands while it streams.
     const started = await startBackup(volume, { rateLimit: 65_536 });
-    await until("the backup to stream", () => job(started.id), (j) => j.state === "running" && j.bytesDone > 0, { timeoutMs: 30_000 });
+    await until(
+      "the backup to stream",
+      () => job(started.id),
+      (j) => j.state === "running" && j.bytesDone > 0,
+      { timeoutMs: 30_000 },
+    );
 
     await restart();
     const after = await job(started.id);

@@ -38,7 +38,11 @@ describe("last used", () => {
     const before = Date.now() - 1000; // the engine's event times are whole seconds
     await docker("run", "--rm", "--network", "none", "--name", runner, "-v", `${used}:/data`, TEST_IMAGE, "true");
     const after = Date.now() + 1000;
-    const v = await until("the use to be recorded", () => volume(used), (x) => x.lastUsedAt !== null);
+    const v = await until(
+      "the use to be recorded",
+      () => volume(used),
+      (x) => x.lastUsedAt !== null,
+    );
     expect(v.inUse).toBe(false);
     expect(v.lastUsedBy).toBe(runner);
     expect(Date.parse(v.lastUsedAt!)).toBeGreaterThanOrEqual(before);

@@ -54,7 +54,13 @@ describe("a named volume shared by two containers", () => {
       [reader, writer].sort().map(async (name) => {
         const info = await inspectContainer(name);
         const mount = info.Mounts.find((m: { Name?: string }) => m.Name === shared);
-        return { containerId: info.Id, containerName: info.Name.replace(/^\//, ""), state: info.State.Status, destination: mount.Destination, readOnly: !mount.RW };
+        return {
+          containerId: info.Id,
+          containerName: info.Name.replace(/^\//, ""),
+          state: info.State.Status,
+          destination: mount.Destination,
+          readOnly: !mount.RW,
+        };
       }),
     );
     expect(v.containers).toEqual(expected);
@@ -78,9 +84,7 @@ it("a bind mount shows its host path as source", async () => {
   const inspected = (await inspectContainer(binder)).Mounts[0];
   expect(inspected).toMatchObject({ Type: "bind", Source: hostDir });
   const c = await apiContainer(binder);
-  expect(c.mounts).toEqual([
-    expect.objectContaining({ type: "bind", name: null, source: inspected.Source, destination: "/host", readOnly: false }),
-  ]);
+  expect(c.mounts).toEqual([expect.objectContaining({ type: "bind", name: null, source: inspected.Source, destination: "/host", readOnly: false })]);
 });
 
 it("--tmpfs and --mount type=tmpfs both show as tmpfs mounts", async () => {
@@ -115,7 +119,12 @@ it("--volumes-from producer:ro names the producer without the suffix", async () 
   expect(c.mounts).toEqual([expect.objectContaining({ type: "volume", name: producerVol, destination: "/produced", readOnly: true })]);
   expect((await apiContainer(producer)).volumesFrom).toEqual([]);
   const users = (await apiVolume(producerVol)).containers.map((u) => [u.containerName, u.readOnly]);
-  expect(users).toEqual([[consumer, true], [producer, false]].sort());
+  expect(users).toEqual(
+    [
+      [consumer, true],
+      [producer, false],
+    ].sort(),
+  );
 });
 
 it("a never-started data container shows with state created", async () => {

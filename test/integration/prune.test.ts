@@ -74,7 +74,9 @@ describe("preview", () => {
 describe("prune", () => {
   it("removes exactly the previewed volumes, and not one created after the preview", async () => {
     const p = await preview(true);
-    const mine = names(p).filter((n) => [v.anonFree, v.anonCli, v.named].includes(n)).sort();
+    const mine = names(p)
+      .filter((n) => [v.anonFree, v.anonCli, v.named].includes(n))
+      .sort();
     expect(mine).toHaveLength(3);
     const late = s.volume(s.name("late"));
     await docker("volume", "create", late);

@@ -79,7 +79,11 @@ async function startReplace(c: SecondConsole, target: string, extra: Record<stri
 async function expectHeld(scratch: string, target: string): Promise<void> {
   const labels = (await inspectVolume(scratch)).Labels;
   expect(labels).toMatchObject({ "io.voldeck.scratch": "restore", "io.voldeck.restore-of": target });
-  const listed = await until("the scratch volume to be listed", () => get(`${volumesPath()}/${scratch}`), (a) => a.status === 200);
+  const listed = await until(
+    "the scratch volume to be listed",
+    () => get(`${volumesPath()}/${scratch}`),
+    (a) => a.status === 200,
+  );
   expect(listed.body.heldBy).toBe("interrupted-restore");
   const preview = await post<PrunePreview>(`${volumesPath()}/prune/preview`, { all: true });
   expect(preview.status).toBe(200);
@@ -95,7 +99,12 @@ async function killAt(point: string, target: string, extra: Record<string, unkno
   const marker = path.join(dataDir, `paused-${point}`);
   const c = await start({ VOLDECK_TEST_PAUSE_AT: point, VOLDECK_TEST_PAUSE_FILE: marker });
   const { scratch } = await startReplace(c, target, extra);
-  await until(`the replace to reach "${point}"`, () => fs.readFile(marker, "utf8"), (m) => m === point, { timeoutMs: 60_000 });
+  await until(
+    `the replace to reach "${point}"`,
+    () => fs.readFile(marker, "utf8"),
+    (m) => m === point,
+    { timeoutMs: 60_000 },
+  );
   await c.kill();
   await fs.rm(marker);
   return scratch;
@@ -135,9 +144,14 @@ describe("a console killed during a replace-restore", () => {
     const c = await start();
     const { scratch } = await startReplace(c, target.name, { rateLimit: 256 * 1024 });
     const scratchDir = async () => (await inspectVolume(scratch)).Mountpoint as string;
-    await until("the scratch volume to hold part of the archive", async () => Object.keys(await treeManifest(await scratchDir())).length, (n) => n > 0, {
-      timeoutMs: 30_000,
-    });
+    await until(
+      "the scratch volume to hold part of the archive",
+      async () => Object.keys(await treeManifest(await scratchDir())).length,
+      (n) => n > 0,
+      {
+        timeoutMs: 30_000,
+      },
+    );
     await c.kill();
     await expectHeld(scratch, target.name);
     await recover(scratch);
@@ -149,7 +163,12 @@ describe("a console killed during a replace-restore", () => {
     const scratch = await killAt("recreate", target.name, { dataPath: "archive" });
     expect(await volumeExists(target.name)).toBe(false);
     const c = await start();
-    await until("start-up to report the kept copy", async () => c.output(), (out) => out.includes(`kept in volume "${scratch}"`), { timeoutMs: 60_000 });
+    await until(
+      "start-up to report the kept copy",
+      async () => c.output(),
+      (out) => out.includes(`kept in volume "${scratch}"`),
+      { timeoutMs: 60_000 },
+    );
     await c.stop();
     await expectHeld(scratch, target.name);
     expect(await treeManifest((await inspectVolume(scratch)).Mountpoint)).toEqual(backupTree);

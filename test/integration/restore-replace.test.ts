@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { del, expectError, get, post, volumesPath } from "../helpers/api";
 import { createContainer, docker, inspectContainer, runOnce, runSleeper, volumeNames } from "../helpers/docker";
 import {
-  backupsDir, backupVolume, deleteBackupsOf, expectSucceeded, fillRandom, helperContainers, jobOf, runJob, strayBackupFiles, volumeManifest, waitJob,
+  backupsDir,
+  backupVolume,
+  deleteBackupsOf,
+  expectSucceeded,
+  fillRandom,
+  helperContainers,
+  jobOf,
+  runJob,
+  strayBackupFiles,
+  volumeManifest,
+  waitJob,
 } from "../helpers/backups";
 import { until } from "../helpers/poll";
 import { Scenario, uniquePrefix } from "../helpers/names";
@@ -141,7 +151,12 @@ describe("cancel", () => {
     const answer = await post(`${volumesPath()}/${source}/backups`, { compression: "none", rateLimit: 256 * 1024 });
     expect(answer.status, answer.text).toBe(202);
     const id = answer.body.job.id;
-    await until("the backup to be streaming", () => jobOf(id), (j) => j.bytesDone > 0, { timeoutMs: 20_000 });
+    await until(
+      "the backup to be streaming",
+      () => jobOf(id),
+      (j) => j.bytesDone > 0,
+      { timeoutMs: 20_000 },
+    );
     const cancel = await post(`/api/jobs/${id}/cancel`);
     expect(cancel.status, cancel.text).toBe(200);
     const job = await waitJob(id);
@@ -154,7 +169,12 @@ describe("cancel", () => {
     const target = s.name("cancelled");
     const answer = await post(`/api/backups/${backup.id}/restore`, { volume: target, rateLimit: 256 * 1024 });
     expect(answer.status, answer.text).toBe(202);
-    const filling = await until("the restore to be streaming", () => jobOf(answer.body.job.id), (j) => j.bytesDone > 0, { timeoutMs: 20_000 });
+    const filling = await until(
+      "the restore to be streaming",
+      () => jobOf(answer.body.job.id),
+      (j) => j.bytesDone > 0,
+      { timeoutMs: 20_000 },
+    );
     expect(filling.state).toBe("running");
     expect(await volumeNames()).toContain(target);
     await post(`/api/jobs/${answer.body.job.id}/cancel`);

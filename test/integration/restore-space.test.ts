@@ -78,7 +78,11 @@ describe("restore free-space check", () => {
   it("an operator may not skip the check (403), even where it would fit", async () => {
     const operator = await createToken("operator");
     try {
-      const answer = await api(`/api/backups/${backup.id}/restore`, { method: "POST", json: { volume: s.name("op"), ignoreSpace: true }, token: operator.secret });
+      const answer = await api(`/api/backups/${backup.id}/restore`, {
+        method: "POST",
+        json: { volume: s.name("op"), ignoreSpace: true },
+        token: operator.secret,
+      });
       expect(answer.status, answer.text).toBe(403);
       expect(answer.text).toMatch(/Only an admin/);
     } finally {

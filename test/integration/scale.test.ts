@@ -76,7 +76,9 @@ describe("the live index with 5,000 volumes and 1,000 containers", () => {
       inParallel(200, 16, (i) => engineJson(sock, "DELETE", `/volumes/${name(3000 + i)}`)),
       inParallel(50, 8, (i) =>
         engineJson(sock, "POST", `/containers/create?name=burst-c${i}`, {
-          Image: "voldeck-test/busybox", Cmd: ["true"], HostConfig: { NetworkMode: "none", Binds: [`burst-new-${i}:/data`] },
+          Image: "voldeck-test/busybox",
+          Cmd: ["true"],
+          HostConfig: { NetworkMode: "none", Binds: [`burst-new-${i}:/data`] },
         }),
       ),
       inParallel(20, 4, (i) => engineJson(sock, "POST", `/containers/scale-c${String(i).padStart(5, "0")}/start`)),

@@ -39,7 +39,10 @@ async function createSchedule(body: Record<string, unknown>, token?: string): Pr
 
 async function detail(id: string, base?: { url: string; token: string }): Promise<ScheduleDetail> {
   const answer = base
-    ? await fetch(`${base.url}/api/schedules/${id}`, { headers: { Authorization: `Bearer ${base.token}` } }).then(async (r) => ({ status: r.status, body: await r.json() }))
+    ? await fetch(`${base.url}/api/schedules/${id}`, { headers: { Authorization: `Bearer ${base.token}` } }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      }))
     : await get<ScheduleDetail>(`/api/schedules/${id}`);
   expect(answer.status).toBe(200);
   return answer.body as ScheduleDetail;
@@ -50,7 +53,11 @@ async function runNow(id: string): Promise<ScheduleDetail> {
   const answer = await post<{ job: Job }>(`/api/schedules/${id}/run`);
   expect(answer.status, answer.text).toBe(202);
   await waitJob(answer.body.job.id);
-  return until(`the run of ${id} to be recorded`, () => detail(id), (s) => s.lastRun?.jobId === answer.body.job.id && s.lastRun.state !== "running");
+  return until(
+    `the run of ${id} to be recorded`,
+    () => detail(id),
+    (s) => s.lastRun?.jobId === answer.body.job.id && s.lastRun.state !== "running",
+  );
 }
 
 const ownBackups = async (id: string) => (await listBackups()).filter((b) => (b as Backup & { scheduleId?: string }).scheduleId === id);
@@ -94,7 +101,17 @@ describe("schedules: create, read, change, delete", () => {
   it("creates, lists, changes and deletes a schedule, with words and the next three runs", async () => {
     const volume = await newVolume("crud");
     const s = await createSchedule({ engine: "local", volume, cron: "0 2 * * *", keepLast: 3, keepDays: 7 });
-    expect(s).toMatchObject({ engine: "local", volume, cron: "0 2 * * *", compression: "gzip", stopContainers: false, keepLast: 3, keepDays: 7, enabled: true, lastRun: null });
+    expect(s).toMatchObject({
+      engine: "local",
+      volume,
+      cron: "0 2 * * *",
+      compression: "gzip",
+      stopContainers: false,
+      keepLast: 3,
+      keepDays: 7,
+      enabled: true,
+      lastRun: null,
+    });
     expect(s.description).toBe("every day at 02:00");
     expect(s.nextRuns).toHaveLength(3);
     const times = s.nextRuns.map((t) => Date.parse(t));
@@ -202,7 +219,11 @@ describe("schedules: runs and retention", () => {
     const moved = await api(`/api/schedules/${s.id}`, { method: "PUT", json: { volume: b } });
     expect(moved.status, moved.text).toBe(200);
     await waitJob(started.body.job.id);
-    const done = await until("the run to be recorded", () => detail(s.id), (d) => d.lastRun?.jobId === started.body.job.id && d.lastRun.state !== "running");
+    const done = await until(
+      "the run to be recorded",
+      () => detail(s.id),
+      (d) => d.lastRun?.jobId === started.body.job.id && d.lastRun.state !== "running",
+    );
     expect(done.lastRun).toMatchObject({ state: "succeeded", deleted: [] });
     for (const id of ofB) expect((await get(`/api/backups/${id}`)).status).toBe(200);
   }, 90_000);
@@ -232,10 +253,15 @@ describe("schedules: the scheduler itself", () => {
   it("runs a per-minute schedule at its due time, as 'scheduler'", async () => {
     const volume = await newVolume("minute");
     const s = await createSchedule({ engine: "local", volume, cron: "* * * * *", keepLast: 1 });
-    const ran = await until("a scheduled run to finish", () => detail(s.id), (d) => d.runs.some((r) => r.trigger === "schedule" && r.state !== "running"), {
-      timeoutMs: 100_000,
-      intervalMs: 1_000,
-    });
+    const ran = await until(
+      "a scheduled run to finish",
+      () => detail(s.id),
+      (d) => d.runs.some((r) => r.trigger === "schedule" && r.state !== "running"),
+      {
+        timeoutMs: 100_000,
+        intervalMs: 1_000,
+      },
+    );
     await api(`/api/schedules/${s.id}`, { method: "PUT", json: { enabled: false } });
     const run = ran.runs.find((r) => r.trigger === "schedule")!;
     expect(run).toMatchObject({ state: "succeeded", actor: "scheduler", verified: true });
@@ -272,7 +298,12 @@ describe("schedules: a run missed while the console was down", () => {
       conn.close();
       second = await startConsole(dataDir, { VOLDECK_API_TOKEN: token });
       const base = { url: second.url, token };
-      const ran = await until("the catch-up run to finish", () => detail(id, base), (s) => !!s.lastRun && s.lastRun.state !== "running", { timeoutMs: 60_000 });
+      const ran = await until(
+        "the catch-up run to finish",
+        () => detail(id, base),
+        (s) => !!s.lastRun && s.lastRun.state !== "running",
+        { timeoutMs: 60_000 },
+      );
       expect(ran.lastRun).toMatchObject({ state: "succeeded", trigger: "schedule", actor: "scheduler", verified: true });
       expect(ran.runs).toHaveLength(1);
       // The latest missed one: 1 January of this year, 00:00 in the server's time zone.

@@ -39,7 +39,10 @@ describe("repeated failed sign-ins", () => {
       for (const name of [randomName("nobody"), victim.username]) {
         const statuses = [];
         for (let i = 0; i < PAIR_LIMIT; i++) statuses.push((await login(name, `wrong-${i}`)).status);
-        expect(statuses.every((s) => s === 401), statuses.join(",")).toBe(true);
+        expect(
+          statuses.every((s) => s === 401),
+          statuses.join(","),
+        ).toBe(true);
         expect((await login(name, "wrong again")).status).toBe(429); // that pair is refused now
       }
       // Before, the address was refused here for everyone, admin included, for 15 minutes.

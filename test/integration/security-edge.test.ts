@@ -8,9 +8,18 @@ const port = new URL(BASE_URL).port;
 
 describe("a Host header that is not allowed", () => {
   const foreign = [
-    `evil.example:${port}`, "evil.example", `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `[::2]:${port}`,
+    `evil.example:${port}`,
+    "evil.example",
+    `localhost.evil.example:${port}`,
+    `127.0.0.1.nip.io:${port}`,
+    `[::2]:${port}`,
     // Look-alikes a lenient reading took for a loopback name (host name up to the first ':' or ']').
-    "[::1].evil.com", `[::1]:${port}.evil.com`, "127.0.0.1:80@evil.com", `localhost:${port}:1`, `localhost:${port}@evil.com`, "127.1",
+    "[::1].evil.com",
+    `[::1]:${port}.evil.com`,
+    "127.0.0.1:80@evil.com",
+    `localhost:${port}:1`,
+    `localhost:${port}@evil.com`,
+    "127.1",
   ];
 
   it("gets 403 on a page, the API, sign-in and the setup page, whatever the credentials", async () => {
@@ -18,7 +27,11 @@ describe("a Host header that is not allowed", () => {
       const answers = [
         await raw("/engines/local/volumes", { headers: { Host: host } }),
         await raw("/api/engines/local/volumes", { headers: { Host: host, Authorization: `Bearer ${ADMIN_TOKEN}` } }),
-        await raw("/api/auth/login", { method: "POST", headers: { Host: host, "Content-Type": "application/json" }, body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }) }),
+        await raw("/api/auth/login", {
+          method: "POST",
+          headers: { Host: host, "Content-Type": "application/json" },
+          body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+        }),
         await raw("/setup", { headers: { Host: host } }),
         await raw("/api/health", { headers: { Host: host } }),
       ];
@@ -64,7 +77,13 @@ describe("an Origin that is not exactly the console's own", () => {
 });
 
 describe("security headers", () => {
-  const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const directives = (csp: string) =>
+    Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
 
   function expectCommonHeaders(headers: Record<string, string | string[] | undefined>) {
     expect(headers["x-frame-options"]).toBe("DENY");

@@ -24,10 +24,12 @@ async function serve(handler: http.RequestListener): Promise<string> {
   return `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const html = (status: number): http.RequestListener => (_req, res) => {
-  res.writeHead(status, { "Content-Type": "text/html" });
-  res.end(PAGE);
-};
+const html =
+  (status: number): http.RequestListener =>
+  (_req, res) => {
+    res.writeHead(status, { "Content-Type": "text/html" });
+    res.end(PAGE);
+  };
 
 let pageOk = "";
 let pageMissing = "";

@@ -78,7 +78,11 @@ describe("services", () => {
   }, 40_000);
 
   it("shows the service on each volume it declares, in the list and the detail", async () => {
-    const item = await until("the volume to show its service", () => listed(data), (v) => !!v?.services?.length);
+    const item = await until(
+      "the volume to show its service",
+      () => listed(data),
+      (v) => !!v?.services?.length,
+    );
     expect(item).toMatchObject({ inUse: true, services: [{ serviceId, serviceName, destination: "/data", readOnly: false }] });
     const detail = await volume(config);
     expect(detail).toMatchObject({ inUse: true, services: [{ serviceId, serviceName, destination: "/config", readOnly: true }] });
@@ -102,7 +106,12 @@ describe("a declared volume whose task is down", () => {
     await s.scaleService(serviceId, 0);
     await until("the task to stop", services, (l) => l.some((x) => x.id === serviceId && x.replicas === 0 && x.runningTasks === 0), { timeoutMs: 30_000 });
     // The task's container goes away too: then only the service holds the volume.
-    await until("no container on the volume", () => volume(data), (v) => v.containers.length === 0, { timeoutMs: 30_000 });
+    await until(
+      "no container on the volume",
+      () => volume(data),
+      (v) => v.containers.length === 0,
+      { timeoutMs: 30_000 },
+    );
   }, 70_000);
 
   it("is still in use", async () => {
@@ -142,7 +151,12 @@ describe("a declared volume whose task is down", () => {
 describe("removing the service", () => {
   it("frees its volumes (seen from the engine's events)", async () => {
     await s.removeService(serviceId);
-    const freed = await until("the volume to be unused", () => volume(data), (v) => !v.inUse && v.services?.length === 0, { timeoutMs: 15_000 });
+    const freed = await until(
+      "the volume to be unused",
+      () => volume(data),
+      (v) => !v.inUse && v.services?.length === 0,
+      { timeoutMs: 15_000 },
+    );
     expect(freed.services).toEqual([]);
     await until("the service gone from the list", services, (l) => !l.some((x) => x.id === serviceId));
     expect(await listed(data)).toMatchObject({ inUse: false, services: [] });

@@ -87,7 +87,16 @@ describe("accepted uploads", () => {
   });
 });
 
-type Item = { name: string; type?: "file" | "directory" | "symlink" | "link" | "character-device"; linkname?: string; mode?: number; uid?: number; body?: string; devmajor?: number; devminor?: number };
+type Item = {
+  name: string;
+  type?: "file" | "directory" | "symlink" | "link" | "character-device";
+  linkname?: string;
+  mode?: number;
+  uid?: number;
+  body?: string;
+  devmajor?: number;
+  devminor?: number;
+};
 
 /** A tar made entry by entry with tar-stream: what GNU tar would not write from a real tree. */
 async function tarOf(items: Item[]): Promise<Buffer> {
@@ -97,7 +106,11 @@ async function tarOf(items: Item[]): Promise<Buffer> {
   const ended = new Promise<void>((r) => pack.on("end", () => r()));
   for (const { body = "", ...h } of items) {
     await new Promise<void>((resolve, reject) =>
-      pack.entry({ type: "file", mode: 0o644, uid: 0, gid: 0, mtime: new Date(1_700_000_000_000), ...h, size: h.type && h.type !== "file" ? 0 : body.length }, body, (e) => (e ? reject(e) : resolve())),
+      pack.entry(
+        { type: "file", mode: 0o644, uid: 0, gid: 0, mtime: new Date(1_700_000_000_000), ...h, size: h.type && h.type !== "file" ? 0 : body.length },
+        body,
+        (e) => (e ? reject(e) : resolve()),
+      ),
     );
   }
   pack.finalize();
@@ -106,14 +119,31 @@ async function tarOf(items: Item[]): Promise<Buffer> {
 }
 
 describe("uploads that could never be restored safely are refused, naming the first unsafe entry", () => {
-  const ok: Item[] = [{ name: "./", type: "directory", mode: 0o755 }, { name: "./fine", body: "fine\n" }];
+  const ok: Item[] = [
+    { name: "./", type: "directory", mode: 0o755 },
+    { name: "./fine", body: "fine\n" },
+  ];
   it.each<[string, Item[], string]>([
     ["a path climbing out with ../", [{ name: "../evil", body: "x" }], "../evil"],
     ["an absolute path", [{ name: "/etc/cron.d/evil", body: "x" }], "/etc/cron.d/evil"],
     ["a hard link to an absolute path", [{ name: "./h", type: "link", linkname: "/etc/shadow" }], "./h"],
     ["a hard link climbing out", [{ name: "./h", type: "link", linkname: "../../etc/shadow" }], "./h"],
-    ["a file written through a symlink to /etc", [{ name: "./a", type: "symlink", linkname: "/etc" }, { name: "./a/evil", body: "x" }], "./a/evil"],
-    ["a file written through a symlink to ..", [{ name: "./a", type: "symlink", linkname: ".." }, { name: "./a/evil", body: "x" }], "./a/evil"],
+    [
+      "a file written through a symlink to /etc",
+      [
+        { name: "./a", type: "symlink", linkname: "/etc" },
+        { name: "./a/evil", body: "x" },
+      ],
+      "./a/evil",
+    ],
+    [
+      "a file written through a symlink to ..",
+      [
+        { name: "./a", type: "symlink", linkname: ".." },
+        { name: "./a/evil", body: "x" },
+      ],
+      "./a/evil",
+    ],
   ])("refuses %s with 400 and keeps nothing", async (_what, bad, entry) => {
     const before = (await listBackups()).length;
     const error = expectError(await upload(await tarOf([...ok, ...bad, { name: "./later", body: "y" }])), 400, "invalid_input");
@@ -124,13 +154,24 @@ describe("uploads that could never be restored safely are refused, naming the fi
   });
 
   it("refuses ./ itself as a symlink", async () => {
-    const error = expectError(await upload(await tarOf([{ name: "./", type: "symlink", linkname: "/" }, { name: "./x", body: "x" }])), 400, "invalid_input");
+    const error = expectError(
+      await upload(
+        await tarOf([
+          { name: "./", type: "symlink", linkname: "/" },
+          { name: "./x", body: "x" },
+        ]),
+      ),
+      400,
+      "invalid_input",
+    );
     expect(error).toMatchObject({ entry: "./", reason: expect.stringMatching(/root.*symlink/) });
     expect(await strayBackupFiles()).toEqual([]);
   });
 
   it("still takes symlinks that point anywhere, as volumes hold them", async () => {
-    const answer = await upload(await tarOf([...ok, { name: "./up", type: "symlink", linkname: "../../etc" }, { name: "./abs", type: "symlink", linkname: "/etc/passwd" }]));
+    const answer = await upload(
+      await tarOf([...ok, { name: "./up", type: "symlink", linkname: "../../etc" }, { name: "./abs", type: "symlink", linkname: "/etc/passwd" }]),
+    );
     expect(answer.status, answer.text).toBe(201);
     expect(answer.body).toMatchObject({ entries: 4, verified: true });
   });

@@ -121,7 +121,12 @@ describe("DELETE …/volumes/{name}", () => {
     await docker("run", "--network", "none", "--name", stopped, "-v", `${name}:/data`, "voldeck-test/busybox", "true");
     const error = expectError(await del(`${volumesPath()}/${name}`), 409, "in_use");
     const holders = error.containers as { id: string; name: string; state: string }[];
-    expect(holders.map((c) => [c.name, c.state]).sort()).toEqual([[running, "running"], [stopped, "exited"]].sort());
+    expect(holders.map((c) => [c.name, c.state]).sort()).toEqual(
+      [
+        [running, "running"],
+        [stopped, "exited"],
+      ].sort(),
+    );
     expect(error.message).toContain(running);
     expect(await volumeExists(name)).toBe(true);
     expect((await apiVolume(name)).containers).toHaveLength(2);

@@ -20,8 +20,8 @@ export function AuditPage() {
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">
       <AdminHeader id="audit-heading" title="Audit trail">
-        Who did what, to which volume, backup, user or token; when, from where, and whether it worked. Newest first;
-        refreshes every {AUDIT_REFRESH_MS / 1000} seconds.
+        Who did what, to which volume, backup, user or token; when, from where, and whether it worked. Newest first; refreshes every {AUDIT_REFRESH_MS / 1000}{" "}
+        seconds.
       </AdminHeader>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-800">
@@ -40,13 +40,22 @@ export function AuditPage() {
           </p>
         )}
       </div>
-      {audit.error && <ErrorAlert error={audit.error} title={audit.data ? "Could not refresh the audit trail; showing what was last loaded." : "The audit trail could not be loaded."} />}
+      {audit.error && (
+        <ErrorAlert
+          error={audit.error}
+          title={audit.data ? "Could not refresh the audit trail; showing what was last loaded." : "The audit trail could not be loaded."}
+        />
+      )}
       {audit.isPending ? (
         <Loading label="Loading the audit trail…" />
       ) : shown.length ? (
         <AuditTable entries={shown} />
       ) : (
-        audit.data && <EmptyState title={filter ? "No loaded entry matches this filter." : "Nothing has been recorded yet."}>{filter && audit.hasNextPage ? <p>Older entries are not loaded yet.</p> : null}</EmptyState>
+        audit.data && (
+          <EmptyState title={filter ? "No loaded entry matches this filter." : "Nothing has been recorded yet."}>
+            {filter && audit.hasNextPage ? <p>Older entries are not loaded yet.</p> : null}
+          </EmptyState>
+        )
       )}
       {audit.hasNextPage && (
         <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>

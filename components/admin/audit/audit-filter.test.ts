@@ -3,13 +3,18 @@ import type { AuditEntry } from "@/lib/api/admin-queries";
 import { filterAudit, summarizeDetail } from "./audit-filter";
 
 const entry = (id: number, action: string, actor: string | null, target: string | null): AuditEntry => ({
-  id, at: "2026-01-01T00:00:00.000Z", action, actor, target, engine: "local", ip: "127.0.0.1", ok: true, status: 200, detail: null,
+  id,
+  at: "2026-01-01T00:00:00.000Z",
+  action,
+  actor,
+  target,
+  engine: "local",
+  ip: "127.0.0.1",
+  ok: true,
+  status: 200,
+  detail: null,
 });
-const entries = [
-  entry(3, "volume.prune", "admin", null),
-  entry(2, "volume.create", "token:ci", "pgdata"),
-  entry(1, "auth.login", null, "Alice"),
-];
+const entries = [entry(3, "volume.prune", "admin", null), entry(2, "volume.create", "token:ci", "pgdata"), entry(1, "auth.login", null, "Alice")];
 
 describe("filterAudit", () => {
   it("keeps everything for an empty or blank filter", () => {

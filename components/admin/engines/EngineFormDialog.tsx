@@ -61,7 +61,15 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
             <div>
               <label className={labelClass}>
                 Id
-                <input value={form.id} onChange={(e) => set({ id: e.target.value })} autoFocus autoComplete="off" aria-invalid={!!shown.id} aria-describedby={ids.id} className={`${inputClass} font-mono`} />
+                <input
+                  value={form.id}
+                  onChange={(e) => set({ id: e.target.value })}
+                  autoFocus
+                  autoComplete="off"
+                  aria-invalid={!!shown.id}
+                  aria-describedby={ids.id}
+                  className={`${inputClass} font-mono`}
+                />
               </label>
               <p id={ids.id} role={shown.id ? "alert" : undefined} className={`mt-1 text-xs ${shown.id ? "text-red-700" : "text-slate-600"}`}>
                 {shown.id ?? "Used in addresses: lower-case letters, digits, _ and -."}
@@ -78,7 +86,13 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
           <div className="mt-1 flex flex-wrap gap-4">
             {(Object.keys(KIND_LABELS) as EngineKind[]).map((k) => (
               <label key={k} className="flex items-center gap-1.5 text-sm">
-                <input type="radio" name="kind" value={k} checked={form.kind === k} onChange={() => set({ kind: k, url: form.url && kindOf(form.url) === k ? form.url : "" })} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={form.kind === k}
+                  onChange={() => set({ kind: k, url: form.url && kindOf(form.url) === k ? form.url : "" })}
+                />
                 {KIND_LABELS[k]}
               </label>
             ))}
@@ -87,13 +101,28 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
         <div>
           <label className={labelClass}>
             Address
-            <input value={form.url} onChange={(e) => set({ url: e.target.value })} placeholder={URL_EXAMPLES[form.kind]} autoComplete="off" spellCheck={false} aria-invalid={!!shown.url} aria-describedby={ids.url} className={`${inputClass} font-mono`} />
+            <input
+              value={form.url}
+              onChange={(e) => set({ url: e.target.value })}
+              placeholder={URL_EXAMPLES[form.kind]}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={!!shown.url}
+              aria-describedby={ids.url}
+              className={`${inputClass} font-mono`}
+            />
           </label>
           <p id={ids.url} role={shown.url ? "alert" : undefined} className={`mt-1 text-xs ${shown.url ? "text-red-700" : "text-slate-600"}`}>
             {shown.url ?? `For example ${URL_EXAMPLES[form.kind]}.`}
           </p>
         </div>
-        <MaterialFields form={form} set={set} stored={stored} hostKey={engine?.credentials?.ssh ? (engine.credentials.sshHostKey ?? null) : undefined} problems={shown} />
+        <MaterialFields
+          form={form}
+          set={set}
+          stored={stored}
+          hostKey={engine?.credentials?.ssh ? (engine.credentials.sshHostKey ?? null) : undefined}
+          problems={shown}
+        />
         <TestOutcome result={test.data} pending={test.isPending} error={test.error} />
         {saveError ? <ErrorAlert error={saveError} title={adding ? "The engine was not added." : "The engine was not changed."} /> : null}
         <div className="flex flex-wrap justify-end gap-2">

@@ -19,9 +19,7 @@ export function EngineStatus({ engine }: { engine: Engine }) {
           {engineFacts(engine)}
         </span>
       ) : (
-        <span className="text-red-800">
-          Unreachable{engine.error ? `: ${engine.error}` : ""}
-        </span>
+        <span className="text-red-800">Unreachable{engine.error ? `: ${engine.error}` : ""}</span>
       )}
     </span>
   );

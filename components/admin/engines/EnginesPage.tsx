@@ -44,10 +44,17 @@ export function EnginesPage() {
 
   return (
     <section aria-labelledby="engines-heading" className="space-y-4">
-      <AdminHeader id="engines-heading" title="Engines" actions={<Button variant="primary" onClick={() => setOpen({ kind: "add" })}>Add engine</Button>}>
-        The Docker engines this console manages: a unix socket, TCP with TLS client certificates, or SSH with a
-        private key. Keys are stored on the server with owner-only permissions and never shown again. Engines
-        from the environment (DOCKER_HOST, VOLDECK_ENGINES) are changed there, not here.
+      <AdminHeader
+        id="engines-heading"
+        title="Engines"
+        actions={
+          <Button variant="primary" onClick={() => setOpen({ kind: "add" })}>
+            Add engine
+          </Button>
+        }
+      >
+        The Docker engines this console manages: a unix socket, TCP with TLS client certificates, or SSH with a private key. Keys are stored on the server with
+        owner-only permissions and never shown again. Engines from the environment (DOCKER_HOST, VOLDECK_ENGINES) are changed there, not here.
       </AdminHeader>
       {engines.error && <ErrorAlert error={engines.error} title="The engines could not be listed." />}
       {engines.data ? (
@@ -76,11 +83,15 @@ export function EnginesPage() {
         onClose={closeRemove}
       >
         <p>
-          The console forgets <strong>{target?.name}</strong> (<span className="font-mono">{target?.endpoint}</span>) and deletes its
-          stored keys. Nothing on the engine itself changes: its volumes and containers stay where they are.
+          The console forgets <strong>{target?.name}</strong> (<span className="font-mono">{target?.endpoint}</span>) and deletes its stored keys. Nothing on
+          the engine itself changes: its volumes and containers stay where they are.
         </p>
         <p className="text-slate-600">
-          Backups taken from it stay on the <Link href={BACKUPS_HREF} className="text-sky-800 underline">Backups</Link> page.
+          Backups taken from it stay on the{" "}
+          <Link href={BACKUPS_HREF} className="text-sky-800 underline">
+            Backups
+          </Link>{" "}
+          page.
         </p>
       </ConfirmDialog>
     </section>

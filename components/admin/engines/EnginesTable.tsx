@@ -42,7 +42,11 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                 </th>
                 <Td className="break-all font-mono text-xs">
                   {e.endpoint}
-                  {e.credentials?.tls && <span className="ml-1 font-sans"><Badge tone="green">TLS</Badge></span>}
+                  {e.credentials?.tls && (
+                    <span className="ml-1 font-sans">
+                      <Badge tone="green">TLS</Badge>
+                    </span>
+                  )}
                 </Td>
                 <Td>
                   <Badge tone={env ? "slate" : "sky"} title={env ? ENV_REASON : "Added on this page"}>

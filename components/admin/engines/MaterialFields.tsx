@@ -39,7 +39,9 @@ export function MaterialFields({ form, set, stored, hostKey, problems }: Props) 
             <Problem text={problems.tls} />
           </>
         ) : (
-          <p className="text-xs text-amber-800">Without TLS anyone who can reach that port controls the engine (and the host): use it on a trusted network only.</p>
+          <p className="text-xs text-amber-800">
+            Without TLS anyone who can reach that port controls the engine (and the host): use it on a trusted network only.
+          </p>
         )}
       </fieldset>
     );

@@ -32,7 +32,9 @@ describe("bodies", () => {
   it("sends material only for its kind; an empty name is left out", () => {
     expect(createBody(form({ id: "a", kind: "tcp", url: " tcp://h:2376 ", ...tls }))).toEqual({ id: "a", url: "tcp://h:2376", tls });
     expect(createBody(form({ id: "a", kind: "ssh", url: "ssh://u@h", privateKey: "PK", passphrase: "pp", ...tls }))).toEqual({
-      id: "a", url: "ssh://u@h", ssh: { privateKey: "PK", passphrase: "pp" },
+      id: "a",
+      url: "ssh://u@h",
+      ssh: { privateKey: "PK", passphrase: "pp" },
     });
   });
   it("editing: empty fields keep what is stored, TLS turned off removes it", () => {

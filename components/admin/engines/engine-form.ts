@@ -28,7 +28,19 @@ export const URL_EXAMPLES: Record<EngineKind, string> = {
   ssh: "ssh://deploy@192.168.1.20:22",
 };
 
-export const emptyForm = (): EngineForm => ({ id: "", name: "", kind: "unix", url: "", useTls: true, ca: "", cert: "", key: "", privateKey: "", passphrase: "", trustNewHostKey: false });
+export const emptyForm = (): EngineForm => ({
+  id: "",
+  name: "",
+  kind: "unix",
+  url: "",
+  useTls: true,
+  ca: "",
+  cert: "",
+  key: "",
+  privateKey: "",
+  passphrase: "",
+  trustNewHostKey: false,
+});
 
 export function kindOf(url: string): EngineKind {
   const u = url.trim().toLowerCase();

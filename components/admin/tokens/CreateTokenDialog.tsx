@@ -40,7 +40,16 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
           <div>
             <label className={labelClass}>
               Name
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus placeholder="e.g. nightly backup script" aria-invalid={!!nameProblem} aria-describedby={hintId} className={inputClass} />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={100}
+                autoFocus
+                placeholder="e.g. nightly backup script"
+                aria-invalid={!!nameProblem}
+                aria-describedby={hintId}
+                className={inputClass}
+              />
             </label>
             <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
               {nameProblem ?? "Say what uses it, so you know what breaks when you revoke it."}

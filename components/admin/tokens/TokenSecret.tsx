@@ -29,7 +29,15 @@ export function TokenSecret({ secret, role, onDone }: { secret: string; role: st
           API token
         </label>
         <div className="flex items-stretch gap-2">
-          <input id={id} ref={input} readOnly value={secret} onFocus={(e) => e.target.select()} spellCheck={false} className={`${inputClass} font-mono text-xs`} />
+          <input
+            id={id}
+            ref={input}
+            readOnly
+            value={secret}
+            onFocus={(e) => e.target.select()}
+            spellCheck={false}
+            className={`${inputClass} font-mono text-xs`}
+          />
           <Button onClick={() => void copy()} className="mt-1 shrink-0">
             Copy
           </Button>

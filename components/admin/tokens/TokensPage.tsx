@@ -23,10 +23,17 @@ export function TokensPage() {
 
   return (
     <section aria-labelledby="tokens-heading" className="space-y-4">
-      <AdminHeader id="tokens-heading" title="API tokens" actions={<Button variant="primary" onClick={() => setCreating(true)}>Create token</Button>}>
-        For scripts and automation: send <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
-        A token acts with its own role, whoever created it. Only a hash is kept, so a lost token cannot be shown
-        again: revoke it and create another.
+      <AdminHeader
+        id="tokens-heading"
+        title="API tokens"
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create token
+          </Button>
+        }
+      >
+        For scripts and automation: send <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with its own role,
+        whoever created it. Only a hash is kept, so a lost token cannot be shown again: revoke it and create another.
       </AdminHeader>
       {tokens.error && <ErrorAlert error={tokens.error} title="The tokens could not be listed." />}
       {tokens.data ? (

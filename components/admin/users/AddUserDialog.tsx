@@ -41,7 +41,15 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
         <div>
           <label className={labelClass}>
             User name
-            <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" autoFocus aria-invalid={!!nameProblem} aria-describedby={hintId} className={inputClass} />
+            <input
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoComplete="off"
+              autoFocus
+              aria-invalid={!!nameProblem}
+              aria-describedby={hintId}
+              className={inputClass}
+            />
           </label>
           <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
             {nameProblem ?? "Letters, digits and _.@- (up to 64), starting with a letter or digit."}

@@ -29,9 +29,16 @@ export function UsersPage() {
 
   return (
     <section aria-labelledby="users-heading" className="space-y-4">
-      <AdminHeader id="users-heading" title="Users" actions={<Button variant="primary" onClick={() => setOpen({ kind: "add" })}>Add user</Button>}>
-        People who can sign in to this console, and what their role lets them do. API tokens for scripts are on
-        their own page.
+      <AdminHeader
+        id="users-heading"
+        title="Users"
+        actions={
+          <Button variant="primary" onClick={() => setOpen({ kind: "add" })}>
+            Add user
+          </Button>
+        }
+      >
+        People who can sign in to this console, and what their role lets them do. API tokens for scripts are on their own page.
       </AdminHeader>
       {users.error && <ErrorAlert error={users.error} title="The users could not be listed." />}
       {users.data ? (

@@ -8,7 +8,11 @@ import type { User } from "@/lib/api/admin-queries";
 const roleTone = { admin: "violet", operator: "sky", viewer: "slate" } as const;
 
 export function UsersTable({
-  users, me, onRole, onPassword, onRemove,
+  users,
+  me,
+  onRole,
+  onPassword,
+  onRemove,
 }: {
   users: User[];
   me: string | null;

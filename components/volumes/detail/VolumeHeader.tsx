@@ -33,11 +33,7 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
       </div>
       {volume && (
         <div className="flex flex-wrap gap-2">
-          {volume.inUse ? (
-            <Badge tone="green">in use by {usedBy(volume)}</Badge>
-          ) : (
-            <Badge>unused</Badge>
-          )}
+          {volume.inUse ? <Badge tone="green">in use by {usedBy(volume)}</Badge> : <Badge>unused</Badge>}
           {volume.anonymous && <Badge tone="violet">anonymous volume</Badge>}
           {volume.composeProject && <Badge tone="sky">compose project: {volume.composeProject}</Badge>}
           {volume.driver !== "local" && <Badge tone="amber">driver: {volume.driver}</Badge>}
@@ -45,9 +41,9 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
       )}
       {volume?.anonymous && (
         <p className="max-w-3xl rounded-md border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-950">
-          The engine created this volume and named it itself, for a container that asked for a mount without naming a
-          volume (<code>-v /path</code>, or a <code>VOLUME</code> in its image). Removing that container leaves the
-          volume behind unless it was removed with <code>docker rm -v</code> or started with <code>--rm</code>.
+          The engine created this volume and named it itself, for a container that asked for a mount without naming a volume (<code>-v /path</code>, or a{" "}
+          <code>VOLUME</code> in its image). Removing that container leaves the volume behind unless it was removed with <code>docker rm -v</code> or started
+          with <code>--rm</code>.
         </p>
       )}
     </header>

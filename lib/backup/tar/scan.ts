@@ -17,7 +17,10 @@ export type TarCounts = {
 };
 
 export function isRootName(name: Buffer): boolean {
-  const s = name.toString("latin1").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  const s = name
+    .toString("latin1")
+    .replace(/^(\.\/)+/, "")
+    .replace(/\/+$/, "");
   return s === "" || s === ".";
 }
 
