@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { backupsQuery, deleteBackupMutation, jobsQuery } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
@@ -24,12 +25,7 @@ export function BackupsPage() {
   const jobs = useQuery(jobsQuery(5_000));
   // Kept after closing (open: false) so the dialog closes rather than vanishes; `key` makes each opening fresh.
   const [restoring, setRestoring] = useState<{ backup: Backup; open: boolean; key: number } | null>(null);
-  const [deleting, setDeleting] = useState<Backup | null>(null);
-  const remove = useMutation({ ...deleteBackupMutation(qc), onSuccess: () => setDeleting(null) });
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
+  const { target: deleting, ask: askDelete, dialog: deleteDialog } = useConfirmedMutation(deleteBackupMutation(qc), (b: Backup) => b.id);
   const list = backups.data;
   const total = list?.reduce((sum, b) => sum + b.sizeBytes, 0) ?? 0;
 
@@ -87,7 +83,7 @@ export function BackupsPage() {
           <BackupsTable
             backups={list}
             onRestore={canChange ? (backup) => setRestoring({ backup, open: true, key: Date.now() }) : undefined}
-            onDelete={canChange ? setDeleting : undefined}
+            onDelete={canChange ? askDelete : undefined}
           />
         )
       )}
@@ -96,15 +92,11 @@ export function BackupsPage() {
         <RestoreDialog key={restoring.key} backup={restoring.backup} open={restoring.open} onClose={() => setRestoring((r) => r && { ...r, open: false })} />
       )}
       <ConfirmDialog
-        open={!!deleting}
+        {...deleteDialog}
         title="Delete this backup?"
         confirmLabel="Delete backup"
         pendingLabel="Deleting…"
-        pending={remove.isPending}
-        error={remove.error}
         errorTitle="The backup was not deleted."
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={closeDelete}
       >
         {deleting && (
           <p>
