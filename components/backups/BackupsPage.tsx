@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { QueryError } from "@/components/ui/QueryError";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
@@ -68,12 +68,7 @@ export function BackupsPage() {
       {backups.isPending ? (
         <Loading label="Loading backups…" />
       ) : backups.error && !list ? (
-        <div className="space-y-2">
-          <ErrorAlert error={backups.error} title="The backups could not be listed." />
-          <Button onClick={() => void backups.refetch()} disabled={backups.isFetching}>
-            {backups.isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError error={backups.error} title="The backups could not be listed." retry={backups} />
       ) : list && list.length === 0 ? (
         <EmptyState title="No backups yet.">
           <p>Open a volume and choose &quot;Back up…&quot;, or upload an archive{canChange ? " above" : ""}.</p>
