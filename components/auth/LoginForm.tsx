@@ -1,26 +1,12 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { apiFetch } from "@/lib/api/fetcher";
-import { HOME_HREF } from "@/lib/routes";
 import { AuthCard, inputClass } from "./AuthCard";
-import { useHydrated } from "./useHydrated";
+import { useAccountForm } from "./useAccountForm";
 
 export function LoginForm() {
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const login = useMutation({
-    mutationFn: () => apiFetch("/api/auth/login", { method: "POST", json: { username, password } }),
-    onSuccess: () => {
-      router.replace(HOME_HREF);
-      router.refresh();
-    },
-  });
+  const { hydrated, username, setUsername, password, setPassword, submit: login } = useAccountForm("/api/auth/login");
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate();

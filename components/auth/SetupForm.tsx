@@ -1,30 +1,16 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
-import { apiFetch } from "@/lib/api/fetcher";
-import { HOME_HREF } from "@/lib/routes";
 import { AuthCard, inputClass } from "./AuthCard";
-import { useHydrated } from "./useHydrated";
+import { useAccountForm } from "./useAccountForm";
 
 // Shown once, while no user exists: whoever completes it becomes the admin.
 export function SetupForm() {
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [username, setUsername] = useState("admin");
-  const [password, setPassword] = useState("");
+  const { hydrated, username, setUsername, password, setPassword, submit: setup } = useAccountForm("/api/auth/setup", "admin");
   const [confirm, setConfirm] = useState("");
   const [touched, setTouched] = useState(false);
-  const setup = useMutation({
-    mutationFn: () => apiFetch("/api/auth/setup", { method: "POST", json: { username, password } }),
-    onSuccess: () => {
-      router.replace(HOME_HREF);
-      router.refresh();
-    },
-  });
   const problem =
     password.length < MIN_PASSWORD_LENGTH
       ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`

@@ -1,13 +1,14 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { QueryError } from "@/components/ui/QueryError";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { backupsQuery, deleteBackupMutation, jobsQuery } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
@@ -24,12 +25,7 @@ export function BackupsPage() {
   const jobs = useQuery(jobsQuery(5_000));
   // Kept after closing (open: false) so the dialog closes rather than vanishes; `key` makes each opening fresh.
   const [restoring, setRestoring] = useState<{ backup: Backup; open: boolean; key: number } | null>(null);
-  const [deleting, setDeleting] = useState<Backup | null>(null);
-  const remove = useMutation({ ...deleteBackupMutation(qc), onSuccess: () => setDeleting(null) });
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
+  const { target: deleting, ask: askDelete, dialog: deleteDialog } = useConfirmedMutation(deleteBackupMutation(qc), (b: Backup) => b.id);
   const list = backups.data;
   const total = list?.reduce((sum, b) => sum + b.sizeBytes, 0) ?? 0;
 
@@ -72,12 +68,7 @@ export function BackupsPage() {
       {backups.isPending ? (
         <Loading label="Loading backups…" />
       ) : backups.error && !list ? (
-        <div className="space-y-2">
-          <ErrorAlert error={backups.error} title="The backups could not be listed." />
-          <Button onClick={() => void backups.refetch()} disabled={backups.isFetching}>
-            {backups.isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError error={backups.error} title="The backups could not be listed." retry={backups} />
       ) : list && list.length === 0 ? (
         <EmptyState title="No backups yet.">
           <p>Open a volume and choose &quot;Back up…&quot;, or upload an archive{canChange ? " above" : ""}.</p>
@@ -87,7 +78,7 @@ export function BackupsPage() {
           <BackupsTable
             backups={list}
             onRestore={canChange ? (backup) => setRestoring({ backup, open: true, key: Date.now() }) : undefined}
-            onDelete={canChange ? setDeleting : undefined}
+            onDelete={canChange ? askDelete : undefined}
           />
         )
       )}
@@ -96,15 +87,11 @@ export function BackupsPage() {
         <RestoreDialog key={restoring.key} backup={restoring.backup} open={restoring.open} onClose={() => setRestoring((r) => r && { ...r, open: false })} />
       )}
       <ConfirmDialog
-        open={!!deleting}
+        {...deleteDialog}
         title="Delete this backup?"
         confirmLabel="Delete backup"
         pendingLabel="Deleting…"
-        pending={remove.isPending}
-        error={remove.error}
         errorTitle="The backup was not deleted."
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={closeDelete}
       >
         {deleting && (
           <p>

@@ -5,14 +5,13 @@ import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { restoreBackupMutation } from "@/lib/api/backup-queries";
-import { isApiError } from "@/lib/api/error";
+import { HolderList } from "@/components/volumes/HolderList";
+import { inUseHolders, type Holder } from "@/lib/api/in-use";
 import { volumeNameProblem } from "@/lib/api/schemas";
 import type { Backup, Job } from "@/lib/api/types";
 import { backupLabel } from "./BackupsTable";
 import { JobInDialog } from "./JobInDialog";
 import { RestoreFields, initialChoice, type RestoreChoice } from "./RestoreForm";
-
-type Holder = { name: string; state: string };
 
 /**
  * Choose where → start → the job's progress. Mounted afresh for each opening (a new key), so it starts from the
@@ -29,7 +28,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
   const nameProblem = choice.mode === "new" ? volumeNameProblem(volume) : null;
   const problem = choice.mode === "replace" && !volume ? "Choose the volume to replace." : nameProblem;
   // The server names the containers holding a volume it will not replace while they run.
-  const holders = isApiError(restore.error) && restore.error.code === "in_use" ? ((restore.error.details.containers as Holder[] | undefined) ?? []) : null;
+  const holders = inUseHolders(restore.error);
   // A refusal shows at the bottom of a form that may be taller than the screen: bring it into view.
   const problemBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,17 +86,7 @@ function InUseAlert({ volume, holders, error }: { volume: string; holders: Holde
   return (
     <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
       <p className="font-semibold">Not restored: {volume} is in use. Nothing was changed.</p>
-      {holders.length > 0 ? (
-        <ul className="mt-1 list-inside list-disc">
-          {holders.map((h) => (
-            <li key={h.name}>
-              {h.name} <span className="text-amber-800">({h.state})</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="mt-1">{error.message}</p>
-      )}
+      {holders.length > 0 ? <HolderList holders={holders} /> : <p className="mt-1">{error.message}</p>}
       {holders.some((h) => h.state === "running") && (
         <p className="mt-1">Tick &quot;Stop the running containers&quot; above to have them stopped for the swap and started again, or stop them yourself.</p>
       )}

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
 import { afterJob, fetchJob, jobEventsUrl } from "@/lib/api/backup-queries";
+import { parseEventData } from "@/lib/api/event-data";
 import type { Job } from "@/lib/api/types";
 import { isFinished } from "./job-format";
 
@@ -33,12 +34,8 @@ export function useJob(initial: Job): LiveJob {
       void afterJob(qc, final);
     };
     source.onmessage = (message) => {
-      let next: Job;
-      try {
-        next = JSON.parse(message.data) as Job;
-      } catch {
-        return;
-      }
+      const next = parseEventData<Job>(message.data);
+      if (!next) return;
       setJob(next);
       setLost(null);
       // Closed here: the browser would otherwise reconnect to the ended stream every few seconds.

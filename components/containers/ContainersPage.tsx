@@ -1,7 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { QueryError } from "@/components/ui/QueryError";
 import { Loading } from "@/components/ui/States";
 import { containersQuery } from "@/lib/api/queries";
 import { ContainersView } from "./ContainersView";
@@ -19,12 +18,11 @@ export function ContainersPage({ engine }: { engine: string }) {
       </header>
       {error && (
         // With data already on screen a failed refresh is a warning about freshness, not a blank page.
-        <div className="space-y-2">
-          <ErrorAlert error={error} title={data ? "Could not refresh the containers; showing the last known list." : "Could not load the containers."} />
-          <Button onClick={() => void refetch()} disabled={isFetching}>
-            {isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError
+          error={error}
+          title={data ? "Could not refresh the containers; showing the last known list." : "Could not load the containers."}
+          retry={{ isFetching, refetch }}
+        />
       )}
       {data ? <ContainersView engine={engine} containers={data} /> : !error && <Loading label="Loading containers…" />}
     </div>

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { RetryButton } from "@/components/ui/QueryError";
 import { Button } from "@/components/ui/Button";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { TextLink } from "@/components/ui/TextLink";
@@ -80,9 +81,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
         {isApiError(query.error) && query.error.details.reason === "outside_volume" ? (
           <TextLink href={filesHref(engine, volume)}>Back to the root of {volume}</TextLink>
         ) : (
-          <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
-            {query.isFetching ? "Retrying…" : "Try again"}
-          </Button>
+          <RetryButton retry={query} />
         )}
       </div>
     );

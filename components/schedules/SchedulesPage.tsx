@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
+import { QueryError } from "@/components/ui/QueryError";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
@@ -53,12 +54,7 @@ export function SchedulesPage() {
       {schedules.isPending ? (
         <Loading label="Loading schedules…" />
       ) : !data ? (
-        <div className="space-y-2">
-          <ErrorAlert error={schedules.error} title="The schedules could not be listed." />
-          <Button onClick={() => void schedules.refetch()} disabled={schedules.isFetching}>
-            {schedules.isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError error={schedules.error} title="The schedules could not be listed." retry={schedules} />
       ) : data.schedules.length === 0 ? (
         <EmptyState title="No schedules yet.">
           <p>{canChange ? "Choose “New schedule” to back a volume up every night, hour or week." : "An operator can add schedules."}</p>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { deleteScheduleMutation, runScheduleMutation, updateScheduleMutation } from "@/lib/api/schedule-queries";
 import type { Schedule } from "@/lib/api/schedule-types";
 import type { Job } from "@/lib/api/types";
@@ -14,21 +15,17 @@ import { ScheduleDialog } from "./ScheduleDialog";
 export function useScheduleActions(): { actions: RowActions; dialogs: ReactNode } {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Schedule | null>(null);
-  const [deleting, setDeleting] = useState<Schedule | null>(null);
   const [run, setRun] = useState<{ job: Job; volume: string } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const toggle = useMutation(updateScheduleMutation(qc));
   const start = useMutation(runScheduleMutation(qc));
   const done = { onSettled: () => setBusyId(null) };
-  const remove = useMutation({ ...deleteScheduleMutation(qc), onSuccess: () => setDeleting(null) });
+  const { target: deleting, ask: askDelete, dialog: deleteDialog } = useConfirmedMutation(deleteScheduleMutation(qc), (s: Schedule) => s.id);
 
   const actions: RowActions = {
     busyId,
     onEdit: setEditing,
-    onDelete: (s) => {
-      remove.reset();
-      setDeleting(s);
-    },
+    onDelete: askDelete,
     onToggle: (s) => {
       setBusyId(s.id);
       toggle.mutate({ id: s.id, enabled: !s.enabled }, done);
@@ -46,15 +43,11 @@ export function useScheduleActions(): { actions: RowActions; dialogs: ReactNode 
       {editing && <ScheduleDialog key={editing.id} open editing={editing} onClose={() => setEditing(null)} />}
       <RunNowDialog job={run?.job ?? null} volume={run?.volume ?? ""} onClose={() => setRun(null)} />
       <ConfirmDialog
-        open={!!deleting}
+        {...deleteDialog}
         title="Delete this schedule?"
         confirmLabel="Delete schedule"
         pendingLabel="Deleting…"
-        pending={remove.isPending}
-        error={remove.error}
         errorTitle="The schedule was not deleted."
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => setDeleting(null)}
       >
         <p>
           The schedule of <strong>{deleting?.volume}</strong> on {deleting?.engine} ({deleting?.description}) stops. The backups it made are kept; delete them

@@ -1,7 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { QueryError } from "@/components/ui/QueryError";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { servicesQuery } from "@/lib/api/services-queries";
 import { ServiceCard } from "./ServiceCard";
@@ -37,12 +36,11 @@ export function ServicesPage({ engine }: { engine: string }) {
         </p>
       </header>
       {error && (
-        <div className="space-y-2">
-          <ErrorAlert error={error} title={data ? "Could not refresh the services; showing the last known list." : "Could not load the services."} />
-          <Button onClick={() => void refetch()} disabled={isFetching}>
-            {isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError
+          error={error}
+          title={data ? "Could not refresh the services; showing the last known list." : "Could not load the services."}
+          retry={{ isFetching, refetch }}
+        />
       )}
       {body}
     </div>

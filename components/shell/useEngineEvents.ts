@@ -1,6 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { parseEventData } from "@/lib/api/event-data";
 import { engineEventsUrl, invalidateEngine } from "@/lib/api/queries";
 import type { EngineEvent } from "@/lib/api/types";
 
@@ -41,12 +42,8 @@ export function useEngineEvents(engine: string): LiveState {
     source.onopen = () => setState((s) => ({ ...s, connected: true }));
     source.onerror = () => setState((s) => ({ ...s, connected: false }));
     source.onmessage = (message) => {
-      let event: EngineEvent;
-      try {
-        event = JSON.parse(message.data) as EngineEvent;
-      } catch {
-        return;
-      }
+      const event = parseEventData<EngineEvent>(message.data);
+      if (!event) return;
       if (event.kind === "engine") {
         setState({ connected: true, engineDown: event.state === "down" ? (event.error ?? "unreachable") : null });
         if (event.state === "up") void qc.invalidateQueries();

@@ -4,10 +4,10 @@ import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { isApiError } from "@/lib/api/error";
+import { inUseHolders } from "@/lib/api/in-use";
+import { HolderList } from "./HolderList";
 import { deleteVolumeMutation } from "@/lib/api/queries";
 import { shortName } from "@/lib/format";
-
-type Holder = { name: string; state: string };
 
 /** Confirms a removal; an in-use refusal from the engine is shown with the containers holding the volume. */
 export function DeleteVolumeDialog({
@@ -35,7 +35,7 @@ export function DeleteVolumeDialog({
     remove.reset();
     onClose();
   };
-  const holders = isApiError(remove.error) && remove.error.code === "in_use" ? ((remove.error.details.containers as Holder[]) ?? []) : null;
+  const holders = inUseHolders(remove.error);
   // Swarm services that declare the volume: refused by the console itself, before the engine is asked.
   const services = isApiError(remove.error) ? ((remove.error.details.services as { name: string }[] | undefined) ?? []) : [];
   return (
@@ -57,13 +57,7 @@ export function DeleteVolumeDialog({
               </p>
             )}
             {holders.length > 0 && <p className="mt-1">Remove or recreate these containers first:</p>}
-            <ul className="mt-1 list-inside list-disc">
-              {holders.map((h) => (
-                <li key={h.name}>
-                  {h.name} <span className="text-amber-800">({h.state})</span>
-                </li>
-              ))}
-            </ul>
+            <HolderList holders={holders} />
           </div>
         ) : (
           remove.error && <ErrorAlert error={remove.error} title="The volume was not removed." />

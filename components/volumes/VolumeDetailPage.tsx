@@ -7,8 +7,7 @@ import { BackupVolumeDialog } from "@/components/backups/BackupVolumeDialog";
 import { CloneVolumeDialog } from "@/components/backups/CloneVolumeDialog";
 import { VolumeJobs } from "@/components/backups/VolumeJobs";
 import { VolumeSchedules } from "@/components/schedules/VolumeSchedules";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { QueryError } from "@/components/ui/QueryError";
 import { Panel } from "@/components/ui/Panel";
 import { Loading } from "@/components/ui/States";
 import { TextLink } from "@/components/ui/TextLink";
@@ -52,12 +51,11 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
       {volume && <VolumeLastUsed engine={engine} volume={volume} />}
       {!gone && !removed && <VolumeJobs engine={engine} name={name} />}
       {error && !gone && !removed && (
-        <div className="space-y-2">
-          <ErrorAlert error={error} title={data ? "Could not refresh this volume; showing what was last known." : "Could not load this volume."} />
-          <Button onClick={() => void refetch()} disabled={isFetching}>
-            {isFetching ? "Retrying…" : "Try again"}
-          </Button>
-        </div>
+        <QueryError
+          error={error}
+          title={data ? "Could not refresh this volume; showing what was last known." : "Could not load this volume."}
+          retry={{ isFetching, refetch }}
+        />
       )}
       {body ?? (volume && <VolumeDetailView engine={engine} volume={volume} />)}
       {!body && volume && <VolumeServices engine={engine} volume={volume} />}

@@ -67,31 +67,42 @@ function GroupRow({
   );
 }
 
-function PlainBody({ rows, engine, trackedSince, onRemove, selection }: Props & { rows: Row[] }) {
-  const columns = columnCount(!!selection);
+type Measure = { rowRef?: (el: HTMLTableRowElement | null) => void; index?: number };
+
+// A group's key cannot clash with a volume's: volume names never contain ":".
+const rowKey = (row: Row) => (row.kind === "group" ? `group:${row.group.project ?? ""}` : row.volume.name);
+
+/** One row of either body; the virtual one passes `rowRef` and `index` so the virtualizer can measure it. */
+function BodyRow({ row, columns, engine, trackedSince, onRemove, selection, rowRef, index }: Props & Measure & { row: Row; columns: number }) {
+  return row.kind === "group" ? (
+    <GroupRow group={row.group} columns={columns} rowRef={rowRef} index={index} />
+  ) : (
+    <VolumeRow
+      engine={engine}
+      volume={row.volume}
+      trackedSince={trackedSince}
+      onRemove={onRemove}
+      onSelect={selection?.onSelect}
+      selected={!!selection?.selected.has(row.volume.name)}
+      rowRef={rowRef}
+      index={index}
+    />
+  );
+}
+
+function PlainBody({ rows, ...props }: Props & { rows: Row[] }) {
+  const columns = columnCount(!!props.selection);
   return (
     <tbody className="divide-y divide-slate-100">
-      {rows.map((row) =>
-        row.kind === "group" ? (
-          <GroupRow key={`group:${row.group.project ?? ""}`} group={row.group} columns={columns} />
-        ) : (
-          <VolumeRow
-            key={row.volume.name}
-            engine={engine}
-            volume={row.volume}
-            trackedSince={trackedSince}
-            onRemove={onRemove}
-            onSelect={selection?.onSelect}
-            selected={!!selection?.selected.has(row.volume.name)}
-          />
-        ),
-      )}
+      {rows.map((row) => (
+        <BodyRow key={rowKey(row)} row={row} columns={columns} {...props} />
+      ))}
     </tbody>
   );
 }
 
-function VirtualBody({ rows, engine, trackedSince, onRemove, selection }: Props & { rows: Row[] }) {
-  const columns = columnCount(!!selection);
+function VirtualBody({ rows, ...props }: Props & { rows: Row[] }) {
+  const columns = columnCount(!!props.selection);
   // The page scrolls (not the table): the virtualizer needs to know where the rows start in the page.
   const body = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -104,10 +115,7 @@ function VirtualBody({ rows, engine, trackedSince, onRemove, selection }: Props 
     // A volume row is two lines high (last use and its container under it).
     estimateSize: (i) => (rows[i].kind === "group" ? 30 : 53),
     overscan: 12,
-    getItemKey: (i) => {
-      const row = rows[i];
-      return row.kind === "group" ? `group:${row.group.project ?? ""}` : row.volume.name;
-    },
+    getItemKey: (i) => rowKey(rows[i]),
   });
   const items = virtualizer.getVirtualItems();
   const before = items.length ? items[0].start - scrollMargin : 0;
@@ -115,24 +123,9 @@ function VirtualBody({ rows, engine, trackedSince, onRemove, selection }: Props 
   return (
     <tbody ref={body} className="divide-y divide-slate-100">
       {before > 0 && <tr aria-hidden style={{ height: before }} />}
-      {items.map((item) => {
-        const row = rows[item.index];
-        return row.kind === "group" ? (
-          <GroupRow key={item.key} group={row.group} columns={columns} rowRef={virtualizer.measureElement} index={item.index} />
-        ) : (
-          <VolumeRow
-            key={item.key}
-            engine={engine}
-            volume={row.volume}
-            trackedSince={trackedSince}
-            onRemove={onRemove}
-            onSelect={selection?.onSelect}
-            selected={!!selection?.selected.has(row.volume.name)}
-            rowRef={virtualizer.measureElement}
-            index={item.index}
-          />
-        );
-      })}
+      {items.map((item) => (
+        <BodyRow key={item.key} row={rows[item.index]} columns={columns} {...props} rowRef={virtualizer.measureElement} index={item.index} />
+      ))}
       {after > 0 && <tr aria-hidden style={{ height: after }} />}
     </tbody>
   );

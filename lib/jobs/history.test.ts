@@ -2,37 +2,25 @@ import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "@/lib/api/types";
 import { migrate } from "@/lib/store/db";
+import { queuedJob } from "./new-job";
 import { failInterrupted, HISTORY_KEEP, pruneJobs, STOPPED_BEFORE_START, STOPPED_WHILE_RUNNING, storedJob, storedJobs, storeJob } from "./history";
 
 const DAY = 86_400_000;
 const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 
 function job(id: string, state: Job["state"], finishedMsAgo: number | null = null): Job {
-  return {
+  return queuedJob(
+    {
+      kind: "backup",
+      engine: "local",
+      volume: "v",
+      state,
+      phase: state === "queued" ? "queued" : "done",
+      finishedAt: finishedMsAgo === null ? null : at(finishedMsAgo),
+    },
     id,
-    kind: "backup",
-    state,
-    bytesDone: 0,
-    bytesTotal: null,
-    error: null,
-    backupId: null,
-    engine: "local",
-    volume: "v",
-    targetEngine: null,
-    targetVolume: null,
-    phase: state === "queued" ? "queued" : "done",
-    cancelled: false,
-    compression: null,
-    dataPath: null,
-    swap: null,
-    mode: null,
-    rate: null,
-    createdAt: at((finishedMsAgo ?? 0) + 1000),
-    startedAt: null,
-    finishedAt: finishedMsAgo === null ? null : at(finishedMsAgo),
-    stoppedContainers: [],
-    warnings: [],
-  };
+    at((finishedMsAgo ?? 0) + 1000),
+  );
 }
 
 describe("jobs' history", () => {

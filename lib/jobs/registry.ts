@@ -6,6 +6,7 @@ import { diskFullMessage, isDiskFull } from "@/lib/store/disk-full";
 import { copyJob as copy, JobEmitter } from "./emitter";
 import { failInterrupted, storedJob, storedJobs, storeJob } from "./history";
 import { blocks, type Lock } from "./locks";
+import { queuedJob, type NewJob } from "./new-job";
 
 export type { Lock } from "./locks";
 
@@ -79,8 +80,6 @@ export function busyWith(locks: Lock[]): Job | null {
   return null;
 }
 
-export type NewJob = Pick<Job, "kind" | "engine" | "volume"> & Partial<Job>;
-
 /** 409 when a running job holds a lock that conflicts with `locks`. */
 export function assertFree(locks: Lock[]): void {
   const busy = busyWith(locks);
@@ -92,35 +91,10 @@ export function assertFree(locks: Lock[]): void {
 }
 
 /** Registers a job and queues it; refuses (409) when a running job holds a conflicting lock. */
-export function startJob({ kind, engine, volume, ...init }: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
+export function startJob(init: NewJob, locks: Lock[], run: (ctl: JobControl) => Promise<void>): Job {
   assertFree(locks);
   history();
-  const job: Job = {
-    id: randomUUID(),
-    kind,
-    state: "queued",
-    bytesDone: 0,
-    bytesTotal: null,
-    error: null,
-    backupId: null,
-    engine,
-    volume,
-    targetEngine: null,
-    targetVolume: null,
-    phase: "queued",
-    cancelled: false,
-    compression: null,
-    dataPath: null,
-    swap: null,
-    mode: null,
-    rate: null,
-    createdAt: now(),
-    startedAt: null,
-    finishedAt: null,
-    stoppedContainers: [],
-    warnings: [],
-    ...init,
-  };
+  const job = queuedJob(init, randomUUID(), now());
   // Recorded before it is queued: when the database cannot take it (disk full), the job is refused, not run.
   storeJob(job);
   let settle = () => {};

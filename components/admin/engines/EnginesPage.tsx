@@ -6,6 +6,7 @@ import { AdminHeader } from "@/components/admin/AdminHeader";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { Loading } from "@/components/ui/States";
 import { removeEngineMutation, testEngineMutation } from "@/lib/api/engine-queries";
 import { enginesQuery } from "@/lib/api/queries";
@@ -17,20 +18,16 @@ import { EnginesTable, type RowTest } from "./EnginesTable";
 // Status changes by itself (an engine goes down or comes back): the list is read again this often.
 const REFRESH_MS = 10_000;
 
-type Open = { kind: "add" } | { kind: "edit" | "remove"; engine: Engine } | null;
+type Open = { kind: "add" } | { kind: "edit"; engine: Engine } | null;
 
 export function EnginesPage() {
   const qc = useQueryClient();
   const engines = useQuery({ ...enginesQuery(), refetchInterval: REFRESH_MS });
   const [open, setOpen] = useState<Open>(null);
   const [rowTest, setRowTest] = useState<RowTest | null>(null);
-  const remove = useMutation({ ...removeEngineMutation(qc), onSuccess: () => setOpen(null) });
+  const { target: removing, ask: askRemove, dialog: removeDialog } = useConfirmedMutation(removeEngineMutation(qc), (e: Engine) => e.id);
   const test = useMutation(testEngineMutation());
   const target = open && open.kind !== "add" ? open.engine : null;
-  const closeRemove = () => {
-    remove.reset();
-    setOpen(null);
-  };
   const runTest = (engine: Engine) => {
     setRowTest({ id: engine.id, pending: true });
     test.mutate(
@@ -58,13 +55,7 @@ export function EnginesPage() {
       </AdminHeader>
       {engines.error && <ErrorAlert error={engines.error} title="The engines could not be listed." />}
       {engines.data ? (
-        <EnginesTable
-          engines={engines.data}
-          test={rowTest}
-          onTest={runTest}
-          onEdit={(engine) => setOpen({ kind: "edit", engine })}
-          onRemove={(engine) => setOpen({ kind: "remove", engine })}
-        />
+        <EnginesTable engines={engines.data} test={rowTest} onTest={runTest} onEdit={(engine) => setOpen({ kind: "edit", engine })} onRemove={askRemove} />
       ) : (
         !engines.error && <Loading label="Loading engines…" />
       )}
@@ -72,19 +63,15 @@ export function EnginesPage() {
       {open?.kind === "add" && <EngineFormDialog engine={null} onClose={() => setOpen(null)} />}
       {target && open?.kind === "edit" && <EngineFormDialog key={target.id} engine={target} onClose={() => setOpen(null)} />}
       <ConfirmDialog
-        open={open?.kind === "remove"}
-        title={`Remove engine ${target?.id ?? ""}?`}
+        {...removeDialog}
+        title={`Remove engine ${removing?.id ?? ""}?`}
         confirmLabel="Remove engine"
         pendingLabel="Removing…"
-        pending={remove.isPending}
-        error={remove.error}
         errorTitle="The engine was not removed."
-        onConfirm={() => target && remove.mutate(target.id)}
-        onClose={closeRemove}
       >
         <p>
-          The console forgets <strong>{target?.name}</strong> (<span className="font-mono">{target?.endpoint}</span>) and deletes its stored keys. Nothing on
-          the engine itself changes: its volumes and containers stay where they are.
+          The console forgets <strong>{removing?.name}</strong> (<span className="font-mono">{removing?.endpoint}</span>) and deletes its stored keys. Nothing
+          on the engine itself changes: its volumes and containers stay where they are.
         </p>
         <p className="text-slate-600">
           Backups taken from it stay on the{" "}

@@ -1,10 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { EmptyState, Loading } from "@/components/ui/States";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { revokeTokenMutation, tokensQuery, type Token } from "@/lib/api/admin-queries";
 import { AdminHeader } from "../AdminHeader";
 import { CreateTokenDialog } from "./CreateTokenDialog";
@@ -14,12 +15,7 @@ export function TokensPage() {
   const qc = useQueryClient();
   const tokens = useQuery(tokensQuery());
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<Token | null>(null);
-  const revoke = useMutation({ ...revokeTokenMutation(qc), onSuccess: () => setRevoking(null) });
-  const closeRevoke = () => {
-    revoke.reset();
-    setRevoking(null);
-  };
+  const { target: revoking, ask: askRevoke, dialog: revokeDialog } = useConfirmedMutation(revokeTokenMutation(qc), (t: Token) => t.id);
 
   return (
     <section aria-labelledby="tokens-heading" className="space-y-4">
@@ -38,7 +34,7 @@ export function TokensPage() {
       {tokens.error && <ErrorAlert error={tokens.error} title="The tokens could not be listed." />}
       {tokens.data ? (
         tokens.data.length ? (
-          <TokensTable tokens={tokens.data} onRevoke={setRevoking} />
+          <TokensTable tokens={tokens.data} onRevoke={askRevoke} />
         ) : (
           <EmptyState title="No API tokens yet.">
             <p>Create one for each script, with the smallest role it needs.</p>
@@ -50,15 +46,11 @@ export function TokensPage() {
 
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog
-        open={!!revoking}
+        {...revokeDialog}
         title={`Revoke token ${revoking?.name ?? ""}?`}
         confirmLabel="Revoke token"
         pendingLabel="Revoking…"
-        pending={revoke.isPending}
-        error={revoke.error}
         errorTitle="The token was not revoked."
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
-        onClose={closeRevoke}
       >
         <p>
           Scripts using <strong>{revoking?.name}</strong> ({revoking?.role}) are refused from now on. This cannot be undone.

@@ -1,10 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { Loading } from "@/components/ui/States";
 import { deleteUserMutation, usersQuery, type User } from "@/lib/api/admin-queries";
 import { AdminHeader } from "../AdminHeader";
@@ -13,18 +14,14 @@ import { ChangeRoleDialog } from "./ChangeRoleDialog";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 import { UsersTable } from "./UsersTable";
 
-type Open = { kind: "add" } | { kind: "role" | "password" | "remove"; user: User } | null;
+type Open = { kind: "add" } | { kind: "role" | "password"; user: User } | null;
 
 export function UsersPage() {
   const me = useMe();
   const qc = useQueryClient();
   const users = useQuery(usersQuery());
   const [open, setOpen] = useState<Open>(null);
-  const remove = useMutation({ ...deleteUserMutation(qc), onSuccess: () => setOpen(null) });
-  const close = () => {
-    remove.reset();
-    setOpen(null);
-  };
+  const { target: removing, ask: askRemove, dialog: removeDialog } = useConfirmedMutation(deleteUserMutation(qc), (u: User) => u.username);
   const target = open && open.kind !== "add" ? open.user : null;
 
   return (
@@ -47,7 +44,7 @@ export function UsersPage() {
           me={me?.username ?? null}
           onRole={(user) => setOpen({ kind: "role", user })}
           onPassword={(user) => setOpen({ kind: "password", user })}
-          onRemove={(user) => setOpen({ kind: "remove", user })}
+          onRemove={askRemove}
         />
       ) : (
         !users.error && <Loading label="Loading users…" />
@@ -57,19 +54,15 @@ export function UsersPage() {
       {target && open?.kind === "role" && <ChangeRoleDialog user={target} onClose={() => setOpen(null)} />}
       {target && open?.kind === "password" && <ResetPasswordDialog user={target} onClose={() => setOpen(null)} />}
       <ConfirmDialog
-        open={open?.kind === "remove"}
-        title={`Remove user ${target?.username ?? ""}?`}
+        {...removeDialog}
+        title={`Remove user ${removing?.username ?? ""}?`}
         confirmLabel="Remove user"
         pendingLabel="Removing…"
-        pending={remove.isPending}
-        error={remove.error}
         errorTitle="The user was not removed."
-        onConfirm={() => target && remove.mutate(target.username)}
-        onClose={close}
       >
         <p>
-          <strong>{target?.username}</strong> will no longer be able to sign in, and is signed out everywhere now.
-          {target?.username === me?.username && " That includes you, in this browser."}
+          <strong>{removing?.username}</strong> will no longer be able to sign in, and is signed out everywhere now.
+          {removing?.username === me?.username && " That includes you, in this browser."}
         </p>
         <p className="text-slate-600">API tokens are not tied to users: revoke the ones this user made on the API tokens page.</p>
       </ConfirmDialog>
