@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { expect } from "vitest";
+import type { AuditEntry } from "@/lib/auth/audit";
 import { api, BASE_URL } from "./api";
 
 export const ORIGIN = new URL(BASE_URL).origin;
@@ -86,18 +87,8 @@ export async function revokeToken(id: string) {
   await api(`/api/tokens/${id}`, { method: "DELETE" });
 }
 
-export type AuditLine = {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  engine: string | null;
-  ip: string | null;
-  ok: boolean;
-  status: number | null;
-  detail: Record<string, any> | null;
-};
+// The API's audit entry, with a looser `detail` so tests can read its fields without casts.
+export type AuditLine = Omit<AuditEntry, "detail"> & { detail: Record<string, any> | null };
 
 /** The newest audit lines (admin token). */
 export async function auditLines(limit = 200): Promise<AuditLine[]> {
