@@ -39,7 +39,7 @@ export function deviceRefusal(special: SpecialFiles | undefined, allowDevices: b
   const shown = special.devices.slice(0, 3).join(", ");
   const more = special.deviceCount > 3 ? ` and ${special.deviceCount - 3} more` : "";
   const nodes = special.deviceCount === 1 ? "1 device node" : `${special.deviceCount} device nodes`;
-  return `The backup holds ${nodes} (${shown}${more}); restoring them gives the volume's users access to the engine host's devices. Nothing was changed. Restore them only on purpose: ask again with allowDevices.`;
+  return `The backup holds ${nodes} (${shown}${more}); restoring them gives the volume's users access to the engine host's devices. Nothing was changed. Restore them only on purpose: tick "Restore the device nodes too" (allowDevices in the API) and restore again.`;
 }
 
 /** Refuses (409) a restore of device nodes that was not explicitly allowed. Call before anything is changed. */
