@@ -10,7 +10,7 @@ import { engineState } from "./engine-state";
 import { EngineStatusStrip } from "./EngineStatusStrip";
 import { EngineVolumesSection } from "./EngineVolumesSection";
 
-const input = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+const input = "rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm";
 const ANY = "";
 
 /**
@@ -42,7 +42,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
         <h1 id="all-volumes-heading" className="text-2xl font-semibold">
           Volumes on all engines
         </h1>
-        <p className="text-sm text-slate-600" aria-live="polite">
+        <p className="text-sm text-fg-muted" aria-live="polite">
           {loaded.length.toLocaleString("en")} volumes on {states.length - down} of {states.length} engines
           {down > 0 ? ` · ${down} unavailable` : ""}
         </p>
@@ -51,7 +51,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
       <EngineStatusStrip states={states} />
 
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
           Search
           <input
             type="search"
@@ -61,7 +61,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
             className={`${input} w-72`}
           />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
           Engine
           <select value={engine} onChange={(e) => setEngine(e.target.value)} className={input}>
             <option value={ANY}>All engines</option>
@@ -72,7 +72,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
           Show
           <select value={usage} onChange={(e) => setUsage(e.target.value as UsageFilter)} className={input}>
             <option value="all">All volumes</option>

@@ -11,15 +11,15 @@ export function EngineStatusStrip({ states }: { states: EngineState[] }) {
           key={s.id}
           data-engine={s.id}
           data-state={s.kind}
-          className={`flex max-w-full items-center gap-2 rounded-md border px-3 py-1.5 text-sm ${s.kind === "unavailable" ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
+          className={`flex max-w-full items-center gap-2 rounded-md border px-3 py-1.5 text-sm ${s.kind === "unavailable" ? "border-danger-line bg-danger-soft" : "border-line bg-surface"}`}
         >
           <span
             aria-hidden
-            className={`h-2 w-2 shrink-0 rounded-full ${s.kind === "ok" ? "bg-emerald-500" : s.kind === "loading" ? "animate-pulse bg-slate-400" : "bg-red-600"}`}
+            className={`h-2 w-2 shrink-0 rounded-full ${s.kind === "ok" ? "bg-ok" : s.kind === "loading" ? "animate-pulse bg-fg-subtle" : "bg-danger"}`}
           />
-          <span className="font-medium text-slate-800">{s.id}</span>
+          <span className="font-medium text-fg">{s.id}</span>
           <span
-            className={`truncate ${s.kind === "unavailable" ? "max-w-xs text-red-800" : "text-slate-600"}`}
+            className={`truncate ${s.kind === "unavailable" ? "max-w-xs text-danger-fg" : "text-fg-muted"}`}
             title={s.kind === "unavailable" ? s.reason : undefined}
           >
             {s.kind === "ok" ? plural(s.volumes.length, "volume") : s.kind === "loading" ? "loading…" : `unavailable: ${s.reason}`}

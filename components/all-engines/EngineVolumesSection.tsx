@@ -16,8 +16,8 @@ export const COLUMNS = 5;
 function Row({ v }: { v: EngineVolume }) {
   const users = v.containers.length + (v.services?.length ?? 0);
   return (
-    <tr data-engine={v.engine} data-volume={v.name} className="hover:bg-slate-50">
-      <Td className="whitespace-nowrap text-slate-700">{v.engine}</Td>
+    <tr data-engine={v.engine} data-volume={v.name} className="hover:bg-surface-2">
+      <Td className="whitespace-nowrap text-fg-muted">{v.engine}</Td>
       <Td className="max-w-md break-all">
         <TextLink href={volumeHref(v.engine, v.name)} prefetch={false}>
           {v.name}
@@ -30,10 +30,10 @@ function Row({ v }: { v: EngineVolume }) {
       <Td className="whitespace-nowrap">
         {v.inUse ? (
           <span>
-            in use <span className="text-slate-500">({plural(users, "user")})</span>
+            in use <span className="text-fg-subtle">({plural(users, "user")})</span>
           </span>
         ) : (
-          <span className="text-slate-500">unused</span>
+          <span className="text-fg-subtle">unused</span>
         )}
       </Td>
     </tr>
@@ -45,13 +45,13 @@ export function EngineVolumesSection({ state, rows, filtered }: { state: EngineS
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   return (
-    <tbody aria-label={`Engine ${state.id}`} data-engine-section={state.id} className="divide-y divide-slate-100 border-b border-slate-200">
-      <tr className="bg-slate-50">
-        <th scope="rowgroup" colSpan={COLUMNS} className="px-3 py-1.5 text-left text-xs font-semibold text-slate-700">
+    <tbody aria-label={`Engine ${state.id}`} data-engine-section={state.id} className="divide-y divide-line border-b border-line">
+      <tr className="bg-surface-2">
+        <th scope="rowgroup" colSpan={COLUMNS} className="px-3 py-1.5 text-left text-xs font-semibold text-fg-muted">
           {state.id}
           <span className="ml-2 font-normal">
-            {state.kind === "loading" && <span className="text-slate-500">loading…</span>}
-            {state.kind === "unavailable" && <span className="text-red-800">unavailable: {state.reason}</span>}
+            {state.kind === "loading" && <span className="text-fg-subtle">loading…</span>}
+            {state.kind === "unavailable" && <span className="text-danger-fg">unavailable: {state.reason}</span>}
             {state.kind === "ok" && (filtered ? `${rows.length} of ${state.volumes.length} volumes` : plural(state.volumes.length, "volume"))}
           </span>
         </th>
@@ -61,7 +61,7 @@ export function EngineVolumesSection({ state, rows, filtered }: { state: EngineS
       ))}
       {state.kind === "ok" && rows.length === 0 && (
         <tr>
-          <Td colSpan={COLUMNS} className="text-slate-500">
+          <Td colSpan={COLUMNS} className="text-fg-subtle">
             {filtered ? "No volume here matches." : "No volumes on this engine."}
           </Td>
         </tr>

@@ -3,14 +3,14 @@ import type { ReactNode } from "react";
 export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <p className="text-lg font-bold tracking-tight text-sky-800">Voldeck</p>
+      <div className="w-full max-w-sm rounded-lg border border-line bg-surface p-6 shadow-sm">
+        <p className="text-lg font-bold tracking-tight text-accent-fg">Voldeck</p>
         <h1 className="mt-4 text-xl font-semibold">{title}</h1>
-        {intro && <div className="mt-1 text-sm text-slate-600">{intro}</div>}
+        {intro && <div className="mt-1 text-sm text-fg-muted">{intro}</div>}
         <div className="mt-5">{children}</div>
       </div>
     </main>
   );
 }
 
-export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal";
+export const inputClass = "mt-1 block w-full rounded-md border border-line-strong px-2.5 py-1.5 text-sm font-normal";

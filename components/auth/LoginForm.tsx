@@ -14,11 +14,11 @@ export function LoginForm() {
   return (
     <AuthCard title="Sign in">
       <form onSubmit={submit} className="space-y-4">
-        <label className="block text-sm font-medium text-slate-800">
+        <label className="block text-sm font-medium text-fg">
           User name
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus className={inputClass} />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
+        <label className="block text-sm font-medium text-fg">
           Password
           <input
             type="password"

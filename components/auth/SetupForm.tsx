@@ -25,11 +25,11 @@ export function SetupForm() {
   return (
     <AuthCard title="Set up Voldeck" intro="Create the admin account. Whoever can sign in here can read and remove every volume on this engine's host.">
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <label className="block text-sm font-medium text-slate-800">
+        <label className="block text-sm font-medium text-fg">
           Admin user name
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required className={inputClass} />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
+        <label className="block text-sm font-medium text-fg">
           Password
           <input
             type="password"
@@ -41,11 +41,11 @@ export function SetupForm() {
             className={inputClass}
           />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
+        <label className="block text-sm font-medium text-fg">
           Repeat the password
           <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" required className={inputClass} />
         </label>
-        <p id="setup-hint" className={`text-xs ${touched && problem ? "text-red-700" : "text-slate-600"}`} role={touched && problem ? "alert" : undefined}>
+        <p id="setup-hint" className={`text-xs ${touched && problem ? "text-danger-fg" : "text-fg-muted"}`} role={touched && problem ? "alert" : undefined}>
           {touched && problem ? problem : `At least ${MIN_PASSWORD_LENGTH} characters.`}
         </p>
         {setup.error && <ErrorAlert error={setup.error} title="The admin was not created." />}

@@ -7,7 +7,7 @@ import { LOGIN_HREF } from "@/lib/routes";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { useMe } from "./SessionProvider";
 
-const buttonClass = "rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 disabled:text-slate-400";
+const buttonClass = "rounded-md px-2 py-1 font-medium text-fg-muted hover:bg-surface-2 disabled:text-fg-subtle";
 
 export function UserMenu() {
   const me = useMe();
@@ -23,9 +23,9 @@ export function UserMenu() {
   if (!me) return null;
   return (
     <div className="flex items-center gap-1 text-sm">
-      <span className="mr-1 text-slate-700">
+      <span className="mr-1 text-fg-muted">
         <span className="sr-only">Signed in as </span>
-        <strong className="font-medium">{me.username}</strong> <span className="text-slate-500">({me.role})</span>
+        <strong className="font-medium">{me.username}</strong> <span className="text-fg-subtle">({me.role})</span>
       </span>
       {me.via === "session" && (
         <button type="button" onClick={() => setChanging(true)} className={buttonClass}>

@@ -68,7 +68,7 @@ export function NewPasswordFields({
           className={inputClass}
         />
       </label>
-      <p id={hintId} role={problem ? "alert" : undefined} className={`text-xs ${problem ? "text-red-700" : "text-slate-600"}`}>
+      <p id={hintId} role={problem ? "alert" : undefined} className={`text-xs ${problem ? "text-danger-fg" : "text-fg-muted"}`}>
         {problem ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}
       </p>
     </>
@@ -89,7 +89,7 @@ export function RoleSelect({ value, onChange, label = "Role" }: { value: Role; o
           ))}
         </select>
       </label>
-      <p id={helpId} className="mt-1 text-xs text-slate-600">
+      <p id={helpId} className="mt-1 text-xs text-fg-muted">
         {value}: {ROLE_HELP[value]}.
       </p>
     </div>

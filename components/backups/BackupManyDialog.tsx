@@ -55,11 +55,11 @@ export function BackupManyDialog({ engine, volumes, open, onClose, onStarted }: 
         <ManyJobs started={started} onClose={close} />
       ) : (
         <form onSubmit={(e) => void submit(e)} className="space-y-4 text-sm">
-          <p className="text-slate-700">
+          <p className="text-fg-muted">
             One backup per volume ({known > 0 ? `${formatBytes(known)} measured in all` : "sizes not measured yet"}), each verified and listed on the Backups
             page. A few run at a time; the rest wait their turn.
           </p>
-          <ul aria-label="Volumes to back up" className="max-h-40 overflow-auto rounded-md border border-slate-200 px-3 py-2 [overflow-wrap:anywhere]">
+          <ul aria-label="Volumes to back up" className="max-h-40 overflow-auto rounded-md border border-line px-3 py-2 [overflow-wrap:anywhere]">
             {volumes.map((v) => (
               <li key={v.name}>{v.name}</li>
             ))}
@@ -68,7 +68,7 @@ export function BackupManyDialog({ engine, volumes, open, onClose, onStarted }: 
           <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy (each only during its own volume's backup)" />
           <div className="flex items-center justify-end gap-2">
             {starting > 0 && (
-              <p role="status" className="mr-auto text-slate-600">
+              <p role="status" className="mr-auto text-fg-muted">
                 Starting {starting} of {volumes.length}…
               </p>
             )}

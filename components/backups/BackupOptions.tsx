@@ -11,13 +11,13 @@ export function CompressionChoice({ value, onChange }: { value: Compression; onC
   const name = useId();
   return (
     <fieldset className="space-y-2 text-sm">
-      <legend className="font-medium text-slate-900">Compression</legend>
+      <legend className="font-medium text-fg">Compression</legend>
       {choices.map((c) => (
         <label key={c.value} className="flex items-start gap-2">
           <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} className="mt-1" />
           <span>
             <span className="font-medium">{c.label}</span>
-            <span className="block text-slate-600">{c.help}</span>
+            <span className="block text-fg-muted">{c.help}</span>
           </span>
         </label>
       ))}

@@ -38,13 +38,13 @@ export function BackupVolumeDialog({ engine, volume, open, onClose }: { engine: 
         <JobInDialog initial={job} onClose={close} />
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm">
-          <p className="text-slate-700">
+          <p className="text-fg-muted">
             Writes an archive of the volume&apos;s files ({volume.sizeBytes !== null ? formatBytes(volume.sizeBytes) : "size not measured yet"}) to the
             console&apos;s backup folder, reads it back to verify it, and lists it on the Backups page.
           </p>
           <CompressionChoice value={compression} onChange={setCompression} />
           <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />
-          {running.length > 0 && !stop && <p className="text-slate-600">Without stopping them, files being written during the copy may be caught half-way.</p>}
+          {running.length > 0 && !stop && <p className="text-fg-muted">Without stopping them, files being written during the copy may be caught half-way.</p>}
           {start.error && <ErrorAlert error={start.error} title="The backup did not start." />}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

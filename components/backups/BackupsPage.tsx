@@ -37,14 +37,14 @@ export function BackupsPage() {
             Backups
           </h1>
           {list && list.length > 0 && (
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-fg-muted">
               {plural(list.length, "backup")} · {formatBytes(total)}
             </p>
           )}
         </div>
-        <p className="max-w-3xl text-sm text-slate-600">
+        <p className="max-w-3xl text-sm text-fg-muted">
           Archives kept by this console, from every engine. Each is a standard tar or tar.gz of the volume&apos;s files, so{" "}
-          <code className="rounded bg-slate-100 px-1">tar -xzpf</code> restores it by hand too. &quot;Verified&quot; means it was read back completely after
+          <code className="rounded bg-surface-2 px-1">tar -xzpf</code> restores it by hand too. &quot;Verified&quot; means it was read back completely after
           writing and matched what was copied.{canChange && " Back up a volume from its page, or several from the volumes list."}
         </p>
       </header>

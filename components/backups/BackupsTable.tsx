@@ -23,7 +23,7 @@ export const backupLabel = (b: Backup) => `${b.volume}, ${formatDateTime(b.creat
 export function BackupsTable({ backups, onRestore, onDelete }: Props) {
   const actions = !!(onRestore || onDelete);
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="rounded-lg border border-line bg-surface shadow-sm">
       <Table caption="Backups, newest first">
         <THead>
           <Th>Volume</Th>
@@ -43,23 +43,23 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
         <TBody>
           {backups.map((b) => (
             // The row is a link target (#backup-<id>) from a finished job, and then highlighted.
-            <tr key={b.id} id={backupAnchor(b.id)} className="scroll-mt-24 target:bg-sky-50">
+            <tr key={b.id} id={backupAnchor(b.id)} className="scroll-mt-24 target:bg-accent-soft">
               <th scope="row" className="max-w-xs px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere]">
                 {b.volume}
-                <span className="block text-xs font-normal text-slate-600">{backupSourceText(b.dataPath)}</span>
+                <span className="block text-xs font-normal text-fg-muted">{backupSourceText(b.dataPath)}</span>
               </th>
-              <Td>{b.engine ?? <span className="text-slate-600">none (uploaded)</span>}</Td>
+              <Td>{b.engine ?? <span className="text-fg-muted">none (uploaded)</span>}</Td>
               <Td>
                 <Time iso={b.createdAt} />
               </Td>
               <Td className="text-right tabular-nums" title={`${b.sizeBytes.toLocaleString("en")} bytes`}>
                 {formatBytes(b.sizeBytes)}
-                {b.compression === "gzip" && <span className="block text-xs text-slate-600">{formatBytes(b.bytes)} of data</span>}
+                {b.compression === "gzip" && <span className="block text-xs text-fg-muted">{formatBytes(b.bytes)} of data</span>}
               </Td>
               <Td>{b.compression === "gzip" ? "gzip" : "none"}</Td>
               <Td className="text-right tabular-nums">{b.entries.toLocaleString("en")}</Td>
               <Td className="whitespace-nowrap">
-                <code title={b.sha256} className="font-mono text-xs text-slate-800">
+                <code title={b.sha256} className="font-mono text-xs text-fg">
                   {shortSha(b.sha256)}…
                 </code>
                 <CopyButton text={b.sha256} label={`Copy the SHA-256 of backup ${backupLabel(b)}`} />
@@ -74,7 +74,7 @@ export function BackupsTable({ backups, onRestore, onDelete }: Props) {
                     <a
                       href={backupDownloadUrl(b.id)}
                       download={b.fileName}
-                      className="inline-flex items-center rounded-md px-2 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-50"
+                      className="inline-flex items-center rounded-md px-2 py-1.5 text-sm font-medium text-accent-fg hover:bg-accent-soft"
                     >
                       Download<span className="sr-only"> backup {backupLabel(b)}</span>
                     </a>

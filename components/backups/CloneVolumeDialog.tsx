@@ -11,7 +11,7 @@ import type { Engine, Job, Volume } from "@/lib/api/types";
 import { JobInDialog } from "./JobInDialog";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
+const field = "mt-1 block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm font-normal aria-invalid:border-danger";
 
 /** What the engine list says about a target: null when it can take the copy. */
 const unavailable = (e: Engine) => (e.reachable ? null : e.error ? `unreachable: ${e.error}` : "unreachable");
@@ -85,11 +85,11 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
         <JobInDialog initial={job} onClose={close} />
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm" noValidate>
-          <p className="text-slate-700">
+          <p className="text-fg-muted">
             Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target (no file in
             between) and checked when it has arrived: its entry count and bytes, and for a move every file&apos;s metadata and contents.
           </p>
-          <label className="block font-medium text-slate-900">
+          <label className="block font-medium text-fg">
             Target engine
             <select
               value={targetEngine}
@@ -111,12 +111,12 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
           </label>
           {engines.isError && <ErrorAlert error={engines.error} title="Could not list the engines; only this one is offered." />}
           {targetDown && (
-            <p id={`${hintId}-engine`} role="alert" className="text-red-700">
+            <p id={`${hintId}-engine`} role="alert" className="text-danger-fg">
               Engine {targetEngine} cannot take the copy now ({targetDown}).
             </p>
           )}
           <div>
-            <label className="block font-medium text-slate-900">
+            <label className="block font-medium text-fg">
               New volume name
               <input
                 value={target}
@@ -133,7 +133,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
                 className={field}
               />
             </label>
-            <p id={hintId} className={`mt-1 text-xs ${touched && problem ? "text-red-700" : "text-slate-600"}`}>
+            <p id={hintId} className={`mt-1 text-xs ${touched && problem ? "text-danger-fg" : "text-fg-muted"}`}>
               {touched && problem ? problem : `Must not exist yet on engine ${targetEngine}.`}
             </p>
           </div>
@@ -149,10 +149,10 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
                 aria-describedby={moveHintId}
                 className="mt-0.5 h-4 w-4"
               />
-              <span className="font-medium text-slate-900">Move (remove the source after the copy is verified)</span>
+              <span className="font-medium text-fg">Move (remove the source after the copy is verified)</span>
             </label>
             {move && (
-              <div id={moveHintId} role="note" className="ml-6 space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+              <div id={moveHintId} role="note" className="ml-6 space-y-2 rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-warn-fg">
                 {users.length > 0 ? (
                   <p role="alert">
                     <strong>{volume.name}</strong> is in use by {users.join(", ")}: it cannot be moved while anything uses it. Copy it instead, or remove them
@@ -179,8 +179,8 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
             <label className="flex items-start gap-2">
               <input type="checkbox" checked={fullCheck} onChange={(e) => setFullCheck(e.target.checked)} className="mt-0.5 h-4 w-4" />
               <span>
-                <span className="font-medium text-slate-900">Read the copy back and compare every file</span>
-                <span className="block text-slate-600">Path, type, mode, owner, mtime, link target and contents; takes longer.</span>
+                <span className="font-medium text-fg">Read the copy back and compare every file</span>
+                <span className="block text-fg-muted">Path, type, mode, owner, mtime, link target and contents; takes longer.</span>
               </span>
             </label>
           )}

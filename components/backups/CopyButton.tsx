@@ -32,7 +32,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         onClick={() => void copy()}
         aria-label={label}
         title={label}
-        className="rounded px-1.5 py-0.5 text-xs font-medium text-sky-800 hover:bg-sky-50"
+        className="rounded px-1.5 py-0.5 text-xs font-medium text-accent-fg hover:bg-accent-soft"
       >
         {done === "copied" ? "Copied" : "Copy"}
       </button>

@@ -21,9 +21,9 @@ export function DropZone({ file, onFile, disabled }: { file: File | null; onFile
         const dropped = e.dataTransfer.files[0];
         if (dropped && !disabled) onFile(dropped);
       }}
-      className={`rounded-lg border-2 border-dashed px-4 py-5 text-center text-sm ${over ? "border-sky-500 bg-sky-50" : "border-slate-300 bg-slate-50"}`}
+      className={`rounded-lg border-2 border-dashed px-4 py-5 text-center text-sm ${over ? "border-accent bg-accent-soft" : "border-line-strong bg-surface-2"}`}
     >
-      <p className="text-slate-700">Drop a .tar or .tar.gz archive here, or</p>
+      <p className="text-fg-muted">Drop a .tar or .tar.gz archive here, or</p>
       <input
         id={id}
         type="file"
@@ -38,17 +38,17 @@ export function DropZone({ file, onFile, disabled }: { file: File | null; onFile
       />
       <label
         htmlFor={id}
-        className="mt-2 inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-sky-600 peer-disabled:cursor-not-allowed peer-disabled:text-slate-400"
+        className="mt-2 inline-flex cursor-pointer items-center rounded-md border border-line-strong bg-surface px-3 py-1.5 font-medium text-fg hover:bg-surface-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent peer-disabled:cursor-not-allowed peer-disabled:text-fg-subtle"
       >
         Choose an archive…
       </label>
-      <p className="mt-2 min-h-5 text-slate-800" aria-live="polite">
+      <p className="mt-2 min-h-5 text-fg" aria-live="polite">
         {file ? (
           <>
             Chosen: <strong className="[overflow-wrap:anywhere]">{file.name}</strong> ({formatBytes(file.size)})
           </>
         ) : (
-          <span className="text-slate-600">No file chosen.</span>
+          <span className="text-fg-muted">No file chosen.</span>
         )}
       </p>
     </div>

@@ -19,7 +19,7 @@ export function JobInDialog({ initial, onClose }: { initial: Job; onClose: () =>
       <JobCard job={job} lost={lost} />
       <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
         {!isFinished(job) && !lost && (
-          <p className="mr-auto text-slate-600">
+          <p className="mr-auto text-fg-muted">
             Closing this leaves the job running; follow it on the <TextLink href={BACKUPS_HREF}>Backups page</TextLink>.
           </p>
         )}

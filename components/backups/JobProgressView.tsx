@@ -33,9 +33,9 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
   // talk over everything else.
   const announcement = finished ? `${title}: ${stateText(job)}.${job.error && !job.cancelled ? ` ${job.error}` : ""}` : `${title}: ${phaseText(job)}`;
   return (
-    <section aria-label={title} className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
+    <section aria-label={title} className="space-y-2 rounded-md border border-line bg-surface p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <Heading className="min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900">{title}</Heading>
+        <Heading className="min-w-0 font-medium [overflow-wrap:anywhere] text-fg">{title}</Heading>
         <Badge tone={job.cancelled ? "amber" : stateTone[job.state]}>{stateText(job)}</Badge>
       </div>
       <ProgressBar
@@ -44,27 +44,27 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
         text={line}
         tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"}
       />
-      <p className="tabular-nums text-slate-800">{line}</p>
-      {!finished && <p className="text-slate-600">{phaseText(job)}</p>}
-      {path && <p className="text-slate-600">{path}</p>}
-      {job.compression && job.kind === "backup" && <p className="text-slate-600">Compression: {job.compression === "gzip" ? "gzip" : "none (plain tar)"}.</p>}
+      <p className="tabular-nums text-fg">{line}</p>
+      {!finished && <p className="text-fg-muted">{phaseText(job)}</p>}
+      {path && <p className="text-fg-muted">{path}</p>}
+      {job.compression && job.kind === "backup" && <p className="text-fg-muted">Compression: {job.compression === "gzip" ? "gzip" : "none (plain tar)"}.</p>}
       {job.stoppedContainers.length > 0 && (
-        <p className="text-slate-700">
+        <p className="text-fg-muted">
           {finished ? "Stopped for the job and started again: " : "Stopped for the job (started again afterwards, whatever happens): "}
           {job.stoppedContainers.join(", ")}
         </p>
       )}
       {job.warnings.length > 0 && (
-        <ul className="list-inside list-disc rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+        <ul className="list-inside list-disc rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-warn-fg">
           {job.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
       )}
       {job.state === "failed" && !job.cancelled && <ErrorAlert error={job.error ?? "The job failed."} title="The job failed. Nothing partial was kept." />}
-      {job.cancelled && <p className="text-slate-700">Cancelled: the partial work was removed{job.kind === "backup" ? "; no backup was added" : ""}.</p>}
+      {job.cancelled && <p className="text-fg-muted">Cancelled: the partial work was removed{job.kind === "backup" ? "; no backup was added" : ""}.</p>}
       {job.state === "succeeded" && (
-        <div className="text-emerald-900">
+        <div className="text-ok-fg">
           <p className="font-medium">{doneText(job)}</p>
           {result}
         </div>

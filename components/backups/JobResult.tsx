@@ -27,7 +27,7 @@ function BackupResult({ id, compact }: { id: string; compact: boolean }) {
     <div className="mt-1 flex flex-wrap items-center gap-2">
       {backup.data && <VerifiedMark backup={backup.data} />}
       {isApiError(backup.error) && backup.error.code === "not_found" ? (
-        <span className="text-slate-600">since deleted</span>
+        <span className="text-fg-muted">since deleted</span>
       ) : (
         <TextLink href={backupHref(id)}>{compact ? "Show backup" : "See the backup on the Backups page"}</TextLink>
       )}

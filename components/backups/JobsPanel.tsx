@@ -49,7 +49,7 @@ export function JobsPanel({ jobs }: { jobs: Job[] }) {
                   </th>
                   <Td>
                     <Badge tone={job.state === "succeeded" ? "green" : job.cancelled ? "amber" : "red"}>{stateText(job)}</Badge>
-                    {job.state === "failed" && !job.cancelled && job.error && <p className="mt-1 max-w-md text-xs text-red-800">{job.error}</p>}
+                    {job.state === "failed" && !job.cancelled && job.error && <p className="mt-1 max-w-md text-xs text-danger-fg">{job.error}</p>}
                     {job.state === "succeeded" && <JobResult job={job} compact />}
                   </Td>
                   <Td className="whitespace-nowrap">

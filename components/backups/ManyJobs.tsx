@@ -35,7 +35,7 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
         {failed > 0 ? `, ${failed} failed or cancelled.` : "."}
       </p>
       <table className="w-full text-left" aria-label="Backups started">
-        <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
+        <thead className="border-b border-line text-xs uppercase text-fg-muted">
           <tr>
             <th scope="col" className="py-1.5 pr-3">
               Volume
@@ -48,7 +48,7 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-line">
           {started.map((s) => {
             const job = current(s);
             const percent = job ? progressNumbers(job).percent : null;
@@ -67,15 +67,15 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
                         tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"}
                         thin
                       />
-                      <span className="mt-1 block text-xs tabular-nums text-slate-600">{progressLine(job)}</span>
+                      <span className="mt-1 block text-xs tabular-nums text-fg-muted">{progressLine(job)}</span>
                     </>
                   ) : (
-                    <span className="text-red-800">{s.error instanceof Error ? s.error.message : "Not started."}</span>
+                    <span className="text-danger-fg">{s.error instanceof Error ? s.error.message : "Not started."}</span>
                   )}
                 </td>
                 <td className="py-2 align-top">
                   {job ? <Badge tone={tone(job)}>{stateText(job)}</Badge> : <Badge tone="red">not started</Badge>}
-                  {job?.state === "failed" && !job.cancelled && <span className="mt-1 block text-xs text-red-800">{job.error}</span>}
+                  {job?.state === "failed" && !job.cancelled && <span className="mt-1 block text-xs text-danger-fg">{job.error}</span>}
                   {job?.state === "succeeded" && job.backupId && (
                     <TextLink href={backupHref(job.backupId)} className="mt-1 block text-xs">
                       See backup<span className="sr-only"> of {s.volume}</span>
@@ -89,7 +89,7 @@ export function ManyJobs({ started, onClose }: { started: Started[]; onClose: ()
       </table>
       <div className="flex flex-wrap items-center justify-end gap-2">
         {active.length > 0 && (
-          <p className="mr-auto text-slate-600">
+          <p className="mr-auto text-fg-muted">
             Closing this leaves the jobs running; follow them on the <TextLink href={BACKUPS_HREF}>Backups page</TextLink>.
           </p>
         )}

@@ -2,9 +2,9 @@
 // adds the bytes. `percent` null keeps it indeterminate (no value), which is the truth when the total is unknown;
 // it pulses then, since a styled indeterminate bar draws nothing by itself.
 const tones = {
-  active: "[&::-webkit-progress-value]:bg-sky-600 [&::-moz-progress-bar]:bg-sky-600",
-  done: "[&::-webkit-progress-value]:bg-emerald-600 [&::-moz-progress-bar]:bg-emerald-600",
-  failed: "[&::-webkit-progress-value]:bg-red-500 [&::-moz-progress-bar]:bg-red-500",
+  active: "[&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent",
+  done: "[&::-webkit-progress-value]:bg-ok [&::-moz-progress-bar]:bg-ok",
+  failed: "[&::-webkit-progress-value]:bg-danger [&::-moz-progress-bar]:bg-danger",
 };
 
 export function ProgressBar({
@@ -27,7 +27,7 @@ export function ProgressBar({
       value={percent ?? undefined}
       aria-valuenow={percent ?? undefined}
       aria-valuetext={text ? (percent !== null ? `${percent}%, ${text}` : text) : undefined}
-      className={`block w-full overflow-hidden rounded-full bg-slate-200 [&::-webkit-progress-bar]:bg-slate-200 ${thin ? "h-1.5" : "h-2.5"} ${tones[tone]} ${percent === null && tone === "active" ? "animate-pulse" : ""}`}
+      className={`block w-full overflow-hidden rounded-full bg-surface-3 [&::-webkit-progress-bar]:bg-surface-3 ${thin ? "h-1.5" : "h-2.5"} ${tones[tone]} ${percent === null && tone === "active" ? "animate-pulse" : ""}`}
     />
   );
 }

@@ -60,7 +60,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
       ) : (
         <form onSubmit={submit} className="space-y-4 text-sm" noValidate>
           <RestoreFields backup={backup} choice={choice} onChange={change} nameProblem={tried ? nameProblem : null} />
-          {tried && problem && problem !== nameProblem && <p className="text-red-700">{problem}</p>}
+          {tried && problem && problem !== nameProblem && <p className="text-danger-fg">{problem}</p>}
           {restore.error ? (
             <div ref={problemBox}>
               {holders ? (
@@ -84,7 +84,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
 
 function InUseAlert({ volume, holders, error }: { volume: string; holders: Holder[]; error: Error }) {
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+    <div role="alert" className="rounded-md border border-warn-line bg-warn-soft px-4 py-3 text-warn-fg">
       <p className="font-semibold">Not restored: {volume} is in use. Nothing was changed.</p>
       {holders.length > 0 ? <HolderList holders={holders} /> : <p className="mt-1">{error.message}</p>}
       {holders.some((h) => h.state === "running") && (

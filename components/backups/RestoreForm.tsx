@@ -17,7 +17,7 @@ export const initialChoice = (b: Backup): RestoreChoice => ({
   stop: false,
 });
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
+const field = "mt-1 block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm font-normal aria-invalid:border-danger";
 
 type Props = { backup: Backup; choice: RestoreChoice; onChange: (c: RestoreChoice) => void; nameProblem: string | null };
 
@@ -37,7 +37,7 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
   return (
     <>
       <RestoreSize backup={backup} />
-      <label className="block font-medium text-slate-900">
+      <label className="block font-medium text-fg">
         Target engine
         <select value={choice.engine} onChange={(e) => set({ engine: e.target.value, replaceName: "", stop: false })} className={field}>
           {engineIds.map((id) => {
@@ -53,25 +53,25 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
         </select>
       </label>
       <fieldset className="space-y-2">
-        <legend className="font-medium text-slate-900">Restore into</legend>
+        <legend className="font-medium text-fg">Restore into</legend>
         <label className="flex items-start gap-2">
           <input type="radio" name={radio} checked={choice.mode === "new"} onChange={() => set({ mode: "new" })} className="mt-1" />
           <span>
             <span className="font-medium">A new volume</span>
-            <span className="block text-slate-600">Nothing existing is touched; it gets the backup&apos;s labels.</span>
+            <span className="block text-fg-muted">Nothing existing is touched; it gets the backup&apos;s labels.</span>
           </span>
         </label>
         <label className="flex items-start gap-2">
           <input type="radio" name={radio} checked={choice.mode === "replace"} onChange={() => set({ mode: "replace" })} className="mt-1" />
           <span>
             <span className="font-medium">Replace an existing volume&apos;s contents</span>
-            <span className="block text-slate-600">It keeps its name, labels and options; its files are swapped.</span>
+            <span className="block text-fg-muted">It keeps its name, labels and options; its files are swapped.</span>
           </span>
         </label>
       </fieldset>
       {choice.mode === "new" ? (
         <div>
-          <label className="block font-medium text-slate-900">
+          <label className="block font-medium text-fg">
             New volume name
             <input
               value={choice.newName}
@@ -82,13 +82,13 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
               className={field}
             />
           </label>
-          <p id={hintId} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
+          <p id={hintId} className={`mt-1 text-xs ${nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
             {nameProblem ?? "Must not exist yet on that engine."}
           </p>
         </div>
       ) : (
         <>
-          <label className="block font-medium text-slate-900">
+          <label className="block font-medium text-fg">
             Volume to replace
             <select value={choice.replaceName} onChange={(e) => set({ replaceName: e.target.value, stop: false })} className={field} disabled={!volumes.data}>
               <option value="">{volumes.data ? "Choose a volume…" : volumes.isError ? "Could not list the volumes" : "Loading volumes…"}</option>
@@ -99,7 +99,7 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
               ))}
             </select>
           </label>
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          <p role="note" className="rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-warn-fg">
             The current files of {target ? <strong>{target.name}</strong> : "the chosen volume"} are not kept: back it up first if you may need them. The backup
             is restored and checked in a fresh volume before the swap, so a bad archive changes nothing.
           </p>

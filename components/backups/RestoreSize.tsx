@@ -8,7 +8,7 @@ import { formatBytes, plural } from "@/lib/format";
 export function RestoreSize({ backup }: { backup: Backup }) {
   const packed = backup.compression === "gzip" && backup.sizeBytes > 0;
   return (
-    <p className="text-slate-700">
+    <p className="text-fg-muted">
       Unpacks to <strong>{formatBytes(backup.bytes)}</strong> of file data in {plural(backup.entries, "entry", "entries")}
       {packed ? ` (the archive itself is ${formatBytes(backup.sizeBytes)})` : ""}. The restore is refused when that does not fit where it lands.
     </p>

@@ -17,7 +17,7 @@ type Props = {
 export function SpecialFilesNotice({ special, allowDevices = false, onAllowDevices }: Props) {
   if (!special || (!special.deviceCount && !special.setuidRootCount)) return null;
   return (
-    <div role="note" aria-label="Special files" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+    <div role="note" aria-label="Special files" className="space-y-2 rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-warn-fg">
       {special.deviceCount > 0 && (
         <div>
           <p>

@@ -26,13 +26,13 @@ export function StopContainersOption({
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={listId} className="mt-0.5 h-4 w-4" />
         <span>
-          <span className="font-medium text-slate-900">
+          <span className="font-medium text-fg">
             Stop the running containers that use {names.length === 1 ? "this volume" : "these volumes"} {purpose}
           </span>
-          <span className="block text-slate-600">They are started again afterwards, whatever happens (success, failure or cancel).</span>
+          <span className="block text-fg-muted">They are started again afterwards, whatever happens (success, failure or cancel).</span>
         </span>
       </label>
-      <p id={listId} className="ml-6 text-sm text-slate-700">
+      <p id={listId} className="ml-6 text-sm text-fg-muted">
         Running now: <span className="font-medium [overflow-wrap:anywhere]">{names.join(", ")}</span>
       </p>
     </div>

@@ -14,7 +14,7 @@ import { ProgressBar } from "./ProgressBar";
 import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { suggestVolumeName } from "./upload-name";
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal aria-invalid:border-red-500";
+const field = "mt-1 block w-full rounded-md border border-line-strong px-2.5 py-1.5 text-sm font-normal aria-invalid:border-danger";
 
 /** An archive from this computer becomes a backup: streamed up with progress, checked whole by the server. */
 export function UploadBackup() {
@@ -54,7 +54,7 @@ export function UploadBackup() {
     <form onSubmit={submit} className="space-y-3 text-sm" noValidate aria-label="Upload an archive">
       <DropZone file={file} onFile={pick} disabled={busy} />
       <div>
-        <label className="block font-medium text-slate-900">
+        <label className="block font-medium text-fg">
           Volume name
           <input
             value={volume}
@@ -66,15 +66,15 @@ export function UploadBackup() {
             className={field}
           />
         </label>
-        <p id={hintId} className={`mt-1 text-xs ${tried && nameProblem ? "text-red-700" : "text-slate-600"}`}>
+        <p id={hintId} className={`mt-1 text-xs ${tried && nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
           {tried && nameProblem ? nameProblem : "The volume this archive is a backup of; a restore proposes it as the name."}
         </p>
       </div>
-      {tried && !file && <p className="text-red-700">Choose an archive first.</p>}
+      {tried && !file && <p className="text-danger-fg">Choose an archive first.</p>}
       {busy && progress && (
         <div className="space-y-1">
           <ProgressBar label="Upload progress" percent={percent} text={`${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}`} />
-          <p className="tabular-nums text-slate-700" aria-live="polite">
+          <p className="tabular-nums text-fg-muted" aria-live="polite">
             {sent ? "Sent; the server is checking the archive…" : `${formatBytes(progress.loaded)} of ${formatBytes(progress.total)} · ${percent}%`}
           </p>
         </div>

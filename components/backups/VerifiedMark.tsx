@@ -18,7 +18,7 @@ export function VerifiedMark({ backup, withReason = true }: { backup: Pick<Backu
       <Badge tone="amber" title={reason}>
         <span aria-hidden>!&nbsp;</span>unverified
       </Badge>
-      {withReason && <span className="max-w-56 text-xs text-amber-900">{reason}</span>}
+      {withReason && <span className="max-w-56 text-xs text-warn-fg">{reason}</span>}
     </span>
   );
 }

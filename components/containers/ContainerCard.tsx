@@ -8,7 +8,7 @@ import { MountsTable } from "./MountsTable";
 function ImageName({ image }: { image: string }) {
   const id = /^sha256:([0-9a-f]{64})$/.exec(image);
   return (
-    <code className="[overflow-wrap:anywhere] text-slate-800" title={id ? image : undefined}>
+    <code className="[overflow-wrap:anywhere] text-fg" title={id ? image : undefined}>
       {id ? `sha256:${id[1].slice(0, 12)}` : image}
     </code>
   );
@@ -29,22 +29,22 @@ export function ContainerCard({ engine, container: c, targeted, onFollow, exists
     <section
       id={containerAnchor(c.name)}
       aria-labelledby={headingId}
-      className={`scroll-mt-4 overflow-hidden rounded-lg border bg-white shadow-sm ${targeted ? "border-sky-500 ring-2 ring-sky-500" : "border-slate-200"}`}
+      className={`scroll-mt-4 overflow-hidden rounded-lg border bg-surface shadow-sm ${targeted ? "border-accent ring-2 ring-accent" : "border-line"}`}
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-3">
-        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-slate-900">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-3">
+        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-fg">
           {c.name}
         </h2>
         <StateBadge state={c.state} />
         {c.composeProject && <Badge tone="violet">compose: {c.composeProject}</Badge>}
-        {c.status && c.status.toLowerCase() !== c.state && <span className="text-xs text-slate-600">{c.status}</span>}
-        <p className="min-w-0 text-sm text-slate-600 sm:ml-auto">
+        {c.status && c.status.toLowerCase() !== c.state && <span className="text-xs text-fg-muted">{c.status}</span>}
+        <p className="min-w-0 text-sm text-fg-muted sm:ml-auto">
           <span className="text-xs">image </span>
           <ImageName image={c.image} />
         </p>
       </div>
       {c.volumesFrom.length > 0 && (
-        <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">
+        <p className="border-b border-line bg-surface-2 px-4 py-2 text-sm text-fg-muted">
           Takes volumes from:{" "}
           {c.volumesFrom.map((from, i) => (
             <span key={from}>
@@ -58,13 +58,13 @@ export function ContainerCard({ engine, container: c, targeted, onFollow, exists
               )}
             </span>
           ))}
-          <span className="text-slate-600"> — those mounts are listed below as this container&apos;s own.</span>
+          <span className="text-fg-muted"> — those mounts are listed below as this container&apos;s own.</span>
         </p>
       )}
       {c.mounts.length > 0 ? (
         <MountsTable engine={engine} containerName={c.name} mounts={c.mounts} />
       ) : (
-        <p className="px-4 py-3 text-sm text-slate-600">No mounts.</p>
+        <p className="px-4 py-3 text-sm text-fg-muted">No mounts.</p>
       )}
     </section>
   );

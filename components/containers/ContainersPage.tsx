@@ -10,10 +10,10 @@ export function ContainersPage({ engine }: { engine: string }) {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Containers &amp; mounts</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Every container on engine <strong className="font-medium text-slate-800">{engine}</strong>, running or not, and what it mounts: named and anonymous
-          volumes, host paths, tmpfs.
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">Containers &amp; mounts</h1>
+        <p className="mt-1 text-sm text-fg-muted">
+          Every container on engine <strong className="font-medium text-fg">{engine}</strong>, running or not, and what it mounts: named and anonymous volumes,
+          host paths, tmpfs.
         </p>
       </header>
       {error && (

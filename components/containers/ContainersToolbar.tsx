@@ -10,7 +10,7 @@ type Props = {
   total: number;
 };
 
-const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-500";
+const field = "rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm text-fg placeholder:text-fg-subtle";
 
 export function ContainersToolbar({ search, onSearch, state, onState, shown, total }: Props) {
   const searchId = useId();
@@ -19,7 +19,7 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div className="flex flex-col gap-1">
-        <label htmlFor={searchId} className="text-xs font-medium text-slate-700">
+        <label htmlFor={searchId} className="text-xs font-medium text-fg-muted">
           Search
         </label>
         <input
@@ -32,7 +32,7 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
         />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={stateId} className="text-xs font-medium text-slate-700">
+        <label htmlFor={stateId} className="text-xs font-medium text-fg-muted">
           State
         </label>
         <select id={stateId} value={state} onChange={(e) => onState(e.target.value as StateFilter)} className={field}>
@@ -41,7 +41,7 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
           <option value="not-running">Not running</option>
         </select>
       </div>
-      <p role="status" className="pb-1.5 text-sm text-slate-600 sm:ml-auto">
+      <p role="status" className="pb-1.5 text-sm text-fg-muted sm:ml-auto">
         {shown === total ? `${total} ${noun}` : `Showing ${shown} of ${total} ${noun}`}
       </p>
     </div>

@@ -22,13 +22,13 @@ function MountSource({ engine, mount }: { engine: string; mount: Mount }) {
           {anonymous && <span className="sr-only">anonymous volume </span>}
           {shortName(mount.name)}
         </TextLink>
-        {mount.driver && mount.driver !== "local" && <span className="text-xs text-slate-600">driver {mount.driver}</span>}
+        {mount.driver && mount.driver !== "local" && <span className="text-xs text-fg-muted">driver {mount.driver}</span>}
       </span>
     );
   }
-  if (kind === "tmpfs") return <span className="text-slate-600">in memory</span>;
+  if (kind === "tmpfs") return <span className="text-fg-muted">in memory</span>;
   const where = mount.source || mount.name;
-  return where ? <PathText path={where} /> : <span className="text-slate-600">—</span>;
+  return where ? <PathText path={where} /> : <span className="text-fg-muted">—</span>;
 }
 
 /** One container's mounts. Fixed column widths keep the columns aligned from one container's card to the next. */
@@ -57,7 +57,7 @@ export function MountsTable({ engine, containerName, mounts }: { engine: string;
             <Td>
               <AccessBadge readOnly={m.readOnly} />
             </Td>
-            <Td className="text-slate-700">{m.propagation}</Td>
+            <Td className="text-fg-muted">{m.propagation}</Td>
           </tr>
         ))}
       </TBody>

@@ -8,18 +8,18 @@ export function FileBreadcrumbs({ engine, volume, path }: { engine: string; volu
   const all = crumbs(path);
   return (
     <nav aria-label="Folder path">
-      <ol className="flex flex-wrap items-center gap-1 font-mono text-sm text-slate-700">
+      <ol className="flex flex-wrap items-center gap-1 font-mono text-sm text-fg-muted">
         {all.map((c, i) => {
           const last = i === all.length - 1;
           return (
             <li key={c.path} className="flex items-center gap-1">
               {i > 1 && (
-                <span aria-hidden className="text-slate-400">
+                <span aria-hidden className="text-fg-subtle">
                   /
                 </span>
               )}
               {last ? (
-                <span aria-current="page" className="font-semibold text-slate-900">
+                <span aria-current="page" className="font-semibold text-fg">
                   {i === 0 ? `${volume}:/` : c.name}
                 </span>
               ) : (

@@ -43,19 +43,19 @@ export function FilePreviewDialog({
   else if (data)
     body = (
       <div className="space-y-2">
-        <p className="text-xs text-slate-600" aria-live="polite">
+        <p className="text-xs text-fg-muted" aria-live="polite">
           {data.truncated ? `Showing the first ${formatBytes(data.text.length)} of ${formatBytes(data.size)}.` : `${formatBytes(data.size)}, shown whole.`}
         </p>
         {data.text.length ? (
           <pre
             aria-label="File contents"
             tabIndex={0}
-            className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-900"
+            className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-all rounded-md border border-line bg-surface-2 p-3 font-mono text-xs text-fg"
           >
             {data.text}
           </pre>
         ) : (
-          <p className="text-sm text-slate-600">The file is empty.</p>
+          <p className="text-sm text-fg-muted">The file is empty.</p>
         )}
       </div>
     );

@@ -93,7 +93,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     );
   else
     body = (
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-sm">
         <FilesTable
           engine={engine}
           volume={volume}
@@ -111,37 +111,37 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
   return (
     <div className="space-y-5">
       <nav aria-label="Breadcrumb">
-        <ol className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-slate-600">
+        <ol className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-fg-muted">
           <li>
             <TextLink href={volumesHref(engine)}>Volumes</TextLink>
           </li>
-          <li aria-hidden className="text-slate-400">
+          <li aria-hidden className="text-fg-subtle">
             /
           </li>
           <li className="min-w-0 truncate">
             <TextLink href={volumeHref(engine, volume)}>{volume}</TextLink>
           </li>
-          <li aria-hidden className="text-slate-400">
+          <li aria-hidden className="text-fg-subtle">
             /
           </li>
           <li aria-current="page">Files</li>
         </ol>
       </nav>
       <header className="space-y-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Files (read-only)</p>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{volume}</h1>
+        <p className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Files (read-only)</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-fg [overflow-wrap:anywhere]">{volume}</h1>
         <FileBreadcrumbs engine={engine} volume={volume} path={path} />
       </header>
 
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
           Filter by name
           <input
             type="search"
             value={filterText}
             onChange={(e) => setFilterText(e.target.value)}
             placeholder="Part of a name…"
-            className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm"
+            className="w-72 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm"
           />
         </label>
         <div className="flex flex-wrap items-center gap-3">
@@ -152,7 +152,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
         </div>
       </div>
 
-      <p className="text-sm text-slate-600" aria-live="polite">
+      <p className="text-sm text-fg-muted" aria-live="polite">
         {last && `${countText(entries.length, last.total, !!filter)} ${DATA_PATH_NOTE[last.dataPath]}`}
       </p>
       {query.error && query.data && <ErrorAlert error={query.error} title="Could not read more of this directory." />}

@@ -36,9 +36,9 @@ function SortHeader({
   const active = sort === column;
   return (
     <Th aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={className}>
-      <button type="button" onClick={() => onSort(column)} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+      <button type="button" onClick={() => onSort(column)} className="inline-flex items-center gap-1 uppercase hover:text-fg">
         {label}
-        <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>
+        <span aria-hidden className={active ? "text-fg" : "text-fg-subtle"}>
           {active && order === "desc" ? "▼" : "▲"}
         </span>
       </button>
@@ -58,10 +58,10 @@ function NameCell({ engine, volume, dir, entry }: { engine: string; volume: stri
           {entry.type === "dir" && "/"}
         </Link>
       ) : (
-        <span className="[overflow-wrap:anywhere] text-slate-900">{entry.name}</span>
+        <span className="[overflow-wrap:anywhere] text-fg">{entry.name}</span>
       )}
       {entry.type === "symlink" && (
-        <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
+        <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-fg-muted">
           <span className="font-mono [overflow-wrap:anywhere]">→ {entry.linkTarget}</span>
           {entry.linkOutside && (
             <Badge tone="amber" title="The target is outside this volume; the console does not follow it.">
@@ -93,19 +93,19 @@ export function FilesTable({ engine, volume, dir, entries, sort, order, onSort, 
           const path = joinPath(dir, e.name);
           const readable = e.type === "file" || (e.type === "symlink" && !e.linkOutside);
           return (
-            <tr key={e.name} className="hover:bg-slate-50">
+            <tr key={e.name} className="hover:bg-surface-2">
               <Td className="max-w-md">
                 <NameCell engine={engine} volume={volume} dir={dir} entry={e} />
               </Td>
-              <Td className="text-slate-700">{TYPE_LABEL[e.type]}</Td>
+              <Td className="text-fg-muted">{TYPE_LABEL[e.type]}</Td>
               <Td className="whitespace-nowrap text-right tabular-nums">{e.type === "dir" ? "—" : formatBytes(e.size)}</Td>
               <Td className="whitespace-nowrap font-mono text-xs leading-5">
-                <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-slate-500">{symbolicMode(e.mode)}</span>
+                <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-fg-subtle">{symbolicMode(e.mode)}</span>
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs leading-5">
                 {e.uid}:{e.gid}
               </Td>
-              <Td className="whitespace-nowrap text-slate-700">{formatDateTime(e.mtime)}</Td>
+              <Td className="whitespace-nowrap text-fg-muted">{formatDateTime(e.mtime)}</Td>
               <Td className="whitespace-nowrap text-right">
                 <span className="inline-flex items-center gap-3">
                   {readable && (

@@ -44,16 +44,16 @@ export function CronField({ value, onChange }: { value: string; onChange: (v: st
       </div>
       <div id={helpId} aria-live="polite" className="text-sm">
         {problem ? (
-          <p className="text-red-700">{problem}</p>
+          <p className="text-danger-fg">{problem}</p>
         ) : p ? (
-          <div className="rounded-md bg-slate-50 px-3 py-2 text-slate-700">
+          <div className="rounded-md bg-surface-2 px-3 py-2 text-fg-muted">
             <p>
-              Runs <strong className="font-semibold text-slate-900">{p.description}</strong> ({p.timeZone}).
+              Runs <strong className="font-semibold text-fg">{p.description}</strong> ({p.timeZone}).
             </p>
             <p className="mt-1">Next: {p.nextRuns.map((t) => formatInZone(t, p.timeZone)).join(" · ") || "never"}</p>
           </div>
         ) : (
-          <p className="text-slate-600">minute hour day-of-month month day-of-week; names (mon, jan), ranges, steps, lists and @daily-style shortcuts work.</p>
+          <p className="text-fg-muted">minute hour day-of-month month day-of-week; names (mon, jan), ranges, steps, lists and @daily-style shortcuts work.</p>
         )}
       </div>
     </div>

@@ -10,29 +10,29 @@ const tone = { running: "sky", succeeded: "green", failed: "red" } as const;
 
 /** The last run: state, when, size, verified, a link to its backup, what retention deleted, or why it failed. */
 export function LastRun({ run, timeZone }: { run: ScheduleRun | null; timeZone: string }) {
-  if (!run) return <span className="text-slate-500">Not run yet</span>;
+  if (!run) return <span className="text-fg-subtle">Not run yet</span>;
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={tone[run.state]}>{run.state}</Badge>
-        <time dateTime={run.at} className="tabular-nums text-slate-700">
+        <time dateTime={run.at} className="tabular-nums text-fg-muted">
           {formatInZone(run.at, timeZone)}
         </time>
-        {run.trigger === "manual" && <span className="text-xs text-slate-500">(run now)</span>}
+        {run.trigger === "manual" && <span className="text-xs text-fg-subtle">(run now)</span>}
       </div>
       {run.state === "succeeded" && run.backupId && (
-        <div className="flex flex-wrap items-center gap-2 text-slate-700">
+        <div className="flex flex-wrap items-center gap-2 text-fg-muted">
           <TextLink href={backupHref(run.backupId)}>{formatBytes(run.sizeBytes)}</TextLink>
           <VerifiedMark backup={{ verified: !!run.verified, verifyReason: run.verified ? null : "not verified" }} withReason={false} />
         </div>
       )}
       {run.deleted.length > 0 && (
-        <p className="text-xs text-slate-600" title={run.deleted.join("\n")}>
+        <p className="text-xs text-fg-muted" title={run.deleted.join("\n")}>
           Retention deleted {plural(run.deleted.length, "old backup")}: <span className="font-mono">{run.deleted.join(", ")}</span>
         </p>
       )}
       {/* A succeeded run can carry one too: its backup was made, but retention could not finish. */}
-      {run.error && <p className={`max-w-sm [overflow-wrap:anywhere] ${run.state === "failed" ? "text-red-800" : "text-amber-800"}`}>{run.error}</p>}
+      {run.error && <p className={`max-w-sm [overflow-wrap:anywhere] ${run.state === "failed" ? "text-danger-fg" : "text-warn-fg"}`}>{run.error}</p>}
     </div>
   );
 }

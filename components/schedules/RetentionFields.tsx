@@ -26,7 +26,7 @@ export function RetentionFields({ value, onChange }: { value: Retention; onChang
   const helpId = useId();
   return (
     <fieldset className="space-y-2 text-sm">
-      <legend className="font-medium text-slate-900">Retention</legend>
+      <legend className="font-medium text-fg">Retention</legend>
       <div className="grid grid-cols-2 gap-3">
         <label className={labelClass}>
           Keep the last (verified backups)
@@ -53,7 +53,7 @@ export function RetentionFields({ value, onChange }: { value: Retention; onChang
           />
         </label>
       </div>
-      <p id={helpId} className={problem ? "text-red-700" : "text-slate-600"} aria-live="polite">
+      <p id={helpId} className={problem ? "text-danger-fg" : "text-fg-muted"} aria-live="polite">
         {problem ??
           `${retentionWords(toNumber(value.keepLast), toNumber(value.keepDays))} of this schedule's backups. Only its own backups are ever deleted, only after a verified run, and never the volume's last verified backup.`}
       </p>

@@ -59,15 +59,15 @@ export function ScheduleDialog({ open, editing, draft, onClose }: { open: boolea
             <label className="flex items-start gap-2">
               <input type="checkbox" checked={stop} onChange={(e) => setStop(e.target.checked)} className="mt-0.5 h-4 w-4" />
               <span>
-                <span className="font-medium text-slate-900">Stop the running containers that use the volume</span>
-                <span className="block text-slate-600">For a consistent copy; they are started again afterwards, whatever happens.</span>
+                <span className="font-medium text-fg">Stop the running containers that use the volume</span>
+                <span className="block text-fg-muted">For a consistent copy; they are started again afterwards, whatever happens.</span>
               </span>
             </label>
             <label className="flex items-start gap-2">
               <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="mt-0.5 h-4 w-4" />
               <span>
-                <span className="font-medium text-slate-900">Enabled</span>
-                <span className="block text-slate-600">A paused schedule keeps its settings and runs only when asked.</span>
+                <span className="font-medium text-fg">Enabled</span>
+                <span className="block text-fg-muted">A paused schedule keeps its settings and runs only when asked.</span>
               </span>
             </label>
           </div>

@@ -22,26 +22,26 @@ export function ScheduleRow({ s, timeZone, actions }: { s: Schedule; timeZone: s
   const failed = s.lastRun?.state === "failed";
   const label = `${s.volume} on ${s.engine}`;
   return (
-    <tr id={scheduleAnchor(s.id)} className={`scroll-mt-20 target:bg-sky-50 ${failed ? "bg-red-50/60" : ""}`}>
+    <tr id={scheduleAnchor(s.id)} className={`scroll-mt-20 target:bg-accent-soft ${failed ? "bg-danger-soft" : ""}`}>
       <Td>
         <TextLink href={volumeHref(s.engine, s.volume)} className="[overflow-wrap:anywhere]">
           {s.volume}
         </TextLink>
-        <div className="text-xs text-slate-500">{s.engine}</div>
+        <div className="text-xs text-fg-subtle">{s.engine}</div>
       </Td>
       <Td>
-        <div className="font-medium text-slate-900">{s.description}</div>
-        <div className="font-mono text-xs text-slate-500">{s.cron}</div>
-        <div className="text-xs text-slate-600">
+        <div className="font-medium text-fg">{s.description}</div>
+        <div className="font-mono text-xs text-fg-subtle">{s.cron}</div>
+        <div className="text-xs text-fg-muted">
           {s.compression === "gzip" ? "gzip" : "no compression"}
           {s.stopContainers ? " · stops containers" : ""} · {retentionWords(s.keepLast, s.keepDays)}
         </div>
       </Td>
       <Td>
         {s.enabled ? (
-          <ul aria-label={`Next runs of ${label}`} className="tabular-nums text-slate-700">
+          <ul aria-label={`Next runs of ${label}`} className="tabular-nums text-fg-muted">
             {s.nextRuns.map((t, i) => (
-              <li key={t} className={i === 0 ? "font-medium text-slate-900" : "text-xs"}>
+              <li key={t} className={i === 0 ? "font-medium text-fg" : "text-xs"}>
                 {formatInZone(t, timeZone)}
               </li>
             ))}

@@ -30,12 +30,12 @@ export function SchedulesPage() {
           <h1 id="schedules-heading" className="text-2xl font-semibold tracking-tight">
             Scheduled backups
           </h1>
-          <p className="max-w-3xl text-sm text-slate-600">
+          <p className="max-w-3xl text-sm text-fg-muted">
             The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the backups that
             schedule made — never after a failed or unverified run. Times are in the server&apos;s time zone
             {data && (
               <>
-                , <strong className="font-semibold text-slate-800">{data.timeZone}</strong>
+                , <strong className="font-semibold text-fg">{data.timeZone}</strong>
               </>
             )}
             .

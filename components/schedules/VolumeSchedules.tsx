@@ -32,7 +32,7 @@ export function VolumeSchedules({ engine, volume }: { engine: string; volume: st
       <div className="space-y-3">
         {dialogs}
         {schedules.error && <ErrorAlert error={schedules.error} title="The schedules could not be read." />}
-        {schedules.data && mine.length === 0 && <p className="px-4 py-3 text-sm text-slate-600">This volume is not backed up on a schedule.</p>}
+        {schedules.data && mine.length === 0 && <p className="px-4 py-3 text-sm text-fg-muted">This volume is not backed up on a schedule.</p>}
         {mine.length > 0 && <SchedulesTable schedules={mine} timeZone={schedules.data!.timeZone} actions={canChange ? actions : null} />}
       </div>
       {creating > 0 && <ScheduleDialog key={creating} open draft={{ engine, volume }} onClose={() => setCreating(0)} />}

@@ -13,8 +13,8 @@ export function ClusterVolumeInfo({ cluster }: { cluster: ClusterVolume }) {
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       {facts.map(([term, value]) => (
         <div key={term} className="contents">
-          <dt className="text-slate-600">{term}</dt>
-          <dd className="[overflow-wrap:anywhere] text-slate-900">{value}</dd>
+          <dt className="text-fg-muted">{term}</dt>
+          <dd className="[overflow-wrap:anywhere] text-fg">{value}</dd>
         </div>
       ))}
     </dl>

@@ -22,22 +22,22 @@ export function ServiceCard({ engine, service: s }: { engine: string; service: S
     <section
       id={serviceAnchor(s.name)}
       aria-labelledby={headingId}
-      className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm target:border-sky-500 target:ring-2 target:ring-sky-500"
+      className="scroll-mt-4 overflow-hidden rounded-lg border border-line bg-surface shadow-sm target:border-accent target:ring-2 target:ring-accent"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-3">
-        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-slate-900">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-3">
+        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-fg">
           {s.name}
         </h2>
         <ModeBadge service={s} />
-        <p className="min-w-0 text-sm text-slate-600 sm:ml-auto">
+        <p className="min-w-0 text-sm text-fg-muted sm:ml-auto">
           <span className="text-xs">image </span>
-          <code className="[overflow-wrap:anywhere] text-slate-800">{s.image}</code>
+          <code className="[overflow-wrap:anywhere] text-fg">{s.image}</code>
         </p>
       </div>
-      <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">
+      <p className="border-b border-line bg-surface-2 px-4 py-2 text-sm text-fg-muted">
         {s.nodes.length > 0 ? (
           <>
-            Tasks running on {s.nodes.length === 1 ? "node" : "nodes"}: <strong className="font-medium text-slate-900">{s.nodes.join(", ")}</strong>
+            Tasks running on {s.nodes.length === 1 ? "node" : "nodes"}: <strong className="font-medium text-fg">{s.nodes.join(", ")}</strong>
           </>
         ) : (
           "No task running on any node."
@@ -46,7 +46,7 @@ export function ServiceCard({ engine, service: s }: { engine: string; service: S
       {s.mounts.length > 0 ? (
         <MountsTable engine={engine} containerName={s.name} mounts={s.mounts} />
       ) : (
-        <p className="px-4 py-3 text-sm text-slate-600">Its spec declares no mounts.</p>
+        <p className="px-4 py-3 text-sm text-fg-muted">Its spec declares no mounts.</p>
       )}
     </section>
   );

@@ -29,10 +29,10 @@ export function ServicesPage({ engine }: { engine: string }) {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Services</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          The Swarm services on engine <strong className="font-medium text-slate-800">{engine}</strong>, the volumes, host paths and tmpfs their specs declare,
-          and the nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">Services</h1>
+        <p className="mt-1 text-sm text-fg-muted">
+          The Swarm services on engine <strong className="font-medium text-fg">{engine}</strong>, the volumes, host paths and tmpfs their specs declare, and the
+          nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.
         </p>
       </header>
       {error && (

@@ -54,8 +54,8 @@ function EngineFrame({ engine, children }: { engine: string; children: ReactNode
 function LiveDot({ live }: { live: LiveState }) {
   const state = live.engineDown ? "unreachable" : live.connected ? "live" : "connecting";
   return (
-    <span className="flex items-center gap-1.5 text-xs text-slate-500" title={`Event stream: ${state}`}>
-      <span aria-hidden className={`h-2 w-2 rounded-full ${live.engineDown ? "bg-red-600" : live.connected ? "bg-emerald-500" : "bg-slate-400"}`} />
+    <span className="flex items-center gap-1.5 text-xs text-fg-subtle" title={`Event stream: ${state}`}>
+      <span aria-hidden className={`h-2 w-2 rounded-full ${live.engineDown ? "bg-danger" : live.connected ? "bg-ok" : "bg-fg-subtle"}`} />
       <span aria-hidden>{state}</span>
       <span className="sr-only">, {state}</span>
     </span>
@@ -80,9 +80,9 @@ function Frame({ engine, live, children }: { engine?: string; live: LiveState | 
   const switcherValue = pathname === ALL_VOLUMES_HREF ? ALL_ENGINES : isEnginePage(pathname) ? (engine ?? null) : null;
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href={volumesHref(linkedEngine)} className="text-lg font-bold tracking-tight text-sky-800">
+          <Link href={volumesHref(linkedEngine)} className="text-lg font-bold tracking-tight text-accent-fg">
             Voldeck
           </Link>
           <div className="flex items-center gap-3">
@@ -98,7 +98,7 @@ function Frame({ engine, live, children }: { engine?: string; live: LiveState | 
                   key={s.href}
                   href={href}
                   aria-current={current ? "page" : undefined}
-                  className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-sky-100 text-sky-900" : "text-slate-700 hover:bg-slate-100"}`}
+                  className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-accent-soft text-accent-fg" : "text-fg-muted hover:bg-surface-2"}`}
                 >
                   {s.label}
                 </Link>

@@ -15,7 +15,7 @@ export const ALL_ENGINES = "";
 type Option = { value: string; label: string; engine?: Engine };
 
 function Dot({ engine }: { engine?: Engine }) {
-  const tone = !engine ? "bg-sky-600" : engine.reachable ? "bg-emerald-500" : "bg-red-600";
+  const tone = !engine ? "bg-accent" : engine.reachable ? "bg-ok" : "bg-danger";
   return <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${tone}`} />;
 }
 
@@ -129,16 +129,16 @@ export function EngineSwitcher({ current }: { current: string | null }) {
         onClick={() => (open ? setOpen(false) : show())}
         onKeyDown={onKey}
         onBlur={() => setOpen(false)}
-        className="flex cursor-pointer select-none items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+        className="flex cursor-pointer select-none items-center gap-2 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm text-fg hover:bg-surface-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent"
       >
-        <span aria-hidden className="text-slate-500">
+        <span aria-hidden className="text-fg-subtle">
           Engine
         </span>
         {selected && <Dot engine={selected.engine} />}
         <span id={`${id}-value`} className="font-medium">
           {selected?.label ?? "choose…"}
         </span>
-        <span aria-hidden className="text-slate-400">
+        <span aria-hidden className="text-fg-subtle">
           ▾
         </span>
       </div>
@@ -149,7 +149,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
           aria-labelledby={`${id}-label`}
           // Clicks inside the list (options, its scrollbar) keep the focus on the combobox.
           onMouseDown={(e) => e.preventDefault()}
-          className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg focus:outline-none"
+          className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-line bg-surface py-1 text-sm shadow-lg focus:outline-none"
         >
           {options.map((o, i) => (
             // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-description (ARIA 1.3) is read by browsers; jsx-a11y's table predates it
@@ -161,15 +161,15 @@ export function EngineSwitcher({ current }: { current: string | null }) {
               aria-description={describe(o) || undefined}
               onMouseEnter={() => setActive(o.value)}
               onClick={() => choose(o)}
-              className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${i === active ? "bg-sky-50" : ""} ${o.value === current ? "font-semibold" : ""} ${i === 0 ? "border-b border-slate-100" : ""}`}
+              className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${i === active ? "bg-accent-soft" : ""} ${o.value === current ? "font-semibold" : ""} ${i === 0 ? "border-b border-line" : ""}`}
             >
               <span className="flex h-5 items-center">
                 <Dot engine={o.engine} />
               </span>
               <span className="min-w-0">
-                <span className="block text-slate-800">{o.label}</span>
+                <span className="block text-fg">{o.label}</span>
                 {o.engine && !o.engine.reachable && (
-                  <span className="block max-w-72 truncate text-xs text-red-700" title={o.engine.error}>
+                  <span className="block max-w-72 truncate text-xs text-danger-fg" title={o.engine.error}>
                     unreachable{o.engine.error ? `: ${o.engine.error}` : ""}
                   </span>
                 )}

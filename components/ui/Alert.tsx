@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import { isApiError } from "@/lib/api/error";
 
 const tones = {
-  error: "border-red-300 bg-red-50 text-red-900",
-  warning: "border-amber-300 bg-amber-50 text-amber-900",
-  info: "border-sky-300 bg-sky-50 text-sky-900",
-  success: "border-emerald-300 bg-emerald-50 text-emerald-900",
+  error: "border-danger-line bg-danger-soft text-danger-fg",
+  warning: "border-warn-line bg-warn-soft text-warn-fg",
+  info: "border-accent-line bg-accent-soft text-accent-fg",
+  success: "border-ok-line bg-ok-soft text-ok-fg",
 };
 
 export function Alert({ tone = "info", children, title }: { tone?: keyof typeof tones; children?: ReactNode; title?: string }) {

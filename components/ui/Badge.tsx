@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 
 const tones = {
-  slate: "bg-slate-100 text-slate-700 ring-slate-300",
-  green: "bg-emerald-50 text-emerald-800 ring-emerald-300",
-  amber: "bg-amber-50 text-amber-900 ring-amber-300",
-  sky: "bg-sky-50 text-sky-800 ring-sky-300",
-  red: "bg-red-50 text-red-800 ring-red-300",
-  violet: "bg-violet-50 text-violet-800 ring-violet-300",
+  slate: "bg-surface-2 text-fg-muted ring-line-strong",
+  green: "bg-ok-soft text-ok-fg ring-ok-line",
+  amber: "bg-warn-soft text-warn-fg ring-warn-line",
+  sky: "bg-accent-soft text-accent-fg ring-accent-line",
+  red: "bg-danger-soft text-danger-fg ring-danger-line",
+  violet: "bg-info-soft text-info-fg ring-info-line",
 };
 
 export function Badge({ tone = "slate", children, title }: { tone?: keyof typeof tones; children: ReactNode; title?: string }) {

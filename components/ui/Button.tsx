@@ -3,10 +3,10 @@ import type { ButtonHTMLAttributes } from "react";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const styles: Record<Variant, string> = {
-  primary: "bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-300",
-  secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-100 disabled:text-slate-400",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
-  ghost: "text-slate-700 hover:bg-slate-200 disabled:text-slate-400",
+  primary: "bg-accent-strong text-on-accent hover:bg-accent-strong disabled:bg-accent-line",
+  secondary: "bg-surface text-fg border border-line-strong hover:bg-surface-2 disabled:text-fg-subtle",
+  danger: "bg-danger-strong text-on-accent hover:bg-danger-strong disabled:bg-danger-line",
+  ghost: "text-fg-muted hover:bg-surface-3 disabled:text-fg-subtle",
 };
 
 export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {

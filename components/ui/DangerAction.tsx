@@ -7,7 +7,7 @@ import { Button } from "./Button";
 export function DangerAction({ label, context, onClick }: { label: string; context: string; onClick: () => void }) {
   return (
     <Button variant="ghost" onClick={onClick}>
-      <span className="text-red-700">{label}</span>
+      <span className="text-danger-fg">{label}</span>
       <span className="sr-only"> {context}</span>
     </Button>
   );

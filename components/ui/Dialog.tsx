@@ -33,7 +33,7 @@ export function Dialog({
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40 ${wide ? "max-w-3xl" : "max-w-lg"}`}
+      className={`m-auto w-full rounded-lg p-0 shadow-xl backdrop:bg-backdrop ${wide ? "max-w-3xl" : "max-w-lg"}`}
     >
       {open && (
         <div className="p-5">

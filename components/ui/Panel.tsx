@@ -15,9 +15,9 @@ export function Panel({
   className?: string;
 }) {
   return (
-    <section className={`overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-        <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+    <section className={`overflow-hidden rounded-lg border border-line bg-surface shadow-sm ${className}`}>
+      <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
+        <h2 className="text-sm font-semibold text-fg">{title}</h2>
         {actions}
       </div>
       <div className={flush ? "" : "px-4 py-3"}>{children}</div>

@@ -7,7 +7,7 @@ import { Fragment } from "react";
 export function PathText({ path, className = "" }: { path: string; className?: string }) {
   const parts = path.split("/");
   return (
-    <code className={`[overflow-wrap:anywhere] text-slate-800 ${className}`}>
+    <code className={`[overflow-wrap:anywhere] text-fg ${className}`}>
       {parts.map((part, i) => (
         <Fragment key={i}>
           {i > 0 && "/"}

@@ -16,7 +16,7 @@ export function Table({ caption, children, className = "" }: { caption?: string;
 
 export function THead({ children }: { children: ReactNode }) {
   return (
-    <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+    <thead className="border-b border-line bg-surface-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">
       <tr>{children}</tr>
     </thead>
   );
@@ -27,7 +27,7 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
 }
 
 export function TBody({ children }: { children: ReactNode }) {
-  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+  return <tbody className="divide-y divide-line">{children}</tbody>;
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

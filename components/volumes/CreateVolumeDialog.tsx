@@ -58,7 +58,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
     <Dialog open={open} title="Create volume" onClose={close}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <div className="space-y-1">
-          <label htmlFor={nameId} className="text-sm font-medium text-slate-800">
+          <label htmlFor={nameId} className="text-sm font-medium text-fg">
             Name
           </label>
           <input
@@ -70,23 +70,23 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
             aria-describedby={`${nameId}-hint`}
             placeholder="e.g. postgres-data"
             autoFocus
-            className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-invalid:border-red-500"
+            className="w-full rounded-md border border-line-strong px-2.5 py-1.5 text-sm aria-invalid:border-danger"
           />
-          <p id={`${nameId}-hint`} className={`text-xs ${touched && nameProblem ? "text-red-700" : "text-slate-600"}`}>
+          <p id={`${nameId}-hint`} className={`text-xs ${touched && nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
             {touched && nameProblem ? nameProblem : "Letters, digits, '_', '.', '-'. Leave empty to let the engine choose a name."}
           </p>
         </div>
-        <label className="block space-y-1 text-sm font-medium text-slate-800">
+        <label className="block space-y-1 text-sm font-medium text-fg">
           Driver
           <input
             value={driver}
             onChange={(e) => setDriver(e.target.value)}
-            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-normal"
+            className="block w-full rounded-md border border-line-strong px-2.5 py-1.5 font-normal"
           />
         </label>
         <KeyValueEditor legend="Driver options" pairs={options} onChange={setOptions} keyPlaceholder="type" valuePlaceholder="tmpfs, nfs, none…" />
         <KeyValueEditor legend="Labels" pairs={labels} onChange={setLabels} keyPlaceholder="key" valuePlaceholder="value" />
-        {touched && problem && problem !== nameProblem && <p className="text-sm text-red-700">{problem}</p>}
+        {touched && problem && problem !== nameProblem && <p className="text-sm text-danger-fg">{problem}</p>}
         {create.error && <ErrorAlert error={create.error} title="The volume was not created." />}
         <div className="flex justify-end gap-2">
           <Button onClick={close}>Cancel</Button>

@@ -43,11 +43,11 @@ export function DeleteVolumeDialog({
       <div className="space-y-4 text-sm">
         {!holders && (
           <p>
-            The volume <code className="break-all rounded bg-slate-100 px-1">{name}</code> and every file in it will be deleted. This cannot be undone.
+            The volume <code className="break-all rounded bg-surface-2 px-1">{name}</code> and every file in it will be deleted. This cannot be undone.
           </p>
         )}
         {holders ? (
-          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          <div role="alert" className="rounded-md border border-warn-line bg-warn-soft px-4 py-3 text-warn-fg">
             <p className="font-semibold">
               {services.length ? "A Swarm service declares this volume" : "The engine refused: the volume is in use"}. Nothing was removed.
             </p>

@@ -6,7 +6,7 @@ export function HolderList({ holders }: { holders: Holder[] }) {
     <ul className="mt-1 list-inside list-disc">
       {holders.map((h) => (
         <li key={h.name}>
-          {h.name} <span className="text-amber-800">({h.state})</span>
+          {h.name} <span className="text-warn-fg">({h.state})</span>
         </li>
       ))}
     </ul>

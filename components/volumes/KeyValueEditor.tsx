@@ -20,7 +20,7 @@ export function KeyValueEditor({
   const set = (i: number, patch: Partial<Pair>) => onChange(pairs.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className="text-sm font-medium text-fg">{legend}</legend>
       {pairs.map((p, i) => (
         <div key={i} className="flex items-center gap-2">
           <input
@@ -28,7 +28,7 @@ export function KeyValueEditor({
             value={p.key}
             onChange={(e) => set(i, { key: e.target.value })}
             placeholder={keyPlaceholder}
-            className="w-40 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="w-40 rounded-md border border-line-strong px-2 py-1 text-sm"
           />
           <span aria-hidden>=</span>
           <input
@@ -36,7 +36,7 @@ export function KeyValueEditor({
             value={p.value}
             onChange={(e) => set(i, { value: e.target.value })}
             placeholder={valuePlaceholder}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="min-w-0 flex-1 rounded-md border border-line-strong px-2 py-1 text-sm"
           />
           <Button variant="ghost" aria-label={`Remove ${legend.toLowerCase()} ${i + 1}`} onClick={() => onChange(pairs.filter((_, j) => j !== i))}>
             ✕

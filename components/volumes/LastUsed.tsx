@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { lastUseOf, lastUseSentence, lastUseText, type LastUseFields } from "./last-used";
 import { useNow } from "./useNow";
 
-const tone = { now: "font-medium text-emerald-700", past: "text-slate-700", never: "text-slate-500" };
+const tone = { now: "font-medium text-ok-fg", past: "text-fg-muted", never: "text-fg-subtle" };
 
 type Props = {
   volume: LastUseFields;
@@ -30,7 +30,7 @@ export function LastUsed({ volume, trackedSince, inline = false, capitalized = f
   return (
     <span title={lastUseSentence(use)} className={`${inline ? "" : "block min-w-0"} ${tone[use.kind]}`}>
       {time ? <time dateTime={time}>{words}</time> : words}{" "}
-      {detail && <span className={inline ? "text-slate-600" : "block truncate text-xs text-slate-600"}>{detail}</span>}
+      {detail && <span className={inline ? "text-fg-muted" : "block truncate text-xs text-fg-muted"}>{detail}</span>}
       {time && (
         <span className="sr-only">
           {" "}

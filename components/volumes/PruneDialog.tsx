@@ -72,7 +72,7 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
                 <input type="radio" name="prune-scope" checked={!all} onChange={() => setAll(false)} className="mt-1" />
                 <span>
                   <strong>Anonymous volumes only</strong>
-                  <span className="block text-slate-600">
+                  <span className="block text-fg-muted">
                     Unused volumes the engine named itself, as <code>docker volume prune</code> does.
                   </span>
                 </span>
@@ -81,14 +81,14 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
                 <input type="radio" name="prune-scope" checked={all} onChange={() => setAll(true)} className="mt-1" />
                 <span>
                   <strong>All unused volumes</strong>
-                  <span className="block text-slate-600">
+                  <span className="block text-fg-muted">
                     Named ones too. Volumes created with driver options (NFS, CIFS, tmpfs) are kept, as the engine does.
                   </span>
                 </span>
               </label>
             </fieldset>
             {daysField}
-            <p className="text-slate-600">Nothing is removed yet: the next step shows exactly which volumes would go.</p>
+            <p className="text-fg-muted">Nothing is removed yet: the next step shows exactly which volumes would go.</p>
             {preview.error && <ErrorAlert error={preview.error} title="The preview failed." />}
             <div className="flex justify-end gap-2">
               <Button onClick={close}>Cancel</Button>
@@ -101,7 +101,7 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
         {step === "preview" && data && (
           <>
             {daysField}
-            <p aria-live="polite" className="text-slate-600">
+            <p aria-live="polite" className="text-fg-muted">
               {preview.isPending ? "Updating the preview…" : ""}
             </p>
             {preview.error && <ErrorAlert error={preview.error} title="The preview failed." />}
@@ -135,7 +135,7 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
         )}
         {step === "confirm" && data && (
           <>
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+            <p role="alert" className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-fg">
               Remove {plural(count, "volume")} and all the data in {count === 1 ? "it" : "them"} ({formatBytes(data.totalBytes)})? This cannot be undone.
               Volumes created or put in use since the preview are left alone.
             </p>
@@ -168,7 +168,7 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
 /** Why a volume never seen in use may not count as old yet: the console has followed the engine only so long. */
 function TrackingNote({ since }: { since: string | null }) {
   return (
-    <p className="text-xs text-slate-600">
+    <p className="text-xs text-fg-muted">
       {since
         ? `Use is followed on this engine since ${formatDateTime(since)}: a volume never seen in use counts as unused from then.`
         : "Use is not followed on this engine yet, so no volume counts as unused for a number of days."}

@@ -19,15 +19,15 @@ export function UnusedDaysField({ value, onChange, error }: { value: string; onC
           placeholder="any"
           aria-invalid={!!error}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-          className="w-20 rounded-md border border-slate-300 px-2 py-1 tabular-nums"
+          className="w-20 rounded-md border border-line-strong px-2 py-1 tabular-nums"
         />
         <span>days</span>
       </label>
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
+      <p id={`${id}-hint`} className="text-xs text-fg-muted">
         Leave it empty for any. A volume counts from its last use, or, never seen in use, from when the console began to follow the engine.
       </p>
       {error && (
-        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+        <p id={`${id}-error`} className="text-xs font-medium text-danger-fg">
           {error}
         </p>
       )}
@@ -37,9 +37,9 @@ export function UnusedDaysField({ value, onChange, error }: { value: string; onC
 
 export function PruneList({ preview }: { preview: PrunePreview }) {
   return (
-    <div className="max-h-72 overflow-auto rounded-md border border-slate-200">
+    <div className="max-h-72 overflow-auto rounded-md border border-line">
       <table className="w-full text-left text-sm" aria-label="Volumes that would be removed">
-        <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-600">
+        <thead className="sticky top-0 bg-surface-2 text-xs uppercase text-fg-muted">
           <tr>
             <th scope="col" className="px-3 py-1.5">
               Volume
@@ -55,17 +55,17 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-line">
           {preview.volumes.map((v) => (
             <tr key={v.name}>
               <td className="px-3 py-1.5" title={v.name}>
                 {shortName(v.name)}
-                {v.anonymous && <span className="ml-2 text-xs text-violet-700">anonymous</span>}
+                {v.anonymous && <span className="ml-2 text-xs text-info-fg">anonymous</span>}
               </td>
               <td className="px-3 py-1.5">
                 <LastUsed volume={v} trackedSince={preview.usageTrackedSince} inline />
               </td>
-              <td className="px-3 py-1.5 text-slate-600">{formatRelative(v.createdAt)}</td>
+              <td className="px-3 py-1.5 text-fg-muted">{formatRelative(v.createdAt)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">
                 <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
               </td>
@@ -84,7 +84,7 @@ export function PruneResultView({ result }: { result: PruneResult }) {
         Removed {plural(result.removed.length, "volume")}, reclaimed {formatBytes(result.reclaimedBytes)}.
       </p>
       {result.removed.length > 0 && (
-        <ul aria-label="Removed volumes" className="max-h-40 list-inside list-disc overflow-auto text-slate-700">
+        <ul aria-label="Removed volumes" className="max-h-40 list-inside list-disc overflow-auto text-fg-muted">
           {result.removed.map((name) => (
             <li key={name} title={name}>
               {shortName(name)}
@@ -93,7 +93,7 @@ export function PruneResultView({ result }: { result: PruneResult }) {
         </ul>
       )}
       {result.skipped.length > 0 && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+        <div className="rounded-md border border-warn-line bg-warn-soft px-4 py-3 text-warn-fg">
           <p className="font-semibold">Kept {plural(result.skipped.length, "volume")}:</p>
           <ul aria-label="Kept volumes" className="list-inside list-disc">
             {result.skipped.map((s) => (

@@ -61,7 +61,7 @@ export function VolumeDetailPage({ engine, name }: { engine: string; name: strin
       {!body && volume && <VolumeServices engine={engine} volume={volume} />}
       {volume && (
         <Panel title="Files" actions={<TextLink href={filesHref(engine, name)}>Browse files</TextLink>}>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-fg-muted">
             Look inside this volume, read-only: directories with sizes, modes, owners and times, and a preview of text files
             {canChange ? "; download a file, or a directory as .tar.gz" : ""}.
           </p>

@@ -26,7 +26,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
   const labels = Object.entries(v.labels);
   const owner = v.anonymous ? anonymousOwner(v) : null;
   return (
-    <tr ref={rowRef} data-index={index} className={selected ? "bg-sky-50/70 hover:bg-sky-50" : "hover:bg-slate-50"}>
+    <tr ref={rowRef} data-index={index} className={selected ? "bg-accent-soft hover:bg-accent-soft" : "hover:bg-surface-2"}>
       {onSelect && (
         <td className="w-8 py-2 pl-3 align-top">
           <input
@@ -43,7 +43,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
           // No viewport prefetch: with thousands of rows, scrolling would fetch a page for every row passed.
           prefetch={false}
           href={volumeHref(engine, v.name)}
-          className="font-medium text-sky-800 hover:underline"
+          className="font-medium text-accent-fg hover:underline"
           title={v.name}
         >
           {shortName(v.name)}
@@ -62,10 +62,10 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
             </Badge>
           </span>
         )}
-        {v.anonymous && <p className="mt-0.5 truncate text-xs text-slate-600">{owner ? `of ${owner}` : "left by a removed container"}</p>}
+        {v.anonymous && <p className="mt-0.5 truncate text-xs text-fg-muted">{owner ? `of ${owner}` : "left by a removed container"}</p>}
       </td>
-      <td className="px-3 py-2 text-slate-700">{v.driver}</td>
-      <td className="px-3 py-2 text-right tabular-nums text-slate-700">
+      <td className="px-3 py-2 text-fg-muted">{v.driver}</td>
+      <td className="px-3 py-2 text-right tabular-nums text-fg-muted">
         <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
       </td>
       <td className="px-3 py-2 text-right tabular-nums">
@@ -88,7 +88,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
       <td className="px-3 py-2">
         <LastUsed volume={v} trackedSince={trackedSince} />
       </td>
-      <td className="whitespace-nowrap px-3 py-2 text-slate-700" title={formatDateTime(v.createdAt)}>
+      <td className="whitespace-nowrap px-3 py-2 text-fg-muted" title={formatDateTime(v.createdAt)}>
         {formatRelative(v.createdAt)}
       </td>
       <td className="max-w-xs px-3 py-2">
@@ -100,7 +100,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
               </span>
             </Badge>
           ))}
-          {labels.length > 3 && <span className="text-xs text-slate-500">+{labels.length - 3} more</span>}
+          {labels.length > 3 && <span className="text-xs text-fg-subtle">+{labels.length - 3} more</span>}
         </div>
       </td>
       <td className="px-3 py-2 text-right">
@@ -108,7 +108,7 @@ export const VolumeRow = memo(function VolumeRow({ engine, volume: v, trackedSin
           <button
             type="button"
             onClick={() => onRemove(v.name)}
-            className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+            className="rounded px-2 py-1 text-xs font-medium text-danger-fg hover:bg-danger-soft"
             aria-label={`Remove volume ${v.name}`}
           >
             Remove

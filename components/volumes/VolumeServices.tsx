@@ -20,10 +20,10 @@ export function VolumeServices({ engine, volume }: { engine: string; volume: Vol
       {services && (
         <Panel title={services.length > 0 ? `Declared by Swarm services (${services.length})` : "Declared by Swarm services"} flush>
           {services.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-slate-600">No service on this Swarm declares this volume.</p>
+            <p className="px-4 py-3 text-sm text-fg-muted">No service on this Swarm declares this volume.</p>
           ) : (
             <>
-              <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">
+              <p className="border-b border-line bg-surface-2 px-4 py-2 text-sm text-fg-muted">
                 In use while a service declares it, even when none of its tasks runs: it cannot be removed or pruned.
               </p>
               <Table caption={`Swarm services that declare ${volume.name}`}>

@@ -6,12 +6,12 @@ export function VolumeSize({ bytes, status }: { bytes: number | null; status: Si
   if (status === "measured" && bytes !== null) return <span title={`${bytes.toLocaleString("en")} bytes`}>{formatBytes(bytes)}</span>;
   if (status === "unavailable")
     return (
-      <span className="text-slate-400" title="The engine cannot measure this volume (its driver or tmpfs)">
+      <span className="text-fg-subtle" title="The engine cannot measure this volume (its driver or tmpfs)">
         n/a
       </span>
     );
   return (
-    <span className="text-slate-400" title="Sizes are measured in the background">
+    <span className="text-fg-subtle" title="Sizes are measured in the background">
       measuring…
     </span>
   );

@@ -79,7 +79,7 @@ export function VolumesPage({ engine }: { engine: string }) {
           Volumes
         </h1>
         {all && (
-          <p className="text-sm text-slate-600" aria-live="polite">
+          <p className="text-sm text-fg-muted" aria-live="polite">
             {shownCount === all.length ? plural(all.length, "volume") : `${shownCount} of ${plural(all.length, "volume")}`}
             {" · "}
             {formatBytes(knownTotal)}
@@ -90,7 +90,7 @@ export function VolumesPage({ engine }: { engine: string }) {
           <div className="ml-auto flex flex-wrap items-center gap-2">
             {chosen.length > 0 && (
               <>
-                <p className="text-sm text-slate-700" aria-live="polite">
+                <p className="text-sm text-fg-muted" aria-live="polite">
                   {chosen.length} selected{chosen.length > shownChosen ? ` (${chosen.length - shownChosen} hidden by the filters)` : ""}
                 </p>
                 <Button variant="ghost" onClick={() => setSelected(new Set())}>

@@ -38,7 +38,7 @@ export function VolumesTable(props: Props) {
     [props.groups, props.grouped],
   );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full min-w-[72rem] table-fixed text-left text-sm" aria-label="Volumes" aria-rowcount={rows.length + 1}>
         <VolumesTableHead sort={props.sort} onSort={props.onSort} selectAll={props.selection?.selectAll} />
         {rows.length > VIRTUALIZE_ABOVE ? <VirtualBody rows={rows} {...props} /> : <PlainBody rows={rows} {...props} />}
@@ -59,8 +59,8 @@ function GroupRow({
   index?: number;
 }) {
   return (
-    <tr ref={rowRef} data-index={index} className="bg-slate-100/70">
-      <th scope="colgroup" colSpan={columns} className="px-3 py-1.5 text-xs font-semibold text-slate-700">
+    <tr ref={rowRef} data-index={index} className="bg-surface-2">
+      <th scope="colgroup" colSpan={columns} className="px-3 py-1.5 text-xs font-semibold text-fg-muted">
         {group.project ? `Compose project ${group.project}` : "Not in a compose project"} · {group.volumes.length}
       </th>
     </tr>
@@ -93,7 +93,7 @@ function BodyRow({ row, columns, engine, trackedSince, onRemove, selection, rowR
 function PlainBody({ rows, ...props }: Props & { rows: Row[] }) {
   const columns = columnCount(!!props.selection);
   return (
-    <tbody className="divide-y divide-slate-100">
+    <tbody className="divide-y divide-line">
       {rows.map((row) => (
         <BodyRow key={rowKey(row)} row={row} columns={columns} {...props} />
       ))}
@@ -121,7 +121,7 @@ function VirtualBody({ rows, ...props }: Props & { rows: Row[] }) {
   const before = items.length ? items[0].start - scrollMargin : 0;
   const after = items.length ? virtualizer.getTotalSize() - (items[items.length - 1].end - scrollMargin) : 0;
   return (
-    <tbody ref={body} className="divide-y divide-slate-100">
+    <tbody ref={body} className="divide-y divide-line">
       {before > 0 && <tr aria-hidden style={{ height: before }} />}
       {items.map((item) => (
         <BodyRow key={item.key} row={rows[item.index]} columns={columns} {...props} rowRef={virtualizer.measureElement} index={item.index} />

@@ -21,7 +21,7 @@ export type SelectAll = { all: boolean; some: boolean; onChange: (checked: boole
 /** Column headers; the sortable ones are buttons and say their order to screen readers (aria-sort). */
 export function VolumesTableHead({ sort, onSort, selectAll }: { sort: Sort; onSort: (key: SortKey) => void; selectAll?: SelectAll }) {
   return (
-    <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+    <thead className="border-b border-line bg-surface-2 text-xs uppercase tracking-wide text-fg-muted">
       <tr>
         {selectAll && (
           <th scope="col" className="w-8 py-2 pl-3">
@@ -46,7 +46,7 @@ export function VolumesTableHead({ sort, onSort, selectAll }: { sort: Sort; onSo
             aria-sort={c.key && sort.key === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
           >
             {c.key ? (
-              <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={() => onSort(c.key!)}>
+              <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-fg" onClick={() => onSort(c.key!)}>
                 {c.label}
                 <span aria-hidden>{sort.key === c.key ? (sort.dir === "asc" ? "▲" : "▼") : ""}</span>
               </button>

@@ -16,12 +16,12 @@ type Props = {
   canGroup: boolean;
 };
 
-const input = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+const input = "rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm";
 
 export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }: Props) {
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
         Search
         <input
           type="search"
@@ -31,7 +31,7 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
           className={`${input} w-72`}
         />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
         Show
         <select value={query.usage} onChange={(e) => onQuery({ ...query, usage: e.target.value as UsageFilter })} className={input}>
           {usages.map((u) => (
@@ -41,11 +41,11 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
         Label
         <input value={query.label} onChange={(e) => onQuery({ ...query, label: e.target.value })} placeholder="key or key=value" className={`${input} w-48`} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
         <span>
           Unused for more than <span className="sr-only">this many days</span>
         </span>
@@ -64,7 +64,7 @@ export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }:
         </span>
       </label>
       {canGroup && (
-        <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+        <label className="flex items-center gap-2 pb-2 text-sm text-fg-muted">
           <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.target.checked)} className="h-4 w-4" />
           Group by compose project
         </label>

@@ -24,18 +24,18 @@ export function AuditPage() {
         seconds.
       </AdminHeader>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium text-slate-800">
+        <label className="text-sm font-medium text-fg">
           Filter
           <input
             type="search"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             placeholder="action, who or target"
-            className="mt-1 block w-72 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-normal"
+            className="mt-1 block w-72 rounded-md border border-line-strong px-2.5 py-1.5 text-sm font-normal"
           />
         </label>
         {audit.data && (
-          <p className="pb-1.5 text-sm text-slate-600" aria-live="polite">
+          <p className="pb-1.5 text-sm text-fg-muted" aria-live="polite">
             {filter ? `${shown.length} of ${plural(all.length, "loaded entry", "loaded entries")}` : plural(all.length, "entry", "entries")}
           </p>
         )}

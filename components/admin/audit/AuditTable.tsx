@@ -6,7 +6,7 @@ import { summarizeDetail } from "./audit-filter";
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="rounded-lg border border-line bg-surface shadow-sm">
       <Table caption="Audit trail, newest first">
         <THead>
           <Th>Time</Th>
@@ -24,7 +24,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <Td>
                 <Time iso={e.at} />
               </Td>
-              <Td className="break-all">{e.actor ?? <span className="italic text-slate-500">anonymous</span>}</Td>
+              <Td className="break-all">{e.actor ?? <span className="italic text-fg-subtle">anonymous</span>}</Td>
               <th scope="row" className="px-3 py-2 text-left align-top font-mono text-xs font-medium">
                 {e.action}
               </th>
@@ -40,11 +40,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <Td className="min-w-48 max-w-md">
                 {e.detail ? (
                   <details>
-                    <summary className="cursor-pointer text-slate-700">{summarizeDetail(e.detail) || "details"}</summary>
-                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
+                    <summary className="cursor-pointer text-fg-muted">{summarizeDetail(e.detail) || "details"}</summary>
+                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-surface-2 p-2 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
                   </details>
                 ) : (
-                  <span className="text-slate-500">—</span>
+                  <span className="text-fg-subtle">—</span>
                 )}
               </Td>
             </tr>

@@ -71,13 +71,13 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
                   className={`${inputClass} font-mono`}
                 />
               </label>
-              <p id={ids.id} role={shown.id ? "alert" : undefined} className={`mt-1 text-xs ${shown.id ? "text-red-700" : "text-slate-600"}`}>
+              <p id={ids.id} role={shown.id ? "alert" : undefined} className={`mt-1 text-xs ${shown.id ? "text-danger-fg" : "text-fg-muted"}`}>
                 {shown.id ?? "Used in addresses: lower-case letters, digits, _ and -."}
               </p>
             </div>
           )}
           <label className={labelClass}>
-            Name <span className="font-normal text-slate-500">(optional)</span>
+            Name <span className="font-normal text-fg-subtle">(optional)</span>
             <input value={form.name} onChange={(e) => set({ name: e.target.value })} autoFocus={!adding} autoComplete="off" className={inputClass} />
           </label>
         </div>
@@ -112,7 +112,7 @@ export function EngineFormDialog({ engine, onClose }: { engine: Engine | null; o
               className={`${inputClass} font-mono`}
             />
           </label>
-          <p id={ids.url} role={shown.url ? "alert" : undefined} className={`mt-1 text-xs ${shown.url ? "text-red-700" : "text-slate-600"}`}>
+          <p id={ids.url} role={shown.url ? "alert" : undefined} className={`mt-1 text-xs ${shown.url ? "text-danger-fg" : "text-fg-muted"}`}>
             {shown.url ?? `For example ${URL_EXAMPLES[form.kind]}.`}
           </p>
         </div>

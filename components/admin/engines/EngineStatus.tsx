@@ -12,14 +12,14 @@ export function engineFacts(e: { version?: string | null; apiVersion?: string | 
 export function EngineStatus({ engine }: { engine: Engine }) {
   return (
     <span className="flex items-start gap-2">
-      <span aria-hidden className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${engine.reachable ? "bg-emerald-500" : "bg-red-600"}`} />
+      <span aria-hidden className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${engine.reachable ? "bg-ok" : "bg-danger"}`} />
       {engine.reachable ? (
         <span>
           <span className="sr-only">Reachable: </span>
           {engineFacts(engine)}
         </span>
       ) : (
-        <span className="text-red-800">Unreachable{engine.error ? `: ${engine.error}` : ""}</span>
+        <span className="text-danger-fg">Unreachable{engine.error ? `: ${engine.error}` : ""}</span>
       )}
     </span>
   );
@@ -29,10 +29,10 @@ export function EngineStatus({ engine }: { engine: Engine }) {
 export function TestOutcome({ result, pending, error }: { result?: EngineTestResult; pending: boolean; error?: unknown }) {
   return (
     <div role="status" aria-live="polite" className="text-sm">
-      {pending && <p className="text-slate-600">Testing the connection…</p>}
-      {!pending && error ? <p className="text-red-800">The test could not run: {error instanceof Error ? error.message : String(error)}</p> : null}
-      {!pending && result?.ok && <p className="text-emerald-800">Connected: {engineFacts(result)}.</p>}
-      {!pending && result && !result.ok && <p className="text-red-800">Connection failed: {result.error}</p>}
+      {pending && <p className="text-fg-muted">Testing the connection…</p>}
+      {!pending && error ? <p className="text-danger-fg">The test could not run: {error instanceof Error ? error.message : String(error)}</p> : null}
+      {!pending && result?.ok && <p className="text-ok-fg">Connected: {engineFacts(result)}.</p>}
+      {!pending && result && !result.ok && <p className="text-danger-fg">Connection failed: {result.error}</p>}
     </div>
   );
 }

@@ -73,9 +73,9 @@ export function EnginesPage() {
           The console forgets <strong>{removing?.name}</strong> (<span className="font-mono">{removing?.endpoint}</span>) and deletes its stored keys. Nothing
           on the engine itself changes: its volumes and containers stay where they are.
         </p>
-        <p className="text-slate-600">
+        <p className="text-fg-muted">
           Backups taken from it stay on the{" "}
-          <Link href={BACKUPS_HREF} className="text-sky-800 underline">
+          <Link href={BACKUPS_HREF} className="text-accent-fg underline">
             Backups
           </Link>{" "}
           page.

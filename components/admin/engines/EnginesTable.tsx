@@ -20,7 +20,7 @@ const ENV_REASON = "Set by the environment (DOCKER_HOST or VOLDECK_ENGINES): cha
 
 export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="rounded-lg border border-line bg-surface shadow-sm">
       <Table caption="Engines">
         <THead>
           <Th>Engine</Th>
@@ -38,7 +38,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
               <tr key={e.id}>
                 <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                   {e.name}
-                  {e.name !== e.id && <span className="block font-mono text-xs font-normal text-slate-500">{e.id}</span>}
+                  {e.name !== e.id && <span className="block font-mono text-xs font-normal text-fg-subtle">{e.id}</span>}
                 </th>
                 <Td className="break-all font-mono text-xs">
                   {e.endpoint}

@@ -14,7 +14,7 @@ type Props = {
 
 function Problem({ text }: { text?: string }) {
   return text ? (
-    <p role="alert" className="text-xs text-red-700">
+    <p role="alert" className="text-xs text-danger-fg">
       {text}
     </p>
   ) : null;
@@ -25,8 +25,8 @@ export function MaterialFields({ form, set, stored, hostKey, problems }: Props) 
   if (form.kind === "tcp") {
     const keep = stored?.tls ? "Stored; leave empty to keep it." : "PEM text.";
     return (
-      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium text-slate-800">TLS</legend>
+      <fieldset className="space-y-3 rounded-md border border-line p-3">
+        <legend className="px-1 text-sm font-medium text-fg">TLS</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={form.useTls} onChange={(e) => set({ useTls: e.target.checked })} />
           Verify the engine and authenticate with a client certificate (--tlsverify)
@@ -39,7 +39,7 @@ export function MaterialFields({ form, set, stored, hostKey, problems }: Props) 
             <Problem text={problems.tls} />
           </>
         ) : (
-          <p className="text-xs text-amber-800">
+          <p className="text-xs text-warn-fg">
             Without TLS anyone who can reach that port controls the engine (and the host): use it on a trusted network only.
           </p>
         )}
@@ -48,8 +48,8 @@ export function MaterialFields({ form, set, stored, hostKey, problems }: Props) 
   }
   if (form.kind === "ssh") {
     return (
-      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium text-slate-800">SSH</legend>
+      <fieldset className="space-y-3 rounded-md border border-line p-3">
+        <legend className="px-1 text-sm font-medium text-fg">SSH</legend>
         <PemField
           label="Private key"
           value={form.privateKey}
@@ -57,12 +57,12 @@ export function MaterialFields({ form, set, stored, hostKey, problems }: Props) 
           hint={`${stored?.ssh ? "Stored; leave empty to keep it. " : ""}The host runs \`docker system dial-stdio\`: the docker CLI must be on its PATH.`}
         />
         <label className={labelClass}>
-          Passphrase <span className="font-normal text-slate-500">(if the key has one)</span>
+          Passphrase <span className="font-normal text-fg-subtle">(if the key has one)</span>
           <input type="password" value={form.passphrase} onChange={(e) => set({ passphrase: e.target.value })} autoComplete="off" className={inputClass} />
         </label>
         <Problem text={problems.ssh} />
         {hostKey !== undefined && (
-          <div className="text-xs text-slate-700">
+          <div className="text-xs text-fg-muted">
             <p>
               Host key recorded at the first connection: <span className="font-mono">{hostKey ?? "none yet"}</span>
             </p>

@@ -22,19 +22,19 @@ export function PemField({ label, value, onChange, hint }: { label: string; valu
         />
       </label>
       <div className="mt-1 flex flex-wrap items-center gap-2">
-        <label className="text-xs text-slate-700">
+        <label className="text-xs text-fg-muted">
           <span className="sr-only">{label}: </span>
           Load from a file:{" "}
           <input
             type="file"
-            className="text-xs file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-0.5"
+            className="text-xs file:mr-2 file:rounded file:border file:border-line-strong file:bg-surface file:px-2 file:py-0.5"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (file) onChange(await file.text());
             }}
           />
         </label>
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={hintId} className="text-xs text-fg-muted">
           {hint}
         </p>
       </div>

@@ -51,7 +51,7 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
                 className={inputClass}
               />
             </label>
-            <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
+            <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
               {nameProblem ?? "Say what uses it, so you know what breaks when you revoke it."}
             </p>
           </div>

@@ -42,12 +42,12 @@ export function TokenSecret({ secret, role, onDone }: { secret: string; role: st
             Copy
           </Button>
         </div>
-        <p role="status" className="mt-1 min-h-4 text-xs text-slate-600">
+        <p role="status" className="mt-1 min-h-4 text-xs text-fg-muted">
           {copied === "yes" ? "Copied to the clipboard." : copied === "no" ? "Could not copy: the token is selected, copy it with Ctrl+C." : ""}
         </p>
       </div>
-      <p className="text-slate-600">
-        Use it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
+      <p className="text-fg-muted">
+        Use it as <code className="rounded bg-surface-2 px-1">Authorization: Bearer &lt;token&gt;</code>.
       </p>
       <div className="flex justify-end">
         <Button variant="primary" onClick={onDone}>

@@ -28,7 +28,7 @@ export function TokensPage() {
           </Button>
         }
       >
-        For scripts and automation: send <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with its own role,
+        For scripts and automation: send <code className="rounded bg-surface-2 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with its own role,
         whoever created it. Only a hash is kept, so a lost token cannot be shown again: revoke it and create another.
       </AdminHeader>
       {tokens.error && <ErrorAlert error={tokens.error} title="The tokens could not be listed." />}

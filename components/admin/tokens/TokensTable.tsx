@@ -6,7 +6,7 @@ import type { Token } from "@/lib/api/admin-queries";
 
 export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="rounded-lg border border-line bg-surface shadow-sm">
       <Table caption="API tokens">
         <THead>
           <Th>Name</Th>
@@ -21,10 +21,10 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
         </THead>
         <TBody>
           {tokens.map((t) => (
-            <tr key={t.id} className={t.revokedAt ? "text-slate-500" : undefined}>
+            <tr key={t.id} className={t.revokedAt ? "text-fg-subtle" : undefined}>
               <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                 {t.name}
-                <span className="block font-mono text-xs font-normal text-slate-500">vdk_{t.id}_…</span>
+                <span className="block font-mono text-xs font-normal text-fg-subtle">vdk_{t.id}_…</span>
               </th>
               <Td>{t.role}</Td>
               <Td>{t.createdBy}</Td>

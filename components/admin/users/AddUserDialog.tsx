@@ -51,7 +51,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
               className={inputClass}
             />
           </label>
-          <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-red-700" : "text-slate-600"}`}>
+          <p id={hintId} role={nameProblem ? "alert" : undefined} className={`mt-1 text-xs ${nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
             {nameProblem ?? "Letters, digits and _.@- (up to 64), starting with a letter or digit."}
           </p>
         </div>

@@ -21,7 +21,7 @@ export function ChangeRoleDialog({ user, onClose }: { user: User; onClose: () =>
     <Dialog open title={`Change the role of ${user.username}`} onClose={onClose}>
       <form onSubmit={submit} className="space-y-4">
         <RoleSelect value={role} onChange={setRole} label="New role" />
-        <p className="text-sm text-slate-600">The change applies at once, also to sessions already open.</p>
+        <p className="text-sm text-fg-muted">The change applies at once, also to sessions already open.</p>
         {update.error && <ErrorAlert error={update.error} title="The role was not changed." />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

@@ -22,7 +22,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
   return (
     <Dialog open title={`Reset the password of ${user.username}`} onClose={onClose}>
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-fg-muted">
           {user.username} is signed out everywhere and signs in again with the new password. Tell them through a safe channel.
         </p>
         <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} showProblem={submitted} label="New password" />

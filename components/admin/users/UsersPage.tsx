@@ -64,7 +64,7 @@ export function UsersPage() {
           <strong>{removing?.username}</strong> will no longer be able to sign in, and is signed out everywhere now.
           {removing?.username === me?.username && " That includes you, in this browser."}
         </p>
-        <p className="text-slate-600">API tokens are not tied to users: revoke the ones this user made on the API tokens page.</p>
+        <p className="text-fg-muted">API tokens are not tied to users: revoke the ones this user made on the API tokens page.</p>
       </ConfirmDialog>
     </section>
   );

@@ -21,7 +21,7 @@ export function UsersTable({
   onRemove: (user: User) => void;
 }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="rounded-lg border border-line bg-surface shadow-sm">
       <Table caption="Users">
         <THead>
           <Th>Name</Th>
@@ -37,7 +37,7 @@ export function UsersTable({
               <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                 {u.username}
                 {u.username === me && " "}
-                {u.username === me && <span className="text-xs font-normal text-slate-500">(you)</span>}
+                {u.username === me && <span className="text-xs font-normal text-fg-subtle">(you)</span>}
               </th>
               <Td>
                 <Badge tone={roleTone[u.role]}>{u.role}</Badge>

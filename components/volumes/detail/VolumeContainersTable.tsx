@@ -11,8 +11,8 @@ export function VolumeContainersTable({ engine, volumeName, containers }: { engi
   if (containers.length === 0) {
     return (
       <div className="px-4 py-6 text-center">
-        <p className="font-medium text-slate-800">Not used by any container.</p>
-        <p className="mt-1 text-sm text-slate-600">No container, running or stopped, mounts this volume.</p>
+        <p className="font-medium text-fg">Not used by any container.</p>
+        <p className="mt-1 text-sm text-fg-muted">No container, running or stopped, mounts this volume.</p>
       </div>
     );
   }

@@ -7,8 +7,8 @@ import { KeyValueList } from "./KeyValueList";
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-[9rem_1fr] sm:gap-4">
-      <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="min-w-0 text-sm text-slate-900">{children}</dd>
+      <dt className="text-sm font-medium text-fg-muted">{term}</dt>
+      <dd className="min-w-0 text-sm text-fg">{children}</dd>
     </div>
   );
 }
@@ -18,20 +18,20 @@ function Size({ volume }: { volume: Volume }) {
     return (
       <>
         {formatBytes(volume.sizeBytes)}
-        {volume.sizeBytes >= 1024 && <span className="text-slate-600"> ({volume.sizeBytes.toLocaleString("en")} bytes)</span>}
+        {volume.sizeBytes >= 1024 && <span className="text-fg-muted"> ({volume.sizeBytes.toLocaleString("en")} bytes)</span>}
       </>
     );
   }
   if (volume.sizeStatus === "unavailable") {
-    return <span className="text-slate-700">not measurable: the engine reports no size for this driver or tmpfs</span>;
+    return <span className="text-fg-muted">not measurable: the engine reports no size for this driver or tmpfs</span>;
   }
-  return <span className="text-slate-700">measuring…</span>;
+  return <span className="text-fg-muted">measuring…</span>;
 }
 
 /** What `docker volume inspect` says, plus the size the engine measures in the background. */
 export function VolumeFacts({ volume }: { volume: Volume }) {
   return (
-    <dl className="divide-y divide-slate-100">
+    <dl className="divide-y divide-line">
       <Fact term="Name">
         <code className="[overflow-wrap:anywhere]">{volume.name}</code>
       </Fact>
@@ -43,10 +43,10 @@ export function VolumeFacts({ volume }: { volume: Volume }) {
       <Fact term="Created">
         {volume.createdAt ? (
           <time dateTime={volume.createdAt}>
-            {formatDateTime(volume.createdAt)} <span className="text-slate-600">({formatRelative(volume.createdAt)})</span>
+            {formatDateTime(volume.createdAt)} <span className="text-fg-muted">({formatRelative(volume.createdAt)})</span>
           </time>
         ) : (
-          <span className="text-slate-600">unknown</span>
+          <span className="text-fg-muted">unknown</span>
         )}
       </Fact>
       <Fact term="Size">

@@ -12,8 +12,8 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
     <header className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Volume</p>
-          <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-slate-900 ${hex ? "font-mono text-xl" : "text-2xl"}`}>{name}</h1>
+          <p className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Volume</p>
+          <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-fg ${hex ? "font-mono text-xl" : "text-2xl"}`}>{name}</h1>
         </div>
         {volume && (onBackup || onClone || onRemove) && (
           <div className="flex flex-wrap gap-2">
@@ -40,7 +40,7 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
         </div>
       )}
       {volume?.anonymous && (
-        <p className="max-w-3xl rounded-md border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-950">
+        <p className="max-w-3xl rounded-md border border-info-line bg-info-soft px-4 py-3 text-sm text-info-fg">
           The engine created this volume and named it itself, for a container that asked for a mount without naming a volume (<code>-v /path</code>, or a{" "}
           <code>VOLUME</code> in its image). Removing that container leaves the volume behind unless it was removed with <code>docker rm -v</code> or started
           with <code>--rm</code>.
