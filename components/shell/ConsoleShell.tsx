@@ -16,6 +16,7 @@ import {
   volumesHref,
   type EngineSection,
 } from "@/lib/routes";
+import { EngineHealthProvider } from "./EngineHealth";
 import { ALL_ENGINES, EngineSwitcher } from "./EngineSwitcher";
 import { useEngineEvents, type LiveState } from "./useEngineEvents";
 
@@ -44,10 +45,19 @@ export function ConsoleShell({ engine, children }: { engine?: string; children: 
 
 function EngineFrame({ engine, children }: { engine: string; children: ReactNode }) {
   const live = useEngineEvents(engine);
+  const down = live.engineDown !== null;
+  const health = {
+    engine,
+    state: down ? ("down" as const) : live.connected ? ("live" as const) : ("connecting" as const),
+    asOf: null,
+    writesDisabledReason: down ? `The engine "${engine}" cannot be reached; what is shown may be out of date.` : null,
+  };
   return (
-    <Frame engine={engine} live={live}>
-      {children}
-    </Frame>
+    <EngineHealthProvider health={health}>
+      <Frame engine={engine} live={live}>
+        {children}
+      </Frame>
+    </EngineHealthProvider>
   );
 }
 
