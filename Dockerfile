@@ -15,7 +15,8 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx next build && npm prune --omit=dev --no-audit --no-fund
+# The build cache is of no use at run time.
+RUN npx next build && rm -rf .next/cache && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: Node, restic and rclone from Debian, the built app; no compiler, no dev dependencies.
 FROM node:22-bookworm-slim

@@ -12,10 +12,15 @@ const root = path.resolve(import.meta.dirname, "..");
 const EXTRA_CAS = "/usr/local/share/ca-certificates";
 const MIRROR = process.env.VOLDECK_DEBIAN_MIRROR || "http://deb.debian.org/debian";
 
-/** The base images named by the Dockerfile's FROM lines (all of them are made from the same rootfs). */
+/** The images the Dockerfile's FROM lines pull (not its own stages); the test makes all from one rootfs. */
 export function baseImages(dockerfile = path.join(root, "Dockerfile")) {
-  const names = [...readFileSync(dockerfile, "utf8").matchAll(/^FROM\s+(\S+)/gim)].map((m) => m[1]);
-  return [...new Set(names.filter((n) => !/^[a-z]+$/.test(n) || n.includes(":")))];
+  const stages = new Set();
+  const images = [];
+  for (const [, image, stage] of readFileSync(dockerfile, "utf8").matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+    if (!stages.has(image.toLowerCase()) && !images.includes(image)) images.push(image);
+    if (stage) stages.add(stage.toLowerCase());
+  }
+  return images;
 }
 
 function run(cmd, args, opts = {}, onChild = () => {}) {

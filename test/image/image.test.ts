@@ -82,7 +82,7 @@ describe("the container image", () => {
   });
 
   it("runs the first-run setup and keeps its state in /data", async () => {
-    expect((await inside(CONTAINER, "GET", "/api/auth/setup")).json).toEqual({ needed: true });
+    expect((await inside(CONTAINER, "GET", "/api/auth/setup")).json).toMatchObject({ needed: true });
     const setup = await inside(CONTAINER, "POST", "/api/auth/setup", { headers: { Origin: ORIGIN }, json: { username: "admin", password: PASSWORD } });
     expect(setup.status, setup.text).toBe(201);
     cookie = setup.cookie?.split(";")[0] ?? "";
