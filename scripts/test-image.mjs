@@ -133,5 +133,3 @@ export async function buildImage(socket, tag, logFile) {
   if (logFile) writeFileSync(logFile, out);
   return out;
 }
-
-export const hasDebootstrap = () => existsSync("/usr/sbin/debootstrap");
