@@ -1,6 +1,6 @@
 // The image stage of `npm test` (scripts/run-tests.mjs). Begun first and run in the background while the other
 // stages test: the debootstrap (network-bound), then a private engine, the base image imported and the real
-// Dockerfile built (its apt and npm steps are network-bound too; its compiler runs niced, below the tests).
+// Dockerfile built (its apt and npm steps are network-bound too; its compile steps share the CPU with the tests).
 // `finish` waits for that and runs the vitest project "image" against the running container. Each step's
 // time is reported. VOLDECK_SKIP_IMAGE=1 skips the stage (a quicker loop by hand); `npm test` and CI run it.
 import { execFileSync } from "node:child_process";
@@ -18,14 +18,6 @@ function unmountUnder(dir) {
   execFileSync("sh", ["-c", `grep -o " ${dir}/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`], { stdio: "ignore" });
 }
 
-/**
- * The build's RUN steps are children of this engine's containerd: niced, they take the CPU the other stages
- * leave (2 cores in CI), and the tests running meanwhile keep theirs.
- */
-function niceEngine(pid) {
-  execFileSync("sh", ["-c", `renice -n 15 -p ${pid} $(pgrep -P ${pid}) >/dev/null 2>&1 || true`]);
-}
-
 /** Starts the stage in the background. `finish(runVitest)` answers whether it failed; `cleanup()` stops it. */
 export function beginImageStage(work) {
   const began = Date.now();
@@ -38,7 +30,6 @@ export function beginImageStage(work) {
     if (cancelled) throw new Error("cancelled");
     engine = await startEngine({ name: "image" });
     if (cancelled) await engine.stop(); // cleanup ran while it started: it would not have seen it
-    niceEngine(engine.pid);
     let t = Date.now();
     const bases = await importBase(engine.socket, rootfs);
     say(`base image ${bases.join(", ")} imported in ${since(t)}`);
