@@ -29,6 +29,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // The container image, built by scripts/run-tests.mjs on a private engine of its own.
+      {
+        resolve: { alias },
+        test: {
+          name: "image",
+          include: ["test/image/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

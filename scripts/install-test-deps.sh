@@ -9,6 +9,9 @@ dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 # SSH engines are tested through a private sshd on 127.0.0.1; TLS engines with certificates made by openssl.
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The proxy tests put Debian's nginx in front of a console; the image test makes its base image with debootstrap.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 # The tests use the docker CLI to make scenarios; docker.io brings one too.
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -18,4 +21,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
 fi
-echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl ready"
+echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, nginx, debootstrap ready"

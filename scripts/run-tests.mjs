@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { beginImageStage } from "./image-stage.mjs";
 import { engineJson, startEngine } from "./test-engine.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -62,16 +63,12 @@ function countPlaywright(file) {
   return true;
 }
 
-async function vitest(project) {
+async function vitest(project, env = process.env) {
   const out = path.join(work, `vitest-${project}.json`);
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
   // VOLDECK_TEST_FILTER=name runs only the test files whose path contains it (a quicker loop by hand).
   if (process.env.VOLDECK_TEST_FILTER) serial.push(process.env.VOLDECK_TEST_FILTER);
-  const code = await run(
-    "npx",
-    ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
-    process.env,
-  );
+  const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!countVitest(out)) totals.failed++;
   return code;
 }
@@ -99,8 +96,13 @@ async function staticChecks() {
 }
 
 async function main() {
-  const only = process.argv[2]; // optional: unit | integration | e2e
+  const only = process.argv[2]; // optional: unit | integration | e2e | image
   let failed = false;
+  // The container image (scripts/image-stage.mjs): its network-bound debootstrap begins now, in the background.
+  const wantImage = only === "image" || (!only && !process.env.VOLDECK_SKIP_IMAGE && !process.env.VOLDECK_TEST_FILTER);
+  const image = wantImage ? beginImageStage(work) : null;
+  if (image) cleanups.push(() => image.cleanup());
+  if (only === "image") return image.finish((env) => vitest("image", env));
   if (!only || only === "unit") {
     failed = await staticChecks();
     failed = (await vitest("unit")) !== 0 || failed;
@@ -155,6 +157,7 @@ async function main() {
     if (!countPlaywright(out)) totals.failed++;
     failed = code !== 0 || failed;
   }
+  if (image) failed = (await image.finish((imageEnv) => vitest("image", imageEnv))) || failed;
   return failed;
 }
 

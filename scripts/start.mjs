@@ -3,9 +3,12 @@
 // Listens on 127.0.0.1 unless HOST says otherwise, and says where. `--dev` runs Next.js in dev mode.
 import { existsSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import path from "node:path";
 import next from "next";
-import { allowedHosts, contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
+import { deploySettings } from "./server/deploy-settings.mjs";
+import { contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
+import { requestFacts } from "./server/proxy.mjs";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST || "127.0.0.1";
@@ -16,15 +19,24 @@ if (!dev && !existsSync(path.join(dir, distDir, "BUILD_ID"))) {
   console.error("voldeck: no build found; run `npm run build` first (the README's first command does both).");
   process.exit(1);
 }
-const allowed = allowedHosts(process.env.VOLDECK_ALLOWED_HOSTS);
+let settings;
+try {
+  settings = deploySettings(process.env);
+} catch (e) {
+  console.error(`voldeck: ${e.message}`);
+  process.exit(1);
+}
+const { allowed, trusted, tls } = settings;
 
 const app = next({ dev, dir, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = http.createServer((req, res) => {
+const server = (tls ? https.createServer.bind(https, tls) : http.createServer)((req, res) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  if (!isAllowedHost(req.headers.host, allowed)) {
+  // Client address, scheme and Host from the socket, or from X-Forwarded-* when the peer is a trusted proxy.
+  const facts = requestFacts({ peer: req.socket.remoteAddress, encrypted: Boolean(req.socket.encrypted), headers: req.headers }, trusted);
+  if (!isAllowedHost(facts.host, allowed)) {
     res.writeHead(403, { "Content-Type": "application/json" });
     res.end(FORBIDDEN_HOST_BODY);
     return;
@@ -36,9 +48,11 @@ const server = http.createServer((req, res) => {
     res.end();
     return;
   }
-  // Whatever the client claims, these are facts from the socket.
-  req.headers["x-voldeck-client-ip"] = req.socket.remoteAddress ?? "";
-  delete req.headers["x-forwarded-for"];
+  // Whatever the client claims, the app reads only these (lib/auth/request.ts).
+  req.headers.host = facts.host;
+  req.headers["x-voldeck-client-ip"] = facts.client;
+  req.headers["x-voldeck-proto"] = facts.proto;
+  for (const name of ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"]) delete req.headers[name];
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const csp = contentSecurityPolicy(newNonce(), dev);
   req.headers["content-security-policy"] = csp;
@@ -56,9 +70,12 @@ server.requestTimeout = 0; // uploads and downloads of large archives may take l
 server.listen(port, host, () => {
   const shown = host.includes(":") ? `[${host}]` : host;
   const local = ["127.0.0.1", "localhost", "::1"].includes(host);
-  console.log(`voldeck: listening on http://${shown}:${port}${local ? " (this machine only; set HOST to change)" : " (reachable from other machines)"}`);
+  console.log(
+    `voldeck: listening on ${tls ? "https" : "http"}://${shown}:${port}${local ? " (this machine only; set HOST to change)" : " (reachable from other machines)"}`,
+  );
   console.log(`voldeck: engine "local" is ${process.env.DOCKER_HOST || "unix:///var/run/docker.sock"}`);
   console.log(`voldeck: accepted Host names: ${[...allowed].join(", ")}`);
+  if (settings.publicOrigin) console.log(`voldeck: public URL ${settings.publicOrigin}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { clientIp, cookieValue, isSameOrigin, isStateChanging } from "./request";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clientIp, cookieValue, isHttps, isSameOrigin, isStateChanging } from "./request";
 
 const req = (headers: Record<string, string>, method = "POST") => new Request("http://127.0.0.1:3000/api/x", { method, headers });
 
@@ -10,14 +10,16 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(req({ host: "[::1]:3000", origin: "http://[::1]:3000" }))).toBe(true);
     expect(isSameOrigin(req({ host: "console.example", origin: "http://console.example" }))).toBe(true);
     expect(isSameOrigin(req({ host: "console.example:80", origin: "http://console.example" }))).toBe(true);
-    // Behind a TLS proxy that says so.
-    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example", "x-forwarded-proto": "https" }))).toBe(true);
-    expect(isSameOrigin(req({ host: "console.example:443", origin: "https://console.example", "x-forwarded-proto": "https" }))).toBe(true);
+    // Behind a trusted TLS proxy that says so (the edge server turns its X-Forwarded-Proto into X-Voldeck-Proto).
+    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example", "x-voldeck-proto": "https" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "console.example:443", origin: "https://console.example", "x-voldeck-proto": "https" }))).toBe(true);
   });
   it("compares the scheme: an https Origin is refused by the http console, and the reverse", () => {
     expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "https://127.0.0.1:3000" }))).toBe(false);
     expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example" }))).toBe(false);
-    expect(isSameOrigin(req({ host: "console.example", origin: "http://console.example", "x-forwarded-proto": "https" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "console.example", origin: "http://console.example", "x-voldeck-proto": "https" }))).toBe(false);
+    // A client's own X-Forwarded-Proto is nobody's word (the edge drops it; this is the second line).
+    expect(isSameOrigin(req({ host: "console.example", origin: "https://console.example", "x-forwarded-proto": "https" }))).toBe(false);
   });
   it("refuses a Host that is not a plain host[:port], whatever the Origin", () => {
     expect(isSameOrigin(req({ host: "127.0.0.1:80@evil.com", origin: "http://evil.com" }))).toBe(false);
@@ -68,8 +70,27 @@ describe("isStateChanging / clientIp", () => {
     for (const m of ["POST", "PUT", "PATCH", "DELETE", "delete"]) expect(isStateChanging(m)).toBe(true);
     for (const m of ["GET", "HEAD", "OPTIONS"]) expect(isStateChanging(m)).toBe(false);
   });
-  it("prefers the address the edge server set from the socket", () => {
+  it("reads only the address the edge server set, never X-Forwarded-For", () => {
     expect(clientIp(req({ "x-voldeck-client-ip": "10.1.1.1", "x-forwarded-for": "6.6.6.6" }))).toBe("10.1.1.1");
+    expect(clientIp(req({ "x-forwarded-for": "6.6.6.6" }))).toBeNull();
     expect(clientIp(req({}))).toBeNull();
+  });
+});
+
+describe("VOLDECK_PUBLIC_URL", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  it("is the only origin accepted, whatever the Host and the scheme served on", () => {
+    vi.stubEnv("VOLDECK_PUBLIC_URL", "https://voldeck.example");
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "https://voldeck.example" }))).toBe(true);
+    expect(isSameOrigin(req({ host: "voldeck.example", origin: "http://voldeck.example" }))).toBe(false);
+    expect(isSameOrigin(req({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBe(false);
+  });
+  it("makes cookies Secure when it is https, not when it is http", () => {
+    expect(isHttps(req({ "x-forwarded-proto": "https" }))).toBe(false);
+    expect(isHttps(req({ "x-voldeck-proto": "https" }))).toBe(true);
+    vi.stubEnv("VOLDECK_PUBLIC_URL", "https://voldeck.example");
+    expect(isHttps(req({}))).toBe(true);
+    vi.stubEnv("VOLDECK_PUBLIC_URL", "http://voldeck.lan:3000");
+    expect(isHttps(req({ "x-voldeck-proto": "https" }))).toBe(false);
   });
 });

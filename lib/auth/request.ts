@@ -1,12 +1,28 @@
 // Facts about a request that the edge server (scripts/start.mjs) establishes. Pure.
 
-/** The client's address, as set by our own server from the socket (client-sent values are overwritten). */
+/**
+ * The client's address, as set by our own server: from the socket, or from X-Forwarded-For when the peer is a
+ * trusted proxy (scripts/server/proxy.mjs). Never X-Forwarded-For itself: anyone can send that.
+ */
 export function clientIp(req: Request): string | null {
-  return req.headers.get("x-voldeck-client-ip") ?? req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null;
+  return req.headers.get("x-voldeck-client-ip");
 }
 
+/** VOLDECK_PUBLIC_URL's origin (checked at start by scripts/server/deploy-settings.mjs), or null. */
+export function publicOrigin(): string | null {
+  const url = process.env.VOLDECK_PUBLIC_URL;
+  return url ? new URL(url).origin : null;
+}
+
+/**
+ * Whether the browser talks https to us: the public URL says so, our server terminated TLS or a trusted proxy
+ * said so (X-Voldeck-Proto, set by the edge; a client's own X-Forwarded-Proto never gets here), or the admin
+ * forces it with VOLDECK_SECURE_COOKIES=1.
+ */
 export function isHttps(req: Request): boolean {
-  return req.headers.get("x-forwarded-proto") === "https" || process.env.VOLDECK_SECURE_COOKIES === "1";
+  const pub = publicOrigin();
+  if (pub) return pub.startsWith("https:") || process.env.VOLDECK_SECURE_COOKIES === "1";
+  return req.headers.get("x-voldeck-proto") === "https" || process.env.VOLDECK_SECURE_COOKIES === "1";
 }
 
 /** The cookie's value from a Cookie header, or null. */
@@ -23,12 +39,15 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const isStateChanging = (method: string) => STATE_CHANGING.has(method.toUpperCase());
 
 /**
- * The console's own origin for this request: the scheme it was served on (https behind a TLS proxy that says
- * so with X-Forwarded-Proto, or with VOLDECK_SECURE_COOKIES=1; http otherwise) and the request's Host. Null
+ * The console's own origin: VOLDECK_PUBLIC_URL's when set (the one address users browse to). Otherwise the scheme
+ * this request was served on (isHttps) and the request's Host (the edge server put a trusted proxy's
+ * X-Forwarded-Host there). Null
  * when the Host is not a plain host[:port] — the edge server already refuses those; this is a second line, so
  * an origin is never compared with a Host that URL would read differently ("127.0.0.1:80@evil.com" is evil.com).
  */
 export function ownOrigin(req: Request): string | null {
+  const pub = publicOrigin();
+  if (pub) return pub;
   const host = req.headers.get("host")?.trim().toLowerCase();
   if (!host) return null;
   const scheme = isHttps(req) ? "https" : "http";

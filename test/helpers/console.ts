@@ -9,13 +9,22 @@ const ROOT = path.resolve(__dirname, "../..");
 /** `kill`: SIGKILL, as a crash (no clean-up runs); answers once the process is gone. */
 export type SecondConsole = { url: string; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
 
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/api/health`)).ok;
+  } catch {
+    return false; // not up yet
+  }
+}
+
 /**
  * Starts the built console (same build, same engine) on a free port with `dataDir`. Neither the admin
  * password nor the API token of the main console is passed on: `env` gives what this one should have.
+ * `ready` says when it is up (an https console needs its own certificate trusted to be asked).
  */
-export async function startConsole(dataDir: string, env: Record<string, string> = {}): Promise<SecondConsole> {
+export async function startConsole(dataDir: string, env: Record<string, string> = {}, ready = healthy): Promise<SecondConsole> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${env.VOLDECK_TLS_CERT ? "https" : "http"}://127.0.0.1:${port}`;
   const { VOLDECK_ADMIN_PASSWORD: _p, VOLDECK_API_TOKEN: _t, VOLDECK_ENGINES: _e, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
@@ -40,11 +49,7 @@ export async function startConsole(dataDir: string, env: Record<string, string> 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the second console exited with ${child.exitCode}:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop, kill };
-    } catch {
-      // not up yet
-    }
+    if (await ready(url)) return { url, output: () => log, stop, kill };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
