@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const isRoot = process.getuid?.() === 0;
 let n = 0;
 
-type Spec = Partial<HeaderFields> & { name: string; data?: string; link?: string };
+type Spec = Partial<Omit<HeaderFields, "name" | "linkname">> & { name: string; data?: string; link?: string };
 function archive(specs: Spec[]): Buffer {
   const out: Buffer[] = [];
   for (const s of specs) {
