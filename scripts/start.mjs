@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { compressAnswer } from "./server/compress.mjs";
 import { allowedHosts, contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +51,7 @@ const server = http.createServer((req, res) => {
     if (String(name).toLowerCase() === "x-content-length") setHeader("Content-Length", value);
     return setHeader(name, value);
   };
+  compressAnswer(req, res);
   handle(req, res);
 });
 server.requestTimeout = 0; // uploads and downloads of large archives may take long
