@@ -61,7 +61,7 @@ export async function fillVolumeDirect(
       await pipeline([...source(), ...stages, extractSink(extractor)], { signal: ctl.signal });
     } catch (e) {
       if (e instanceof ExtractUnsupported) return { ok: false, reason: e.message, touched: true };
-      throw e;
+      throw volumeFull(e, volumeName);
     }
     const counts = scanner.end();
     await syncFilesystem(access.mountpoint);
@@ -77,6 +77,13 @@ export async function fillVolumeDirect(
   } finally {
     await removeHelper(helper);
   }
+}
+
+/** A full disk here is the volume's (the engine's disk), not the console's data directory: say so. */
+function volumeFull(e: unknown, volumeName: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code !== "ENOSPC" && code !== "EDQUOT") return e;
+  return new Error(`No space left on device for volume "${volumeName}" (${code}): the engine's disk is full.`);
 }
 
 /**
