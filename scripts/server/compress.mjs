@@ -76,7 +76,8 @@ export function compressAnswer(req, res) {
 
   res.writeHead = (status, ...rest) => {
     const headers = rest.find((a) => a && typeof a === "object");
-    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+    if (Array.isArray(headers) && Array.isArray(headers[0])) for (const [k, v] of headers) res.setHeader(k, v);
+    else if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
     else if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     res.statusCode = status;
     if (typeof rest[0] === "string") res.statusMessage = rest[0];
