@@ -7,6 +7,9 @@ import zlib from "node:zlib";
 
 const COMPRESSIBLE = /^(?:text\/(?:html|css|plain|javascript|x-component)|application\/(?:json|javascript|manifest\+json)|image\/svg\+xml)\b/i;
 const MIN_BYTES = 1024;
+// Archive downloads and event streams are left wholly untouched (not even wrapped): byte-exact bodies with their
+// Content-Length, and events that must flow as they come.
+const STREAMED_PATHS = /^\/api\/(?:backups\/[^/?]+\/download|jobs\/[^/?]+\/events|engines\/[^/?]+\/events)(?:[/?]|$)/;
 
 /** "br", "gzip" or null, from an Accept-Encoding header (q=0 refuses; brotli preferred at equal weight). */
 export function chooseEncoding(header) {
@@ -47,7 +50,7 @@ function encoder(encoding) {
  */
 export function compressAnswer(req, res) {
   const encoding = chooseEncoding(req.headers["accept-encoding"]);
-  if (!encoding || req.method === "HEAD") return;
+  if (!encoding || req.method === "HEAD" || STREAMED_PATHS.test(req.url ?? "")) return;
   const writeHead = res.writeHead.bind(res);
   const flushHeaders = res.flushHeaders.bind(res);
   const write = res.write.bind(res);

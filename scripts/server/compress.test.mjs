@@ -14,7 +14,7 @@ let releaseEvents;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     compressAnswer(req, res);
-    if (req.url === "/json") {
+    if (req.url === "/json" || req.url === "/api/backups/b1/download") {
       res.setHeader("Content-Type", "application/json");
       res.end(big);
     } else if (req.url === "/small") {
@@ -104,6 +104,12 @@ describe("compressAnswer over real HTTP", () => {
       expect(answer.headers["content-encoding"]).toBeUndefined();
     }
     expect((await raw("/json")).body.toString()).toBe(big);
+  });
+
+  it("leaves archive downloads wholly alone, whatever their type says", async () => {
+    const answer = await raw("/api/backups/b1/download", { "Accept-Encoding": "br, gzip" });
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.body.toString()).toBe(big);
   });
 
   it("never compresses archives or small answers", async () => {
