@@ -3,7 +3,9 @@
 //   archive path (no compression)  vs  the raw `GET …/archive` written to a file      target ≥ 0.9×
 //   direct path (no compression)   vs  `docker run … busybox tar -cf` into a bind mount target ≥ 1.0×
 //   parallel gzip                  vs  `gzip -1` on one core
+//   restore into a new volume      vs  `tar -xf` / `pigz -dc | tar -x`, then sync       target ≥ 0.9× (bench/restore.mjs)
 //   server RSS peak during a 2 GiB backup, restore, download and upload                 target < 300 MB
+// `-- --restore` measures only the restore figures.
 // Times are whole jobs as a client sees them (request → final event), verification included.
 import { execFile } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -13,6 +15,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { apiClient, docker, ensureBuild, median, MiB, peakRss, seconds, startConsole, treeRss } from "./bench/harness.mjs";
+import { benchRestore } from "./bench/restore.mjs";
 import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -58,6 +61,9 @@ async function main() {
     await removeBackup(job.backupId);
   }
   const idleRss = treeRss(app.pid);
+
+  await benchRestore({ engine, image: TEST_IMAGE, api, out, report, files: quick ? 1000 : 4000, rounds: quick ? 2 : ROUNDS });
+  if (process.argv.includes("--restore")) return;
 
   // --- throughput: archive path and direct path, each beside its baseline, rounds interleaved
   await docker(engine, "volume", "create", "main");

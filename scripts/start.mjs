@@ -9,6 +9,7 @@ import next from "next";
 import { deploySettings } from "./server/deploy-settings.mjs";
 import { contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
 import { requestFacts } from "./server/proxy.mjs";
+import { compressAnswer } from "./server/compress.mjs";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST || "127.0.0.1";
@@ -64,6 +65,7 @@ const server = (tls ? https.createServer.bind(https, tls) : http.createServer)((
     if (String(name).toLowerCase() === "x-content-length") setHeader("Content-Length", value);
     return setHeader(name, value);
   };
+  compressAnswer(req, res);
   handle(req, res);
 });
 server.requestTimeout = 0; // uploads and downloads of large archives may take long

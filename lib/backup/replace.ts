@@ -15,10 +15,11 @@ import { describeFailure } from "./failure";
 import { fillVolume } from "./fill";
 import { renameSwap, settleSwap, swapPaths } from "./rename-swap";
 import { dropJournal, writeJournal, type RestoreJournal, type SwapPaths } from "./restore-journal";
+import { fillFromBackup } from "./restore-fill";
 import type { RestoreRequest } from "./restore-types";
 import { defaultDataPath, defaultStopTimeout } from "./settings";
 import { testPause } from "./test-pause";
-import { archiveStreams, checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
+import { checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
 
 // Restore `mode: replace` — never lose data:
 //
@@ -57,8 +58,11 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     await writeJournal(journal);
     await createVolume(engine, { name: scratch, driver: "local", labels: scratchLabels(target.name, ctl.job.id) });
     scratchMade = true;
-    ctl.update({ phase: "streaming", dataPath: "archive" });
-    checkCounts(m, await fillVolume(ctl, engine, scratch, archiveStreams(m), req.rateLimit), "The archive");
+    const remakeScratch = async () => {
+      await removeVolume(engine, scratch);
+      await createVolume(engine, { name: scratch, driver: "local", labels: scratchLabels(target.name, ctl.job.id) });
+    };
+    checkCounts(m, await fillFromBackup(ctl, scratch, m, req, remakeScratch), "The archive");
 
     ctl.update({ phase: "swapping" });
     if (req.stopContainers) await stopHolders(ctl, engine, target.name, req.stopTimeout ?? defaultStopTimeout(), stopped);

@@ -2,18 +2,18 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
 import { engineConfig } from "@/lib/docker/clients";
-import { createVolume } from "@/lib/docker/volumes";
+import { createVolume, removeVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { getManifest, type Manifest } from "./catalog";
 import { assertDevicesAllowed } from "./special-files";
 import { volumeHolders } from "./containers";
 import { describeFailure } from "./failure";
-import { fillVolume } from "./fill";
 import { replaceContents } from "./replace";
+import { fillFromBackup } from "./restore-fill";
 import type { RestoreRequest } from "./restore-types";
 import { freeSpaceWhereRestored } from "./space";
 import { decideSpace, spaceNeeded } from "./space-decision";
-import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
+import { checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 /** Checks what can be checked now (404, 409, 409 in_use, 503, 507 no space), then restores as a job. */
 export async function startRestore(backupId: string, req: RestoreRequest, isAdmin: boolean): Promise<Job> {
@@ -79,10 +79,14 @@ function warned(ctl: JobControl, warning: string | null): JobControl {
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */
 async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Promise<void> {
   const engine = ctl.job.engine;
-  await createVolume(engine, newVolumeSpec(ctl, req.volume, m));
+  const spec = newVolumeSpec(ctl, req.volume, m);
+  await createVolume(engine, spec);
   try {
-    ctl.update({ phase: "streaming", dataPath: "archive" });
-    const got = await fillVolume(ctl, engine, req.volume, archiveStreams(m), req.rateLimit);
+    const remake = async () => {
+      await removeVolume(engine, req.volume);
+      await createVolume(engine, spec);
+    };
+    const got = await fillFromBackup(ctl, req.volume, m, req, remake);
     checkCounts(m, got, "The archive");
   } catch (e) {
     await removeOwnVolume(engine, req.volume);
