@@ -1,0 +1,26 @@
+// Pure: what changed between two trees (a snapshot and another, or a snapshot and the live volume), by path.
+// "Changed" compares type, size and modification time, which is what restic itself uses to decide whether a
+// file must be read again; directories are listed when added or removed, never as changed (their mtime moves
+// with every entry). Unit-tested.
+
+export type TreeNode = { type: string; size: number; mtime: string };
+export type DiffEntry = { path: string; size: number; type: string };
+export type TreeDiff = { added: DiffEntry[]; removed: DiffEntry[]; changed: DiffEntry[] };
+
+/** Times equal to the microsecond: tar and some filesystems keep less than restic's nanoseconds. */
+const sameTime = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) < 1 || a === b;
+
+/** `from` is the older side; "added" is what `to` has and `from` has not. Paths sorted. */
+export function diffTrees(from: Map<string, TreeNode>, to: Map<string, TreeNode>): TreeDiff {
+  const out: TreeDiff = { added: [], removed: [], changed: [] };
+  for (const [path, n] of to) {
+    const old = from.get(path);
+    if (!old) out.added.push({ path, size: n.size, type: n.type });
+    else if (old.type !== n.type || (n.type !== "dir" && (old.size !== n.size || !sameTime(old.mtime, n.mtime)))) {
+      out.changed.push({ path, size: n.size, type: n.type });
+    }
+  }
+  for (const [path, n] of from) if (!to.has(path)) out.removed.push({ path, size: n.size, type: n.type });
+  for (const list of [out.added, out.removed, out.changed]) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
