@@ -40,9 +40,9 @@ export type RunOptions = {
 export type RunResult = { code: number; lines: string[]; stderr: string };
 
 function start(inv: Invocation, args: string[], opts: RunOptions): ChildProcess {
-  const child = spawn("restic", [...inv.args, ...args], {
+  const child: ChildProcess = spawn("restic", [...inv.args, ...args], {
     cwd: opts.cwd,
-    env: inv.env,
+    env: inv.env as NodeJS.ProcessEnv,
     stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
   });
   running.set(inv.id, (running.get(inv.id) ?? 0) + 1);
