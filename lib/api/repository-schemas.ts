@@ -7,7 +7,10 @@ export const repositoryId = z
   .max(64, "A repository id has at most 64 characters.")
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "A repository id is lower-case letters, digits, '_' and '-', starting with a letter or digit.");
 
-const secret = z.string().min(1).max(64 * 1024);
+const secret = z
+  .string()
+  .min(1)
+  .max(64 * 1024);
 
 export const createRepositoryBody = z.strictObject({
   id: repositoryId,

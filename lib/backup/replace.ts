@@ -1,5 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
+import type { Readable, Transform } from "node:stream";
 import path from "node:path";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
@@ -18,7 +19,7 @@ import { dropJournal, writeJournal, type RestoreJournal, type SwapPaths } from "
 import type { RestoreRequest } from "./restore-types";
 import { defaultDataPath, defaultStopTimeout } from "./settings";
 import { testPause } from "./test-pause";
-import { archiveStreams, checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
+import { checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
 
 // Restore `mode: replace` — never lose data:
 //
@@ -40,7 +41,14 @@ import { archiveStreams, checkCounts, findVolume, removeOwnVolume } from "./volu
 // 4. The scratch volume, now holding the old data (rename) or a spare copy (recreate), is removed; stopped
 //    containers are started again whatever happened.
 
-export async function replaceContents(ctl: JobControl, m: Manifest, target: Volume, req: RestoreRequest): Promise<void> {
+/** `streams` gives the tar to restore (a backup's archive, a restic snapshot's dump); `m` its expected counts. */
+export async function replaceContents(
+  ctl: JobControl,
+  m: Pick<Manifest, "entries" | "bytes">,
+  target: Volume,
+  req: Pick<RestoreRequest, "stopContainers" | "stopTimeout" | "dataPath" | "rateLimit">,
+  streams: () => [Readable, ...Transform[]],
+): Promise<void> {
   const engine = ctl.job.engine;
   const scratch = `voldeck-restore-${ctl.job.id.slice(0, 8)}`;
   const journal: RestoreJournal = { jobId: ctl.job.id, engine, target: target.name, scratch, phase: "filling" };
@@ -58,7 +66,7 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
     await createVolume(engine, { name: scratch, driver: "local", labels: scratchLabels(target.name, ctl.job.id) });
     scratchMade = true;
     ctl.update({ phase: "streaming", dataPath: "archive" });
-    checkCounts(m, await fillVolume(ctl, engine, scratch, archiveStreams(m), req.rateLimit), "The archive");
+    checkCounts(m, await fillVolume(ctl, engine, scratch, streams(), req.rateLimit), "The archive");
 
     ctl.update({ phase: "swapping" });
     if (req.stopContainers) await stopHolders(ctl, engine, target.name, req.stopTimeout ?? defaultStopTimeout(), stopped);

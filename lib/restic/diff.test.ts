@@ -7,12 +7,31 @@ const dir = (mtime = "2026-01-01T00:00:00.000Z"): TreeNode => ({ type: "dir", si
 
 describe("diffTrees", () => {
   it("finds added, removed and changed paths with their sizes", () => {
-    const from = t([["/a", file(1)], ["/d", dir()], ["/d/x", file(5)], ["/same", file(3)], ["/gone", file(7)]]);
-    const to = t([["/a", file(2)], ["/d", dir("2026-02-01T00:00:00.000Z")], ["/d/x", file(5, "2026-02-01T00:00:00.000Z")], ["/same", file(3)], ["/new", file(9)], ["/nd", dir()]]);
+    const from = t([
+      ["/a", file(1)],
+      ["/d", dir()],
+      ["/d/x", file(5)],
+      ["/same", file(3)],
+      ["/gone", file(7)],
+    ]);
+    const to = t([
+      ["/a", file(2)],
+      ["/d", dir("2026-02-01T00:00:00.000Z")],
+      ["/d/x", file(5, "2026-02-01T00:00:00.000Z")],
+      ["/same", file(3)],
+      ["/new", file(9)],
+      ["/nd", dir()],
+    ]);
     expect(diffTrees(from, to)).toEqual({
-      added: [{ path: "/nd", size: 0, type: "dir" }, { path: "/new", size: 9, type: "file" }],
+      added: [
+        { path: "/nd", size: 0, type: "dir" },
+        { path: "/new", size: 9, type: "file" },
+      ],
       removed: [{ path: "/gone", size: 7, type: "file" }],
-      changed: [{ path: "/a", size: 2, type: "file" }, { path: "/d/x", size: 5, type: "file" }],
+      changed: [
+        { path: "/a", size: 2, type: "file" },
+        { path: "/d/x", size: 5, type: "file" },
+      ],
     });
   });
 

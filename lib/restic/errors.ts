@@ -9,7 +9,10 @@ const UNREACHABLE =
   /connection refused|no such host|i\/o timeout|network is unreachable|no route to host|connection reset|dial tcp|TLS handshake|x509:|ssh: connect|Connection closed|unable to start the sftp session|Could not resolve hostname|Permission denied \(publickey|error talking HTTP to rclone|didn't find section in config file/i;
 
 function lastFatal(stderr: string): string {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => l.startsWith("Fatal:")).at(-1);
   return (fatal ?? lines.at(-1) ?? "no message").replace(/^Fatal:\s*/, "");
 }

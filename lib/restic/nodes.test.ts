@@ -16,7 +16,13 @@ describe("restic JSON", () => {
   });
 
   it("reads the volume and engine from the tags", () => {
-    const s = snapshotOf({ id: "ab".repeat(32), time: "2026-12-04T05:40:20.98Z", paths: ["/x"], hostname: "e", tags: ["volume:v1", "engine:local", "voldeck:stdin"] });
+    const s = snapshotOf({
+      id: "ab".repeat(32),
+      time: "2026-12-04T05:40:20.98Z",
+      paths: ["/x"],
+      hostname: "e",
+      tags: ["volume:v1", "engine:local", "voldeck:stdin"],
+    });
     expect(s).toMatchObject({ volume: "v1", engine: "local", source: "archive", shortId: "abababab" });
   });
 

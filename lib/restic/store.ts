@@ -18,7 +18,16 @@ export type RepoRow = {
   createdAt: string;
 };
 
-type Raw = { id: string; name: string; kind: RepoKind; location: string; options: string; last_check: string | null; created_by: string | null; created_at: string };
+type Raw = {
+  id: string;
+  name: string;
+  kind: RepoKind;
+  location: string;
+  options: string;
+  last_check: string | null;
+  created_by: string | null;
+  created_at: string;
+};
 
 const row = (r: Raw): RepoRow => ({
   id: r.id,

@@ -12,7 +12,14 @@ function probe(): Promise<Found> {
   return new Promise((resolve) => {
     execFile("restic", ["version"], { timeout: 10_000 }, (err, stdout) => {
       const m = /restic (\d+\.\d+\.\d+)/.exec(stdout ?? "");
-      if (err || !m) resolve({ error: err ? (err as NodeJS.ErrnoException).code === "ENOENT" ? "restic is not installed (apt-get install restic)" : err.message : "restic answered no version" });
+      if (err || !m)
+        resolve({
+          error: err
+            ? (err as NodeJS.ErrnoException).code === "ENOENT"
+              ? "restic is not installed (apt-get install restic)"
+              : err.message
+            : "restic answered no version",
+        });
       else resolve({ version: m[1] });
     });
   });
