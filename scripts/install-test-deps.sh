@@ -9,6 +9,9 @@ dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 # SSH engines are tested through a private sshd on 127.0.0.1; TLS engines with certificates made by openssl.
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# Repositories (restic) are tested against real servers; rclone also serves restic's REST protocol.
+command -v restic >/dev/null 2>&1 || missing+=(restic)
+command -v rclone >/dev/null 2>&1 || missing+=(rclone)
 # The tests use the docker CLI to make scenarios; docker.io brings one too.
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -18,4 +21,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
 fi
-echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl ready"
+echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, restic, rclone ready"
