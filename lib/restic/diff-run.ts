@@ -19,6 +19,10 @@ async function snapshotTree(inv: Invocation, sid: string, signal?: AbortSignal):
   return new Map(nodes.map((n) => [n.path, { type: n.type, size: n.type === "file" ? (n.size ?? 0) : 0, mtime: n.mtime ?? "" }]));
 }
 
+/** Nanoseconds since the epoch as ISO-8601 with all nine digits, as restic writes times. */
+const isoNs = (ns: bigint): string =>
+  `${new Date(Number(ns / 1_000_000_000n) * 1000).toISOString().slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, "0")}Z`;
+
 /** Every node under `root` by its path relative to it ("/a/b"); symlinks are not followed. */
 async function liveTree(root: string, signal?: AbortSignal): Promise<Map<string, TreeNode>> {
   const out = new Map<string, TreeNode>();
@@ -28,9 +32,9 @@ async function liveTree(root: string, signal?: AbortSignal): Promise<Map<string,
     const rel = stack.pop()!;
     for (const name of await fs.readdir(path.join(root, rel))) {
       const r = `${rel}/${name}`;
-      const st = await fs.lstat(path.join(root, r));
-      const type = kindOfMode(st.mode);
-      out.set(r, { type, size: type === "file" ? st.size : 0, mtime: st.mtime.toISOString() });
+      const st = await fs.lstat(path.join(root, r), { bigint: true });
+      const type = kindOfMode(Number(st.mode));
+      out.set(r, { type, size: type === "file" ? Number(st.size) : 0, mtime: isoNs(st.mtimeNs) });
       if (type === "dir") stack.push(r);
     }
   }

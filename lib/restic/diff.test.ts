@@ -39,6 +39,13 @@ describe("diffTrees", () => {
     expect(diffTrees(t([["/p", file(1)]]), t([["/p", dir()]])).changed).toEqual([{ path: "/p", size: 0, type: "dir" }]);
   });
 
+  it("compares nanoseconds exactly, where Date would round one side and truncate the other", () => {
+    const same = diffTrees(t([["/a", file(1, "2026-12-04T06:28:26.662502295Z")]]), t([["/a", file(1, "2026-12-04T06:28:26.662502295Z")]]));
+    expect(same.changed).toEqual([]);
+    const moved = diffTrees(t([["/a", file(1, "2026-12-04T06:28:26.662502295Z")]]), t([["/a", file(1, "2026-12-04T06:28:26.662502296Z")]]));
+    expect(moved.changed).toHaveLength(1);
+  });
+
   it("ignores time below the millisecond (tar keeps less than restic)", () => {
     const d = diffTrees(t([["/a", { type: "file", size: 1, mtime: "2026-01-01T00:00:00.123456789Z" }]]), t([["/a", file(1, "2026-01-01T00:00:00.123Z")]]));
     expect(d.changed).toEqual([]);

@@ -7,8 +7,23 @@ export type TreeNode = { type: string; size: number; mtime: string };
 export type DiffEntry = { path: string; size: number; type: string };
 export type TreeDiff = { added: DiffEntry[]; removed: DiffEntry[]; changed: DiffEntry[] };
 
-/** Times equal to the microsecond: tar and some filesystems keep less than restic's nanoseconds. */
-const sameTime = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) < 1 || a === b;
+/** An ISO time as nanoseconds and the digits of its fraction (Date keeps only milliseconds, and rounds differently from restic). */
+function parseNs(iso: string): { ns: bigint; digits: number } | null {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(iso);
+  const seconds = m ? Date.parse(`${m[1]}${m[3]}`) : NaN;
+  if (!m || Number.isNaN(seconds)) return null;
+  const frac = (m[2] ?? "").slice(0, 9);
+  return { ns: BigInt(seconds) * 1_000_000n + BigInt(frac.padEnd(9, "0")), digits: frac.length };
+}
+
+/** Equal at the precision both sides have (a side given in milliseconds is compared in milliseconds). */
+function sameTime(a: string, b: string): boolean {
+  const x = parseNs(a);
+  const y = parseNs(b);
+  if (!x || !y) return a === b;
+  const unit = 10n ** BigInt(9 - Math.min(x.digits, y.digits, 9));
+  return x.ns / unit === y.ns / unit;
+}
 
 /** `from` is the older side; "added" is what `to` has and `from` has not. Paths sorted. */
 export function diffTrees(from: Map<string, TreeNode>, to: Map<string, TreeNode>): TreeDiff {

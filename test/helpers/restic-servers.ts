@@ -3,7 +3,7 @@
 // S3-compatible server (s3rver, over HTTPS: restic's S3 client signs plain-HTTP uploads in a chunked
 // encoding s3rver does not decode), and an rclone remote. Each gives the repository body the API takes and
 // the means to run the plain restic CLI against the same repository.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -19,8 +19,11 @@ export type RepoTarget = {
   kind: RepoKind;
   /** The POST /api/repositories body without id and password. */
   body: Record<string, unknown>;
-  /** Runs the restic CLI on this repository with `password`; answers stdout (throws on a failure). */
-  cli: (password: string, args: string[]) => string;
+  /**
+   * Runs the restic CLI on this repository with `password`; answers stdout (rejects on a failure). Never
+   * synchronous: the S3 server answers from this very process.
+   */
+  cli: (password: string, args: string[]) => Promise<string>;
   /** Where the repository's files are on this machine (all test servers keep them on local disk). */
   dir: string;
 };
@@ -34,15 +37,18 @@ const portOpen = (port: number) =>
   });
 
 function cliRunner(dir: string, args: string[], env: Record<string, string>) {
-  return (password: string, more: string[]) => {
-    const pw = path.join(dir, `.pw-${Date.now()}`);
+  return async (password: string, more: string[]) => {
+    const pw = path.join(dir, `.pw-${Date.now()}-${Math.random()}`);
     writeFileSync(pw, password, { mode: 0o600 });
     try {
-      return execFileSync("restic", [...args, ...more], {
-        env: { PATH: process.env.PATH ?? "", HOME: dir, RESTIC_PASSWORD_FILE: pw, ...env } as NodeJS.ProcessEnv,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      return await new Promise<string>((resolve, reject) =>
+        execFile(
+          "restic",
+          [...args, ...more],
+          { env: { PATH: process.env.PATH ?? "", HOME: dir, RESTIC_PASSWORD_FILE: pw, ...env } as unknown as NodeJS.ProcessEnv, maxBuffer: 64 << 20 },
+          (err, stdout, stderr) => (err ? reject(new Error(`restic ${more.join(" ")}: ${stderr || err.message}`)) : resolve(stdout)),
+        ),
+      );
     } finally {
       rmSync(pw, { force: true });
     }
