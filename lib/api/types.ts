@@ -202,6 +202,8 @@ export type Job = {
   /** Snapshot jobs (restic): the repository written or read, and the snapshot made or restored. */
   repository?: string;
   snapshotId?: string | null;
+  /** Snapshot jobs: bytes the snapshot added to the repository (after deduplication and compression). */
+  addedBytes?: number;
 };
 
 /**

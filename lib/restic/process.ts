@@ -131,6 +131,3 @@ async function unlockStale(inv: Invocation): Promise<void> {
     console.warn(`voldeck: could not remove the stale lock restic left in ${inv.location}: ${(e as Error).message}`);
   }
 }
-
-/** Whether a restic of ours is running on this repository now. */
-export const resticBusy = (id: string): boolean => running.has(id);

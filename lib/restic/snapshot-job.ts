@@ -80,7 +80,7 @@ async function runSnapshot(ctl: JobControl, inv: Invocation, volume: Volume, req
     if (!found || found.engine !== engine || found.volume !== volume.name) {
       throw new ResticError(`Snapshot ${done.id} is not in the repository after the backup; none is claimed.`, "failed");
     }
-    ctl.update({ snapshotId: found.id, addedBytes: done.added } as Partial<Job>);
+    ctl.update({ snapshotId: found.id, addedBytes: done.added });
   } finally {
     await startAgain(ctl, engine, stopped);
     if (helper) await removeHelper(helper);
