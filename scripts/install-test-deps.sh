@@ -12,6 +12,9 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # The proxy tests put Debian's nginx in front of a console; the image test makes its base image with debootstrap.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+# Repositories (restic) are tested against real servers; rclone also serves restic's REST protocol.
+command -v restic >/dev/null 2>&1 || missing+=(restic)
+command -v rclone >/dev/null 2>&1 || missing+=(rclone)
 # The tests use the docker CLI to make scenarios; docker.io brings one too.
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -21,4 +24,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
 fi
-echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, nginx, debootstrap ready"
+echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, nginx, debootstrap, restic, rclone ready"

@@ -9,6 +9,8 @@ export const errorStatus = {
   conflict: 409,
   in_use: 409,
   unsupported_media_type: 415,
+  // A restic repository refused or could not be reached (wrong password, missing, locked…): lib/restic/errors.ts.
+  repository_error: 422,
   too_many_requests: 429,
   internal: 500,
   engine_error: 502,

@@ -157,7 +157,7 @@ export type Compression = "gzip" | "none";
 /** How the volume's data was read or written: the engine's archive API, or the mountpoint read directly. */
 export type DataPath = "direct" | "archive";
 
-export type JobKind = "backup" | "restore" | "clone";
+export type JobKind = "backup" | "restore" | "clone" | "snapshot" | "snapshot-restore";
 export type JobState = "queued" | "running" | "succeeded" | "failed";
 /** What a running job is doing now (extra; for the progress display). */
 export type JobPhase = "queued" | "preparing" | "stopping" | "streaming" | "verifying" | "swapping" | "starting" | "done";
@@ -199,6 +199,11 @@ export type Job = {
   move?: boolean;
   /** Clone to another engine (or a move): what was sent and what arrived, once checked. */
   copyCheck?: CopyCheck | null;
+  /** Snapshot jobs (restic): the repository written or read, and the snapshot made or restored. */
+  repository?: string;
+  snapshotId?: string | null;
+  /** Snapshot jobs: bytes the snapshot added to the repository (after deduplication and compression). */
+  addedBytes?: number;
 };
 
 /**

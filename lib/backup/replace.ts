@@ -1,5 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
+import type { Readable, Transform } from "node:stream";
 import path from "node:path";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
@@ -41,7 +42,14 @@ import { checkCounts, findVolume, removeOwnVolume } from "./volume-spec";
 // 4. The scratch volume, now holding the old data (rename) or a spare copy (recreate), is removed; stopped
 //    containers are started again whatever happened.
 
-export async function replaceContents(ctl: JobControl, m: Manifest, target: Volume, req: RestoreRequest): Promise<void> {
+/** `streams` gives the tar to restore (a backup's archive, a restic snapshot's dump); `m` its expected counts. */
+export async function replaceContents(
+  ctl: JobControl,
+  m: Pick<Manifest, "entries" | "bytes">,
+  target: Volume,
+  req: Pick<RestoreRequest, "stopContainers" | "stopTimeout" | "dataPath" | "rateLimit" | "allowDevices">,
+  streams: () => [Readable, ...Transform[]],
+): Promise<void> {
   const engine = ctl.job.engine;
   const scratch = `voldeck-restore-${ctl.job.id.slice(0, 8)}`;
   const journal: RestoreJournal = { jobId: ctl.job.id, engine, target: target.name, scratch, phase: "filling" };
@@ -62,7 +70,7 @@ export async function replaceContents(ctl: JobControl, m: Manifest, target: Volu
       await removeVolume(engine, scratch);
       await createVolume(engine, { name: scratch, driver: "local", labels: scratchLabels(target.name, ctl.job.id) });
     };
-    checkCounts(m, await fillFromBackup(ctl, scratch, m, req, remakeScratch), "The archive");
+    checkCounts(m, await fillFromBackup(ctl, scratch, streams, req, remakeScratch), "The archive");
 
     ctl.update({ phase: "swapping" });
     if (req.stopContainers) await stopHolders(ctl, engine, target.name, req.stopTimeout ?? defaultStopTimeout(), stopped);

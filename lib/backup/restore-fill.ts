@@ -1,22 +1,28 @@
 import "server-only";
 import type { JobControl } from "@/lib/jobs/registry";
-import type { Manifest } from "./catalog";
+import type { Readable, Transform } from "node:stream";
 import { fillVolumeDirect } from "./direct-restore";
 import { fillVolume, type FillResult } from "./fill";
 import type { RestoreRequest } from "./restore-types";
 import { defaultDataPath } from "./settings";
-import { archiveStreams } from "./volume-spec";
 
-// Fills a volume the restore just made (the new volume, or the scratch volume of a replace) from the backup:
+// Fills a volume the restore just made (the new volume, or the scratch volume of a replace) from a tar (a
+// backup's archive, a restic snapshot's dump; `streams` opens it again for each try):
 // directly when the console can write its mountpoint (direct-restore.ts), else through the engine's archive
 // API. An archive the direct path cannot restore as the engine would (extended attributes, an unknown entry
 // type) is found out while extracting: the volume is then made again empty (`remake`) and filled the other way.
 
-export async function fillFromBackup(ctl: JobControl, volumeName: string, m: Manifest, req: RestoreRequest, remake: () => Promise<void>): Promise<FillResult> {
+export async function fillFromBackup(
+  ctl: JobControl,
+  volumeName: string,
+  streams: () => [Readable, ...Transform[]],
+  req: Pick<RestoreRequest, "dataPath" | "rateLimit" | "allowDevices">,
+  remake: () => Promise<void>,
+): Promise<FillResult> {
   const engine = ctl.job.engine;
   const choice = req.dataPath ?? defaultDataPath();
   if (choice !== "archive") {
-    const direct = await fillVolumeDirect(ctl, engine, volumeName, () => archiveStreams(m), { rateLimit: req.rateLimit, allowDevices: req.allowDevices });
+    const direct = await fillVolumeDirect(ctl, engine, volumeName, streams, { rateLimit: req.rateLimit, allowDevices: req.allowDevices });
     if (direct.ok) return direct.result;
     if (choice === "direct") throw new Error(`The direct data path is not available for this restore: ${direct.reason}.`);
     ctl.warn(`Restored through the engine's archive API: ${direct.reason}.`);
@@ -26,5 +32,5 @@ export async function fillFromBackup(ctl: JobControl, volumeName: string, m: Man
     }
   }
   ctl.update({ phase: "streaming", dataPath: "archive" });
-  return fillVolume(ctl, engine, volumeName, archiveStreams(m), req.rateLimit);
+  return fillVolume(ctl, engine, volumeName, streams(), req.rateLimit);
 }

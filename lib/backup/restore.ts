@@ -62,7 +62,7 @@ export async function startRestore(backupId: string, req: RestoreRequest, isAdmi
     });
   }
   const { warning } = await checkSpace(engine, manifest, req, isAdmin);
-  return startJob(base, locks, (ctl) => replaceContents(warned(ctl, warning), manifest, target, req));
+  return startJob(base, locks, (ctl) => replaceContents(warned(ctl, warning), manifest, target, req, () => archiveStreams(manifest)));
 }
 
 /** 507 when the archive's uncompressed size does not fit where it lands (403 for ignoreSpace unless admin). */
@@ -86,7 +86,7 @@ async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Pr
       await removeVolume(engine, req.volume);
       await createVolume(engine, spec);
     };
-    const got = await fillFromBackup(ctl, req.volume, m, req, remake);
+    const got = await fillFromBackup(ctl, req.volume, () => archiveStreams(m), req, remake);
     checkCounts(m, got, "The archive");
   } catch (e) {
     await removeOwnVolume(engine, req.volume);

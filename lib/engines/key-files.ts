@@ -19,7 +19,7 @@ export function engineKeyDir(id: string): string {
   return path.join(dataDir(), "engines", id);
 }
 
-function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   const fd = openSync(tmp, "w", 0o600);
   try {
@@ -31,7 +31,7 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   const fd = openSync(dir, "r");
   try {
     fsyncSync(fd);

@@ -1,6 +1,7 @@
 import { auditIntentMigration } from "./migration-audit-intent";
 import { enginesMigration } from "./migration-engines";
 import { jobsMigration } from "./migration-jobs";
+import { repositoriesMigration } from "./migration-repositories";
 import { schedulesMigration } from "./migration-schedules";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
@@ -70,4 +71,5 @@ export const migrations: { version: number; sql: string }[] = [
   enginesMigration,
   auditIntentMigration,
   jobsMigration,
+  repositoriesMigration,
 ];

@@ -65,6 +65,7 @@ export async function startSshd({ dockerHost, port: fixedPort, client }: { docke
       "PermitRootLogin prohibit-password",
       "UsePAM no",
       "StrictModes no",
+      "Subsystem sftp internal-sftp", // SFTP repositories (restic) go through the same server
       `SetEnv DOCKER_HOST=${dockerHost} PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin`,
       "",
     ].join("\n"),

@@ -1,0 +1,63 @@
+import "server-only";
+import { ApiError } from "@/lib/api/error";
+import type { RepoSnapshot } from "@/lib/api/repository-types";
+import type { Invocation } from "./invocation";
+import { snapshotOf, type LsNode, type ResticSnapshot } from "./nodes";
+import { runRestic } from "./process";
+
+// Reading a repository: its snapshots, and the nodes of one. Reads take no lock (--no-lock): they change
+// nothing, and a lock left by a crashed read would block the next prune.
+
+const READ_TIMEOUT_MS = 120_000;
+
+async function resticSnapshots(inv: Invocation, filter: string[] = []): Promise<ResticSnapshot[]> {
+  const { lines } = await runRestic(inv, ["snapshots", "--json", "--no-lock", ...filter], { timeoutMs: READ_TIMEOUT_MS });
+  return (JSON.parse(lines.join("\n") || "[]") ?? []) as ResticSnapshot[];
+}
+
+/** Newest first; `engine`/`volume` filter by tag. Sizes come from one `stats` per snapshot (restore size). */
+export async function listSnapshots(inv: Invocation, q: { engine?: string; volume?: string }): Promise<RepoSnapshot[]> {
+  const tags = [q.engine ? `engine:${q.engine}` : null, q.volume ? `volume:${q.volume}` : null].filter(Boolean).join(",");
+  const snaps = await resticSnapshots(inv, tags ? ["--tag", tags] : []);
+  snaps.sort((a, b) => b.time.localeCompare(a.time));
+  return Promise.all(
+    snaps.map(async (s) => {
+      const { lines } = await runRestic(inv, ["stats", "--json", "--no-lock", "--mode", "restore-size", s.id], { timeoutMs: READ_TIMEOUT_MS });
+      const st = JSON.parse(lines.join("\n") || "{}") as { total_size?: number; total_file_count?: number };
+      return snapshotOf(s, { files: st.total_file_count ?? 0, sizeBytes: st.total_size ?? 0 });
+    }),
+  );
+}
+
+/** The snapshot with this id (or unique prefix), or null. */
+export async function findSnapshot(inv: Invocation, id: string): Promise<RepoSnapshot | null> {
+  const all = await resticSnapshots(inv);
+  const found = all.filter((s) => s.id.startsWith(id));
+  return found.length === 1 ? snapshotOf(found[0]) : null;
+}
+
+export async function snapshotOr404(inv: Invocation, id: string): Promise<RepoSnapshot> {
+  const s = await findSnapshot(inv, id);
+  if (!s) throw new ApiError("not_found", `There is no snapshot "${id}" in repository "${inv.id}".`);
+  return s;
+}
+
+/**
+ * The nodes of a snapshot: under `dir` only its direct children (restic ls lists the directory and its
+ * children), or every node with `recursive`.
+ */
+export async function lsNodes(inv: Invocation, snapshot: string, dir: string | null, signal?: AbortSignal): Promise<LsNode[]> {
+  const args = ["ls", "--json", "--no-lock", snapshot];
+  if (dir !== null) args.push(dir);
+  const nodes: LsNode[] = [];
+  await runRestic(inv, args, {
+    signal,
+    timeoutMs: READ_TIMEOUT_MS,
+    onLine: (line) => {
+      if (!line.startsWith("{")) return;
+      const n = JSON.parse(line) as LsNode & { struct_type?: string };
+      if (n.struct_type === "node") nodes.push(n);
+    },
+  });
+  return nodes;
+}
