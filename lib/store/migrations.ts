@@ -2,6 +2,7 @@ import { auditIntentMigration } from "./migration-audit-intent";
 import { enginesMigration } from "./migration-engines";
 import { jobsMigration } from "./migration-jobs";
 import { schedulesMigration } from "./migration-schedules";
+import { tokenExpiryOidcMigration } from "./migration-token-expiry-oidc";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
 export const migrations: { version: number; sql: string }[] = [
@@ -70,4 +71,5 @@ export const migrations: { version: number; sql: string }[] = [
   enginesMigration,
   auditIntentMigration,
   jobsMigration,
+  tokenExpiryOidcMigration,
 ];
