@@ -2,15 +2,12 @@ import "server-only";
 import { beginAudit, finishAudit } from "@/lib/auth/audit";
 import { isHttps } from "@/lib/auth/request";
 import { sessionCookie } from "@/lib/auth/sessions";
-import { LOGIN_HREF } from "@/lib/routes";
+import { LOGIN_COMPLETE_HREF, LOGIN_HREF } from "@/lib/routes";
 import { OidcRefusal } from "./accounts";
 import { clearedFlowCookie, finishOidcSignIn, startOidcSignIn } from "./sign-in";
 
 // The answers of the two browser-facing routes. Both are top-level navigations, so a failure is a redirect to
 // the sign-in page with an error code it explains (/login?error=…), never a JSON body a person would stare at.
-
-/** Where the browser goes after signing in: a page that moves on to the console by itself (see app/login/complete). */
-export const SIGNED_IN_HREF = "/login/complete";
 
 const redirect = (location: string, cookies: string[]) => {
   const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
@@ -49,7 +46,7 @@ export async function oidcCallbackResponse(req: Request, ip: string | null): Pro
       ...(user.previousRole && user.previousRole !== user.role ? { previousRole: user.previousRole } : {}),
     };
     finishAudit(id, { ...entry, actor: user.username, target: user.username, ok: true, status: 302, detail });
-    return redirect(SIGNED_IN_HREF, [sessionCookie(user.secret, secure), clearedFlowCookie(secure)]);
+    return redirect(LOGIN_COMPLETE_HREF, [sessionCookie(user.secret, secure), clearedFlowCookie(secure)]);
   } catch (e) {
     const code = failure(e);
     finishAudit(id, { ...entry, ok: false, status: 302, detail: { error: code, reason: (e as Error).message?.slice(0, 500) } });

@@ -9,7 +9,6 @@ export const OIDC_ERRORS = {
   no_role: "Your account at the identity provider is in no group that has access to Voldeck. Ask an administrator to give you access.",
   no_username: "The identity provider gave no user name Voldeck can use (preferred_username, email or sub).",
   name_taken: "A Voldeck user with your name exists already and signs in with a password; an administrator must rename one of them.",
-  password_off: "Password sign-in is turned off on this console.",
 } as const;
 
 export type OidcErrorCode = keyof typeof OIDC_ERRORS;
