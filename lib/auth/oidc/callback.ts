@@ -4,6 +4,7 @@ import { isHttps } from "@/lib/auth/request";
 import { sessionCookie } from "@/lib/auth/sessions";
 import { LOGIN_COMPLETE_HREF, LOGIN_HREF } from "@/lib/routes";
 import { OidcRefusal } from "./accounts";
+import { ProviderUnavailable } from "./client";
 import { clearedFlowCookie, finishOidcSignIn, startOidcSignIn } from "./sign-in";
 
 // The answers of the two browser-facing routes. Both are top-level navigations, so a failure is a redirect to
@@ -17,6 +18,7 @@ const redirect = (location: string, cookies: string[]) => {
 
 const failure = (e: unknown) => {
   if (e instanceof OidcRefusal) return e.code;
+  if (e instanceof ProviderUnavailable) return "oidc_unavailable";
   console.error("voldeck: single sign-on failed", e);
   return "oidc_failed";
 };
