@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureAdminFromEnv } from "@/lib/auth/bootstrap";
 import { cookieValue, isHttps } from "@/lib/auth/request";
 import { startSession } from "@/lib/auth/sessions";
 import { OidcRefusal, userForIdentity } from "./accounts";
@@ -57,6 +58,9 @@ export async function finishOidcSignIn(req: Request, ip: string | null): Promise
     if (e instanceof ProviderUnavailable) throw new OidcRefusal("oidc_unavailable", e.message);
     throw new OidcRefusal("oidc_failed", (e as Error).message);
   }
+  // VOLDECK_ADMIN_PASSWORD makes "admin" only while there is no user: a first user from the provider must not
+  // come first and silently cancel it.
+  await ensureAdminFromEnv();
   const user = await userForIdentity(identity.issuer, identity.subject, identity.username, identity.role);
   return { ...user, secret: startSession(user.id, ip, req.headers.get("user-agent")) };
 }
