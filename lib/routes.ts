@@ -6,6 +6,8 @@
 export const DEFAULT_ENGINE = "local";
 
 export const LOGIN_HREF = "/login";
+/** Where a single sign-on lands: a page that moves on to the console with the new session cookie (see its page). */
+export const LOGIN_COMPLETE_HREF = "/login/complete";
 export const SETUP_HREF = "/setup";
 /** The all-engines view: every engine's volumes on one page. */
 export const ALL_VOLUMES_HREF = "/volumes";

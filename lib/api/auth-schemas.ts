@@ -19,6 +19,15 @@ export const createUserBody = z.strictObject({ username, password: newPassword, 
 export const updateUserBody = z
   .strictObject({ role: role.optional(), password: newPassword.optional() })
   .refine((b) => b.role !== undefined || b.password !== undefined, "Give a role or a password.");
-export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, "Give the token a name.").max(100), role });
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1, "Give the token a name.").max(100),
+  role,
+  /** When the token stops working (ISO-8601); absent or null: never. Must lie in the future. */
+  expiresAt: z.iso
+    .datetime({ offset: true, message: "expiresAt is an ISO-8601 date and time, e.g. 2026-12-31T23:59:59Z." })
+    .refine((t) => Date.parse(t) > Date.now(), "expiresAt must lie in the future.")
+    .transform((t) => new Date(t).toISOString())
+    .nullish(),
+});
 
 export type Me = { username: string; role: Role; via: "session" | "token" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import { ensureAdminFromEnv } from "./bootstrap";
+import { passwordLoginEnabled } from "./oidc/settings";
 import { checkCredentials } from "./password";
 import { LoginLimiter } from "./rate-limit";
 import { startSession } from "./sessions";
@@ -15,6 +16,7 @@ const limiter = (g.__voldeckLoginLimiter ??= new LoginLimiter());
  * from before (see rate-limit.ts). The login route's audit line records every attempt, failures included.
  */
 export async function login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<{ user: User; secret: string }> {
+  if (!passwordLoginEnabled(process.env)) throw new ApiError("forbidden", "Password sign-in is turned off on this console; use single sign-on.");
   await ensureAdminFromEnv();
   const attempt = { name: username, ip: ip ?? "?" };
   const now = Date.now();

@@ -3,6 +3,7 @@ import { enginesMigration } from "./migration-engines";
 import { jobsMigration } from "./migration-jobs";
 import { repositoriesMigration } from "./migration-repositories";
 import { schedulesMigration } from "./migration-schedules";
+import { tokenExpiryOidcMigration } from "./migration-token-expiry-oidc";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
 export const migrations: { version: number; sql: string }[] = [
@@ -71,5 +72,6 @@ export const migrations: { version: number; sql: string }[] = [
   enginesMigration,
   auditIntentMigration,
   jobsMigration,
+  tokenExpiryOidcMigration,
   repositoriesMigration,
 ];

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { inputClass, labelClass } from "@/components/ui/fields";
 import { createTokenMutation, type Role } from "@/lib/api/admin-queries";
+import { expiresAtFor, type ExpiryChoice } from "./expiry";
+import { ExpiryField } from "./ExpiryField";
 import { TokenSecret } from "./TokenSecret";
 
 /** Creates a token, then shows its secret — once: the server keeps only a hash. */
@@ -15,11 +17,17 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
   const hintId = useId();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
+  const [expiry, setExpiry] = useState<ExpiryChoice>("never");
+  const [expiryDate, setExpiryDate] = useState("");
+  const [expiryProblem, setExpiryProblem] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const create = useMutation(createTokenMutation(qc));
   const close = () => {
     setName("");
     setRole("viewer");
+    setExpiry("never");
+    setExpiryDate("");
+    setExpiryProblem(null);
     setSubmitted(false);
     create.reset(); // forgets the secret
     onClose();
@@ -28,7 +36,9 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (name.trim()) create.mutate({ name: name.trim(), role });
+    const expiresAt = expiresAtFor(expiry, expiryDate, Date.now());
+    setExpiryProblem(expiresAt === undefined ? "Pick a day from today on." : null);
+    if (name.trim() && expiresAt !== undefined) create.mutate({ name: name.trim(), role, expiresAt });
   };
 
   return (
@@ -56,6 +66,13 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
             </p>
           </div>
           <RoleSelect value={role} onChange={setRole} />
+          <ExpiryField
+            choice={expiry}
+            date={expiryDate}
+            problem={expiryProblem}
+            onChoice={(c) => (setExpiry(c), setExpiryProblem(null))}
+            onDate={(d) => (setExpiryDate(d), setExpiryProblem(null))}
+          />
           {create.error && <ErrorAlert error={create.error} title="The token was not created." />}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

@@ -3,6 +3,7 @@ import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { Time } from "@/components/ui/Time";
 import type { Token } from "@/lib/api/admin-queries";
+import { hasExpired } from "./expiry";
 
 export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
   return (
@@ -14,6 +15,7 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
           <Th>Created by</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
+          <Th>Expires</Th>
           <Th>Status</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -35,10 +37,15 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
                 <Time iso={t.lastUsedAt} empty="never" />
               </Td>
               <Td>
+                <Time iso={t.expiresAt ?? null} empty="never" />
+              </Td>
+              <Td>
                 {t.revokedAt ? (
                   <span className="space-x-1">
                     <Badge tone="red">revoked</Badge> <Time iso={t.revokedAt} />
                   </span>
+                ) : hasExpired(t.expiresAt ?? null) ? (
+                  <Badge tone="amber">expired</Badge>
                 ) : (
                   <Badge tone="green">active</Badge>
                 )}
