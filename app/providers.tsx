@@ -1,6 +1,8 @@
 "use client";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState, type CSSProperties, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { TooltipProvider } from "@/components/ui/Tooltip";
 import { isApiError } from "@/lib/api/error";
 import { LOGIN_HREF } from "@/lib/routes";
 
@@ -11,6 +13,19 @@ function onError(error: unknown) {
     window.location.assign(LOGIN_HREF);
   }
 }
+
+// Toasts wear the console's tokens (app/globals.css), so they follow the light/dark theme with everything else.
+const toastStyle = {
+  "--normal-bg": "var(--vd-surface)",
+  "--normal-text": "var(--vd-fg)",
+  "--normal-border": "var(--vd-line-strong)",
+  "--success-bg": "var(--vd-ok-soft)",
+  "--success-text": "var(--vd-ok-fg)",
+  "--success-border": "var(--vd-ok-line)",
+  "--error-bg": "var(--vd-danger-soft)",
+  "--error-text": "var(--vd-danger-fg)",
+  "--error-border": "var(--vd-danger-line)",
+} as CSSProperties;
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -28,5 +43,10 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+      <Toaster position="bottom-right" richColors closeButton style={toastStyle} />
+    </QueryClientProvider>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDateTime, formatRelative, plural, shortName } from "./format";
+import { formatBytes, formatClock, formatDateTime, formatRelative, plural, shortName } from "./format";
 
 describe("formatBytes", () => {
   it("shows bytes below 1 KB as they are", () => {
@@ -44,13 +44,32 @@ describe("formatRelative", () => {
 });
 
 describe("formatDateTime", () => {
-  it("shows UTC to the second", () => {
-    expect(formatDateTime("2024-01-02T03:04:05.678Z")).toBe("2024-01-02 03:04:05 UTC");
-    expect(formatDateTime("2024-01-02T05:04:05+02:00")).toBe("2024-01-02 03:04:05 UTC");
+  it("shows the instant to the second in the given zone, naming it", () => {
+    expect(formatDateTime("2024-01-02T03:04:05.678Z", "UTC")).toBe("2024-01-02 03:04:05 UTC");
+    expect(formatDateTime("2024-01-02T05:04:05+02:00", "UTC")).toBe("2024-01-02 03:04:05 UTC");
+    expect(formatDateTime("2024-01-02T03:04:05Z", "Europe/Berlin")).toBe("2024-01-02 04:04:05 GMT+1");
+    expect(formatDateTime("2024-01-01T23:30:00Z", "America/New_York")).toBe("2024-01-01 18:30:00 EST");
+  });
+  it("uses the runtime's own zone by default (the browser's, on a page)", () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(formatDateTime("2024-01-02T03:04:05Z")).toBe(formatDateTime("2024-01-02T03:04:05Z", zone));
   });
   it("shows a dash for missing or unreadable times", () => {
     expect(formatDateTime(undefined)).toBe("—");
     expect(formatDateTime("nope")).toBe("—");
+  });
+});
+
+describe("formatClock", () => {
+  const now = Date.parse("2024-06-01T20:00:00Z");
+  it("shows the time alone on the same local day, else with the date", () => {
+    expect(formatClock("2024-06-01T14:02:30Z", now, "UTC")).toBe("14:02");
+    expect(formatClock("2024-05-31T14:02:30Z", now, "UTC")).toBe("2024-05-31 14:02");
+    // 22:30 UTC on June 1 is already June 2 in Berlin, and "now" is still June 1 there (22:00).
+    expect(formatClock("2024-06-01T22:30:00Z", now, "Europe/Berlin")).toBe("2024-06-02 00:30");
+  });
+  it("shows a dash for none", () => {
+    expect(formatClock(null, now)).toBe("—");
   });
 });
 

@@ -39,15 +39,44 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return "—";
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** The parts of an instant in a time zone (the runtime's own, i.e. the browser's, unless given). */
+function zoned(ms: number, timeZone?: string): Record<string, string> {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).formatToParts(ms);
+  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+}
+
+/**
+ * "2024-01-02 04:04:05 GMT+1": to the second, in the browser's time zone (or `timeZone`), naming the zone.
+ * Rendered by the server it would be the server's zone: pages show instants through <Time> (components/ui),
+ * which formats on the client.
+ */
+export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? "—"
-    : d
-        .toISOString()
-        .replace("T", " ")
-        .replace(/\.\d+Z$/, " UTC");
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return "—";
+  const p = zoned(ms, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
+}
+
+/** "14:02" for an instant of the same day as `now`, else "2024-05-01 14:02"; in the browser's zone. */
+export function formatClock(iso: string | null | undefined, now = Date.now(), timeZone?: string): string {
+  if (!iso) return "—";
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return "—";
+  const p = zoned(ms, timeZone);
+  const today = zoned(now, timeZone);
+  const clock = `${p.hour}:${p.minute}`;
+  return p.year === today.year && p.month === today.month && p.day === today.day ? clock : `${p.year}-${p.month}-${p.day} ${clock}`;
 }
 
 /** A 64-hex name is unreadable: show its first 12 characters, as the docker CLI does for ids. */

@@ -1,133 +1,80 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { UserMenu } from "@/components/auth/UserMenu";
-import { Alert } from "@/components/ui/Alert";
-import {
-  adminHref,
-  ALL_VOLUMES_HREF,
-  BACKUPS_HREF,
-  DEFAULT_ENGINE,
-  engineSectionHref,
-  isEnginePage,
-  SCHEDULES_HREF,
-  volumesHref,
-  type EngineSection,
-} from "@/lib/routes";
-import { EngineHealthProvider } from "./EngineHealth";
+import { ALL_VOLUMES_HREF, DEFAULT_ENGINE, isEnginePage, volumesHref } from "@/lib/routes";
+import { EngineBanner } from "./EngineBanner";
+import { EngineHealthProvider, type EngineHealth } from "./EngineHealth";
+import { healthOf } from "./engine-outage";
 import { ALL_ENGINES, EngineSwitcher } from "./EngineSwitcher";
+import { LiveIndicator } from "./LiveIndicator";
+import { MobileNav } from "./MobileNav";
+import { navGroups } from "./nav-items";
+import { Sidebar } from "./Sidebar";
+import { SkipLink, MAIN_ID } from "./SkipLink";
+import { ThemeMenu } from "./ThemeMenu";
 import { useEngineEvents, type LiveState } from "./useEngineEvents";
-
-// Pages of no engine (the all-engines view) link the engine sections to the default engine.
-const sections: { section: EngineSection; label: string }[] = [
-  { section: "volumes", label: "Volumes" },
-  { section: "containers", label: "Containers & mounts" },
-  { section: "services", label: "Services" },
-];
-
-const adminSections = [
-  { href: adminHref("engines"), label: "Engines" },
-  { href: adminHref("users"), label: "Users" },
-  { href: adminHref("tokens"), label: "API tokens" },
-  { href: adminHref("audit"), label: "Audit" },
-];
+import { useSlashToSearch } from "./useSlashToSearch";
 
 /**
- * The console's frame. `engine`: the engine the page shows (its events are followed: the page refreshes by
- * itself and says when the engine is down); without it (the all-engines view) no single engine is followed.
+ * The console's frame: sidebar (a drawer on phones), header (engine switcher, live state, theme, user) and the
+ * page. `engine`: the engine the page shows (its events are followed: the page refreshes by itself and says
+ * when the engine is down or not answering); without it (the all-engines view) no single engine is followed.
  */
 export function ConsoleShell({ engine, children }: { engine?: string; children: ReactNode }) {
-  if (engine === undefined) return <Frame live={null}>{children}</Frame>;
+  if (engine === undefined) return <Frame>{children}</Frame>;
   return <EngineFrame engine={engine}>{children}</EngineFrame>;
 }
 
 function EngineFrame({ engine, children }: { engine: string; children: ReactNode }) {
   const live = useEngineEvents(engine);
-  const down = live.engineDown !== null;
-  const health = {
-    engine,
-    state: down ? ("down" as const) : live.connected ? ("live" as const) : ("connecting" as const),
-    asOf: null,
-    writesDisabledReason: down ? `The engine "${engine}" cannot be reached; what is shown may be out of date.` : null,
-  };
+  const health = healthOf(engine, live);
   return (
     <EngineHealthProvider health={health}>
-      <Frame engine={engine} live={live}>
+      <Frame engine={engine} live={live} health={health}>
         {children}
       </Frame>
     </EngineHealthProvider>
   );
 }
 
-function LiveDot({ live }: { live: LiveState }) {
-  const state = live.engineDown ? "unreachable" : live.connected ? "live" : "connecting";
-  return (
-    <span className="flex items-center gap-1.5 text-xs text-fg-subtle" title={`Event stream: ${state}`}>
-      <span aria-hidden className={`h-2 w-2 rounded-full ${live.engineDown ? "bg-danger" : live.connected ? "bg-ok" : "bg-fg-subtle"}`} />
-      <span aria-hidden>{state}</span>
-      <span className="sr-only">, {state}</span>
-    </span>
-  );
-}
-
-function Frame({ engine, live, children }: { engine?: string; live: LiveState | null; children: ReactNode }) {
+function Frame({ engine, live, health, children }: { engine?: string; live?: LiveState; health?: EngineHealth; children: ReactNode }) {
   const pathname = usePathname();
-  const linkedEngine = engine ?? DEFAULT_ENGINE;
   const isAdmin = useCan("admin");
-  const links = [
-    ...sections.map((s) => ({
-      href: s.section === "volumes" && engine === undefined ? ALL_VOLUMES_HREF : engineSectionHref(linkedEngine, s.section),
-      label: s.label,
-    })),
-    // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
-    { href: BACKUPS_HREF, label: "Backups" },
-    { href: SCHEDULES_HREF, label: "Schedules" },
-    ...(isAdmin ? adminSections : []),
-  ];
-  // Pages under /engines/{id} belong to that engine; the rest (backups, admin…) name none in the switcher.
-  const switcherValue = pathname === ALL_VOLUMES_HREF ? ALL_ENGINES : isEnginePage(pathname) ? (engine ?? null) : null;
+  useSlashToSearch();
+  const linkedEngine = engine ?? DEFAULT_ENGINE;
+  const groups = navGroups(engine, linkedEngine, isAdmin);
+  const homeHref = volumesHref(linkedEngine);
+  // Pages under /engines/{id} belong to that engine; the rest (the all-engines view, backups, admin…) span
+  // all engines, and the switcher says so.
+  const onEnginePage = isEnginePage(pathname) && engine !== undefined && pathname !== ALL_VOLUMES_HREF;
+  const switcherValue = onEnginePage ? engine : ALL_ENGINES;
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href={volumesHref(linkedEngine)} className="text-lg font-bold tracking-tight text-accent-fg">
-            Voldeck
-          </Link>
-          <div className="flex items-center gap-3">
-            <EngineSwitcher current={switcherValue} />
-            {live && switcherValue === engine && <LiveDot live={live} />}
+    <div className="flex min-h-screen">
+      <SkipLink />
+      <Sidebar groups={groups} homeHref={homeHref} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-line bg-surface/95 px-3 backdrop-blur sm:gap-3 sm:px-5">
+          <MobileNav groups={groups} homeHref={homeHref} />
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+            <EngineSwitcher current={switcherValue} live={onEnginePage ? health?.state : undefined} />
+            {onEnginePage && health && <LiveIndicator state={health.state} />}
           </div>
-          <nav aria-label="Sections" className="flex flex-wrap gap-1">
-            {links.map((s) => {
-              const href = s.href;
-              const current = pathname === href || pathname.startsWith(`${href}/`);
-              return (
-                <Link
-                  key={s.href}
-                  href={href}
-                  aria-current={current ? "page" : undefined}
-                  className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-accent-soft text-accent-fg" : "text-fg-muted hover:bg-surface-2"}`}
-                >
-                  {s.label}
-                </Link>
-              );
-            })}
-          </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
+            <ThemeMenu />
             <UserMenu />
           </div>
-        </div>
-      </header>
-      {live?.engineDown && (
-        <div className="mx-auto max-w-7xl px-4 pt-4">
-          <Alert tone="error" title={`The Docker engine "${engine}" cannot be reached.`}>
-            <p>{live.engineDown}. Voldeck keeps trying and refreshes this page by itself when the engine is back.</p>
-          </Alert>
-        </div>
-      )}
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </header>
+        {health && live && health.state !== "live" && health.state !== "connecting" && (
+          <div className="px-3 pt-4 sm:px-5">
+            <EngineBanner health={health} live={live} />
+          </div>
+        )}
+        <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-7xl min-w-0 flex-1 px-3 py-5 focus:outline-none sm:px-5 sm:py-6">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
+import { ChevronDown } from "lucide-react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { ENGINES_REFRESH_MS } from "@/lib/api/all-engines-queries";
 import { enginesQuery } from "@/lib/api/queries";
@@ -14,8 +15,12 @@ export const ALL_ENGINES = "";
 
 type Option = { value: string; label: string; engine?: Engine };
 
-function Dot({ engine }: { engine?: Engine }) {
-  const tone = !engine ? "bg-accent" : engine.reachable ? "bg-ok" : "bg-danger";
+/** The shell's live state of the page's engine, which wins over the (slower) engine list for that engine. */
+type LiveTone = "live" | "connecting" | "not_answering" | "down";
+const liveTones: Record<LiveTone, string> = { live: "bg-ok", connecting: "bg-fg-subtle", not_answering: "bg-warn", down: "bg-danger" };
+
+function Dot({ engine, live }: { engine?: Engine; live?: LiveTone }) {
+  const tone = live ? liveTones[live] : !engine ? "bg-accent" : engine.reachable ? "bg-ok" : "bg-danger";
   return <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${tone}`} />;
 }
 
@@ -24,8 +29,11 @@ function describe(o: Option): string {
   return o.engine.reachable ? "reachable" : `unreachable${o.engine.error ? `: ${o.engine.error}` : ""}`;
 }
 
-/** `current`: the engine the page shows, or ALL_ENGINES on the all-engines view, or null on pages of no engine. */
-export function EngineSwitcher({ current }: { current: string | null }) {
+/**
+ * `current`: the engine the page shows, or ALL_ENGINES on the all-engines view and on pages of no engine (backups,
+ * admin: they span all engines). `live`: the header's state of `current`, so that the dot and the header agree.
+ */
+export function EngineSwitcher({ current, live }: { current: string; live?: LiveTone }) {
   const engines = useQuery({ ...enginesQuery(), refetchInterval: ENGINES_REFRESH_MS });
   const router = useRouter();
   const pathname = usePathname();
@@ -42,7 +50,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
   ];
   // The engine a page shows is listed even before the engine list has loaded.
   if (current && !known.some((e) => e.id === current)) options.push({ value: current, label: current });
-  const selected = current === null ? undefined : options.find((o) => o.value === current);
+  const selected = options.find((o) => o.value === current);
 
   const found = options.findIndex((o) => o.value === activeValue);
   const active = found < 0 ? 0 : found;
@@ -129,18 +137,16 @@ export function EngineSwitcher({ current }: { current: string | null }) {
         onClick={() => (open ? setOpen(false) : show())}
         onKeyDown={onKey}
         onBlur={() => setOpen(false)}
-        className="flex cursor-pointer select-none items-center gap-2 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm text-fg hover:bg-surface-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent"
+        className="flex h-8 min-w-0 cursor-pointer select-none items-center gap-2 rounded-md border border-line-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2"
       >
-        <span aria-hidden className="text-fg-subtle">
+        <span aria-hidden className="hidden text-fg-subtle sm:inline">
           Engine
         </span>
-        {selected && <Dot engine={selected.engine} />}
-        <span id={`${id}-value`} className="font-medium">
-          {selected?.label ?? "choose…"}
+        <Dot engine={selected?.engine} live={current !== ALL_ENGINES ? live : undefined} />
+        <span id={`${id}-value`} className="max-w-[9rem] truncate font-medium sm:max-w-[16rem]">
+          {selected?.label ?? "All engines"}
         </span>
-        <span aria-hidden className="text-fg-subtle">
-          ▾
-        </span>
+        <ChevronDown aria-hidden className="size-4 text-fg-subtle" />
       </div>
       {open && (
         <ul
@@ -149,7 +155,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
           aria-labelledby={`${id}-label`}
           // Clicks inside the list (options, its scrollbar) keep the focus on the combobox.
           onMouseDown={(e) => e.preventDefault()}
-          className="absolute left-0 z-20 mt-1 max-h-80 min-w-64 overflow-auto rounded-md border border-line bg-surface py-1 text-sm shadow-lg focus:outline-none"
+          className="absolute left-0 z-30 mt-1 max-h-80 w-max max-w-[calc(100vw-2rem)] min-w-64 overflow-auto rounded-md border border-line bg-surface py-1 text-sm shadow-lg focus:outline-none"
         >
           {options.map((o, i) => (
             // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-description (ARIA 1.3) is read by browsers; jsx-a11y's table predates it
@@ -164,7 +170,7 @@ export function EngineSwitcher({ current }: { current: string | null }) {
               className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${i === active ? "bg-accent-soft" : ""} ${o.value === current ? "font-semibold" : ""} ${i === 0 ? "border-b border-line" : ""}`}
             >
               <span className="flex h-5 items-center">
-                <Dot engine={o.engine} />
+                <Dot engine={o.engine} live={o.value === current && o.value !== ALL_ENGINES ? live : undefined} />
               </span>
               <span className="min-w-0">
                 <span className="block text-fg">{o.label}</span>

@@ -1,8 +1,15 @@
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import * as RadixDialog from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
+import type { ReactNode } from "react";
 
-// A native <dialog> opened with showModal(): the browser traps focus, Escape closes it, and screen
-// readers announce it as a modal with its title.
+/**
+ * A modal dialog (Radix: focus trapped inside and returned to the opener, Escape and the × ("Dismiss": many dialogs
+ * have their own "Close" button) close it,
+ * screen readers announce it with its title). The API of the former native <dialog> is kept, so callers did
+ * not change: `open`, `title`, `onClose`, `wide`. A click on the backdrop does not close it: a half-filled
+ * form must not be lost to a stray click.
+ */
 export function Dialog({
   open,
   title,
@@ -16,33 +23,29 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className={`m-auto w-full rounded-lg p-0 shadow-xl backdrop:bg-backdrop ${wide ? "max-w-3xl" : "max-w-lg"}`}
-    >
-      {open && (
-        <div className="p-5">
-          <h2 id={titleId} className="mb-4 text-lg font-semibold">
-            {title}
-          </h2>
-          {children}
-        </div>
-      )}
-    </dialog>
+    <RadixDialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-backdrop" />
+        <RadixDialog.Content
+          aria-describedby={undefined}
+          onPointerDownOutside={(e) => e.preventDefault()}
+          className={`fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-1.5rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-line bg-surface text-fg shadow-xl focus:outline-none ${
+            wide ? "max-w-3xl" : "max-w-lg"
+          }`}
+        >
+          <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3.5">
+            <RadixDialog.Title className="text-base font-semibold text-fg">{title}</RadixDialog.Title>
+            <RadixDialog.Close
+              aria-label="Dismiss"
+              className="-mr-1.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-fg-muted hover:bg-surface-2 hover:text-fg"
+            >
+              <X aria-hidden className="size-4" />
+            </RadixDialog.Close>
+          </div>
+          <div className="overflow-y-auto px-5 py-4">{children}</div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** A titled white card; `flush` drops the inner padding so a table can reach the edges. */
+/** A titled card on the surface colour; `flush` drops the inner padding so a table can reach the edges. */
 export function Panel({
   title,
   actions,
@@ -15,8 +15,8 @@ export function Panel({
   className?: string;
 }) {
   return (
-    <section className={`overflow-hidden rounded-lg border border-line bg-surface shadow-sm ${className}`}>
-      <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
+    <section className={`min-w-0 overflow-hidden rounded-lg border border-line bg-surface shadow-sm ${className}`}>
+      <div className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1.5 border-b border-line px-4 py-2">
         <h2 className="text-sm font-semibold text-fg">{title}</h2>
         {actions}
       </div>

@@ -61,15 +61,21 @@ export class SetupPage {
 /** The header's user menu and section links, on every console page. */
 export class ShellHeader {
   readonly banner: Locator;
-  readonly signOut: Locator;
-  readonly changePassword: Locator;
+  /** Items of the user menu: `click()` opens the menu first. */
+  readonly signOut: { click(): Promise<void> };
+  readonly changePassword: { click(): Promise<void> };
   readonly nav: Locator;
 
   constructor(readonly page: Page) {
     this.banner = page.getByRole("banner");
-    this.signOut = this.banner.getByRole("button", { name: "Sign out" });
-    this.changePassword = this.banner.getByRole("button", { name: "Change password" });
+    this.signOut = { click: () => this.chooseFromUserMenu("Sign out") };
+    this.changePassword = { click: () => this.chooseFromUserMenu("Change password") };
     this.nav = page.getByRole("navigation", { name: "Sections" });
+  }
+
+  async chooseFromUserMenu(item: string): Promise<void> {
+    await this.banner.getByRole("button", { name: /^Signed in as / }).click();
+    await this.page.getByRole("menuitem", { name: item }).click();
   }
 
   adminLinks(): Locator {

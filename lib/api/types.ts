@@ -148,7 +148,9 @@ export type PruneResult = {
 export type EngineEvent =
   | { kind: "volume" | "container" | "service" | "node"; action: string; id: string; time: number; attributes?: Record<string, string> }
   | { kind: "sizes"; time: number }
-  | { kind: "engine"; state: "up" | "down"; error?: string; time: number };
+  | { kind: "engine"; state: "up" | "down"; error?: string; time: number }
+  /** The engine's stream is open but the engine stopped answering (paused, overloaded), or answers again. */
+  | { kind: "health"; state: "answering" | "not_answering"; error?: string; time: number };
 
 // ---- Backups, restores, clones and their jobs (API.md: Jobs, Backups) ----
 

@@ -2,8 +2,9 @@ import "server-only";
 import type { EngineEvent } from "@/lib/api/types";
 import { registerEngineState } from "@/lib/engine-state/registry";
 import { listen, listenerCount, publish } from "./bus";
-import { hasEngine, streamingDocker } from "./clients";
+import { hasEngine, statusDocker, streamingDocker } from "./clients";
 import { engineMessage } from "./errors";
+import { startHeartbeat, type Answering } from "./heartbeat";
 import { markSizesStale } from "./sizes";
 
 // One engine event stream per engine, shared by every listener, opened on the first listener and closed a
@@ -28,6 +29,9 @@ type StreamState = {
   opening: AbortController | null;
   /** Bumped when the engine is changed or removed: a stream still opening to the old address is dropped. */
   generation: number;
+  /** While the stream is open: whether the engine still answers (heartbeat.ts), and how to stop asking. */
+  answering: Answering;
+  stopHeartbeat: (() => void) | null;
 };
 const g = globalThis as typeof globalThis & { __voldeckStreams?: Map<string, StreamState> };
 const streams: Map<string, StreamState> = (g.__voldeckStreams ??= new Map());
@@ -51,7 +55,34 @@ function setUp(engineId: string, s: StreamState, up: boolean, error?: string): v
   publish(engineId, up ? { kind: "engine", state: "up", time: Date.now() } : { kind: "engine", state: "down", error, time: Date.now() });
 }
 
+const healthEvent = (a: Answering): EngineEvent =>
+  a.answering ? { kind: "health", state: "answering", time: Date.now() } : { kind: "health", state: "not_answering", error: a.error, time: Date.now() };
+
+/** Asks the engine whether it answers while its stream is open (a paused engine keeps the stream silent). */
+function followHealth(engineId: string, s: StreamState): void {
+  s.stopHeartbeat?.();
+  s.answering = { answering: true };
+  s.stopHeartbeat = startHeartbeat({
+    // dockerode passes abortSignal on to the request; its typings do not list the option.
+    ping: (signal) => {
+      const client = statusDocker(engineId);
+      return (client.ping as (opts: object) => Promise<unknown>).call(client, { abortSignal: signal });
+    },
+    onChange: (a) => {
+      s.answering = a;
+      publish(engineId, healthEvent(a));
+    },
+  });
+}
+
+function stopHealth(s: StreamState): void {
+  s.stopHeartbeat?.();
+  s.stopHeartbeat = null;
+  s.answering = { answering: true };
+}
+
 function scheduleReconnect(engineId: string, s: StreamState): void {
+  stopHealth(s);
   s.stream = null;
   // A removed engine is not dialled again; adding it back (engineChanged) reopens the stream.
   if (s.retry || listenerCount(engineId) === 0 || !hasEngine(engineId)) return;
@@ -97,6 +128,7 @@ async function open(engineId: string, s: StreamState): Promise<void> {
   s.stream = stream;
   s.backoff = 0;
   setUp(engineId, s, true);
+  followHealth(engineId, s);
   let buffer = "";
   stream.on("data", (chunk: Buffer) => {
     buffer += chunk.toString("utf8");
@@ -124,6 +156,7 @@ async function open(engineId: string, s: StreamState): Promise<void> {
 
 /** Closes the stream, or stops it opening or being retried; its state is unknown until it opens again. */
 function close(s: StreamState): void {
+  stopHealth(s);
   const stream = s.stream;
   s.stream = null;
   s.up = null;
@@ -142,7 +175,11 @@ function closeIfIdle(engineId: string, s: StreamState): void {
 /** Follows an engine's changes; returns the unsubscribe function. The current state is sent first. */
 export function followEngine(engineId: string, listener: (event: EngineEvent) => void): () => void {
   let s = streams.get(engineId);
-  if (!s) streams.set(engineId, (s = { stream: null, up: null, backoff: 0, retry: null, idle: null, generation: 0, opening: null }));
+  if (!s)
+    streams.set(
+      engineId,
+      (s = { stream: null, up: null, backoff: 0, retry: null, idle: null, generation: 0, opening: null, answering: { answering: true }, stopHeartbeat: null }),
+    );
   const state = s;
   const stop = listen(engineId, listener);
   if (state.idle) clearTimeout(state.idle);
@@ -150,6 +187,7 @@ export function followEngine(engineId: string, listener: (event: EngineEvent) =>
   if (state.up !== null) {
     listener(state.up ? { kind: "engine", state: "up", time: Date.now() } : { kind: "engine", state: "down", error: state.error, time: Date.now() });
   }
+  if (state.up && !state.answering.answering) listener(healthEvent(state.answering));
   if (!state.stream && !state.retry) void open(engineId, state);
   return () => {
     stop();
