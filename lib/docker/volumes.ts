@@ -1,7 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { PrunePreview, PruneResult, Volume } from "@/lib/api/types";
-import { lastBackups } from "@/lib/backup/last-backup";
 import { registerEngineState } from "@/lib/engine-state/registry";
 import { listRawContainers } from "./containers";
 import { docker, engineConfig, listEngineConfigs } from "./clients";
@@ -61,26 +60,14 @@ export async function listVolumesWithSource(engineId: string): Promise<{ volumes
   const snap = await snapshot(engineId);
   const m = mapped(engineId, snap, knownSizes(engineId));
   const usage = usageOf(engineId);
-  const backups = await backupsOrNone(engineId);
   const now = new Date().toISOString();
   const volumes = m.volumes.map((v, i) => {
     const use = lastUse(v, usage.byVolume.get(v.name), now);
-    const lastBackup = backups?.get(v.name) ?? (backups ? null : undefined);
     const before = m.withUse[i];
-    if (before && before.lastUsedAt === use.lastUsedAt && before.lastUsedBy === use.lastUsedBy && before.lastBackup === lastBackup) return before;
-    return (m.withUse[i] = { ...v, ...use, ...(lastBackup !== undefined ? { lastBackup } : {}) });
+    if (before && before.lastUsedAt === use.lastUsedAt && before.lastUsedBy === use.lastUsedBy) return before;
+    return (m.withUse[i] = { ...v, ...use });
   });
   return { volumes, source: snap.source, usageTrackedSince: usage.since };
-}
-
-/** The catalog unreadable (its directory's permissions): the list still answers, without the field, and says why in the log. */
-async function backupsOrNone(engineId: string) {
-  try {
-    return await lastBackups(engineId);
-  } catch (e) {
-    console.error(`voldeck: the volumes list of engine "${engineId}" goes without last backups:`, e);
-    return null;
-  }
 }
 
 /** Scratch volumes of a replace-restore say so (and are never prune candidates). */
