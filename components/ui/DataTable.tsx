@@ -24,7 +24,8 @@ export type DataColumn<T> = {
   cell: (row: T) => ReactNode;
   /** A CSS grid track: "6rem", "minmax(12rem, 2fr)"… Default "minmax(0, 1fr)". */
   width?: string;
-  align?: "right";
+  /** "center": a cell of one control (a menu button), neither padded nor truncated. */
+  align?: "right" | "center";
   sortable?: boolean;
   /** The first click sorts largest/newest first (sizes, counts, dates). */
   descFirst?: boolean;

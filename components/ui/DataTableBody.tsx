@@ -106,7 +106,11 @@ const Row = memo(function Row<T>({ id, row, index, selected, columns, selection,
         <>
           {box && <span className="contents [&>span]:self-center [&>span]:pt-0">{box}</span>}
           {columns.map((c) => (
-            <span role="cell" key={c.id} className={`min-w-0 truncate px-3 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+            <span
+              role="cell"
+              key={c.id}
+              className={c.align === "center" ? "flex min-w-0 justify-center" : `min-w-0 truncate px-3 ${c.align === "right" ? "text-right tabular-nums" : ""}`}
+            >
               {c.cell(row)}
             </span>
           ))}
