@@ -1,6 +1,11 @@
 import { expect, test } from "./fixtures";
 
-test("lists labelled, compose and anonymous volumes; search, Show and Label filters narrow the rows", async ({ docker, uniqueName, volumesPage, shot }) => {
+test("lists labelled, compose and anonymous volumes (compose project as Stack); search, the counts and the Label filter narrow the rows", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  shot,
+}) => {
   const prefix = uniqueName("list");
   const team = prefix.split("-").at(-1)!;
   const labelled = await docker.createVolume(`${prefix}-labelled`, { "com.example.team": team });
@@ -16,13 +21,15 @@ test("lists labelled, compose and anonymous volumes; search, Show and Label filt
   await expect(volumesPage.row(labelled)).toBeVisible();
   await expect(volumesPage.row(labelled)).toContainText(`com.example.team=${team}`);
   await expect(volumesPage.row(compose)).toBeVisible();
-  await expect(volumesPage.groupHeader(`Compose project ${project} · 1`)).toBeVisible();
+  // The compose project is the row's Stack, not a label chip.
+  await expect(volumesPage.row(compose).getByRole("cell").nth(2)).toHaveText(project);
+  await expect(volumesPage.row(compose)).not.toContainText("com.docker.compose.volume");
 
   const anonRow = volumesPage.row(anonymous);
   await expect(anonRow).toBeVisible();
   await expect(volumesPage.link(anonymous)).toBeVisible();
   await expect(anonRow.getByText("anonymous", { exact: true })).toBeVisible();
-  await expect(anonRow).toContainText(`of ${owner}:/data`);
+  await expect(volumesPage.link(anonymous)).toHaveAttribute("title", new RegExp(`of ${owner}:/data`));
   await shot("volumes-list");
 
   // Search follows each keystroke: the prefix matches our three volumes (the anonymous one through its
@@ -35,19 +42,19 @@ test("lists labelled, compose and anonymous volumes; search, Show and Label filt
 
   await volumesPage.search.fill(prefix);
   await expect(volumesPage.rows).toHaveCount(3);
-  await volumesPage.show.selectOption({ label: "In use" });
+  await volumesPage.showOnly("In use");
   await expect(volumesPage.rows).toHaveCount(2);
   await expect(volumesPage.row(compose)).toBeVisible();
   await expect(volumesPage.row(anonymous)).toBeVisible();
-  await volumesPage.show.selectOption({ label: "Unused" });
+  await volumesPage.showOnly("Unused");
   await expect(volumesPage.rows).toHaveCount(1);
   await expect(volumesPage.row(labelled)).toBeVisible();
-  await volumesPage.show.selectOption({ label: "Anonymous" });
+  await volumesPage.showOnly("Anonymous");
   await expect(volumesPage.rows).toHaveCount(1);
   await expect(volumesPage.row(anonymous)).toBeVisible();
 
   // The label filter alone (no search): key=value picks exactly the labelled volume.
-  await volumesPage.show.selectOption({ label: "All volumes" });
+  await volumesPage.showOnly("Total");
   await volumesPage.search.clear();
   await volumesPage.labelFilter.fill(`com.example.team=${team}`);
   await expect(volumesPage.rows).toHaveCount(1);

@@ -75,11 +75,12 @@ async function benchBrowser(engine, app) {
       type: "longtask",
       buffered: true,
     });
-    const poll = () => (document.querySelector('table[aria-label="Volumes"] tbody a') ? (w.__firstRow = performance.now()) : requestAnimationFrame(poll));
+    const poll = () =>
+      document.querySelector('[role="table"][aria-label="Volumes"] [role="rowgroup"] a') ? (w.__firstRow = performance.now()) : requestAnimationFrame(poll);
     requestAnimationFrame(poll);
   });
   await page.goto("/engines/local/volumes");
-  await page.locator('table[aria-label="Volumes"] tbody a').first().waitFor();
+  await page.locator('[role="table"][aria-label="Volumes"] [role="rowgroup"] a').first().waitFor();
   const t = await page.evaluate(() => {
     const res = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/engines/local/volumes"));
     return { firstRow: window.__firstRow, responseEnd: res?.responseEnd ?? NaN };

@@ -1,23 +1,26 @@
 "use client";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { Table, Th, THead } from "@/components/ui/Table";
-import { filterVolumes, type UsageFilter } from "@/components/volumes/volume-filter";
+import { Search } from "lucide-react";
+import { useDeferredValue, useMemo, useState } from "react";
+import { DataTable, type TableSort } from "@/components/ui/DataTable";
+import { EmptyState } from "@/components/ui/States";
+import { filterVolumes, sortVolumes, type SortKey, type UsageFilter } from "@/components/volumes/volume-filter";
 import { engineVolumesQuery } from "@/lib/api/all-engines-queries";
 import type { EngineVolume } from "@/lib/api/all-engines-types";
 import { enginesQuery } from "@/lib/api/queries";
+import { allEnginesColumns, AllEnginesCard } from "./all-engines-columns";
 import { engineState } from "./engine-state";
 import { EngineStatusStrip } from "./EngineStatusStrip";
-import { EngineVolumesSection } from "./EngineVolumesSection";
 
-const input = "rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm";
+const input = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-sm";
 const ANY = "";
+const rowId = (v: EngineVolume) => `${v.engine}/${v.name}`;
 
 /**
- * Every engine's volumes in one table. Each engine is asked on its own (GET /api/volumes?engine=…), in
- * parallel: an engine's rows show as soon as it answers, and a slow or dead one holds up only its own section.
- * `engineIds`: the engines known when the page was served, until GET /api/engines answers (engines added or
- * removed since).
+ * Every engine's volumes in one table (the same table as an engine's list), with an Engine column. Each engine is
+ * asked on its own (GET /api/volumes?engine=…), in parallel: an engine's rows show as soon as it answers, and a
+ * slow or dead one holds up only itself (the strip above says which and why). `engineIds`: the engines known when
+ * the page was served, until GET /api/engines answers (engines added or removed since).
  */
 export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
   const engines = useQuery(enginesQuery());
@@ -29,12 +32,21 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
   const [search, setSearch] = useState("");
   const [engine, setEngine] = useState(ANY);
   const [usage, setUsage] = useState<UsageFilter>("all");
-  const filtered = search.trim() !== "" || usage !== "all";
-  const shownStates = engine === ANY ? states : states.filter((s) => s.id === engine);
-  const rowsOf = (volumes: EngineVolume[]) => filterVolumes(volumes, { search, usage, label: "" }) as EngineVolume[];
+  const [sort, setSort] = useState<TableSort>({ id: "engine", desc: false });
+  const deferredSearch = useDeferredValue(search);
 
-  const loaded = states.flatMap((s) => (s.kind === "ok" ? s.volumes : []));
+  // Made again only when an engine's answer changed (the states are new objects on every render).
+  const answered = results.map((r) => r.dataUpdatedAt).join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `answered` stands for the answers `states` come from
+  const loaded = useMemo(() => states.flatMap((s) => (s.kind === "ok" ? s.volumes : [])), [answered, ids]);
   const down = states.filter((s) => s.kind === "unavailable").length;
+  const rows = useMemo(() => {
+    const mine = engine === ANY ? loaded : loaded.filter((v) => v.engine === engine);
+    const filtered = filterVolumes(mine, { search: deferredSearch, usage, label: "" }) as EngineVolume[];
+    if (sort.id !== "engine") return sortVolumes(filtered, { key: sort.id as SortKey, dir: sort.desc ? "desc" : "asc" }) as EngineVolume[];
+    const sign = sort.desc ? -1 : 1;
+    return [...filtered].sort((a, b) => sign * a.engine.localeCompare(b.engine) || a.name.localeCompare(b.name));
+  }, [loaded, engine, deferredSearch, usage, sort]);
 
   return (
     <section aria-labelledby="all-volumes-heading" className="space-y-4">
@@ -50,18 +62,19 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
 
       <EngineStatusStrip states={states} />
 
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
-          Search
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
+          <span className="sr-only">Search</span>
+          <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
           <input
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name, container, path, label…"
-            className={`${input} w-72`}
+            placeholder="Search name, container, path, label…"
+            className={`${input} w-full pl-8`}
           />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+        <label className="flex items-center gap-1.5 text-xs text-fg-muted">
           Engine
           <select value={engine} onChange={(e) => setEngine(e.target.value)} className={input}>
             <option value={ANY}>All engines</option>
@@ -72,7 +85,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+        <label className="flex items-center gap-1.5 text-xs text-fg-muted">
           Show
           <select value={usage} onChange={(e) => setUsage(e.target.value as UsageFilter)} className={input}>
             <option value="all">All volumes</option>
@@ -83,18 +96,20 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
         </label>
       </div>
 
-      <Table caption="Volumes of every engine, one section per engine" className="table-fixed">
-        <THead>
-          <Th className="w-32">Engine</Th>
-          <Th>Name</Th>
-          <Th className="w-28">Driver</Th>
-          <Th className="w-28">Size</Th>
-          <Th className="w-40">In use</Th>
-        </THead>
-        {shownStates.map((s) => (
-          <EngineVolumesSection key={s.id} state={s} rows={s.kind === "ok" ? rowsOf(s.volumes) : []} filtered={filtered} />
-        ))}
-      </Table>
+      {rows.length === 0 ? (
+        <EmptyState title={loaded.length ? "No volume matches these filters." : down === states.length ? "No engine answered." : "No volumes yet."} />
+      ) : (
+        <DataTable
+          label="Volumes of every engine"
+          data={rows}
+          columns={allEnginesColumns}
+          getRowId={rowId}
+          sort={sort}
+          onSort={setSort}
+          renderCard={(v) => <AllEnginesCard v={v} />}
+          cardHeight={64}
+        />
+      )}
     </section>
   );
 }

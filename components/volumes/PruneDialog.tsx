@@ -6,7 +6,8 @@ import { Dialog } from "@/components/ui/Dialog";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { prunePreviewMutation, pruneMutation, type PrunePreviewRequest } from "@/lib/api/queries";
 import type { PrunePreview } from "@/lib/api/types";
-import { formatBytes, formatDateTime, plural } from "@/lib/format";
+import { Time } from "@/components/ui/Time";
+import { formatBytes, plural } from "@/lib/format";
 import { parseDays } from "./last-used";
 import { PruneList, PruneResultView, UnusedDaysField } from "./PruneParts";
 
@@ -24,6 +25,8 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
   const [daysText, setDaysText] = useState("");
   const [step, setStep] = useState<Step>("choose");
   const [shown, setShown] = useState<Shown | null>(null);
+  // Volumes of the preview the user unticked: the prune leaves them alone.
+  const [spared, setSpared] = useState<ReadonlySet<string>>(new Set());
   const preview = useMutation(prunePreviewMutation(engine));
   const prune = useMutation({ ...pruneMutation(qc, engine), onSuccess: () => setStep("result") });
   const days = parseDays(daysText);
@@ -52,12 +55,17 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
   const close = () => {
     setStep("choose");
     setShown(null);
+    setSpared(new Set());
     preview.reset();
     prune.reset();
     onClose();
   };
   const data = shown?.preview;
+  // Exactly what the prune will be given: the preview minus the spared volumes (a new preview keeps the spared names).
+  const doomed = data && { ...data, volumes: data.volumes.filter((v) => !spared.has(v.name)) };
+  const doomedBytes = doomed?.volumes.reduce((n, v) => n + (v.sizeBytes ?? 0), 0) ?? 0;
   const count = data?.volumes.length ?? 0;
+  const removing = doomed?.volumes.length ?? 0;
   const shownDays = shown?.request.unusedForDays;
   const daysField = <UnusedDaysField value={daysText} onChange={setDaysText} error={days.ok ? null : days.error} />;
 
@@ -115,37 +123,38 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
             ) : (
               <>
                 <p role="status">
-                  {plural(count, "unused volume")} would be removed{shownDays === undefined ? "" : ` (unused for more than ${plural(shownDays, "day")})`},{" "}
-                  {formatBytes(data.totalBytes)}
-                  {data.sizesComplete ? "" : " measured so far (some sizes are not known yet)"}.
+                  {plural(removing, "unused volume")} would be removed{shownDays === undefined ? "" : ` (unused for more than ${plural(shownDays, "day")})`},{" "}
+                  {formatBytes(doomedBytes)}
+                  {data.sizesComplete ? "" : " measured so far (some sizes are not known yet)"}
+                  {removing < count ? `; ${count - removing} spared` : ""}. Untick a volume to keep it.
                 </p>
-                <PruneList preview={data} />
+                <PruneList preview={data} spared={spared} onSpare={(name, spare) => setSpared((prev) => toggledName(prev, name, spare))} />
               </>
             )}
             {shownDays !== undefined && <TrackingNote since={data.usageTrackedSince} />}
             <div className="flex justify-end gap-2">
               <Button onClick={() => setStep("choose")}>Back</Button>
               {count > 0 && (
-                <Button variant="danger" onClick={() => setStep("confirm")} disabled={outdated || preview.isPending}>
+                <Button variant="danger" onClick={() => setStep("confirm")} disabled={outdated || preview.isPending || removing === 0}>
                   Continue…
                 </Button>
               )}
             </div>
           </>
         )}
-        {step === "confirm" && data && (
+        {step === "confirm" && doomed && (
           <>
             <p role="alert" className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-fg">
-              Remove {plural(count, "volume")} and all the data in {count === 1 ? "it" : "them"} ({formatBytes(data.totalBytes)})? This cannot be undone.
-              Volumes created or put in use since the preview are left alone.
+              Remove {plural(removing, "volume")} and all the data in {removing === 1 ? "it" : "them"} ({formatBytes(doomedBytes)})? This cannot be undone.
+              Volumes created or put in use since the preview{removing < count ? `, and the ${count - removing} you spared,` : ""} are left alone.
             </p>
             {prune.error && <ErrorAlert error={prune.error} title="The prune failed." />}
             <div className="flex justify-end gap-2">
               <Button onClick={() => setStep("preview")} disabled={prune.isPending}>
                 Back
               </Button>
-              <Button variant="danger" onClick={() => prune.mutate(data)} disabled={prune.isPending}>
-                {prune.isPending ? "Removing…" : `Remove ${plural(count, "volume")}`}
+              <Button variant="danger" onClick={() => prune.mutate(doomed)} disabled={prune.isPending}>
+                {prune.isPending ? "Removing…" : `Remove ${plural(removing, "volume")}`}
               </Button>
             </div>
           </>
@@ -165,13 +174,24 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
   );
 }
 
+function toggledName(prev: ReadonlySet<string>, name: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(prev);
+  if (on) next.add(name);
+  else next.delete(name);
+  return next;
+}
+
 /** Why a volume never seen in use may not count as old yet: the console has followed the engine only so long. */
 function TrackingNote({ since }: { since: string | null }) {
   return (
     <p className="text-xs text-fg-muted">
-      {since
-        ? `Use is followed on this engine since ${formatDateTime(since)}: a volume never seen in use counts as unused from then.`
-        : "Use is not followed on this engine yet, so no volume counts as unused for a number of days."}
+      {since ? (
+        <>
+          Use is followed on this engine since <Time iso={since} />: a volume never seen in use counts as unused from then.
+        </>
+      ) : (
+        "Use is not followed on this engine yet, so no volume counts as unused for a number of days."
+      )}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { PrunePreview, PruneResult } from "@/lib/api/types";
-import { formatBytes, formatRelative, plural, shortName } from "@/lib/format";
+import { Time } from "@/components/ui/Time";
+import { formatBytes, plural, shortName } from "@/lib/format";
 import { LastUsed } from "./LastUsed";
 import { VolumeSize } from "./VolumeSize";
 
@@ -35,12 +36,24 @@ export function UnusedDaysField({ value, onChange, error }: { value: string; onC
   );
 }
 
-export function PruneList({ preview }: { preview: PrunePreview }) {
+/** The preview's volumes, each with a box: unticked, it is spared (the prune removes exactly the ticked ones). */
+export function PruneList({
+  preview,
+  spared,
+  onSpare,
+}: {
+  preview: PrunePreview;
+  spared: ReadonlySet<string>;
+  onSpare: (name: string, spare: boolean) => void;
+}) {
   return (
     <div className="max-h-72 overflow-auto rounded-md border border-line">
       <table className="w-full text-left text-sm" aria-label="Volumes that would be removed">
-        <thead className="sticky top-0 bg-surface-2 text-xs uppercase text-fg-muted">
+        <thead className="sticky top-0 bg-surface-2 text-xs text-fg-muted">
           <tr>
+            <th scope="col" className="w-10 py-1.5 pl-3">
+              <span className="sr-only">Remove</span>
+            </th>
             <th scope="col" className="px-3 py-1.5">
               Volume
             </th>
@@ -57,7 +70,16 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
         </thead>
         <tbody className="divide-y divide-line">
           {preview.volumes.map((v) => (
-            <tr key={v.name}>
+            <tr key={v.name} className={spared.has(v.name) ? "text-fg-subtle" : ""}>
+              <td className="py-1.5 pl-3">
+                <input
+                  type="checkbox"
+                  checked={!spared.has(v.name)}
+                  onChange={(e) => onSpare(v.name, !e.target.checked)}
+                  aria-label={`Remove ${v.name}`}
+                  className="size-4 align-middle accent-[var(--color-danger-strong)]"
+                />
+              </td>
               <td className="px-3 py-1.5" title={v.name}>
                 {shortName(v.name)}
                 {v.anonymous && <span className="ml-2 text-xs text-info-fg">anonymous</span>}
@@ -65,7 +87,9 @@ export function PruneList({ preview }: { preview: PrunePreview }) {
               <td className="px-3 py-1.5">
                 <LastUsed volume={v} trackedSince={preview.usageTrackedSince} inline />
               </td>
-              <td className="px-3 py-1.5 text-fg-muted">{formatRelative(v.createdAt)}</td>
+              <td className="px-3 py-1.5 text-fg-muted">
+                <Time iso={v.createdAt} />
+              </td>
               <td className="px-3 py-1.5 text-right tabular-nums">
                 <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
               </td>

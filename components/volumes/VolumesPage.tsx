@@ -1,122 +1,106 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { Plus, Trash2 } from "lucide-react";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { BackupManyDialog } from "@/components/backups/BackupManyDialog";
-import { Button } from "@/components/ui/Button";
+import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { DataTable, type TableSort } from "@/components/ui/DataTable";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { volumeListQuery } from "@/lib/api/queries";
 import type { Volume } from "@/lib/api/types";
-import { formatBytes, plural } from "@/lib/format";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
-import { DeleteVolumeDialog } from "./DeleteVolumeDialog";
+import { BulkRemoveDialog } from "./list/BulkRemoveDialog";
+import { useVolumeColumns } from "./list/columns";
+import { RowDialogs } from "./list/RowDialogs";
+import { SelectionBar } from "./list/SelectionBar";
+import { StaleNote } from "./list/StaleNote";
+import { useListUrlState } from "./list/useListUrlState";
+import type { RowDialog } from "./list/VolumeActions";
+import { VolumeCard } from "./list/VolumeCard";
+import { VolumeOverview } from "./list/VolumeOverview";
 import { PruneDialog } from "./PruneDialog";
-import { VolumesTable, type Selection } from "./VolumesTable";
 import { VolumesToolbar } from "./VolumesToolbar";
 import { useNow } from "./useNow";
-import { filterVolumes, groupByProject, sortVolumes, type Sort, type SortKey, type VolumeQuery } from "./volume-filter";
+import { filterVolumes, sortVolumes, type SortKey } from "./volume-filter";
+
+type PageDialog = { kind: "create" | "prune" } | { kind: "backup" | "remove"; volumes: Volume[]; key: number };
+const volumeId = (v: Volume) => v.name;
 
 export function VolumesPage({ engine }: { engine: string }) {
   const volumes = useQuery(volumeListQuery(engine));
   const canChange = useCan("operator");
-  const [query, setQuery] = useState<VolumeQuery>({ search: "", usage: "all", label: "", unusedForDays: null });
-  const [sort, setSort] = useState<Sort>({ key: "name", dir: "asc" });
-  const [grouped, setGrouped] = useState(true);
-  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "prune" } | { kind: "backup" } | { kind: "remove"; name: string } | null>(null);
-  // By name: survives refreshes, sorting, filtering and the virtualized rows coming and going.
+  const health = useEngineHealth();
+  const writesDisabled = health.writesDisabledReason;
+  const [{ query, sort }, setListState] = useListUrlState();
+  const [dialog, setDialog] = useState<PageDialog | null>(null);
+  const [rowDialog, setRowDialog] = useState<RowDialog | null>(null);
+  // By name: survives refreshes, sorting, filtering and virtual rows coming and going.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // The volumes a "Back up N…" started with; kept while its dialog closes (closed, not unmounted, it hands focus back).
-  const [many, setMany] = useState<{ volumes: Volume[]; key: number } | null>(null);
   // Typing stays responsive with thousands of rows: the table follows the deferred query.
   const deferredQuery = useDeferredValue(query);
 
   const all = volumes.data?.volumes;
+  // While the engine is not answering, the rows are its last known state: from the shell, or when it last answered.
+  const stale = health.state === "down" || health.state === "not_answering";
+  const asOf = health.asOf ?? (stale && volumes.dataUpdatedAt ? new Date(volumes.dataUpdatedAt).toISOString() : null);
   const trackedSince = volumes.data?.usageTrackedSince ?? null;
   // "Unused for more than N days" moves with the clock; without that filter the minute tick changes nothing.
   const minute = useNow();
   const filtering = deferredQuery.unusedForDays != null;
-  // Read afresh when the filter or the data change (the minute clock may be up to a minute behind them): the
-  // clock read and the "unneeded" deps are that on purpose.
-  // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- see above
+  // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- read afresh when the filter or data change (the minute clock may lag them)
   const now = useMemo(() => (filtering ? Math.max(minute, Date.now()) : 0), [filtering, minute, all, deferredQuery]);
-  const canGroup = !!all?.some((v) => v.composeProject);
-  const groups = useMemo(() => {
-    const shown = sortVolumes(filterVolumes(all ?? [], deferredQuery, { trackedSince, now }), sort);
-    return canGroup && grouped ? groupByProject(shown) : [{ project: null, volumes: shown }];
-  }, [all, deferredQuery, trackedSince, now, sort, grouped, canGroup]);
-  const shownCount = groups.reduce((n, g) => n + g.volumes.length, 0);
-  const knownTotal = all?.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0) ?? 0;
-  const measuring = !!all?.some((v) => v.sizeStatus === "pending");
+  const shown = useMemo(() => sortVolumes(filterVolumes(all ?? [], deferredQuery, { trackedSince, now }), sort), [all, deferredQuery, trackedSince, now, sort]);
 
-  const shownNames = useMemo(() => groups.flatMap((g) => g.volumes.map((v) => v.name)), [groups]);
-  // Volumes removed meanwhile drop out of the selection's count (and of a backup started from it).
+  // Volumes removed meanwhile drop out of the selection's count (and of what a bulk action is given).
   const chosen = useMemo(() => (all ?? []).filter((v) => selected.has(v.name)), [all, selected]);
-  const shownChosen = shownNames.filter((n) => selected.has(n)).length;
-  const onSelect = useCallback((name: string, checked: boolean) => setSelected((prev) => toggled(prev, [name], checked)), []);
-  const selection: Selection | undefined = canChange
-    ? {
-        selected,
-        onSelect,
-        selectAll: {
-          all: shownNames.length > 0 && shownChosen === shownNames.length,
-          some: shownChosen > 0,
-          onChange: (checked) => setSelected((prev) => toggled(prev, shownNames, checked)),
-        },
-      }
+  const onSelect = useCallback((ids: string[], on: boolean) => setSelected((prev) => toggled(prev, ids, on)), []);
+  const selection = canChange
+    ? { selected, onChange: onSelect, allLabel: "Select all shown volumes", rowLabel: (name: string) => `Select ${name}` }
     : undefined;
-
-  // Names A→Z and the longest unused first (what a clean-up looks for); sizes, counts and dates biggest/newest first.
-  const onSort = (key: SortKey) =>
-    setSort((s) =>
-      s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "name" || key === "driver" || key === "lastUsed" ? "asc" : "desc" },
-    );
+  const columns = useVolumeColumns({ engine, trackedSince, onDialog: canChange ? setRowDialog : undefined, writesDisabled });
+  const onSort = (s: TableSort) => setListState({ query, sort: { key: s.id as SortKey, dir: s.desc ? "desc" : "asc" } });
 
   return (
-    <section aria-labelledby="volumes-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 id="volumes-heading" className="text-2xl font-semibold">
+    <section aria-labelledby="volumes-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 id="volumes-heading" className="text-2xl font-semibold tracking-tight">
           Volumes
         </h1>
-        {all && (
-          <p className="text-sm text-fg-muted" aria-live="polite">
-            {shownCount === all.length ? plural(all.length, "volume") : `${shownCount} of ${plural(all.length, "volume")}`}
-            {" · "}
-            {formatBytes(knownTotal)}
-            {measuring ? " so far (sizes are being measured)" : " in all"}
-          </p>
-        )}
+        <StaleNote asOf={asOf} />
         {canChange && (
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            {chosen.length > 0 && (
-              <>
-                <p className="text-sm text-fg-muted" aria-live="polite">
-                  {chosen.length} selected{chosen.length > shownChosen ? ` (${chosen.length - shownChosen} hidden by the filters)` : ""}
-                </p>
-                <Button variant="ghost" onClick={() => setSelected(new Set())}>
-                  Clear selection
-                </Button>
-                <Button
-                  onClick={() => {
-                    setMany({ volumes: chosen, key: Date.now() });
-                    setDialog({ kind: "backup" });
-                  }}
-                >
-                  Back up {chosen.length}…
-                </Button>
-              </>
-            )}
-            <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all}>
+            <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all || !!writesDisabled} title={writesDisabled ?? undefined}>
+              <Trash2 aria-hidden className="size-4" />
               Prune…
             </Button>
-            <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+            <Button variant="primary" onClick={() => setDialog({ kind: "create" })} disabled={!!writesDisabled} title={writesDisabled ?? undefined}>
+              <Plus aria-hidden className="size-4" />
               Create volume
             </Button>
           </div>
         )}
       </div>
 
-      <VolumesToolbar query={query} onQuery={setQuery} grouped={grouped} onGrouped={setGrouped} canGroup={canGroup} />
+      {all && all.length > 0 && <VolumeOverview volumes={all} usage={query.usage} onUsage={(usage) => setListState({ query: { ...query, usage }, sort })} />}
+      <VolumesToolbar query={query} onQuery={(q) => setListState({ query: q, sort })} />
+      {canChange && chosen.length > 0 && (
+        <SelectionBar
+          count={chosen.length}
+          hidden={hiddenCount(chosen, shown)}
+          writesDisabled={writesDisabled}
+          onBackup={() => setDialog({ kind: "backup", volumes: chosen, key: Date.now() })}
+          onRemove={() => setDialog({ kind: "remove", volumes: chosen, key: Date.now() })}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {all && (
+        <p className="sr-only" aria-live="polite">
+          {shown.length === all.length ? `${all.length} volumes` : `${shown.length} of ${all.length} volumes shown`}
+        </p>
+      )}
 
       {volumes.isPending ? (
         <Loading label="Loading volumes…" />
@@ -128,36 +112,53 @@ export function VolumesPage({ engine }: { engine: string }) {
             Create one here, or run a container with <code>-v name:/path</code>; it will show up by itself.
           </p>
         </EmptyState>
-      ) : shownCount === 0 ? (
+      ) : shown.length === 0 ? (
         <EmptyState title="No volume matches these filters." />
       ) : (
-        <VolumesTable
-          engine={engine}
-          groups={groups}
-          grouped={canGroup && grouped}
-          trackedSince={trackedSince}
-          sort={sort}
+        <DataTable
+          label="Volumes"
+          data={shown}
+          columns={columns}
+          getRowId={volumeId}
+          sort={{ id: sort.key, desc: sort.dir === "desc" }}
           onSort={onSort}
-          onRemove={canChange ? (name) => setDialog({ kind: "remove", name }) : undefined}
           selection={selection}
+          renderCard={(v) => <VolumeCard engine={engine} v={v} onDialog={canChange ? setRowDialog : undefined} writesDisabled={writesDisabled} />}
+          cardHeight={72}
         />
       )}
 
       <CreateVolumeDialog engine={engine} open={dialog?.kind === "create"} onClose={() => setDialog(null)} />
       <PruneDialog engine={engine} open={dialog?.kind === "prune"} onClose={() => setDialog(null)} />
-      {many && (
+      {dialog?.kind === "backup" && (
         <BackupManyDialog
-          key={many.key}
+          key={dialog.key}
           engine={engine}
-          volumes={many.volumes}
-          open={dialog?.kind === "backup"}
+          volumes={dialog.volumes}
+          open
           onClose={() => setDialog(null)}
           onStarted={() => setSelected(new Set())}
         />
       )}
-      {dialog?.kind === "remove" && <DeleteVolumeDialog engine={engine} name={dialog.name} open onClose={() => setDialog(null)} />}
+      {dialog?.kind === "remove" && (
+        <BulkRemoveDialog
+          key={dialog.key}
+          engine={engine}
+          volumes={dialog.volumes}
+          open
+          onClose={() => setDialog(null)}
+          onDone={(removed) => setSelected((prev) => toggled(prev, removed, false))}
+        />
+      )}
+      <RowDialogs engine={engine} dialog={rowDialog} onClose={() => setRowDialog(null)} />
     </section>
   );
+}
+
+/** Selected volumes the filters hide now (a bulk action still includes them: the bar says so). */
+function hiddenCount(chosen: Volume[], shown: Volume[]): number {
+  const visible = new Set(shown.map((v) => v.name));
+  return chosen.filter((v) => !visible.has(v.name)).length;
 }
 
 function toggled(prev: ReadonlySet<string>, names: string[], on: boolean): ReadonlySet<string> {

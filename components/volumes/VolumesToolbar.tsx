@@ -1,79 +1,66 @@
 "use client";
-import type { UsageFilter, VolumeQuery } from "./volume-filter";
+import { Search } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import type { VolumeQuery } from "./volume-filter";
 
-const usages: { value: UsageFilter; label: string }[] = [
-  { value: "all", label: "All volumes" },
-  { value: "in-use", label: "In use" },
-  { value: "unused", label: "Unused" },
-  { value: "anonymous", label: "Anonymous" },
-];
+type Props = { query: Required<VolumeQuery>; onQuery: (q: Required<VolumeQuery>) => void };
 
-type Props = {
-  query: VolumeQuery;
-  onQuery: (q: VolumeQuery) => void;
-  grouped: boolean;
-  onGrouped: (grouped: boolean) => void;
-  canGroup: boolean;
-};
+const input = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-sm placeholder:text-fg-subtle";
 
-const input = "rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm";
-
-export function VolumesToolbar({ query, onQuery, grouped, onGrouped, canGroup }: Props) {
+/** Search and the filters that are not counts; every value lives in the URL (the page owns it). */
+export function VolumesToolbar({ query, onQuery }: Props) {
+  // The box keeps its own text: the URL it writes to is read back a moment later, and a controlled input fed
+  // from it would drop keystrokes typed in between. A change from outside (Back, a shared link) is taken over.
+  const [search, setSearch] = useState(query.search);
+  // What this box wrote and the URL has not echoed yet: an echo is not a change from outside.
+  const written = useRef<string[]>([]);
+  useEffect(() => {
+    const i = written.current.indexOf(query.search);
+    if (i >= 0) written.current.splice(0, i + 1);
+    else setSearch(query.search);
+  }, [query.search]);
   return (
-    <div className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
-        Search
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
+        <span className="sr-only">Search</span>
+        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
         <input
           type="search"
-          value={query.search}
-          onChange={(e) => onQuery({ ...query, search: e.target.value })}
-          placeholder="Name, container, path, label…"
-          className={`${input} w-72`}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            written.current.push(e.target.value);
+            onQuery({ ...query, search: e.target.value });
+          }}
+          placeholder="Search name, container, path, label…"
+          className={`${input} w-full pl-8`}
         />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
-        Show
-        <select value={query.usage} onChange={(e) => onQuery({ ...query, usage: e.target.value as UsageFilter })} className={input}>
-          {usages.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+      <label className="flex items-center gap-1.5 text-xs text-fg-muted">
         Label
-        <input value={query.label} onChange={(e) => onQuery({ ...query, label: e.target.value })} placeholder="key or key=value" className={`${input} w-48`} />
+        <input value={query.label} onChange={(e) => onQuery({ ...query, label: e.target.value })} placeholder="key or key=value" className={`${input} w-40`} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+      <label className="flex items-center gap-1.5 text-xs text-fg-muted">
         <span>
           Unused for more than <span className="sr-only">this many days</span>
         </span>
-        <span className="flex items-center gap-1.5 text-sm font-normal">
-          <input
-            type="number"
-            min={0}
-            step={1}
-            inputMode="numeric"
-            value={query.unusedForDays ?? ""}
-            onChange={(e) => onQuery({ ...query, unusedForDays: daysFrom(e.target.valueAsNumber) })}
-            placeholder="any"
-            className={`${input} w-20`}
-          />
-          <span aria-hidden>days</span>
-        </span>
+        <input
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={query.unusedForDays ?? ""}
+          onChange={(e) => onQuery({ ...query, unusedForDays: daysFrom(e.target.valueAsNumber) })}
+          placeholder="any"
+          className={`${input} w-16`}
+        />
+        <span aria-hidden>days</span>
       </label>
-      {canGroup && (
-        <label className="flex items-center gap-2 pb-2 text-sm text-fg-muted">
-          <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.target.checked)} className="h-4 w-4" />
-          Group by compose project
-        </label>
-      )}
     </div>
   );
 }
 
-/** Empty or not a number of days: no filter. */
+/** Empty or not a whole number of days: no filter. */
 function daysFrom(value: number): number | null {
-  return Number.isFinite(value) && value >= 0 ? value : null;
+  return Number.isInteger(value) && value >= 0 ? value : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Volume } from "@/lib/api/types";
-import { anonymousOwner, filterVolumes, groupByProject, labelMatcher, sortVolumes } from "./volume-filter";
+import { anonymousOwner, filterVolumes, labelMatcher, sortVolumes } from "./volume-filter";
 
 const HEX = "a".repeat(64);
 
@@ -63,22 +63,27 @@ describe("labelMatcher", () => {
 });
 
 describe("sortVolumes", () => {
-  it("sorts by size with unknown sizes last in descending order and first in ascending", () => {
-    expect(names(sortVolumes(volumes, { key: "size", dir: "desc" }))).toEqual(["cache", "pg-data", HEX, "shop_db"]);
-    expect(names(sortVolumes(volumes, { key: "size", dir: "asc" })).slice(-2)).toEqual(["pg-data", "cache"]);
+  it("sorts by size with unknown sizes (measuring, n/a) last in both directions", () => {
+    const na = vol("tmpfs", { sizeStatus: "unavailable" });
+    expect(names(sortVolumes([...volumes, na], { key: "size", dir: "desc" }))).toEqual(["cache", "pg-data", HEX, "shop_db", "tmpfs"]);
+    expect(names(sortVolumes([...volumes, na], { key: "size", dir: "asc" }))).toEqual(["pg-data", "cache", HEX, "shop_db", "tmpfs"]);
+  });
+  it("sorts by stack (compose project) with volumes of no stack last", () => {
+    const other = vol("b_x", { composeProject: "alpha" });
+    expect(names(sortVolumes([...volumes, other], { key: "stack", dir: "asc" })).slice(0, 2)).toEqual(["b_x", "shop_db"]);
+    expect(names(sortVolumes([...volumes, other], { key: "stack", dir: "desc" })).slice(0, 2)).toEqual(["shop_db", "b_x"]);
+  });
+  it("sorts by last backup: never first ascending, then failed, then the oldest good one", () => {
+    const never = vol("never");
+    const failed = vol("failed", { lastBackup: { at: "2026-03-01T00:00:00.000Z", ok: false, verified: false, backupId: null } });
+    const old = vol("old", { lastBackup: { at: "2026-01-01T00:00:00.000Z", ok: true, verified: true, backupId: "b1" } });
+    const recent = vol("recent", { lastBackup: { at: "2026-02-01T00:00:00.000Z", ok: true, verified: true, backupId: "b2" } });
+    expect(names(sortVolumes([recent, old, failed, never], { key: "lastBackup", dir: "asc" }))).toEqual(["never", "failed", "old", "recent"]);
   });
   it("sorts by containers and created, ties by name", () => {
     expect(names(sortVolumes(volumes, { key: "containers", dir: "desc" }))[0]).toBe("pg-data");
     expect(names(sortVolumes(volumes, { key: "created", dir: "desc" }))[0]).toBe("cache");
     expect(names(sortVolumes(volumes, { key: "name", dir: "desc" }))).toEqual(["shop_db", "pg-data", "cache", HEX]);
-  });
-});
-
-describe("groupByProject", () => {
-  it("puts compose projects first and keeps the order inside groups", () => {
-    const groups = groupByProject(volumes);
-    expect(groups.map((g) => g.project)).toEqual(["shop", null]);
-    expect(names(groups[1].volumes)).toEqual(["pg-data", "cache", HEX]);
   });
 });
 

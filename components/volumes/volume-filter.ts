@@ -3,7 +3,8 @@ import type { Volume } from "@/lib/api/types";
 import { compareLastUse, unusedForMoreThan } from "./last-used";
 
 export type UsageFilter = "all" | "in-use" | "unused" | "anonymous";
-export type SortKey = "name" | "driver" | "size" | "containers" | "created" | "lastUsed";
+export type SortKey = "name" | "stack" | "driver" | "size" | "containers" | "created" | "lastUsed" | "lastBackup";
+export const SORT_KEYS: readonly SortKey[] = ["name", "stack", "driver", "size", "containers", "created", "lastUsed", "lastBackup"];
 export type Sort = { key: SortKey; dir: "asc" | "desc" };
 /** `unusedForDays`: only volumes unused for more than that many days (null or absent: any). */
 export type VolumeQuery = { search: string; usage: UsageFilter; label: string; unusedForDays?: number | null };
@@ -43,34 +44,38 @@ export function filterVolumes(volumes: Volume[], q: VolumeQuery, clock: UsageClo
 
 const compareBy: Record<SortKey, (a: Volume, b: Volume) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
+  stack: (a, b) => (a.composeProject ?? "").localeCompare(b.composeProject ?? ""),
   driver: (a, b) => a.driver.localeCompare(b.driver),
-  // Unknown sizes count as smaller than any known one (last when sorting largest first).
-  size: (a, b) => (a.sizeBytes ?? -1) - (b.sizeBytes ?? -1),
+  size: (a, b) => (a.sizeBytes ?? 0) - (b.sizeBytes ?? 0),
   containers: (a, b) => a.containers.length - b.containers.length,
   created: (a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""),
   // Never seen in use counts as the oldest use; in use now as the newest.
   lastUsed: compareLastUse,
+  // Never backed up counts as the oldest backup; a failed attempt as older than any good one.
+  lastBackup: (a, b) => backupRank(a).localeCompare(backupRank(b)),
 };
+
+const backupRank = (v: Volume) => (v.lastBackup ? `${v.lastBackup.ok ? 1 : 0}${v.lastBackup.at}` : "");
+
+/**
+ * What has no value for the key goes last in either direction: an unknown size ("measuring…", "n/a") is
+ * neither the largest nor the smallest, and a volume in no compose project is in no stack.
+ */
+function unknown(v: Volume, key: SortKey): boolean {
+  if (key === "size") return v.sizeBytes === null;
+  if (key === "stack") return v.composeProject === null;
+  return false;
+}
 
 export function sortVolumes(volumes: Volume[], sort: Sort): Volume[] {
   const sign = sort.dir === "asc" ? 1 : -1;
   const cmp = compareBy[sort.key];
-  return [...volumes].sort((a, b) => sign * cmp(a, b) || a.name.localeCompare(b.name));
-}
-
-export type VolumeGroup = { project: string | null; volumes: Volume[] };
-
-/** Compose projects first (by name), then the volumes that belong to none. Order inside is kept. */
-export function groupByProject(volumes: Volume[]): VolumeGroup[] {
-  const groups = new Map<string | null, Volume[]>();
-  for (const v of volumes) {
-    const list = groups.get(v.composeProject);
-    if (list) list.push(v);
-    else groups.set(v.composeProject, [v]);
-  }
-  return [...groups.entries()]
-    .map(([project, list]) => ({ project, volumes: list }))
-    .sort((a, b) => (a.project === null ? 1 : b.project === null ? -1 : a.project.localeCompare(b.project)));
+  return [...volumes].sort((a, b) => {
+    const ua = unknown(a, sort.key);
+    const ub = unknown(b, sort.key);
+    if (ua !== ub) return ua ? 1 : -1;
+    return (ua ? 0 : sign * cmp(a, b)) || a.name.localeCompare(b.name);
+  });
 }
 
 /** Where an anonymous volume belongs: "container:/path" of its first user, else null. */

@@ -4,13 +4,14 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class VolumesPage {
   readonly heading: Locator;
   readonly search: Locator;
+  /** The counts above the table, each a "Show" filter button ("Total", "In use", "Unused", "Anonymous"). */
   readonly show: Locator;
   readonly labelFilter: Locator;
   /** "Unused for more than [N] days" (empty: any). */
   readonly unusedFilter: Locator;
   readonly createButton: Locator;
   readonly pruneButton: Locator;
-  /** Every volume row (group headers and the column header have no remove button). */
+  /** Every volume row (the header row has no actions menu). */
   readonly rows: Locator;
 
   constructor(
@@ -19,12 +20,15 @@ export class VolumesPage {
   ) {
     this.heading = page.getByRole("heading", { level: 1, name: "Volumes" });
     this.search = page.getByRole("searchbox", { name: "Search" });
-    this.show = page.getByRole("combobox", { name: "Show" });
+    this.show = page.getByRole("group", { name: "Show" });
     this.labelFilter = page.getByRole("textbox", { name: "Label", exact: true });
     this.unusedFilter = page.getByRole("spinbutton", { name: /^Unused for more than/ });
     this.createButton = page.getByRole("button", { name: "Create volume" });
     this.pruneButton = page.getByRole("button", { name: "Prune…" });
-    this.rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /^Remove volume / }) });
+    this.rows = page
+      .getByRole("table", { name: "Volumes" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("button", { name: /^Actions for volume / }) });
   }
 
   get path(): string {
@@ -43,19 +47,33 @@ export class VolumesPage {
     await expect(this.page.getByRole("banner")).toContainText(", live");
   }
 
-  /** The row of one volume, found by its (full) name through the row's remove button. */
+  /** The row of one volume, found by its (full) name through the row's actions menu. */
   row(name: string): Locator {
-    return this.rows.filter({ has: this.page.getByRole("button", { name: `Remove volume ${name}`, exact: true }) });
+    return this.rows.filter({ has: this.menuButton(name) });
+  }
+
+  /** Chooses a "Show" count ("Total", "In use", "Unused", "Anonymous"). */
+  async showOnly(label: "Total" | "In use" | "Unused" | "Anonymous"): Promise<void> {
+    await this.show.getByRole("button", { name: new RegExp(`${label}$`) }).click();
+  }
+
+  /** The row's actions menu button. */
+  menuButton(name: string): Locator {
+    return this.page.getByRole("button", { name: `Actions for volume ${name}`, exact: true });
+  }
+
+  /** Opens the row's menu and answers its item (e.g. "Remove…"). */
+  async menuItem(name: string, item: string): Promise<Locator> {
+    await this.menuButton(name).click();
+    const menuItem = this.page.getByRole("menuitem", { name: new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
+    await expect(menuItem).toBeVisible();
+    return menuItem;
   }
 
   /** The volume's name link; a 64-hex name is shown (and named) by its first 12 characters. */
   link(name: string): Locator {
     const shown = /^[0-9a-f]{64}$/.test(name) ? name.slice(0, 12) : name;
     return this.row(name).getByRole("link", { name: shown, exact: true });
-  }
-
-  removeButton(name: string): Locator {
-    return this.row(name).getByRole("button", { name: `Remove volume ${name}`, exact: true });
   }
 
   /** A sortable column's header button ("Name", "Last used", …). */
@@ -65,10 +83,6 @@ export class VolumesPage {
 
   columnHeader(column: string): Locator {
     return this.page.getByRole("columnheader").filter({ has: this.page.getByRole("button", { name: column, exact: true }) });
-  }
-
-  groupHeader(text: string | RegExp): Locator {
-    return this.page.getByRole("row", { name: text });
   }
 
   dialog(title: string | RegExp): Locator {
@@ -83,7 +97,7 @@ export class VolumesPage {
   }
 
   async openRemove(name: string): Promise<Locator> {
-    await this.removeButton(name).click();
+    await (await this.menuItem(name, "Remove…")).click();
     const dialog = this.dialog(`Remove volume ${name}?`);
     await expect(dialog).toBeVisible();
     return dialog;

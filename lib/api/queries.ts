@@ -58,6 +58,29 @@ export const deleteVolumeMutation = (qc: QueryClient, engine: string) => ({
   onSettled: () => invalidateEngine(qc, engine),
 });
 
+/** One volume's outcome in a bulk removal: removed, or why not (the engine's or the console's own refusal). */
+export type RemoveOutcome = { name: string; removed: boolean; reason: string | null };
+
+/**
+ * Removes several volumes one by one, each through the same DELETE as a single removal (never forced): the
+ * engine refuses one in use, and that refusal is reported for its row while the others go on.
+ */
+export const removeVolumesMutation = (qc: QueryClient, engine: string) => ({
+  mutationFn: async (names: string[]): Promise<RemoveOutcome[]> => {
+    const outcomes: RemoveOutcome[] = [];
+    for (const name of names) {
+      try {
+        await apiFetch<void>(`${base(engine)}/volumes/${enc(name)}`, { method: "DELETE" });
+        outcomes.push({ name, removed: true, reason: null });
+      } catch (e) {
+        outcomes.push({ name, removed: false, reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return outcomes;
+  },
+  onSettled: () => invalidateEngine(qc, engine),
+});
+
 /** `unusedForDays`: only volumes unused for at least that many days (absent: any). */
 export type PrunePreviewRequest = { all: boolean; unusedForDays?: number };
 

@@ -36,7 +36,15 @@ export type Volume = {
   cluster?: ClusterVolume;
   /** A replace-restore's scratch volume: never offered by prune (lib/docker/scratch-hold.ts). */
   heldBy?: "restore" | "interrupted-restore" | null;
+  /** The volumes list only: its newest backup attempt on this engine; null when never backed up (docs/API-EXTENSIONS.md). */
+  lastBackup?: LastBackup | null;
 };
+
+/**
+ * A volume's newest backup attempt: `ok` false when a backup job failed after the newest archive; `verified`
+ * that archive's verification; `backupId` the newest archive (also after a failure; null when there is none).
+ */
+export type LastBackup = { at: string; ok: boolean; verified: boolean; backupId: string | null };
 
 export type ClusterVolume = {
   id: string;

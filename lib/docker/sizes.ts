@@ -1,7 +1,8 @@
 import "server-only";
 import { registerEngineState } from "@/lib/engine-state/registry";
 import { listenerCount, publish } from "./bus";
-import { streamingDocker } from "./clients";
+import { docker, streamingDocker } from "./clients";
+import { sizesFromDf, type DfVolume } from "./df-sizes";
 
 // Volume sizes come only from /system/df, which walks every volume on disk: it runs in the background,
 // at most one at a time per engine and at most once per MIN_INTERVAL, and requests only read the cache.
@@ -31,8 +32,6 @@ function state(engineId: string): SizeState {
   return s;
 }
 
-type DfVolume = { Name: string; UsageData?: { Size?: number } | null };
-
 function dialDf(engineId: string): Promise<DfVolume[]> {
   const signal = AbortSignal.timeout(DF_TIMEOUT_MS);
   return new Promise((resolve, reject) => {
@@ -57,13 +56,10 @@ async function runDf(engineId: string, s: SizeState): Promise<void> {
   s.startedAt = Date.now();
   s.stale = false;
   try {
-    const volumes = await dialDf(engineId);
-    const sizes = new Map<string, number>();
-    for (const v of volumes) {
-      const size = v.UsageData?.Size;
-      if (typeof size === "number") sizes.set(v.Name, size >= 0 ? size : -1);
-    }
-    s.sizes = sizes;
+    // Listed before the df starts: a volume the df then leaves out is one it will never measure (tmpfs or NFS
+    // options, other drivers) and becomes "n/a" now, instead of "measuring…" for ever.
+    const before = ((await docker(engineId).listVolumes()).Volumes ?? []).map((v) => v.Name);
+    s.sizes = sizesFromDf(await dialDf(engineId), before);
     s.finishedAt = Date.now();
     publish(engineId, { kind: "sizes", time: Date.now() });
   } catch {

@@ -1,0 +1,38 @@
+"use client";
+import type { Volume } from "@/lib/api/types";
+import { VolumeSize } from "../VolumeSize";
+import { LastBackupCell, NameCell, StackCell, UsersCell } from "./cells";
+import { VolumeActions, type RowDialog } from "./VolumeActions";
+
+type Props = { engine: string; v: Volume; onDialog?: (d: RowDialog) => void; writesDisabled: string | null };
+
+/** A volume on a phone: name and menu on top, then what the desktop columns say, wrapped. */
+export function VolumeCard({ engine, v, onDialog, writesDisabled }: Props) {
+  return (
+    <div className="flex h-full flex-col justify-center gap-1 text-sm">
+      <div className="flex min-w-0 items-center gap-2">
+        <span className="min-w-0 flex-1">
+          <NameCell engine={engine} v={v} />
+        </span>
+        <span className="shrink-0 tabular-nums text-fg-muted">
+          <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
+        </span>
+        <VolumeActions engine={engine} v={v} onDialog={onDialog} writesDisabled={writesDisabled} />
+      </div>
+      <div className="flex min-w-0 items-center gap-x-3 text-xs text-fg-muted">
+        <span className="min-w-0 truncate">
+          <UsersCell v={v} />
+        </span>
+        {v.composeProject && (
+          <span className="min-w-0 truncate">
+            stack <StackCell v={v} />
+          </span>
+        )}
+        <span className="ml-auto shrink-0">
+          <span className="sr-only">Last backup: </span>
+          <LastBackupCell v={v} />
+        </span>
+      </div>
+    </div>
+  );
+}

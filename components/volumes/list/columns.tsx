@@ -1,0 +1,52 @@
+"use client";
+import { useMemo } from "react";
+import type { DataColumn } from "@/components/ui/DataTable";
+import { Time } from "@/components/ui/Time";
+import type { Volume } from "@/lib/api/types";
+import { LastUsed } from "../LastUsed";
+import { VolumeSize } from "../VolumeSize";
+import { LabelsCell, LastBackupCell, NameCell, StackCell, UsersCell } from "./cells";
+import { VolumeActions, type RowDialog } from "./VolumeActions";
+
+type Options = { engine: string; trackedSince: string | null; onDialog?: (d: RowDialog) => void; writesDisabled: string | null };
+
+// Least important columns go first as the table narrows (hideBelow: the table's own width in pixels).
+export function useVolumeColumns({ engine, trackedSince, onDialog, writesDisabled }: Options): DataColumn<Volume>[] {
+  return useMemo(
+    () => [
+      { id: "name", header: "Name", sortable: true, width: "minmax(12rem, 2.2fr)", cell: (v) => <NameCell engine={engine} v={v} /> },
+      { id: "stack", header: "Stack", sortable: true, width: "minmax(6rem, 0.8fr)", hideBelow: 900, cell: (v) => <StackCell v={v} /> },
+      { id: "driver", header: "Driver", sortable: true, width: "5.5rem", hideBelow: 1240, cell: (v) => <span className="text-fg-muted">{v.driver}</span> },
+      {
+        id: "size",
+        header: "Size",
+        sortable: true,
+        descFirst: true,
+        align: "right",
+        width: "6.5rem",
+        cell: (v) => <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />,
+      },
+      { id: "containers", header: "Used by", sortable: true, descFirst: true, width: "minmax(7rem, 1fr)", cell: (v) => <UsersCell v={v} /> },
+      {
+        id: "lastUsed",
+        header: "Last used",
+        sortable: true,
+        width: "minmax(8rem, 1fr)",
+        hideBelow: 1100,
+        cell: (v) => <LastUsed volume={v} trackedSince={trackedSince} inline />,
+      },
+      { id: "lastBackup", header: "Last backup", sortable: true, descFirst: true, width: "9.5rem", hideBelow: 800, cell: (v) => <LastBackupCell v={v} /> },
+      { id: "created", header: "Created", sortable: true, descFirst: true, width: "8rem", hideBelow: 1340, cell: (v) => <Time iso={v.createdAt} /> },
+      { id: "labels", header: "Labels", width: "minmax(6rem, 1fr)", hideBelow: 1000, cell: (v) => <LabelsCell v={v} /> },
+      {
+        id: "actions",
+        header: "Actions",
+        headerHidden: true,
+        align: "center",
+        width: "3rem",
+        cell: (v) => <VolumeActions engine={engine} v={v} onDialog={onDialog} writesDisabled={writesDisabled} />,
+      },
+    ],
+    [engine, trackedSince, onDialog, writesDisabled],
+  );
+}
