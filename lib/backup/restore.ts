@@ -79,7 +79,7 @@ function warned(ctl: JobControl, warning: string | null): JobControl {
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */
 async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Promise<void> {
   const engine = ctl.job.engine;
-  await createVolume(engine, newVolumeSpec(ctl, req.volume, m));
+  await createVolume(engine, newVolumeSpec(ctl, req.volume, m, req.keepComposeLabels));
   try {
     ctl.update({ phase: "streaming", dataPath: "archive" });
     const got = await fillVolume(ctl, engine, req.volume, archiveStreams(m), req.rateLimit);
