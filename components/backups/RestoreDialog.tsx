@@ -50,6 +50,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
       mode: choice.mode,
       stopContainers: choice.mode === "replace" && choice.stop,
       allowDevices: !!choice.allowDevices,
+      ...(choice.mode === "new" && choice.keepComposeLabels ? { keepComposeLabels: true } : {}),
     });
   };
 
