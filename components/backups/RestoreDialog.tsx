@@ -9,7 +9,7 @@ import { HolderList } from "@/components/volumes/HolderList";
 import { inUseHolders, type Holder } from "@/lib/api/in-use";
 import { volumeNameProblem } from "@/lib/api/schemas";
 import type { Backup, Job } from "@/lib/api/types";
-import { backupLabel } from "./BackupsTable";
+import { backupLabel } from "./backup-label";
 import { JobInDialog } from "./JobInDialog";
 import { RestoreFields, initialChoice, type RestoreChoice } from "./RestoreForm";
 

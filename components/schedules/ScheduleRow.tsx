@@ -65,13 +65,13 @@ export function ScheduleRow({ s, actions, hideVolume = false }: { s: Schedule; a
       <div className="min-w-0 text-fg-muted">
         <span className="mr-1 text-xs md:hidden">Next:</span>
         {s.enabled ? (
-          s.nextRuns[0] ? (
-            <span aria-label={`Next run of ${label}`}>
-              <Time iso={s.nextRuns[0]} />
-            </span>
-          ) : (
-            <span className="text-fg-subtle">none</span>
-          )
+          <ul aria-label={`Next runs of ${label}`} className="inline">
+            {s.nextRuns.map((t, i) => (
+              <li key={t} className={i === 0 ? "inline text-fg" : "hidden text-xs md:block"}>
+                <Time iso={t} />
+              </li>
+            ))}
+          </ul>
         ) : (
           <Badge tone="amber">paused</Badge>
         )}

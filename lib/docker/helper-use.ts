@@ -5,8 +5,9 @@ import type { Job } from "@/lib/api/types";
 export type RecordedUse = { volume: string; at: string; by: string | null };
 type JobWindow = Pick<Job, "engine" | "volume" | "targetEngine" | "targetVolume" | "createdAt" | "finishedAt" | "stoppedContainers">;
 
-// The helper's last unmount can be reported a moment after the job is marked finished.
-const SLACK_MS = 5_000;
+// Event times are the engine's, job times the console's: allow a little clock skew between them. Kept short,
+// since a person's use just after a job is real and must not be hidden.
+const SLACK_MS = 1_000;
 
 /**
  * A use recorded while one of the console's jobs worked on that volume, by a container the job did not stop

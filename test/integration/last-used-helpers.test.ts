@@ -29,22 +29,31 @@ describe("last used by, with the console's own helpers at work", () => {
 
   it("keeps the person's container after a backup, a restore and a clone through helpers", async () => {
     await docker("volume", "create", source);
-    await docker("run", "--rm", "--network", "none", "--name", runner, "-v", `${source}:/data`, TEST_IMAGE, "sh", "-c", "echo hi > /data/f");
+    // The first list starts following the engine's events; its stream opens a moment later, so the run is
+    // repeated until one is recorded.
+    await get(volumesPath());
     await until(
       "the runner's use to be recorded",
-      () => volume(source),
+      async () => {
+        await docker("run", "--rm", "--network", "none", "--name", runner, "-v", `${source}:/data`, TEST_IMAGE, "sh", "-c", "echo hi > /data/f");
+        return volume(source);
+      },
       (v) => v.lastUsedBy === runner,
+      { timeoutMs: 30_000, intervalMs: 500 },
     );
     const { backup } = await backupVolume(source, { dataPath: "archive" });
     restoreJob = await expectSucceeded(await runJob(`/api/backups/${backup.id}/restore`, { volume: restored, mode: "new", dataPath: "archive" }));
     await expectSucceeded(await runJob(`${volumesPath()}/${encodeURIComponent(source)}/clone`, { targetName: cloned, dataPath: "archive" }));
     // A mark after the jobs: once a container run now is recorded, every earlier event has been handled too.
     const marker = s.container(s.name("marker"));
-    await docker("run", "--rm", "--network", "none", "--name", marker, "-v", `${cloned}:/data`, TEST_IMAGE, "true");
     await until(
       "the marker's use to be recorded",
-      () => volume(cloned),
+      async () => {
+        await docker("run", "--rm", "--network", "none", "--name", marker, "-v", `${cloned}:/data`, TEST_IMAGE, "true");
+        return volume(cloned);
+      },
       (v) => v.lastUsedBy === marker,
+      { timeoutMs: 30_000, intervalMs: 500 },
     );
     expect((await volume(source)).lastUsedBy).toBe(runner);
     expect(await volume(restored)).toMatchObject({ lastUsedAt: null, lastUsedBy: null });
