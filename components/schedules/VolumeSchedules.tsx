@@ -21,7 +21,7 @@ export function VolumeSchedules({ engine, volume }: { engine: string; volume: st
   const mine = schedules.data?.schedules.filter((s) => s.engine === engine && s.volume === volume) ?? [];
   return (
     <section aria-labelledby="volume-schedules" className="space-y-2">
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex min-h-8 items-center justify-between gap-2">
         <h3 id="volume-schedules" className="text-sm font-semibold text-fg">
           Schedules
         </h3>

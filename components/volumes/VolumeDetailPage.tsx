@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { BackupVolumeDialog } from "@/components/backups/BackupVolumeDialog";
 import { CloneVolumeDialog } from "@/components/backups/CloneVolumeDialog";
@@ -36,12 +36,16 @@ export function VolumeDetailPage({ engine, name, snapshots }: { engine: string; 
   // Our own removal refetches this page into a 404 before the navigation lands; say what happened instead.
   const [removed, setRemoved] = useState(false);
   const gone = isApiError(error) && error.code === "not_found";
+  const slow = useSlow(!data && !error);
   const volume = gone || removed ? undefined : data;
 
   let body;
   if (removed) body = <Loading label="Volume removed. Back to the volumes list…" />;
   else if (gone) body = <VolumeNotFound engine={engine} name={name} />;
-  else if (!data && !error) body = <Loading label="Loading volume…" />;
+  else if (!data && !error)
+    body = (
+      <Loading label={slow ? "Still waiting for the engine: it has not answered for a few seconds (paused, overloaded or unreachable)…" : "Loading volume…"} />
+    );
 
   return (
     <div className="space-y-5">
@@ -111,4 +115,18 @@ export function VolumeDetailPage({ engine, name, snapshots }: { engine: string; 
       )}
     </div>
   );
+}
+
+/** True once `waiting` has lasted a few seconds: a page that waits on an engine says so instead of spinning mutely. */
+function useSlow(waiting: boolean, afterMs = 4_000): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setSlow(true), afterMs);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [waiting, afterMs]);
+  return waiting && slow;
 }

@@ -34,7 +34,7 @@ export function VolumeBackups({
   const total = mine.reduce((sum, b) => sum + b.sizeBytes, 0);
   return (
     <section aria-labelledby="volume-backups" className="space-y-2">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex min-h-8 flex-wrap items-center justify-between gap-2">
         <h3 id="volume-backups" className="text-sm font-semibold text-fg">
           Backups
         </h3>
