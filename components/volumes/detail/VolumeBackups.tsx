@@ -63,7 +63,8 @@ export function VolumeBackups({
         <ul aria-label={`Backups of ${name}`} className="divide-y divide-line rounded-md border border-line">
           {mine.slice(0, SHOWN).map((b) => (
             <li key={b.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-              <span className="min-w-0 flex-1">
+              {/* Its own line on a phone: the time does not wrap, so beside the badge and buttons it would overlap them. */}
+              <span className="min-w-0 basis-full sm:flex-1 sm:basis-auto">
                 <Time iso={b.createdAt} />
                 <span className="ml-2 text-xs text-fg-muted tabular-nums">{formatBytes(b.sizeBytes)}</span>
               </span>
