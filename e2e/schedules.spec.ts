@@ -12,7 +12,7 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "echo hello > /v/hello.txt");
   const schedules = new SchedulesPage(page);
   await schedules.goto();
-  await expect(page.getByText(/Times are in the server's time zone, \S+/)).toBeVisible();
+  await expect(page.getByText(/cron expressions are read in the server's \(\S+\)/)).toBeVisible();
 
   const dialog = await schedules.openNew();
   await dialog.engine.selectOption("local");
