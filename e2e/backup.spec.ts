@@ -42,9 +42,9 @@ test("back up from the detail page with progress to done; restore into a new vol
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("gzip");
   await expect(row).toContainText("verified");
-  await expect(row.getByRole("cell").first()).toHaveText("local"); // the engine
+  await expect(row).toContainText("local ·"); // the engine
   await expect(row.getByRole("button", { name: /^Copy the SHA-256/ })).toBeVisible();
-  await expect(row.getByTitle(made.sha256)).toHaveText(`${made.sha256.slice(0, 12)}…`);
+  await expect(row.getByTitle(made.sha256)).toHaveText(made.sha256.slice(0, 12));
 
   // Restore: a name that exists is refused (409) and shown; the default "<volume>-restored" works.
   const restore = await backupsPage.openRestore(volume);

@@ -12,7 +12,7 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "echo hello > /v/hello.txt");
   const schedules = new SchedulesPage(page);
   await schedules.goto();
-  await expect(page.getByText(/Times are in the server's time zone, \S+/)).toBeVisible();
+  await expect(page.getByText(/cron expressions are read in the server's \(\S+\)/)).toBeVisible();
 
   const dialog = await schedules.openNew();
   await dialog.engine.selectOption("local");
@@ -56,18 +56,17 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   await expect(row.getByRole("link", { name: /\d+(\.\d+)? (B|KB)/ })).toHaveAttribute("href", `/backups#backup-${made.id}`);
 
   // Pause, then resume.
-  await row.getByRole("button", { name: `Pause ${volume} on local` }).click();
+  await (await schedules.menu(row, volume, "Pause")).click();
   await expect(row.getByText("paused", { exact: true })).toBeVisible();
-  await expect(row.getByRole("button", { name: `Resume ${volume} on local` })).toBeVisible();
   await page.screenshot({ path: "/tmp/sched-page.png", fullPage: true });
   const listed = (await (await api.get("/api/schedules")).json()) as { schedules: { id: string; volume: string; enabled: boolean }[] };
   expect(listed.schedules.find((s) => s.volume === volume)?.enabled).toBe(false);
-  await row.getByRole("button", { name: `Resume ${volume} on local` }).click();
+  await (await schedules.menu(row, volume, "Resume")).click();
   await expect(row.getByRole("list", { name: `Next runs of ${volume} on local` })).toBeVisible();
   await page.screenshot({ path: "/tmp/sched-page-resumed.png", fullPage: true });
 
   // Edit: the dialog holds the schedule's settings; a new expression shows in words.
-  await row.getByRole("button", { name: `Edit ${volume} on local` }).click();
+  await (await schedules.menu(row, volume, "Edit")).click();
   const edit = page.getByRole("dialog", { name: `Edit the schedule of ${volume}` });
   await expect(edit.getByLabel("Schedule (cron)")).toHaveValue("0 2 * * *");
   await expect(edit.getByLabel("Keep the last (verified backups)")).toHaveValue("3");
@@ -78,7 +77,7 @@ test("create a schedule, see its words and next runs, run it now, pause it, dele
   await expect(row).toContainText("every Sunday at 03:00");
 
   // Delete, after confirming; its backup stays.
-  await row.getByRole("button", { name: `Delete schedule of ${volume} on local` }).click();
+  await (await schedules.menu(row, volume, "Delete")).click();
   const confirm = page.getByRole("dialog", { name: "Delete this schedule?" });
   await expect(confirm).toContainText("The backups it made are kept");
   await confirm.getByRole("button", { name: "Delete schedule" }).click();

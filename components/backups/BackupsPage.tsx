@@ -1,8 +1,9 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { ScheduleFailuresNotice } from "@/components/schedules/ScheduleFailuresNotice";
 import { useCan } from "@/components/auth/SessionProvider";
+import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { QueryError } from "@/components/ui/QueryError";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
@@ -12,14 +13,20 @@ import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
 import { backupsQuery, deleteBackupMutation, jobsQuery } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
-import { BackupsTable, backupLabel } from "./BackupsTable";
+import { BackupCatalog } from "./BackupCatalog";
+import { backupLabel } from "./backup-label";
 import { JobsPanel } from "./JobsPanel";
 import { RestoreDialog } from "./RestoreDialog";
 import { UploadBackup } from "./UploadBackup";
 
+/**
+ * The catalog first (search, filters, one group per volume); jobs and upload in a side column on a wide screen
+ * and after the catalog on a phone, so neither pushes the backups below the fold.
+ */
 export function BackupsPage() {
   const qc = useQueryClient();
   const canChange = useCan("operator");
+  const { writesDisabledReason } = useEngineHealth();
   const backups = useQuery(backupsQuery());
   // Jobs started elsewhere (another tab, a script) show up within a few seconds too.
   const jobs = useQuery(jobsQuery(5_000));
@@ -28,60 +35,66 @@ export function BackupsPage() {
   const { target: deleting, ask: askDelete, dialog: deleteDialog } = useConfirmedMutation(deleteBackupMutation(qc), (b: Backup) => b.id);
   const list = backups.data;
   const total = list?.reduce((sum, b) => sum + b.sizeBytes, 0) ?? 0;
+  const volumes = new Set(list?.map((b) => b.volume)).size;
+  const side = (canChange || (jobs.data?.length ?? 0) > 0) && (
+    <aside aria-label="Jobs and upload" className="space-y-5 lg:sticky lg:top-4 lg:self-start">
+      {jobs.data && jobs.data.length > 0 && <JobsPanel jobs={jobs.data} />}
+      {jobs.error && <ErrorAlert error={jobs.error} title="The jobs could not be listed." />}
+      {canChange && (
+        <Panel title="Upload an archive">
+          <UploadBackup />
+        </Panel>
+      )}
+    </aside>
+  );
 
   return (
-    <section aria-labelledby="backups-heading" className="space-y-6">
+    <section aria-labelledby="backups-heading" className="space-y-4">
       <header className="space-y-1">
-        <div className="flex flex-wrap items-baseline gap-3">
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h1 id="backups-heading" className="text-2xl font-semibold tracking-tight">
             Backups
           </h1>
           {list && list.length > 0 && (
-            <p className="text-sm text-fg-muted">
-              {plural(list.length, "backup")} · {formatBytes(total)}
+            <p className="text-sm text-fg-muted tabular-nums">
+              {plural(list.length, "backup")} of {plural(volumes, "volume")} · {formatBytes(total)}
             </p>
           )}
         </div>
         <p className="max-w-3xl text-sm text-fg-muted">
-          Archives kept by this console, from every engine. Each is a standard tar or tar.gz of the volume&apos;s files, so{" "}
-          <code className="rounded bg-surface-2 px-1">tar -xzpf</code> restores it by hand too. &quot;Verified&quot; means it was read back completely after
-          writing and matched what was copied.{canChange && " Back up a volume from its page, or several from the volumes list."}
+          Archives kept by this console, from every engine: standard tar or tar.gz files (<code className="rounded bg-surface-2 px-1">tar -xzpf</code> restores
+          one by hand). &quot;Verified&quot; means read back completely after writing and matching what was copied.
         </p>
       </header>
 
       <ScheduleFailuresNotice />
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        {canChange && (
-          <Panel title="Upload an archive" className="self-start">
-            <UploadBackup />
-          </Panel>
-        )}
-        {jobs.data && jobs.data.length > 0 && (
-          <div className={canChange ? "" : "lg:col-span-2"}>
-            <JobsPanel jobs={jobs.data} />
-          </div>
-        )}
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
+          {backups.isPending ? (
+            <Loading label="Loading backups…" />
+          ) : backups.error && !list ? (
+            <QueryError error={backups.error} title="The backups could not be listed." retry={backups} />
+          ) : list && list.length === 0 ? (
+            <EmptyState title="No backups yet.">
+              <p>Open a volume and choose &quot;Back up…&quot;{canChange ? ", or upload an archive" : ""}.</p>
+            </EmptyState>
+          ) : (
+            list && (
+              // useSearchParams needs a Suspense boundary for the static part of the page.
+              <Suspense fallback={<Loading label="Loading backups…" />}>
+                <BackupCatalog
+                  backups={list}
+                  onRestore={canChange ? (backup) => setRestoring({ backup, open: true, key: Date.now() }) : undefined}
+                  onDelete={canChange ? askDelete : undefined}
+                  writesDisabledReason={writesDisabledReason}
+                />
+              </Suspense>
+            )
+          )}
+        </div>
+        {side}
       </div>
-      {jobs.error && <ErrorAlert error={jobs.error} title="The jobs could not be listed." />}
-
-      {backups.isPending ? (
-        <Loading label="Loading backups…" />
-      ) : backups.error && !list ? (
-        <QueryError error={backups.error} title="The backups could not be listed." retry={backups} />
-      ) : list && list.length === 0 ? (
-        <EmptyState title="No backups yet.">
-          <p>Open a volume and choose &quot;Back up…&quot;, or upload an archive{canChange ? " above" : ""}.</p>
-        </EmptyState>
-      ) : (
-        list && (
-          <BackupsTable
-            backups={list}
-            onRestore={canChange ? (backup) => setRestoring({ backup, open: true, key: Date.now() }) : undefined}
-            onDelete={canChange ? askDelete : undefined}
-          />
-        )
-      )}
 
       {restoring && (
         <RestoreDialog key={restoring.key} backup={restoring.backup} open={restoring.open} onClose={() => setRestoring((r) => r && { ...r, open: false })} />

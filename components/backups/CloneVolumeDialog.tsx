@@ -10,6 +10,7 @@ import { volumeNameProblem } from "@/lib/api/schemas";
 import type { Engine, Job, Volume } from "@/lib/api/types";
 import { JobInDialog } from "./JobInDialog";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
+import { hasComposeLabels, KeepComposeLabels } from "./KeepComposeLabels";
 
 const field = "mt-1 block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm font-normal aria-invalid:border-danger";
 
@@ -31,6 +32,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
   const [move, setMove] = useState(false);
   const [confirmMove, setConfirmMove] = useState(false);
   const [fullCheck, setFullCheck] = useState(false);
+  const [keepCompose, setKeepCompose] = useState(false);
   const [touched, setTouched] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const engines = useQuery({ ...enginesQuery(), enabled: open });
@@ -55,6 +57,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
     setMove(false);
     setConfirmMove(false);
     setFullCheck(false);
+    setKeepCompose(false);
     setTouched(false);
     clone.reset();
     onClose();
@@ -74,7 +77,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
       targetName: target.trim(),
       ...(elsewhere ? { targetEngine } : {}),
       ...(elsewhere && fullCheck && !move ? { verify: "full" as const } : {}),
-      ...(move ? { move: true } : { stopContainers: running.length > 0 && stop }),
+      ...(move ? { move: true } : { stopContainers: running.length > 0 && stop, keepComposeLabels: keepCompose }),
     });
   };
   const verb = move ? "Move" : elsewhere ? "Copy" : "Clone";
@@ -183,6 +186,9 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
                 <span className="block text-fg-muted">Path, type, mode, owner, mtime, link target and contents; takes longer.</span>
               </span>
             </label>
+          )}
+          {!move && hasComposeLabels(volume.labels) && (
+            <KeepComposeLabels project={volume.composeProject ?? null} checked={keepCompose} onChange={setKeepCompose} />
           )}
           {!move && <StopContainersOption names={running} checked={stop} onChange={setStop} purpose="for a consistent copy" />}
           {clone.error && <ErrorAlert error={clone.error} title={`The ${verb.toLowerCase()} did not start.`} />}

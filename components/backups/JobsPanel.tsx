@@ -4,7 +4,8 @@ import { Panel } from "@/components/ui/Panel";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { isActiveJob } from "@/lib/api/backup-queries";
 import type { Job } from "@/lib/api/types";
-import { formatBytes, formatDateTime, formatRelative } from "@/lib/format";
+import { Time } from "@/components/ui/Time";
+import { formatBytes } from "@/lib/format";
 import { JobCard } from "./JobProgress";
 import { JobResult } from "./JobResult";
 import { jobTitle, stateText } from "./job-format";
@@ -38,28 +39,21 @@ export function JobsPanel({ jobs }: { jobs: Job[] }) {
             <THead>
               <Th>Job</Th>
               <Th>Outcome</Th>
-              <Th>Finished</Th>
-              <Th className="text-right">Data</Th>
             </THead>
             <TBody>
               {recent.map((job) => (
                 <tr key={job.id}>
-                  <th scope="row" className="max-w-xs px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere]">
+                  <th scope="row" className="px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere]">
                     {jobTitle(job)}
+                    <span className="block text-xs font-normal text-fg-muted tabular-nums">
+                      {job.finishedAt && <Time iso={job.finishedAt} />} · {formatBytes(job.bytesDone)}
+                    </span>
                   </th>
                   <Td>
                     <Badge tone={job.state === "succeeded" ? "green" : job.cancelled ? "amber" : "red"}>{stateText(job)}</Badge>
                     {job.state === "failed" && !job.cancelled && job.error && <p className="mt-1 max-w-md text-xs text-danger-fg">{job.error}</p>}
                     {job.state === "succeeded" && <JobResult job={job} compact />}
                   </Td>
-                  <Td className="whitespace-nowrap">
-                    {job.finishedAt && (
-                      <time dateTime={job.finishedAt} title={formatDateTime(job.finishedAt)}>
-                        {formatRelative(job.finishedAt)}
-                      </time>
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">{formatBytes(job.bytesDone)}</Td>
                 </tr>
               ))}
             </TBody>

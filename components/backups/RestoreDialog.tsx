@@ -9,7 +9,7 @@ import { HolderList } from "@/components/volumes/HolderList";
 import { inUseHolders, type Holder } from "@/lib/api/in-use";
 import { volumeNameProblem } from "@/lib/api/schemas";
 import type { Backup, Job } from "@/lib/api/types";
-import { backupLabel } from "./BackupsTable";
+import { backupLabel } from "./backup-label";
 import { JobInDialog } from "./JobInDialog";
 import { RestoreFields, initialChoice, type RestoreChoice } from "./RestoreForm";
 
@@ -50,6 +50,7 @@ export function RestoreDialog({ backup, open, onClose }: { backup: Backup; open:
       mode: choice.mode,
       stopContainers: choice.mode === "replace" && choice.stop,
       allowDevices: !!choice.allowDevices,
+      ...(choice.mode === "new" && choice.keepComposeLabels ? { keepComposeLabels: true } : {}),
     });
   };
 

@@ -6,8 +6,17 @@ import type { Backup } from "@/lib/api/types";
 import { RestoreSize } from "./RestoreSize";
 import { SpecialFilesNotice } from "./SpecialFilesNotice";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
+import { hasComposeLabels, KeepComposeLabels } from "./KeepComposeLabels";
 
-export type RestoreChoice = { engine: string; mode: "new" | "replace"; newName: string; replaceName: string; stop: boolean; allowDevices?: boolean };
+export type RestoreChoice = {
+  engine: string;
+  mode: "new" | "replace";
+  newName: string;
+  replaceName: string;
+  stop: boolean;
+  allowDevices?: boolean;
+  keepComposeLabels?: boolean;
+};
 
 export const initialChoice = (b: Backup): RestoreChoice => ({
   engine: b.engine ?? "local",
@@ -85,6 +94,15 @@ export function RestoreFields({ backup, choice, onChange, nameProblem }: Props) 
           <p id={hintId} className={`mt-1 text-xs ${nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
             {nameProblem ?? "Must not exist yet on that engine."}
           </p>
+          {hasComposeLabels(backup.labels) && (
+            <div className="mt-3">
+              <KeepComposeLabels
+                project={backup.labels["com.docker.compose.project"] ?? null}
+                checked={!!choice.keepComposeLabels}
+                onChange={(keepComposeLabels) => set({ keepComposeLabels })}
+              />
+            </div>
+          )}
         </div>
       ) : (
         <>

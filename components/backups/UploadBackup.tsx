@@ -31,6 +31,7 @@ export function UploadBackup() {
 
   const pick = (f: File) => {
     setFile(f);
+    setTried(false);
     upload.reset();
     setProgress(null);
     // A name typed by hand is kept; otherwise follow the file.
@@ -42,7 +43,16 @@ export function UploadBackup() {
     if (!file || nameProblem) return;
     abort.current = new AbortController();
     setProgress({ loaded: 0, total: file.size });
-    upload.mutate({ file, volume: volume.trim(), onProgress: setProgress, signal: abort.current.signal }, { onSuccess: () => setFile(null) });
+    upload.mutate(
+      { file, volume: volume.trim(), onProgress: setProgress, signal: abort.current.signal },
+      {
+        // The file is done with: without clearing `tried`, "Choose an archive first." stood above "Uploaded.".
+        onSuccess: () => {
+          setFile(null);
+          setTried(false);
+        },
+      },
+    );
   };
 
   const percent = progress && progress.total > 0 ? Math.floor((progress.loaded / progress.total) * 100) : 0;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/api/types";
-import { dataPathText, doneText, formatDuration, jobTitle, progressLine, progressNumbers, stateText } from "./job-format";
+import {
+  dataPathText,
+  doneText,
+  formatDuration,
+  jobTitle,
+  laterSnapshot,
+  phaseText,
+  progressLine,
+  progressNumbers,
+  secondsLeft,
+  stateText,
+} from "./job-format";
 
 const job = (patch: Partial<Job> = {}): Job => ({
   id: "j1",
@@ -70,7 +81,7 @@ describe("job-format", () => {
     expect(progressNumbers(job({ bytesDone: 300, bytesTotal: 200 })).percent).toBe(99);
     expect(progressNumbers(job({ state: "succeeded", phase: "done", bytesDone: 5, bytesTotal: 200 })).percent).toBe(100);
     expect(progressLine(job({ bytesDone: 1024 * 1024, bytesTotal: 4 * 1024 * 1024, rate: 1024 * 1024 }))).toBe(
-      "1.0 MB of 4.0 MB · 25% · 1.0 MB/s · about 3 s left",
+      "1.0 MB of 4.0 MB · 25% · 1.0 MB/s · about 5 s left",
     );
     expect(progressLine(job({ bytesDone: 2048 }))).toBe("2.0 KB copied");
     const finished = {
@@ -90,5 +101,35 @@ describe("job-format", () => {
     expect(formatDuration(130)).toBe("2 min 10 s");
     expect(formatDuration(120)).toBe("2 min");
     expect(formatDuration(3900)).toBe("1 h 5 min");
+  });
+
+  it("gives one time left, in steps that two views a moment apart share", () => {
+    const at = (bytesDone: number, rate: number) => job({ bytesDone, bytesTotal: 1000, rate });
+    // 95.2 s and 97.6 s left read the same; so do 12 s and 13.5 s.
+    expect(secondsLeft(at(0, 10.5))).toBe(secondsLeft(at(0, 10.25)));
+    expect(secondsLeft(at(0, 10.5))).toBe(120);
+    expect(secondsLeft(at(880, 10))).toBe(10);
+    expect(secondsLeft(at(865, 10))).toBe(15);
+    expect(secondsLeft(at(999, 10))).toBe(5);
+    expect(secondsLeft(job({ bytesDone: 0, bytesTotal: 1e9, rate: 1e5 }))).toBe(9_900);
+    expect(secondsLeft(job({ phase: "verifying", bytesDone: 5, bytesTotal: 10, rate: 1 }))).toBeNull();
+  });
+
+  it("keeps the bar indeterminate while containers are being stopped, and names them", () => {
+    const stopping = job({ phase: "stopping", bytesTotal: 500, phaseDetail: "Stopping db (the engine waits up to 10 s for it to exit)…" });
+    expect(progressNumbers(stopping).percent).toBeNull();
+    expect(phaseText(stopping)).toBe("Stopping db (the engine waits up to 10 s for it to exit)…");
+    expect(phaseText(job({ phase: "stopping" }))).toBe("Stopping the containers that use the volume…");
+  });
+
+  it("picks the later of two snapshots of a job, the first on a tie", () => {
+    const a = job({ bytesDone: 10 });
+    const b = job({ bytesDone: 20 });
+    expect(laterSnapshot(a, b)).toBe(b);
+    expect(laterSnapshot(b, a)).toBe(b);
+    expect(laterSnapshot(job({ phase: "verifying", bytesDone: 5 }), b).phase).toBe("verifying");
+    expect(laterSnapshot(job({ state: "succeeded", phase: "done" }), b).state).toBe("succeeded");
+    const tie = job({ bytesDone: 10 });
+    expect(laterSnapshot(a, tie)).toBe(a);
   });
 });

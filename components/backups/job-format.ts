@@ -38,7 +38,8 @@ export function phaseText(job: Job): string {
     case "preparing":
       return "Preparing…";
     case "stopping":
-      return "Stopping the containers that use the volume…";
+      // The server names the containers it waits for (lib/backup/stopping-text.ts).
+      return job.phaseDetail ?? "Stopping the containers that use the volume…";
     case "streaming":
       return job.kind === "backup"
         ? "Copying the volume's files into the archive…"
@@ -50,7 +51,7 @@ export function phaseText(job: Job): string {
     case "swapping":
       return "Swapping the volume's contents for the restored ones…";
     case "starting":
-      return "Starting the stopped containers again…";
+      return job.phaseDetail ?? "Starting the stopped containers again…";
     case "done":
       return job.state === "succeeded" ? "Done." : job.cancelled ? "Cancelled." : "Failed.";
   }
@@ -87,16 +88,42 @@ export type ProgressNumbers = {
   secondsLeft: number | null;
 };
 
+// Before any byte moved, a job waits on something else (stopping containers, preparing): the bar then says
+// "working" (indeterminate) rather than a 0 % that looks stuck.
+const WAITING_PHASES = new Set<Job["phase"]>(["queued", "preparing", "stopping"]);
+
 export function progressNumbers(job: Job): ProgressNumbers {
   if (job.state === "succeeded") return { percent: 100, secondsLeft: 0 };
   const total = job.bytesTotal;
   if (total == null || total <= 0) return { percent: total === 0 ? 100 : null, secondsLeft: null };
+  if (job.bytesDone === 0 && WAITING_PHASES.has(job.phase)) return { percent: null, secondsLeft: null };
   // The engine's size is measured a little earlier than the copy is made: never claim more than 99% before done.
   const percent = Math.min(99, Math.floor((job.bytesDone / total) * 100));
-  const left = Math.max(0, total - job.bytesDone);
-  const secondsLeft = job.state === "running" && job.phase === "streaming" && job.rate && job.rate > 0 ? left / job.rate : null;
-  return { percent, secondsLeft };
+  return { percent, secondsLeft: secondsLeft(job) };
 }
+
+/**
+ * THE time left of a job, the one every view shows (the dialog and the jobs panel used to each compute their
+ * own): from the server's recent rate, rounded so that two views a moment apart read the same words —
+ * 5 s steps under a minute, whole minutes under an hour, 5-minute steps beyond. Null while unknown.
+ */
+export function secondsLeft(job: Job): number | null {
+  if (job.state !== "running" || job.phase !== "streaming" || !job.rate || job.rate <= 0 || job.bytesTotal == null) return null;
+  const raw = Math.max(0, job.bytesTotal - job.bytesDone) / job.rate;
+  const step = raw < 60 ? 5 : raw < 3600 ? 60 : 300;
+  return Math.max(step === 5 ? 5 : step, Math.round(raw / step) * step);
+}
+
+/** Of two snapshots of one job, the later one: state, then phase, then bytes only move forward. Ties: `a`. */
+export function laterSnapshot(a: Job, b: Job): Job {
+  const rank = (j: Job) => [STATE_ORDER.indexOf(j.state), PHASE_ORDER.indexOf(j.phase), j.bytesDone, j.warnings.length + j.stoppedContainers.length];
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] > rb[i] ? a : b;
+  return a;
+}
+const STATE_ORDER: Job["state"][] = ["queued", "running", "succeeded", "failed"];
+const PHASE_ORDER: Job["phase"][] = ["queued", "preparing", "stopping", "streaming", "verifying", "swapping", "starting", "done"];
 
 /** Seconds from start to finish, null while unknown. */
 function elapsed(job: Job): number | null {

@@ -4,20 +4,20 @@ import { TextLink } from "@/components/ui/TextLink";
 import type { ScheduleRun } from "@/lib/api/schedule-types";
 import { formatBytes, plural } from "@/lib/format";
 import { backupHref } from "@/lib/routes";
-import { formatInZone } from "./format";
+import { Time } from "@/components/ui/Time";
 
 const tone = { running: "sky", succeeded: "green", failed: "red" } as const;
 
 /** The last run: state, when, size, verified, a link to its backup, what retention deleted, or why it failed. */
-export function LastRun({ run, timeZone }: { run: ScheduleRun | null; timeZone: string }) {
+export function LastRun({ run }: { run: ScheduleRun | null }) {
   if (!run) return <span className="text-fg-subtle">Not run yet</span>;
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={tone[run.state]}>{run.state}</Badge>
-        <time dateTime={run.at} className="tabular-nums text-fg-muted">
-          {formatInZone(run.at, timeZone)}
-        </time>
+        <span className="text-fg-muted">
+          <Time iso={run.at} />
+        </span>
         {run.trigger === "manual" && <span className="text-xs text-fg-subtle">(run now)</span>}
       </div>
       {run.state === "succeeded" && run.backupId && (

@@ -5,15 +5,14 @@ import { TextLink } from "@/components/ui/TextLink";
 import { schedulesQuery } from "@/lib/api/schedule-queries";
 import type { Schedule } from "@/lib/api/schedule-types";
 import { scheduleHref, SCHEDULES_HREF } from "@/lib/routes";
-import { formatInZone } from "./format";
+import { Time } from "@/components/ui/Time";
 
 export const failedSchedules = (list: Schedule[] | undefined) => list?.filter((s) => s.lastRun?.state === "failed") ?? [];
 
 /** Scheduled backups whose last run failed, prominently; nothing when all is well. For the Backups page too. */
-export function ScheduleFailuresNotice({ schedules, timeZone }: { schedules?: Schedule[]; timeZone?: string }) {
+export function ScheduleFailuresNotice({ schedules }: { schedules?: Schedule[] }) {
   const own = useQuery({ ...schedulesQuery(), enabled: !schedules });
   const list = schedules ?? own.data?.schedules;
-  const zone = timeZone ?? own.data?.timeZone ?? "UTC";
   const failed = failedSchedules(list);
   if (!failed.length) return null;
   return (
@@ -24,7 +23,7 @@ export function ScheduleFailuresNotice({ schedules, timeZone }: { schedules?: Sc
             <TextLink href={scheduleHref(s.id)}>
               {s.volume} on {s.engine}
             </TextLink>{" "}
-            at {formatInZone(s.lastRun!.at, zone)}: {s.lastRun!.error ?? "failed"}
+            <Time iso={s.lastRun!.at} />: {s.lastRun!.error ?? "failed"}
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
 import { useState } from "react";
+import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { QueryError } from "@/components/ui/QueryError";
@@ -20,11 +22,12 @@ export function SchedulesPage() {
   const schedules = useQuery(schedulesQuery());
   const [creating, setCreating] = useState(0);
   const { actions, dialogs } = useScheduleActions();
+  const { writesDisabledReason } = useEngineHealth();
   const data = schedules.data;
   const paused = data?.schedules.filter((s) => !s.enabled).length ?? 0;
 
   return (
-    <section aria-labelledby="schedules-heading" className="space-y-6">
+    <section aria-labelledby="schedules-heading" className="space-y-5">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <h1 id="schedules-heading" className="text-2xl font-semibold tracking-tight">
@@ -32,10 +35,11 @@ export function SchedulesPage() {
           </h1>
           <p className="max-w-3xl text-sm text-fg-muted">
             The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the backups that
-            schedule made — never after a failed or unverified run. Times are in the server&apos;s time zone
+            schedule made — never after a failed or unverified run. Times show in your time zone; cron expressions are read in the server&apos;s
             {data && (
               <>
-                , <strong className="font-semibold text-fg">{data.timeZone}</strong>
+                {" "}
+                (<strong className="font-semibold text-fg">{data.timeZone}</strong>)
               </>
             )}
             .
@@ -43,12 +47,13 @@ export function SchedulesPage() {
         </div>
         {canChange && (
           <Button variant="primary" onClick={() => setCreating((n) => n + 1)}>
+            <Plus aria-hidden className="size-4" />
             New schedule
           </Button>
         )}
       </header>
 
-      {data && <ScheduleFailuresNotice schedules={data.schedules} timeZone={data.timeZone} />}
+      {data && <ScheduleFailuresNotice schedules={data.schedules} />}
       {dialogs}
 
       {schedules.isPending ? (
@@ -61,7 +66,7 @@ export function SchedulesPage() {
         </EmptyState>
       ) : (
         <Panel title={`${plural(data.schedules.length, "schedule")}${paused ? ` · ${paused} paused` : ""}`} flush>
-          <SchedulesTable schedules={data.schedules} timeZone={data.timeZone} actions={canChange ? actions : null} />
+          <SchedulesTable schedules={data.schedules} actions={canChange ? { ...actions, writesDisabledReason } : null} />
         </Panel>
       )}
       {schedules.error && data && <ErrorAlert error={schedules.error} title="The schedules could not be refreshed." />}

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The backups page: upload form, jobs, and the table of backups with their actions. */
+/** The backups page: the catalog (search, filters, one group per volume), jobs and the upload form. */
 export class BackupsPage {
   readonly heading: Locator;
   readonly table: Locator;
@@ -11,7 +11,7 @@ export class BackupsPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: "Backups" });
-    this.table = page.getByRole("table", { name: "Backups, newest first" });
+    this.table = page.getByRole("list", { name: "Backups per volume" });
     this.upload = new UploadForm(page.getByRole("form", { name: "Upload an archive" }));
     this.jobs = page.getByRole("region", { name: /^Jobs/ });
   }
@@ -22,20 +22,33 @@ export class BackupsPage {
     await expect(this.page.getByRole("status").filter({ hasText: "Loading backups…" })).toHaveCount(0);
   }
 
-  /** The rows of a volume's backups (the row header is the volume's name, then how it was made). */
+  /** The rows of a volume's backups (inside its group, opened when closed). */
   rows(volume: string): Locator {
-    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: new RegExp(`^${escape(volume)}(\\s|$)`) }) });
+    return this.table.getByRole("list", { name: `Backups of ${volume}`, exact: true }).getByRole("listitem");
   }
 
-  action(volume: string, action: "Download" | "Restore…" | "Delete"): Locator {
+  /** A volume's group header: a button that opens and closes it. */
+  group(volume: string): Locator {
+    return this.table.getByRole("button", { name: new RegExp(`^${escape(volume)}\\b`) });
+  }
+
+  action(volume: string, action: "Download" | "Restore…"): Locator {
     const row = this.rows(volume);
     const name = new RegExp(`^${escape(action)} backup ${escape(volume)},`);
     return action === "Download" ? row.getByRole("link", { name }) : row.getByRole("button", { name });
   }
 
+  /** Delete is in the row's menu. */
+  async delete(volume: string): Promise<void> {
+    await this.rows(volume)
+      .getByRole("button", { name: new RegExp(`^More actions for backup ${escape(volume)},`) })
+      .click();
+    await this.page.getByRole("menuitem", { name: "Delete…" }).click();
+  }
+
   /** The archive's exact size, from the size cell's title ("12345 bytes"). */
   async listedBytes(volume: string): Promise<number> {
-    const title = await this.rows(volume).locator('td[title$=" bytes"]').getAttribute("title");
+    const title = await this.rows(volume).locator('[title$=" bytes"]').getAttribute("title");
     return Number(title?.replace(/[^0-9]/g, ""));
   }
 

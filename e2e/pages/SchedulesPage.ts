@@ -46,7 +46,13 @@ export class SchedulesPage {
     return new ScheduleDialog(root);
   }
 
+  /** A row's menu item (Pause, Resume, Edit…, Delete…), with the menu opened. */
+  async menu(row: Locator, volume: string, item: string): Promise<Locator> {
+    await row.getByRole("button", { name: `More actions for the schedule of ${volume} on local` }).click();
+    return this.page.getByRole("menuitem", { name: new RegExp(`^${item}`) });
+  }
+
   row(volume: string): Locator {
-    return this.page.getByRole("row").filter({ has: this.page.getByRole("link", { name: volume, exact: true }) });
+    return this.page.getByRole("listitem").filter({ has: this.page.getByRole("link", { name: volume, exact: true }) });
   }
 }

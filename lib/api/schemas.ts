@@ -77,6 +77,8 @@ export const restoreBody = z.strictObject({
   allowDevices: z.boolean().default(false),
   /** Admins only: restore even when the backup's uncompressed size does not fit the free space seen. */
   ignoreSpace: z.boolean().default(false),
+  /** `mode: new`: the new volume keeps the backup's com.docker.compose.* labels (by default it does not). */
+  keepComposeLabels: z.boolean().default(false),
   ...jobOptions,
 });
 export type RestoreBody = z.input<typeof restoreBody>;
@@ -89,6 +91,8 @@ export const cloneBody = z.strictObject({
   /** "full": read the copy back and compare every entry's metadata and contents (always so for a move). */
   verify: z.enum(["stream", "full"]).optional(),
   stopContainers: z.boolean().default(false),
+  /** The copy keeps the source's com.docker.compose.* labels; default: only for a move (it takes the source's place). */
+  keepComposeLabels: z.boolean().optional(),
   ...jobOptions,
 });
 export type CloneBody = z.input<typeof cloneBody>;

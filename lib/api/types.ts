@@ -190,6 +190,8 @@ export type Job = {
   targetEngine: string | null;
   targetVolume: string | null;
   phase: JobPhase;
+  /** What the phase is doing now, in words, when there is more to say ("Stopping shop-db-1 (… up to 10 s …)…"). */
+  phaseDetail?: string | null;
   cancelled: boolean;
   compression: Compression | null;
   dataPath: DataPath | null;

@@ -28,6 +28,8 @@ export type CloneRequest = {
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
+  /** The copy keeps the source's com.docker.compose.* labels (new-volume-labels.ts); absent: only a move does. */
+  keepComposeLabels?: boolean;
 };
 
 /**
@@ -65,7 +67,7 @@ async function runClone(ctl: JobControl, volume: Volume, req: CloneRequest): Pro
   try {
     helper = await createHelper(engine, volume.name, { readOnly: true, jobId: ctl.job.id });
     if (req.stopContainers) await stopHolders(ctl, engine, volume.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
-    await createVolume(engine, newVolumeSpec(ctl, req.targetName, volume));
+    await createVolume(engine, newVolumeSpec(ctl, req.targetName, volume, req.keepComposeLabels ?? false));
     made = true;
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     ctl.update({ dataPath: source.dataPath, phase: "streaming" });

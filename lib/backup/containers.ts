@@ -6,6 +6,7 @@ import { deferStart } from "@/lib/docker/helper-cleanup";
 import { buildVolumeIndex, isHelperContainer } from "@/lib/docker/mapping";
 import type { VolumeContainer } from "@/lib/api/types";
 import type { JobControl } from "@/lib/jobs/registry";
+import { startingText, stoppingText } from "./stopping-text";
 
 // `stopContainers`: the running containers that use a volume are stopped before the work and started again
 // afterwards, whatever happened. Containers the engine cannot start now (it is down) are started by the
@@ -28,7 +29,8 @@ export async function volumeHolders(engineId: string, volume: string): Promise<V
 export async function stopHolders(ctl: JobControl, engineId: string, volume: string, timeout: number | undefined, stopped: Stopped[]): Promise<void> {
   const running = (await volumeHolders(engineId, volume)).filter((c) => RUNNING.has(c.state));
   if (!running.length) return;
-  ctl.update({ phase: "stopping" });
+  const waiting = running.map((c) => c.containerName);
+  ctl.update({ phase: "stopping", phaseDetail: stoppingText(waiting, timeout) });
   await Promise.all(
     running.map(async (c) => {
       try {
@@ -39,7 +41,11 @@ export async function stopHolders(ctl: JobControl, engineId: string, volume: str
         if (engineStatus(e) !== 304) throw toApiError(e, engineId); // 304: it had stopped already
       }
       stopped.push({ id: c.containerId, name: c.containerName });
-      ctl.update({ stoppedContainers: [...ctl.job.stoppedContainers, c.containerName] });
+      waiting.splice(waiting.indexOf(c.containerName), 1);
+      ctl.update({
+        stoppedContainers: [...ctl.job.stoppedContainers, c.containerName],
+        phaseDetail: waiting.length ? stoppingText(waiting, timeout) : null,
+      });
     }),
   );
 }
@@ -47,7 +53,7 @@ export async function stopHolders(ctl: JobControl, engineId: string, volume: str
 /** Starts `stopped` again; never throws. What cannot be started now is retried in the background. */
 export async function startAgain(ctl: JobControl, engineId: string, stopped: Stopped[]): Promise<void> {
   if (!stopped.length) return;
-  ctl.update({ phase: "starting" });
+  ctl.update({ phase: "starting", phaseDetail: startingText(stopped.map((c) => c.name)) });
   await Promise.all(
     stopped.splice(0).map(async (c) => {
       try {

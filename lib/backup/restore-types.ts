@@ -15,4 +15,6 @@ export type RestoreRequest = {
   allowDevices?: boolean;
   /** Restore even when the archive's uncompressed size does not fit the free space seen (admins only; space-decision.ts). */
   ignoreSpace?: boolean;
+  /** `mode: new`: give the new volume the backup's com.docker.compose.* labels too (left out by default). */
+  keepComposeLabels?: boolean;
 };

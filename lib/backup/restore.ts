@@ -79,7 +79,7 @@ function warned(ctl: JobControl, warning: string | null): JobControl {
 /** `mode: new`: a new volume with the backup's labels and driver, filled from the archive; removed again on failure. */
 async function restoreNew(ctl: JobControl, m: Manifest, req: RestoreRequest): Promise<void> {
   const engine = ctl.job.engine;
-  const spec = newVolumeSpec(ctl, req.volume, m);
+  const spec = newVolumeSpec(ctl, req.volume, m, req.keepComposeLabels);
   await createVolume(engine, spec);
   try {
     const remake = async () => {

@@ -36,6 +36,8 @@ export type TransferRequest = {
   dataPath?: DataPathChoice;
   rateLimit?: number;
   stopTimeout?: number;
+  /** The copy keeps the source's com.docker.compose.* labels (new-volume-labels.ts); absent: only a move does. */
+  keepComposeLabels?: boolean;
 };
 
 /** 409 in_use when a container (any state) or a Swarm service uses the volume: a move would break it. */
@@ -63,7 +65,7 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
   try {
     helper = await createHelper(engine, volume.name, { readOnly: true, jobId: ctl.job.id });
     if (req.stopContainers && !req.move) await stopHolders(ctl, engine, volume.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
-    await createVolume(target, newVolumeSpec(ctl, req.targetName, volume));
+    await createVolume(target, newVolumeSpec(ctl, req.targetName, volume, req.keepComposeLabels ?? req.move));
     made = true;
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     ctl.update({ dataPath: source.dataPath, phase: "streaming" });

@@ -10,6 +10,7 @@ import { deferVolumeRemoval } from "@/lib/docker/helper-cleanup";
 import { getVolume, removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
 import { archivePath, type Manifest } from "./catalog";
+import { labelsForNewVolume } from "./new-volume-labels";
 
 // Shared by restore and clone: whether a target volume exists, how a new volume is made from a backed-up (or
 // cloned) one, how a backup's archive is read back as a tar stream, and how a volume the job made is removed
@@ -19,8 +20,14 @@ import { archivePath, type Manifest } from "./catalog";
  * The new volume gets the labels and driver back. The `local` driver's options describe where the data
  * lives (a bind to a host path, an NFS share, a tmpfs): re-applying them would write into that same place
  * (or into memory, lost at once), so they are left out and the data lands in an ordinary local volume.
+ * Compose's labels come along only with `keepComposeLabels` (new-volume-labels.ts).
  */
-export function newVolumeSpec(ctl: JobControl, name: string, from: Pick<Volume, "labels" | "driver" | "options">): CreateVolumeInput {
+export function newVolumeSpec(
+  ctl: JobControl,
+  name: string,
+  from: Pick<Volume, "labels" | "driver" | "options">,
+  keepComposeLabels = false,
+): CreateVolumeInput {
   const options = from.options ?? {};
   const dropped = from.driver === "local" && Object.keys(options).length > 0;
   if (dropped) {
@@ -31,7 +38,7 @@ export function newVolumeSpec(ctl: JobControl, name: string, from: Pick<Volume, 
       `The source's driver options (${shown}) were not applied to "${name}": they point at storage outside the engine; the data went into an ordinary local volume.`,
     );
   }
-  return { name, driver: from.driver || "local", driverOpts: dropped ? {} : options, labels: from.labels ?? {} };
+  return { name, driver: from.driver || "local", driverOpts: dropped ? {} : options, labels: labelsForNewVolume(from.labels, keepComposeLabels) };
 }
 
 /** The volume, or null when the engine has none of that name (a target that must not exist yet, or must). */

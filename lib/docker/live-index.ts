@@ -3,7 +3,7 @@ import { registerEngineState } from "@/lib/engine-state/registry";
 import { followEngine } from "./events";
 import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
-import type { RawContainer, RawService, RawVolume } from "./mapping";
+import { isHelperContainer, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { forgetSwarmRole, rawServices } from "./services";
 
 // The volumes and containers of an engine, kept in memory and up to date from its event stream, so a list
@@ -271,6 +271,12 @@ export function noteVolumeChanged(engineId: string, name: string): void {
 }
 
 /** A container's name as the index knows it (no engine call); undefined when unknown. */
+/** Whether the index knows the container as one of the console's own helpers (by its label). */
+export function knownHelper(engineId: string, id: string): boolean {
+  const c = indexes.get(engineId)?.containers.get(id);
+  return c ? isHelperContainer(c) : false;
+}
+
 export function knownContainerName(engineId: string, id: string): string | undefined {
   const c = indexes.get(engineId)?.containers.get(id);
   return c?.Names?.[0]?.replace(/^\//, "");

@@ -127,8 +127,11 @@ async function execute(e: Entry): Promise<void> {
     job,
     signal: e.abort.signal,
     update: (patch) => {
-      const stateChange = (patch.phase && patch.phase !== job.phase) || patch.dataPath !== undefined;
+      const phaseChange = Boolean(patch.phase && patch.phase !== job.phase);
+      const stateChange = phaseChange || patch.dataPath !== undefined || (patch.phaseDetail !== undefined && patch.phaseDetail !== job.phaseDetail);
       if (patch.phase) e.lastMove = Date.now();
+      // A phase's detail ("Stopping web…") belongs to that phase only.
+      if (phaseChange && patch.phaseDetail === undefined) job.phaseDetail = null;
       Object.assign(job, patch);
       if (stateChange) e.emit.now();
       else e.emit.soon();
@@ -152,11 +155,11 @@ async function execute(e: Entry): Promise<void> {
   watchdog.unref?.();
   try {
     await e.run(ctl);
-    Object.assign(job, { state: "succeeded", phase: "done", error: null });
+    Object.assign(job, { state: "succeeded", phase: "done", phaseDetail: null, error: null });
   } catch (err) {
     const cancelled = e.abort.signal.aborted && e.abort.signal.reason instanceof Cancelled;
     const message = cancelled ? "cancelled" : messageOf(e.abort.signal.aborted ? e.abort.signal.reason : err, err);
-    Object.assign(job, { state: "failed", phase: "done", error: message, cancelled });
+    Object.assign(job, { state: "failed", phase: "done", phaseDetail: null, error: message, cancelled });
   } finally {
     clearInterval(watchdog);
     Object.assign(job, { finishedAt: now(), rate: null });
@@ -231,7 +234,7 @@ export async function cancelJob(id: string, waitMs = 10_000): Promise<Job> {
   if (!isActive(e)) return copy(e.job);
   if (e.job.state === "queued") {
     reg.queue = reg.queue.filter((q) => q !== e);
-    Object.assign(e.job, { state: "failed", phase: "done", error: "cancelled", cancelled: true, finishedAt: now() });
+    Object.assign(e.job, { state: "failed", phase: "done", phaseDetail: null, error: "cancelled", cancelled: true, finishedAt: now() });
     persist(e.job);
     e.emit.close();
     e.settle();

@@ -7,8 +7,8 @@ import { VolumeFacts } from "./VolumeFacts";
 export function VolumeDetailView({ engine, volume }: { engine: string; volume: Volume }) {
   const users = volume.containers.length;
   return (
-    <div className="space-y-6">
-      <div className="grid gap-6 lg:grid-cols-2">
+    <div className="space-y-5">
+      <div className="grid gap-5 lg:grid-cols-2">
         <Panel title="Details">
           <VolumeFacts volume={volume} />
         </Panel>
@@ -16,7 +16,7 @@ export function VolumeDetailView({ engine, volume }: { engine: string; volume: V
           <VolumeContainersTable engine={engine} volumeName={volume.name} containers={volume.containers} />
         </Panel>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-5 lg:grid-cols-2">
         <Panel title="Labels">
           <KeyValueList entries={volume.labels} label="Labels" />
         </Panel>

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { PathText } from "@/components/ui/PathText";
 import type { Volume } from "@/lib/api/types";
-import { formatBytes, formatDateTime, formatRelative } from "@/lib/format";
+import { Time } from "@/components/ui/Time";
+import { formatBytes } from "@/lib/format";
 import { KeyValueList } from "./KeyValueList";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -40,15 +41,7 @@ export function VolumeFacts({ volume }: { volume: Volume }) {
       <Fact term="Mountpoint">
         <PathText path={volume.mountpoint} />
       </Fact>
-      <Fact term="Created">
-        {volume.createdAt ? (
-          <time dateTime={volume.createdAt}>
-            {formatDateTime(volume.createdAt)} <span className="text-fg-muted">({formatRelative(volume.createdAt)})</span>
-          </time>
-        ) : (
-          <span className="text-fg-muted">unknown</span>
-        )}
-      </Fact>
+      <Fact term="Created">{volume.createdAt ? <Time iso={volume.createdAt} /> : <span className="text-fg-muted">unknown</span>}</Fact>
       <Fact term="Size">
         <Size volume={volume} />
       </Fact>

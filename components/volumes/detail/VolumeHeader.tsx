@@ -1,34 +1,62 @@
+"use client";
+import { Copy, DatabaseBackup, Trash2 } from "lucide-react";
+import { ActionMenu, type MenuAction } from "@/components/ui/ActionMenu";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import type { Volume } from "@/lib/api/types";
 import { plural } from "@/lib/format";
 
-type Actions = { onBackup?: () => void; onClone?: () => void; onRemove?: () => void };
+type Actions = {
+  onBackup?: () => void;
+  onClone?: () => void;
+  onRemove?: () => void;
+  /** Why the engine cannot be written to now (down, not answering): every action is disabled with it. */
+  writesDisabledReason?: string | null;
+};
 
-/** Title, badges and the actions (each absent when not allowed); before the volume has loaded only its name (from the URL) shows. */
-export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { name: string; volume?: Volume } & Actions) {
+/**
+ * Title, badges and the actions (each absent when not allowed); before the volume has loaded only its name (from
+ * the URL) shows. On a phone the actions fold into one menu, so the title keeps the row's width (it used to be
+ * squeezed to one letter per line by three buttons).
+ */
+export function VolumeHeader({ name, volume, onBackup, onClone, onRemove, writesDisabledReason }: { name: string; volume?: Volume } & Actions) {
   const hex = /^[0-9a-f]{64}$/.test(name);
+  const blocked = writesDisabledReason ?? undefined;
+  const actions: MenuAction[] = [
+    { label: "Back up…", icon: DatabaseBackup, onSelect: () => onBackup?.(), hidden: !onBackup, disabledReason: blocked },
+    { label: "Copy or move…", icon: Copy, onSelect: () => onClone?.(), hidden: !onClone, disabledReason: blocked },
+    { label: "Remove…", icon: Trash2, onSelect: () => onRemove?.(), hidden: !onRemove, danger: true, disabledReason: blocked },
+  ];
+  const shown = volume ? actions.filter((a) => !a.hidden) : [];
   return (
     <header className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Volume</p>
-          <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-fg ${hex ? "font-mono text-xl" : "text-2xl"}`}>{name}</h1>
+          <h1 className={`[overflow-wrap:anywhere] font-semibold tracking-tight text-fg ${hex ? "font-mono text-lg sm:text-xl" : "text-xl sm:text-2xl"}`}>
+            {name}
+          </h1>
         </div>
-        {volume && (onBackup || onClone || onRemove) && (
-          <div className="flex flex-wrap gap-2">
-            {onBackup && (
-              <Button variant="primary" onClick={onBackup}>
-                Back up…
-              </Button>
-            )}
-            {onClone && <Button onClick={onClone}>Copy or move…</Button>}
-            {onRemove && (
-              <Button variant="danger" onClick={onRemove}>
-                Remove…
-              </Button>
-            )}
-          </div>
+        {shown.length > 0 && (
+          <>
+            <div className="hidden shrink-0 flex-wrap justify-end gap-2 sm:flex">
+              {shown.map(({ label, icon: Icon, onSelect, danger }) => (
+                <Button
+                  key={label}
+                  variant={danger ? "danger" : label === "Back up…" ? "primary" : "secondary"}
+                  onClick={onSelect}
+                  disabled={Boolean(blocked)}
+                  title={blocked}
+                >
+                  {Icon && <Icon aria-hidden className="size-4" />}
+                  {label}
+                </Button>
+              ))}
+            </div>
+            <div className="shrink-0 sm:hidden">
+              <ActionMenu label={`Actions for volume ${name}`} actions={shown} />
+            </div>
+          </>
         )}
       </div>
       {volume && (
@@ -39,6 +67,7 @@ export function VolumeHeader({ name, volume, onBackup, onClone, onRemove }: { na
           {volume.driver !== "local" && <Badge tone="amber">driver: {volume.driver}</Badge>}
         </div>
       )}
+      {blocked && volume && <p className="text-sm text-warn-fg">{blocked}</p>}
       {volume?.anonymous && (
         <p className="max-w-3xl rounded-md border border-info-line bg-info-soft px-4 py-3 text-sm text-info-fg">
           The engine created this volume and named it itself, for a container that asked for a mount without naming a volume (<code>-v /path</code>, or a{" "}
