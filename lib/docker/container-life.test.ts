@@ -4,7 +4,13 @@ import { lifeKey, parseTmpfsOptions, tmpfsOptionsOf, toLife } from "./container-
 describe("toLife", () => {
   it("reads start, stop, exit code, health and restarts, in UTC", () => {
     const life = toLife({
-      State: { Status: "running", StartedAt: "2026-01-02T03:04:05.123456789+01:00", FinishedAt: "2026-01-01T00:00:00Z", ExitCode: 137, Health: { Status: "healthy" } },
+      State: {
+        Status: "running",
+        StartedAt: "2026-01-02T03:04:05.123456789+01:00",
+        FinishedAt: "2026-01-01T00:00:00Z",
+        ExitCode: 137,
+        Health: { Status: "healthy" },
+      },
       RestartCount: 2,
     });
     expect(life).toEqual({ startedAt: "2026-01-02T02:04:05.123Z", finishedAt: "2026-01-01T00:00:00.000Z", exitCode: 137, health: "healthy", restartCount: 2 });

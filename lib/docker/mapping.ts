@@ -1,5 +1,16 @@
 // Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
-import type { ClusterVolume, Container, ContainerLife, Mount, TmpfsOptions, PruneCandidate, Service, Volume, VolumeContainer, VolumeService } from "@/lib/api/types";
+import type {
+  ClusterVolume,
+  Container,
+  ContainerLife,
+  Mount,
+  TmpfsOptions,
+  PruneCandidate,
+  Service,
+  Volume,
+  VolumeContainer,
+  VolumeService,
+} from "@/lib/api/types";
 
 export type RawVolume = {
   Name: string;

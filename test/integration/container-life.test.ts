@@ -28,13 +28,21 @@ describe("a container's life", () => {
   it("follows a kill and a start, without a stale inspect in between", async () => {
     await docker("kill", box);
     const info = await inspectContainer(box);
-    const stopped = await until("the container to show as exited", () => apiContainer(box), (c) => c.state === "exited");
+    const stopped = await until(
+      "the container to show as exited",
+      () => apiContainer(box),
+      (c) => c.state === "exited",
+    );
     expect(stopped.finishedAt).toBe(iso(info.State.FinishedAt));
     expect(stopped.exitCode).toBe(137);
 
     await docker("start", box);
     const again = await inspectContainer(box);
-    const running = await until("the container to run again", () => apiContainer(box), (c) => c.state === "running");
+    const running = await until(
+      "the container to run again",
+      () => apiContainer(box),
+      (c) => c.state === "running",
+    );
     expect(running.startedAt).toBe(iso(again.State.StartedAt));
     expect(Date.parse(running.startedAt!)).toBeGreaterThan(Date.parse(stopped.finishedAt!) - 1000);
   });
