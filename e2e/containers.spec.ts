@@ -84,6 +84,11 @@ test("a container's status is computed live from its start time, never a text fr
 
   // Killed behind the page's back: the live update says how it ended, and the clock runs from then on.
   await docker.run("kill", name);
+  const apiState = async () => {
+    const body = await (await page.request.get("/api/engines/local/containers")).json();
+    return body.containers.find((c: { name: string }) => c.name === name)?.state;
+  };
+  await expect.poll(apiState, { timeout: 15_000 }).toBe("exited");
   await expect(status).toHaveText(/^Exited \(137\) \d+ s ago$/, { timeout: 15_000 });
   await expect(page).toHaveURL(/\/containers$/);
 });
