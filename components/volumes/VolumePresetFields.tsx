@@ -14,9 +14,9 @@ export function PresetPicker({ canBind }: { canBind: boolean }) {
         {presets.map((p) => (
           <label
             key={p}
-            className="cursor-pointer rounded-md border border-line-strong px-2.5 py-1 text-sm text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-fg has-focus-visible:ring-2 has-focus-visible:ring-accent"
+            className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-line-strong px-2.5 py-1 text-sm text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-fg"
           >
-            <input type="radio" value={p} {...register("preset")} className="sr-only" />
+            <input type="radio" value={p} {...register("preset")} className="size-3.5 accent-accent" />
             {PRESET_LABELS[p]}
           </label>
         ))}
