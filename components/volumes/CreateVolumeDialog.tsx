@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Controller, FormProvider, useWatch } from "react-hook-form";
 import { useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
+import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
@@ -27,6 +28,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
   const qc = useQueryClient();
   const router = useRouter();
   const canBind = useCan("admin");
+  const { writesDisabledReason } = useEngineHealth();
   const form = useZodForm(volumeFormSchema, { defaultValues: emptyVolumeForm });
   const create = useMutation(createVolumeMutation(qc, engine));
   const [unplaced, setUnplaced] = useState<string[]>([]);
@@ -100,9 +102,10 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
             </Alert>
           )}
           {create.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={create.error} title="The volume was not created." />}
+          {writesDisabledReason && <Alert tone="warning">{writesDisabledReason}</Alert>}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={create.isPending}>
+            <Button type="submit" variant="primary" disabled={create.isPending || !!writesDisabledReason} title={writesDisabledReason ?? undefined}>
               {create.isPending ? "Creating…" : "Create"}
             </Button>
           </div>
