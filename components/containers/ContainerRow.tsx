@@ -8,7 +8,7 @@ import { LiveStatusText } from "./LiveStatusText";
 import { MountsTable } from "./MountsTable";
 
 /** The columns of a row and of the header above the rows: one definition keeps them aligned. */
-export const ROW_GRID = "md:grid md:grid-cols-[1.75rem_minmax(0,1.3fr)_minmax(0,1fr)_13rem_minmax(0,1fr)] md:items-center md:gap-x-3";
+export const ROW_GRID = "md:grid md:grid-cols-[1.75rem_minmax(0,1.3fr)_minmax(0,1fr)_16rem_minmax(0,1fr)] md:items-center md:gap-x-3";
 
 // A container whose image tag was removed or reassigned shows the image id: 71 characters of noise.
 function ImageName({ image }: { image: string }) {

@@ -17,7 +17,7 @@ export function LiveStatusText({ container }: { container: Container }) {
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5" data-testid="live-status" data-started-at={container.startedAt ?? ""}>
       <span aria-hidden className={`size-2 shrink-0 rounded-full ${dot[s.tone]}`} />
-      <span className={`whitespace-nowrap tabular-nums ${s.tone === "danger" ? "text-danger-fg" : s.tone === "muted" ? "text-fg-muted" : "text-fg"}`}>
+      <span title={s.text} className={`truncate tabular-nums ${s.tone === "danger" ? "text-danger-fg" : s.tone === "muted" ? "text-fg-muted" : "text-fg"}`}>
         {s.text}
       </span>
     </span>
