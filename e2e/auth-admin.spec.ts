@@ -175,6 +175,9 @@ test("change my password: the wrong current one is refused; then other sessions 
   await dialog.getByLabel("Repeat the new password").fill("my-new-password-1");
   await dialog.getByRole("button", { name: "Change password" }).click();
   await expect(dialog.getByRole("alert")).toContainText("The current password is not right.");
+  // The server's per-field issue lands on the field it names (the browser cannot know the password is wrong).
+  await expect(dialog.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByLabel("Current password")).toHaveAccessibleDescription("Not right.");
 
   await dialog.getByLabel("Current password").fill(user.password);
   await dialog.getByRole("button", { name: "Change password" }).click();

@@ -113,7 +113,8 @@ test("payloads in container labels, a compose project and a mount path are shown
   await containersPage.goto();
   const card = containersPage.card(container);
   await expect(card).toBeVisible();
-  await expect(card).toContainText(`compose: ${SVG}`);
+  await expect(containersPage.group(SVG)).toBeVisible();
+  await containersPage.expand(container);
   await expect(containersPage.mounts(container)).toContainText(destination);
   await expectNothingRan(page, w);
 });

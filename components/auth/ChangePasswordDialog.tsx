@@ -1,34 +1,33 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { FormProvider } from "react-hook-form";
+import { z } from "zod";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { inputClass, labelClass } from "@/components/ui/fields";
+import { TextField } from "@/components/ui/form/Field";
+import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
 import { changeMyPasswordMutation } from "@/lib/api/admin-queries";
-import { NewPasswordFields, passwordProblem } from "./account-fields";
+import { changePasswordBody, MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
+
+// The server's own body schema, plus the repeated password only the form has.
+const schema = changePasswordBody
+  .extend({ currentPassword: z.string().min(1, "Give your current password."), confirm: z.string() })
+  .refine((v) => v.confirm === v.newPassword, { path: ["confirm"], message: "The two passwords differ." });
+const empty = { currentPassword: "", newPassword: "", confirm: "" };
 
 /** The signed-in user's own password. The server signs out every other session and keeps this one. */
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [current, setCurrent] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [submitted, setSubmitted] = useState(false);
+  const form = useZodForm(schema, { defaultValues: empty });
   const change = useMutation(changeMyPasswordMutation());
   const close = () => {
-    setCurrent("");
-    setPassword("");
-    setConfirm("");
-    setSubmitted(false);
+    form.reset(empty);
     change.reset();
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (!current || passwordProblem(password, confirm)) return;
-    change.mutate({ currentPassword: current, newPassword: password });
-  };
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) =>
+    change.mutate({ currentPassword, newPassword }, { onError: (error) => applyServerIssues(form, error) }),
+  );
 
   return (
     <Dialog open={open} title="Change my password" onClose={close}>
@@ -44,35 +43,26 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
           </div>
         </div>
       ) : (
-        <form onSubmit={submit} className="space-y-4" noValidate>
-          <label className={labelClass}>
-            Current password
-            <input
+        <FormProvider {...form}>
+          <form onSubmit={submit} className="space-y-4" noValidate>
+            <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" autoFocus />
+            <TextField
+              name="newPassword"
+              label="New password"
               type="password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              autoComplete="current-password"
-              autoFocus
-              aria-invalid={submitted && !current}
-              className={inputClass}
+              autoComplete="new-password"
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
             />
-          </label>
-          <NewPasswordFields
-            password={password}
-            confirm={confirm}
-            onPassword={setPassword}
-            onConfirm={setConfirm}
-            showProblem={submitted}
-            label="New password"
-          />
-          {change.error && <ErrorAlert error={change.error} title="The password was not changed." />}
-          <div className="flex justify-end gap-2">
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={change.isPending}>
-              {change.isPending ? "Changing…" : "Change password"}
-            </Button>
-          </div>
-        </form>
+            <TextField name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" />
+            {change.error && <ErrorAlert error={change.error} title="The password was not changed." />}
+            <div className="flex justify-end gap-2">
+              <Button onClick={close}>Cancel</Button>
+              <Button type="submit" variant="primary" disabled={change.isPending}>
+                {change.isPending ? "Changing…" : "Change password"}
+              </Button>
+            </div>
+          </form>
+        </FormProvider>
       )}
     </Dialog>
   );

@@ -8,12 +8,12 @@ import { ContainersView } from "./ContainersView";
 export function ContainersPage({ engine }: { engine: string }) {
   const { data, error, isFetching, refetch } = useQuery(containersQuery(engine));
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-fg">Containers &amp; mounts</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-fg">Containers &amp; mounts</h1>
         <p className="mt-1 text-sm text-fg-muted">
-          Every container on engine <strong className="font-medium text-fg">{engine}</strong>, running or not, and what it mounts: named and anonymous volumes,
-          host paths, tmpfs.
+          Every container on engine <strong className="font-medium text-fg">{engine}</strong>, running or not, by compose project, and what it mounts: named and
+          anonymous volumes, host paths, tmpfs.
         </p>
       </header>
       {error && (

@@ -1,4 +1,6 @@
+import { ChevronsDownUp, ChevronsUpDown, Search } from "lucide-react";
 import { useId } from "react";
+import { Button } from "@/components/ui/Button";
 import type { StateFilter } from "./filter";
 
 type Props = {
@@ -8,40 +10,45 @@ type Props = {
   onState: (value: StateFilter) => void;
   shown: number;
   total: number;
+  allOpen: boolean;
+  onAllOpen: () => void;
 };
 
-const field = "rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm text-fg placeholder:text-fg-subtle";
+const field = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-sm text-fg placeholder:text-fg-subtle";
 
-export function ContainersToolbar({ search, onSearch, state, onState, shown, total }: Props) {
+export function ContainersToolbar({ search, onSearch, state, onState, shown, total, allOpen, onAllOpen }: Props) {
   const searchId = useId();
   const stateId = useId();
   const noun = total === 1 ? "container" : "containers";
   return (
-    <div className="flex flex-wrap items-end gap-3">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={searchId} className="text-xs font-medium text-fg-muted">
-          Search
-        </label>
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={searchId} className="sr-only">
+        Search
+      </label>
+      <div className="relative min-w-0 flex-1 sm:max-w-80">
+        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
         <input
           id={searchId}
           type="search"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
           placeholder="Container, image, volume or path"
-          className={`${field} w-80 max-w-full`}
+          className={`${field} w-full pl-8`}
         />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={stateId} className="text-xs font-medium text-fg-muted">
-          State
-        </label>
-        <select id={stateId} value={state} onChange={(e) => onState(e.target.value as StateFilter)} className={field}>
-          <option value="all">All</option>
-          <option value="running">Running</option>
-          <option value="not-running">Not running</option>
-        </select>
-      </div>
-      <p role="status" className="pb-1.5 text-sm text-fg-muted sm:ml-auto">
+      <label htmlFor={stateId} className="sr-only">
+        State
+      </label>
+      <select id={stateId} value={state} onChange={(e) => onState(e.target.value as StateFilter)} className={field}>
+        <option value="all">All states</option>
+        <option value="running">Running</option>
+        <option value="not-running">Not running</option>
+      </select>
+      <Button variant="ghost" onClick={onAllOpen} aria-pressed={allOpen}>
+        {allOpen ? <ChevronsDownUp aria-hidden className="size-4" /> : <ChevronsUpDown aria-hidden className="size-4" />}
+        {allOpen ? "Hide all mounts" : "Show all mounts"}
+      </Button>
+      <p role="status" className="text-sm text-fg-muted tabular-nums sm:ml-auto">
         {shown === total ? `${total} ${noun}` : `Showing ${shown} of ${total} ${noun}`}
       </p>
     </div>

@@ -4,16 +4,29 @@ import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/States";
 import type { Container } from "@/lib/api/types";
 import { CONTAINER_ANCHOR_PREFIX, containerAnchor } from "@/lib/routes";
-import { ContainerCard } from "./ContainerCard";
+import { ContainerGroupSection } from "./ContainerGroupSection";
+import { ROW_GRID } from "./ContainerRow";
 import { ContainersToolbar } from "./ContainersToolbar";
 import { filterContainers, type StateFilter } from "./filter";
+import { groupByProject } from "./group";
 import { useHashTarget } from "./useHashTarget";
+
+const toggled = <T,>(set: Set<T>, key: T) => {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
+};
 
 export function ContainersView({ engine, containers }: { engine: string; containers: Container[] }) {
   const [search, setSearch] = useState("");
   const [state, setState] = useState<StateFilter>("all");
+  // Open rows are remembered by id, folded groups by project: both survive the live refreshes.
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [allOpen, setAllOpen] = useState(false);
+  const [folded, setFolded] = useState<Set<string | null>>(new Set());
   const target = useHashTarget(CONTAINER_ANCHOR_PREFIX);
   const shown = useMemo(() => filterContainers(containers, search, state), [containers, search, state]);
+  const groups = useMemo(() => groupByProject(shown), [shown]);
 
   // A link from another page lands here before the list exists; scroll once it does. Later live
   // refreshes keep the reader where they are.
@@ -28,7 +41,11 @@ export function ContainersView({ engine, containers }: { engine: string; contain
   const exists = (name: string) => containers.some((c) => c.name === name);
   const follow = (name: string) => {
     if (!shown.some((c) => c.name === name)) clear();
+    const project = containers.find((c) => c.name === name)?.composeProject ?? null;
+    setFolded((f) => (f.has(project) ? toggled(f, project) : f));
   };
+  // The linked container shows its mounts: that is what the link was for.
+  const isOpen = (c: Container) => allOpen !== open.has(c.id) || c.name === target;
 
   if (containers.length === 0) {
     return (
@@ -38,20 +55,48 @@ export function ContainersView({ engine, containers }: { engine: string; contain
     );
   }
   return (
-    <div className="space-y-4">
-      <ContainersToolbar search={search} onSearch={setSearch} state={state} onState={setState} shown={shown.length} total={containers.length} />
+    <div className="space-y-3">
+      <ContainersToolbar
+        search={search}
+        onSearch={setSearch}
+        state={state}
+        onState={setState}
+        shown={shown.length}
+        total={containers.length}
+        allOpen={allOpen}
+        onAllOpen={() => {
+          setAllOpen(!allOpen);
+          setOpen(new Set());
+        }}
+      />
       {shown.length === 0 ? (
         <EmptyState title="No container matches.">
           <Button onClick={clear}>Clear search and filter</Button>
         </EmptyState>
       ) : (
-        <ul className="space-y-4" aria-label="Containers">
-          {shown.map((c) => (
-            <li key={c.id}>
-              <ContainerCard engine={engine} container={c} targeted={c.name === target} onFollow={follow} exists={exists} />
-            </li>
+        <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-sm">
+          <div aria-hidden className={`hidden border-b border-line px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-fg-muted ${ROW_GRID}`}>
+            <span />
+            <span>Container</span>
+            <span>Image</span>
+            <span>Status</span>
+            <span>Mounts</span>
+          </div>
+          {groups.map((g) => (
+            <ContainerGroupSection
+              key={g.project ?? ""}
+              engine={engine}
+              group={g}
+              collapsed={folded.has(g.project)}
+              onCollapse={() => setFolded((f) => toggled(f, g.project))}
+              isOpen={isOpen}
+              onToggle={(c) => setOpen((o) => toggled(o, c.id))}
+              target={target}
+              onFollow={follow}
+              exists={exists}
+            />
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

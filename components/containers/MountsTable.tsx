@@ -3,7 +3,7 @@ import { PathText } from "@/components/ui/PathText";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Mount } from "@/lib/api/types";
-import { shortName } from "@/lib/format";
+import { formatBytes, shortName } from "@/lib/format";
 import { volumeHref } from "@/lib/routes";
 import { mountKind } from "./filter";
 import { MountTypeBadge } from "./MountTypeBadge";
@@ -26,41 +26,76 @@ function MountSource({ engine, mount }: { engine: string; mount: Mount }) {
       </span>
     );
   }
-  if (kind === "tmpfs") return <span className="text-fg-muted">in memory</span>;
+  if (kind === "tmpfs") return <TmpfsText mount={mount} />;
   const where = mount.source || mount.name;
   return where ? <PathText path={where} /> : <span className="text-fg-muted">—</span>;
 }
 
-/** One container's mounts. Fixed column widths keep the columns aligned from one container's card to the next. */
-export function MountsTable({ engine, containerName, mounts }: { engine: string; containerName: string; mounts: Mount[] }) {
+/** "in memory · up to 64 MB · mode 1770": a tmpfs has no source, but its limit is what people look for. */
+function TmpfsText({ mount }: { mount: Mount }) {
+  const size = mount.tmpfs?.sizeBytes;
+  const mode = mount.tmpfs?.mode;
   return (
-    <Table caption={`Mounts of ${containerName}`} className="min-w-[46rem] table-fixed">
-      <THead>
-        <Th className="w-44">Type</Th>
-        <Th>Volume or host path</Th>
-        <Th>Mounted at</Th>
-        <Th className="w-28">Access</Th>
-        <Th className="w-28">Propagation</Th>
-      </THead>
-      <TBody>
+    <span className="text-fg-muted">
+      in memory
+      {size ? ` · up to ${formatBytes(size)}` : ""}
+      {mode ? ` · mode ${mode}` : ""}
+    </span>
+  );
+}
+
+type Props = { engine: string; containerName: string; mounts: Mount[] };
+
+/** A phone gets one small card per mount; a wider screen the table (fixed widths keep containers aligned). */
+export function MountsTable({ engine, containerName, mounts }: Props) {
+  return (
+    <>
+      <ul aria-label={`Mounts of ${containerName}`} className="divide-y divide-line sm:hidden">
         {mounts.map((m) => (
-          <tr key={m.destination}>
-            <Td>
+          <li key={m.destination} className="space-y-1 px-3 py-2 text-sm">
+            <div className="flex flex-wrap items-center gap-2">
               <MountTypeBadge mount={m} />
-            </Td>
-            <Td>
-              <MountSource engine={engine} mount={m} />
-            </Td>
-            <Td>
-              <PathText path={m.destination} />
-            </Td>
-            <Td>
               <AccessBadge readOnly={m.readOnly} />
-            </Td>
-            <Td className="text-fg-muted">{m.propagation}</Td>
-          </tr>
+            </div>
+            <div>
+              <MountSource engine={engine} mount={m} />
+            </div>
+            <div className="text-fg-muted">
+              at <PathText path={m.destination} />
+            </div>
+          </li>
         ))}
-      </TBody>
-    </Table>
+      </ul>
+      <div className="hidden sm:block">
+        <Table caption={`Mounts of ${containerName}`} className="table-fixed">
+          <THead>
+            <Th className="w-40">Type</Th>
+            <Th>Volume or host path</Th>
+            <Th>Mounted at</Th>
+            <Th className="w-28">Access</Th>
+            <Th className="w-28">Propagation</Th>
+          </THead>
+          <TBody>
+            {mounts.map((m) => (
+              <tr key={m.destination}>
+                <Td>
+                  <MountTypeBadge mount={m} />
+                </Td>
+                <Td>
+                  <MountSource engine={engine} mount={m} />
+                </Td>
+                <Td>
+                  <PathText path={m.destination} />
+                </Td>
+                <Td>
+                  <AccessBadge readOnly={m.readOnly} />
+                </Td>
+                <Td className="text-fg-muted">{m.propagation || "—"}</Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </>
   );
 }

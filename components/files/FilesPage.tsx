@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { RefreshCw, Search } from "lucide-react";
+import { useCallback, useEffect, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { RetryButton } from "@/components/ui/QueryError";
@@ -51,6 +52,12 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
   const pages = query.data?.pages ?? [];
   const entries = pages.flatMap((p) => p.entries);
   const last = pages.at(-1);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, error: pageError } = query;
+  // The rows in view reached past what is loaded: fetch the next page (one at a time; not again after a failure,
+  // which the page shows with its own retry).
+  const needMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !pageError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, pageError, fetchNextPage]);
 
   const onSort = (column: FileSort) => {
     if (column === sort) setOrder(order === "asc" ? "desc" : "asc");
@@ -93,12 +100,14 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     );
   else
     body = (
-      <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-sm">
+      <div className="overflow-hidden rounded-lg border border-line bg-surface">
         <FilesTable
           engine={engine}
           volume={volume}
           dir={path}
           entries={entries}
+          total={last?.total ?? entries.length}
+          onNeedMore={needMore}
           sort={sort}
           order={order}
           onSort={onSort}
@@ -109,7 +118,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     );
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-4">
       <nav aria-label="Breadcrumb">
         <ol className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-fg-muted">
           <li>
@@ -129,24 +138,26 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
       </nav>
       <header className="space-y-2">
         <p className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Files (read-only)</p>
-        <h1 className="text-2xl font-semibold tracking-tight text-fg [overflow-wrap:anywhere]">{volume}</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-fg [overflow-wrap:anywhere]">{volume}</h1>
         <FileBreadcrumbs engine={engine} volume={volume} path={path} />
       </header>
 
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
-          Filter by name
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label className="relative min-w-0 flex-1 sm:max-w-72">
+          <span className="sr-only">Filter by name</span>
+          <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
           <input
             type="search"
             value={filterText}
             onChange={(e) => setFilterText(e.target.value)}
-            placeholder="Part of a name…"
-            className="w-72 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm"
+            placeholder="Filter by name…"
+            className="h-8 w-full rounded-md border border-line-strong bg-surface pr-2.5 pl-8 text-sm text-fg placeholder:text-fg-subtle"
           />
         </label>
         <div className="flex flex-wrap items-center gap-3">
           {canDownload && query.data && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download this directory (.tar.gz)" />}
           <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
+            <RefreshCw aria-hidden className={`size-4 ${query.isFetching && !query.isFetchingNextPage ? "animate-spin" : ""}`} />
             {query.isFetching && !query.isFetchingNextPage ? "Refreshing…" : "Refresh"}
           </Button>
         </div>
@@ -159,11 +170,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
 
       {body}
 
-      {query.hasNextPage && (
-        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading more…" : "Load more"}
-        </Button>
-      )}
+      {query.error && query.data && hasNextPage && <RetryButton retry={{ isFetching: isFetchingNextPage, refetch: () => fetchNextPage() }} />}
 
       <FilePreviewDialog engine={engine} volume={volume} path={preview} canDownload={canDownload} onClose={() => setPreview(null)} />
     </div>

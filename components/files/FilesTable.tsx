@@ -1,21 +1,19 @@
 "use client";
-import Link from "next/link";
-import { Badge } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/Table";
-import { textLinkClass } from "@/components/ui/TextLink";
-import { fileDownloadUrl } from "@/lib/api/files-queries";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { ArrowDown, ArrowUp } from "lucide-react";
+import { useEffect, useRef } from "react";
 import type { FileEntry, FileSort, SortOrder } from "@/lib/api/files-types";
-import { formatBytes, formatDateTime } from "@/lib/format";
-import { filesHref } from "@/lib/routes";
-import { DownloadLink } from "./DownloadLink";
-import { joinPath, symbolicMode } from "./paths";
+import { COL, FileRow } from "./FileRow";
 
 type Props = {
   engine: string;
   volume: string;
   dir: string;
   entries: FileEntry[];
+  /** Entries in the directory (all pages): the scroll bar is as long as the whole listing from the start. */
+  total: number;
+  /** Called when the rows in view reach past the pages loaded so far. */
+  onNeedMore: () => void;
   sort: FileSort;
   order: SortOrder;
   onSort: (sort: FileSort) => void;
@@ -23,7 +21,8 @@ type Props = {
   canDownload: boolean;
 };
 
-const TYPE_LABEL: Record<FileEntry["type"], string> = { dir: "directory", file: "file", symlink: "symlink", other: "other" };
+const ROW_PX = 37;
+const th = "sticky top-0 z-10 bg-surface-2 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-fg-muted shadow-[inset_0_-1px_0_var(--color-line)]";
 
 function SortHeader({
   label,
@@ -34,98 +33,97 @@ function SortHeader({
   className = "",
 }: { label: string; column: FileSort; className?: string } & Pick<Props, "sort" | "order" | "onSort">) {
   const active = sort === column;
+  const Arrow = active && order === "desc" ? ArrowDown : ArrowUp;
   return (
-    <Th aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={className}>
+    <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={`${th} ${className}`}>
       <button type="button" onClick={() => onSort(column)} className="inline-flex items-center gap-1 uppercase hover:text-fg">
         {label}
-        <span aria-hidden className={active ? "text-fg" : "text-fg-subtle"}>
-          {active && order === "desc" ? "▼" : "▲"}
-        </span>
+        <Arrow aria-hidden className={`size-3.5 ${active ? "text-fg" : "text-fg-subtle"}`} />
       </button>
-    </Th>
+    </th>
   );
 }
 
-function NameCell({ engine, volume, dir, entry }: { engine: string; volume: string; dir: string; entry: FileEntry }) {
-  const path = joinPath(dir, entry.name);
-  // Directories, and links that stay inside (the server follows those, and says so when one is a file).
-  const opens = entry.type === "dir" || (entry.type === "symlink" && !entry.linkOutside);
-  return (
-    <div className="min-w-0">
-      {opens ? (
-        <Link href={filesHref(engine, volume, path)} className={`${textLinkClass} [overflow-wrap:anywhere]`}>
-          {entry.name}
-          {entry.type === "dir" && "/"}
-        </Link>
-      ) : (
-        <span className="[overflow-wrap:anywhere] text-fg">{entry.name}</span>
-      )}
-      {entry.type === "symlink" && (
-        <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-fg-muted">
-          <span className="font-mono [overflow-wrap:anywhere]">→ {entry.linkTarget}</span>
-          {entry.linkOutside && (
-            <Badge tone="amber" title="The target is outside this volume; the console does not follow it.">
-              points outside the volume
-            </Badge>
-          )}
-        </p>
-      )}
-    </div>
-  );
-}
+/**
+ * One directory's entries in their own scroll box, header pinned, rows virtualised: only the rows in view are in
+ * the page, so 25,000 entries scroll as smoothly as 25. Rows past the loaded pages are placeholders until the
+ * next page arrives (the API pages by 500).
+ */
+export function FilesTable({ engine, volume, dir, entries, total, onNeedMore, sort, order, onSort, onPreview, canDownload }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const count = Math.max(total, entries.length);
+  // The virtualizer hands out new functions on every render, so this component must not be memoised; the
+  // compiler rule only says so (it already skips it).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 12 });
+  const items = rows.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (lastShown >= entries.length - 1 && entries.length < count) onNeedMore();
+  }, [lastShown, entries.length, count, onNeedMore]);
 
-export function FilesTable({ engine, volume, dir, entries, sort, order, onSort, onPreview, canDownload }: Props) {
+  const before = items[0]?.start ?? 0;
+  const after = rows.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <Table caption={`Files in ${dir}`}>
-      <THead>
-        <SortHeader label="Name" column="name" sort={sort} order={order} onSort={onSort} />
-        <Th>Type</Th>
-        <SortHeader label="Size" column="size" sort={sort} order={order} onSort={onSort} className="text-right" />
-        <Th>Mode</Th>
-        <Th>Owner</Th>
-        <SortHeader label="Modified" column="mtime" sort={sort} order={order} onSort={onSort} />
-        <Th>
-          <span className="sr-only">Actions</span>
-        </Th>
-      </THead>
-      <TBody>
-        {entries.map((e) => {
-          const path = joinPath(dir, e.name);
-          const readable = e.type === "file" || (e.type === "symlink" && !e.linkOutside);
-          return (
-            <tr key={e.name} className="hover:bg-surface-2">
-              <Td className="max-w-md">
-                <NameCell engine={engine} volume={volume} dir={dir} entry={e} />
-              </Td>
-              <Td className="text-fg-muted">{TYPE_LABEL[e.type]}</Td>
-              <Td className="whitespace-nowrap text-right tabular-nums">{e.type === "dir" ? "—" : formatBytes(e.size)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs leading-5">
-                <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-fg-subtle">{symbolicMode(e.mode)}</span>
-              </Td>
-              <Td className="whitespace-nowrap font-mono text-xs leading-5">
-                {e.uid}:{e.gid}
-              </Td>
-              <Td className="whitespace-nowrap text-fg-muted">{formatDateTime(e.mtime)}</Td>
-              <Td className="whitespace-nowrap text-right">
-                <span className="inline-flex items-center gap-3">
-                  {readable && (
-                    <Button variant="ghost" className="py-0" onClick={() => onPreview(path)} aria-label={`Preview ${e.name}`}>
-                      Preview
-                    </Button>
-                  )}
-                  {canDownload && (readable || e.type === "dir") && (
-                    <DownloadLink
-                      href={fileDownloadUrl(engine, volume, path)}
-                      label={e.type === "dir" ? "Download .tar.gz" : "Download"}
-                      description={`Download ${e.name}`}
-                    />
-                  )}
-                </span>
-              </Td>
+    <div ref={box} className="max-h-[calc(100dvh-15rem)] min-h-40 overflow-auto overscroll-contain" tabIndex={0} aria-label={`Files in ${dir}`} role="region">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Files in {dir}</caption>
+        <thead>
+          <tr>
+            <SortHeader label="Name" column="name" sort={sort} order={order} onSort={onSort} />
+            <th scope="col" className={`${th} ${COL.type}`}>
+              Type
+            </th>
+            <SortHeader label="Size" column="size" sort={sort} order={order} onSort={onSort} className="text-right" />
+            <th scope="col" className={`${th} ${COL.mode}`}>
+              Mode
+            </th>
+            <th scope="col" className={`${th} ${COL.owner}`}>
+              Owner
+            </th>
+            <SortHeader label="Modified" column="mtime" sort={sort} order={order} onSort={onSort} className={COL.modified} />
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {before > 0 && (
+            <tr aria-hidden>
+              <td colSpan={7} style={{ height: before, padding: 0 }} />
             </tr>
-          );
-        })}
-      </TBody>
-    </Table>
+          )}
+          {items.map((item) => {
+            const entry = entries[item.index];
+            if (!entry)
+              return (
+                <tr key={item.key} ref={rows.measureElement} data-index={item.index} aria-hidden>
+                  <td colSpan={7} className="px-3 py-1.5">
+                    <span className="block h-5 w-48 animate-pulse rounded bg-surface-3" />
+                  </td>
+                </tr>
+              );
+            return (
+              <FileRow
+                key={entry.name}
+                engine={engine}
+                volume={volume}
+                dir={dir}
+                entry={entry}
+                index={item.index}
+                measure={rows.measureElement}
+                onPreview={onPreview}
+                canDownload={canDownload}
+              />
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden>
+              <td colSpan={7} style={{ height: after, padding: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Boxes, Server } from "lucide-react";
 import { MountsTable } from "@/components/containers/MountsTable";
 import { Badge } from "@/components/ui/Badge";
 import type { Service } from "@/lib/api/types";
@@ -22,19 +23,20 @@ export function ServiceCard({ engine, service: s }: { engine: string; service: S
     <section
       id={serviceAnchor(s.name)}
       aria-labelledby={headingId}
-      className="scroll-mt-4 overflow-hidden rounded-lg border border-line bg-surface shadow-sm target:border-accent target:ring-2 target:ring-accent"
+      className="scroll-mt-16 overflow-hidden rounded-lg border border-line bg-surface shadow-sm target:border-accent target:ring-2 target:ring-accent"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-3">
-        <h2 id={headingId} className="[overflow-wrap:anywhere] text-base font-semibold text-fg">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-3 py-2">
+        <Boxes aria-hidden className="size-4 text-fg-muted" />
+        <h2 id={headingId} className="[overflow-wrap:anywhere] text-sm font-semibold text-fg">
           {s.name}
         </h2>
         <ModeBadge service={s} />
-        <p className="min-w-0 text-sm text-fg-muted sm:ml-auto">
-          <span className="text-xs">image </span>
-          <code className="[overflow-wrap:anywhere] text-fg">{s.image}</code>
-        </p>
+        <code className="min-w-0 truncate text-xs text-fg-muted sm:ml-auto" title={s.image}>
+          {s.image}
+        </code>
       </div>
-      <p className="border-b border-line bg-surface-2 px-4 py-2 text-sm text-fg-muted">
+      <p className="flex items-center gap-1.5 border-b border-line bg-surface-2 px-3 py-1.5 text-xs text-fg-muted">
+        <Server aria-hidden className="size-3.5" />
         {s.nodes.length > 0 ? (
           <>
             Tasks running on {s.nodes.length === 1 ? "node" : "nodes"}: <strong className="font-medium text-fg">{s.nodes.join(", ")}</strong>
@@ -46,7 +48,7 @@ export function ServiceCard({ engine, service: s }: { engine: string; service: S
       {s.mounts.length > 0 ? (
         <MountsTable engine={engine} containerName={s.name} mounts={s.mounts} />
       ) : (
-        <p className="px-4 py-3 text-sm text-fg-muted">Its spec declares no mounts.</p>
+        <p className="px-3 py-2 text-sm text-fg-muted">Its spec declares no mounts.</p>
       )}
     </section>
   );

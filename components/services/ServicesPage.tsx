@@ -19,7 +19,7 @@ export function ServicesPage({ engine }: { engine: string }) {
     body = <EmptyState title="No services">This Swarm runs no services.</EmptyState>;
   } else {
     body = (
-      <div className="space-y-4">
+      <div className="space-y-3">
         {data.services.map((s) => (
           <ServiceCard key={s.id} engine={engine} service={s} />
         ))}
@@ -27,9 +27,9 @@ export function ServicesPage({ engine }: { engine: string }) {
     );
   }
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-fg">Services</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-fg">Services</h1>
         <p className="mt-1 text-sm text-fg-muted">
           The Swarm services on engine <strong className="font-medium text-fg">{engine}</strong>, the volumes, host paths and tmpfs their specs declare, and the
           nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.

@@ -1,100 +1,116 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { Controller, FormProvider, useWatch } from "react-hook-form";
+import { useState } from "react";
+import { useCan } from "@/components/auth/SessionProvider";
+import { useEngineHealth } from "@/components/shell/EngineHealth";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { TextField } from "@/components/ui/form/Field";
+import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
 import { createVolumeMutation } from "@/lib/api/queries";
-import { volumeNameProblem } from "@/lib/api/schemas";
+import { emptyVolumeForm, toCreateVolumeBody, volumeFormSchema, type VolumeFormValues } from "@/lib/api/volume-presets";
 import { volumeHref } from "@/lib/routes";
-import { KeyValueEditor, pairsToRecord, type Pair } from "./KeyValueEditor";
+import { KeyValueEditor } from "./KeyValueEditor";
+import { PresetFields, PresetPicker } from "./VolumePresetFields";
+
+/** A request path of the server's 400 answer → the field that shows it. */
+function fieldOf(path: string): keyof VolumeFormValues | undefined {
+  if (path === "name" || path === "driver") return path;
+  if (path.startsWith("labels")) return "labels";
+  if (path.startsWith("driverOpts")) return "options";
+  return undefined;
+}
 
 export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const router = useRouter();
-  const nameId = useId();
-  const [name, setName] = useState("");
-  const [driver, setDriver] = useState("local");
-  const [options, setOptions] = useState<Pair[]>([]);
-  const [labels, setLabels] = useState<Pair[]>([]);
-  const [touched, setTouched] = useState(false);
+  const canBind = useCan("admin");
+  const { writesDisabledReason } = useEngineHealth();
+  const form = useZodForm(volumeFormSchema, { defaultValues: emptyVolumeForm });
   const create = useMutation(createVolumeMutation(qc, engine));
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const preset = useWatch({ control: form.control, name: "preset" });
 
-  const reset = () => {
-    setName("");
-    setDriver("local");
-    setOptions([]);
-    setLabels([]);
-    setTouched(false);
-    create.reset();
-  };
   const close = () => {
-    reset();
+    form.reset(emptyVolumeForm);
+    create.reset();
+    setUnplaced([]);
     onClose();
   };
-  // An empty name is allowed: the engine then names the volume itself.
-  const nameProblem = name === "" ? null : volumeNameProblem(name);
-  const driverOpts = pairsToRecord(options);
-  const labelMap = pairsToRecord(labels);
-  const problem = nameProblem ?? (driverOpts && labelMap ? null : "Each key may appear only once.");
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (problem || !driverOpts || !labelMap) return;
-    create.mutate(
-      { ...(name ? { name } : {}), driver: driver.trim() || "local", driverOpts, labels: labelMap },
-      {
-        onSuccess: (volume) => {
-          close();
-          router.push(volumeHref(engine, volume.name));
-        },
+  const submit = form.handleSubmit((values) => {
+    setUnplaced([]);
+    create.mutate(toCreateVolumeBody(values), {
+      onSuccess: (volume) => {
+        close();
+        router.push(volumeHref(engine, volume.name));
       },
-    );
-  };
+      onError: (error) => setUnplaced(applyServerIssues(form, error, fieldOf).map((i) => `${i.path}: ${i.message}`)),
+    });
+  });
+  const labelsError = form.formState.errors.labels?.message;
+  const optionsError = form.formState.errors.options?.message;
 
   return (
-    <Dialog open={open} title="Create volume" onClose={close}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <div className="space-y-1">
-          <label htmlFor={nameId} className="text-sm font-medium text-fg">
-            Name
-          </label>
-          <input
-            id={nameId}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onBlur={() => setTouched(true)}
-            aria-invalid={touched && !!nameProblem}
-            aria-describedby={`${nameId}-hint`}
+    <Dialog open={open} title="Create volume" onClose={close} wide>
+      <FormProvider {...form}>
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <TextField
+            name="name"
+            label="Name"
             placeholder="e.g. postgres-data"
             autoFocus
-            className="w-full rounded-md border border-line-strong px-2.5 py-1.5 text-sm aria-invalid:border-danger"
+            hint="Letters, digits, '_', '.', '-'. Leave empty to let the engine choose a name."
           />
-          <p id={`${nameId}-hint`} className={`text-xs ${touched && nameProblem ? "text-danger-fg" : "text-fg-muted"}`}>
-            {touched && nameProblem ? nameProblem : "Letters, digits, '_', '.', '-'. Leave empty to let the engine choose a name."}
-          </p>
-        </div>
-        <label className="block space-y-1 text-sm font-medium text-fg">
-          Driver
-          <input
-            value={driver}
-            onChange={(e) => setDriver(e.target.value)}
-            className="block w-full rounded-md border border-line-strong px-2.5 py-1.5 font-normal"
+          <PresetPicker canBind={canBind} />
+          <PresetFields />
+          {preset === "custom" && (
+            <>
+              <TextField name="driver" label="Driver" hint="A volume plugin installed on the engine, or local." />
+              <Controller
+                name="options"
+                control={form.control}
+                render={({ field }) => (
+                  <KeyValueEditor
+                    legend="Driver options"
+                    pairs={field.value}
+                    onChange={field.onChange}
+                    keyPlaceholder="type"
+                    valuePlaceholder="value"
+                    error={optionsError}
+                  />
+                )}
+              />
+            </>
+          )}
+          <Controller
+            name="labels"
+            control={form.control}
+            render={({ field }) => (
+              <KeyValueEditor legend="Labels" pairs={field.value} onChange={field.onChange} keyPlaceholder="key" valuePlaceholder="value" error={labelsError} />
+            )}
           />
-        </label>
-        <KeyValueEditor legend="Driver options" pairs={options} onChange={setOptions} keyPlaceholder="type" valuePlaceholder="tmpfs, nfs, none…" />
-        <KeyValueEditor legend="Labels" pairs={labels} onChange={setLabels} keyPlaceholder="key" valuePlaceholder="value" />
-        {touched && problem && problem !== nameProblem && <p className="text-sm text-danger-fg">{problem}</p>}
-        {create.error && <ErrorAlert error={create.error} title="The volume was not created." />}
-        <div className="flex justify-end gap-2">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create"}
-          </Button>
-        </div>
-      </form>
+          {unplaced.length > 0 && (
+            <Alert tone="error" title="The server refused these fields.">
+              <ul>
+                {unplaced.map((u) => (
+                  <li key={u}>{u}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          {create.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={create.error} title="The volume was not created." />}
+          {writesDisabledReason && <Alert tone="warning">{writesDisabledReason}</Alert>}
+          <div className="flex justify-end gap-2">
+            <Button onClick={close}>Cancel</Button>
+            <Button type="submit" variant="primary" disabled={create.isPending || !!writesDisabledReason} title={writesDisabledReason ?? undefined}>
+              {create.isPending ? "Creating…" : "Create"}
+            </Button>
+          </div>
+        </form>
+      </FormProvider>
     </Dialog>
   );
 }

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Containers & mounts: one card (a region named after the container) per container, with its mounts table. */
+/**
+ * Containers & mounts: containers grouped by compose project (a region named after the project), one row per
+ * container (a region named after it) whose mounts table folds open.
+ */
 export class ContainersPage {
   readonly heading: Locator;
 
@@ -20,6 +23,23 @@ export class ContainersPage {
     return this.page.getByRole("region", { name, exact: true });
   }
 
+  /** A compose project's group (`null`: the containers of no project). */
+  group(project: string | null): Locator {
+    return this.page.getByRole("region", { name: new RegExp(`^${project === null ? "No compose project" : escape(project)} `) });
+  }
+
+  /** The container's live status text ("Up 12 s", "Exited (0) 3 min ago"). */
+  status(name: string): Locator {
+    return this.card(name).getByTestId("live-status");
+  }
+
+  /** Opens the container's mounts (no-op when open already). */
+  async expand(name: string): Promise<void> {
+    const toggle = this.card(name).getByRole("button", { name: `Mounts of ${name}`, exact: true });
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  }
+
   mounts(name: string): Locator {
     return this.card(name).getByRole("table", { name: `Mounts of ${name}` });
   }
@@ -36,3 +56,5 @@ export class ContainersPage {
     return this.mountRow(name, destination).getByRole("cell");
   }
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

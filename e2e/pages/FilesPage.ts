@@ -21,13 +21,18 @@ export class FilesPage {
     return this.page.getByRole("navigation", { name: "Folder path" });
   }
 
+  /** The listing's own scroll box (its header stays pinned; only the rows in view are in the page). */
+  get scrollBox(): Locator {
+    return this.page.getByRole("region", { name: /^Files in / });
+  }
+
   get table(): Locator {
     return this.page.getByRole("table");
   }
 
   /** The names in the listing, in order (a directory's name ends with "/"). */
   async names(): Promise<string[]> {
-    const cells = this.table.locator("tbody tr td:first-child > div > :first-child");
+    const cells = this.table.locator("tbody tr td:first-child > div > div > :first-child");
     return (await cells.allInnerTexts()).map((t) => t.trim());
   }
 

@@ -123,7 +123,7 @@ export class CreateVolumeDialog {
   }
 
   async addLabel(key: string, value: string): Promise<void> {
-    await this.root.getByRole("button", { name: "+ Add label" }).click();
+    await this.root.getByRole("button", { name: "Add label", exact: true }).click();
     const n = await this.root.getByRole("textbox", { name: /^Labels \d+ key$/ }).count();
     await this.root.getByRole("textbox", { name: `Labels ${n} key`, exact: true }).fill(key);
     await this.root.getByRole("textbox", { name: `Labels ${n} value`, exact: true }).fill(value);

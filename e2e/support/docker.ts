@@ -12,7 +12,7 @@ const run = promisify(execFile);
 export const TEST_IMAGE = "voldeck-test/busybox";
 const MACHINE_DAEMON = "unix:///var/run/docker.sock";
 
-export type VolumeInspect = { Name: string; Driver: string; Mountpoint: string; Labels: Record<string, string> | null };
+export type VolumeInspect = { Name: string; Driver: string; Mountpoint: string; Labels: Record<string, string> | null; Options: Record<string, string> | null };
 
 export class DockerCli {
   private readonly containers = new Set<string>();

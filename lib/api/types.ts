@@ -90,6 +90,21 @@ export type Mount = {
   driver: string | null;
   /** true for a volume the engine named itself (64 hex). */
   anonymous: boolean;
+  /** tmpfs mounts of containers: the size limit and mode they were made with (null: the engine's default). */
+  tmpfs?: TmpfsOptions;
+};
+
+export type TmpfsOptions = { sizeBytes: number | null; mode: string | null };
+
+/** What a container's inspect says about its life; the UI computes "Up 12 min" from these, never a frozen text. */
+export type ContainerLife = {
+  /** Last start (null: never started). */
+  startedAt: string | null;
+  /** Last stop (null: never stopped). */
+  finishedAt: string | null;
+  exitCode: number | null;
+  health: "starting" | "healthy" | "unhealthy" | null;
+  restartCount: number;
 };
 
 export type Container = {
@@ -102,7 +117,7 @@ export type Container = {
   mounts: Mount[];
   volumesFrom: string[];
   composeProject: string | null;
-};
+} & ContainerLife;
 
 export type Engine = {
   id: string;

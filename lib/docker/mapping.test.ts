@@ -239,9 +239,16 @@ describe("toContainer", () => {
       ["volume", "/z"],
     ]);
   });
+  it("gives tmpfs mounts their size and mode, and carries the container's life", () => {
+    const c = raw({ Id: ID1, Names: ["/t"], State: "running", Mounts: [] });
+    const life = { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, exitCode: 0, health: "healthy" as const, restartCount: 1 };
+    const out = toContainer(c, { volumesFrom: [], tmpfs: { "/m": "size=1k" }, tmpfsOptions: { "/m": { sizeBytes: 1024, mode: "1777" } } }, [c], life);
+    expect(out.mounts[0].tmpfs).toEqual({ sizeBytes: 1024, mode: "1777" });
+    expect(out).toMatchObject(life);
+  });
   it("works without the inspect extras", () => {
     const out = toContainer(raw({ Id: ID1, Names: ["/x"], Mounts: null, Labels: null }), undefined, []);
-    expect(out).toMatchObject({ mounts: [], volumesFrom: [], composeProject: null, image: "" });
+    expect(out).toMatchObject({ mounts: [], volumesFrom: [], composeProject: null, image: "", startedAt: null, health: null });
   });
 });
 

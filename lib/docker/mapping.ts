@@ -1,5 +1,16 @@
 // Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
-import type { ClusterVolume, Container, Mount, PruneCandidate, Service, Volume, VolumeContainer, VolumeService } from "@/lib/api/types";
+import type {
+  ClusterVolume,
+  Container,
+  ContainerLife,
+  Mount,
+  TmpfsOptions,
+  PruneCandidate,
+  Service,
+  Volume,
+  VolumeContainer,
+  VolumeService,
+} from "@/lib/api/types";
 
 export type RawVolume = {
   Name: string;
@@ -68,7 +79,11 @@ export type RawContainer = {
 export type ContainerExtras = {
   volumesFrom: string[];
   tmpfs: Record<string, string>;
+  /** destination → size and mode of each tmpfs mount (lib/docker/container-life.ts). */
+  tmpfsOptions?: Record<string, TmpfsOptions>;
 };
+
+const NO_LIFE: ContainerLife = { startedAt: null, finishedAt: null, exitCode: null, health: null, restartCount: 0 };
 
 export const COMPOSE_PROJECT = "com.docker.compose.project";
 export const ANONYMOUS_LABEL = "com.docker.volume.anonymous";
@@ -287,10 +302,14 @@ export function volumesFromNames(entries: string[], all: RawContainer[]): string
   });
 }
 
-export function toContainer(c: RawContainer, extras: ContainerExtras | undefined, all: RawContainer[]): Container {
+export function toContainer(c: RawContainer, extras: ContainerExtras | undefined, all: RawContainer[], life: ContainerLife = NO_LIFE): Container {
   const mounts = (c.Mounts ?? []).map(toMount);
   mounts.push(...tmpfsMounts(extras?.tmpfs ?? {}, mounts));
   mounts.sort((a, b) => a.destination.localeCompare(b.destination));
+  for (const m of mounts) {
+    const tmpfs = m.type === "tmpfs" ? extras?.tmpfsOptions?.[m.destination] : undefined;
+    if (tmpfs) m.tmpfs = tmpfs;
+  }
   const labels = c.Labels ?? {};
   return {
     id: c.Id,
@@ -302,6 +321,7 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
     mounts,
     volumesFrom: volumesFromNames(extras?.volumesFrom ?? [], all),
     composeProject: labels[COMPOSE_PROJECT] ?? null,
+    ...life,
   };
 }
 

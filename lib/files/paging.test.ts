@@ -9,11 +9,27 @@ const entries = [
 ];
 
 describe("sortEntries", () => {
+  it("sorts names naturally: file2 before file10, digits as numbers, case and accents beside their letter", () => {
+    const names = ["file10", "file2", "File1", "file1", "a01", "a1", "b", "file100", "Z"].map((name) => ({ name }));
+    expect(sortEntries(names, "name", "asc").map((e) => e.name)).toEqual(["a01", "a1", "b", "file1", "File1", "file2", "file10", "file100", "Z"]);
+    expect(sortEntries(names, "name", "desc").map((e) => e.name)[0]).toBe("Z");
+  });
+  it("pages a naturally sorted directory with every entry once", () => {
+    const names = Array.from({ length: 120 }, (_, i) => ({ name: `file${i}` }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ReturnType<typeof pageOf> = pageOf(names, { sort: "name", order: "asc", filter: "", cursor, limit: 7 });
+      seen.push(...page.entries.map((e) => e.name));
+      cursor = page.nextCursor ?? null;
+    } while (cursor);
+    expect(seen).toEqual(names.map((e) => e.name));
+  });
   it("sorts by name, size or time, ties broken by name, either way", () => {
-    expect(sortEntries(entries, "name", "asc").map((e) => e.name)).toEqual(["a", "b", "c", "Äpfel"]);
+    expect(sortEntries(entries, "name", "asc").map((e) => e.name)).toEqual(["a", "Äpfel", "b", "c"]);
     expect(sortEntries(entries, "size", "asc").map((e) => e.name)).toEqual(["Äpfel", "b", "c", "a"]);
     expect(sortEntries(entries, "size", "desc").map((e) => e.name)).toEqual(["a", "c", "b", "Äpfel"]);
-    expect(sortEntries(entries, "mtime", "asc").map((e) => e.name)).toEqual(["c", "Äpfel", "b", "a"]);
+    expect(sortEntries(entries, "mtime", "asc").map((e) => e.name)).toEqual(["Äpfel", "c", "b", "a"]);
   });
 });
 

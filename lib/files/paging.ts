@@ -32,10 +32,16 @@ const keyOf = (e: Keyed, sort: FileSort): number | string | null => (sort === "s
 
 const cmp = <T extends number | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
+// Natural order, as people read names: "file2" before "file10", "a" beside "Ä". Intl's collator does it (numeric
+// collation) rather than a hand-written tokenizer; it calls "a01" and "a1" equal, so code points break the tie
+// and the order stays total, which the keyset cursor needs.
+const collator = new Intl.Collator("en", { numeric: true });
+export const compareNames = (a: string, b: string): number => collator.compare(a, b) || cmp(a, b);
+
 /** Order of two entries: the sort key, then the name (names are unique, so the order is total). */
 function compareKeys(av: number | string | null, an: string, bv: number | string | null, bn: string, order: SortOrder): number {
   const byKey = av === null || bv === null ? 0 : typeof av === "number" ? cmp(av, bv as number) : cmp(av, bv as string);
-  const c = byKey || cmp(an, bn);
+  const c = byKey || compareNames(an, bn);
   return order === "desc" ? -c : c;
 }
 

@@ -6,7 +6,7 @@ import { summarizeDetail } from "./audit-filter";
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="rounded-lg border border-line bg-surface shadow-sm">
+    <div className="overflow-hidden rounded-lg border border-line bg-surface">
       <Table caption="Audit trail, newest first">
         <THead>
           <Th>Time</Th>
@@ -21,7 +21,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         <TBody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <Time iso={e.at} />
               </Td>
               <Td className="break-all">{e.actor ?? <span className="italic text-fg-subtle">anonymous</span>}</Td>

@@ -1,3 +1,4 @@
+import { Pencil, PlugZap } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
@@ -20,7 +21,7 @@ const ENV_REASON = "Set by the environment (DOCKER_HOST or VOLDECK_ENGINES): cha
 
 export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props) {
   return (
-    <div className="rounded-lg border border-line bg-surface shadow-sm">
+    <div className="overflow-hidden rounded-lg border border-line bg-surface">
       <Table caption="Engines">
         <THead>
           <Th>Engine</Th>
@@ -53,7 +54,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                     {env ? "environment" : "console"}
                   </Badge>
                 </Td>
-                <Td className="min-w-64">
+                <Td className="min-w-56">
                   <EngineStatus engine={e} />
                   {test?.id === e.id && (
                     <div className="mt-1">
@@ -64,6 +65,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                 <Td className="whitespace-nowrap text-right">
                   <div className="-my-1.5 flex justify-end gap-1">
                     <Button variant="ghost" onClick={() => onTest(e)} disabled={test?.id === e.id && test.pending}>
+                      <PlugZap aria-hidden className="size-4" />
                       Test<span className="sr-only"> connection to {e.id}</span>
                     </Button>
                     {env ? (
@@ -78,6 +80,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                     ) : (
                       <>
                         <Button variant="ghost" onClick={() => onEdit(e)}>
+                          <Pencil aria-hidden className="size-4" />
                           Edit<span className="sr-only"> engine {e.id}</span>
                         </Button>
                         <DangerAction label="Remove" context={`engine ${e.id}`} onClick={() => onRemove(e)} />

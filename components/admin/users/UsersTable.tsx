@@ -1,3 +1,4 @@
+import { KeyRound, UserCog } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { DangerAction } from "@/components/ui/DangerAction";
@@ -21,7 +22,7 @@ export function UsersTable({
   onRemove: (user: User) => void;
 }) {
   return (
-    <div className="rounded-lg border border-line bg-surface shadow-sm">
+    <div className="overflow-hidden rounded-lg border border-line bg-surface">
       <Table caption="Users">
         <THead>
           <Th>Name</Th>
@@ -45,12 +46,14 @@ export function UsersTable({
               <Td>
                 <Time iso={u.createdAt} />
               </Td>
-              <Td className="text-right">
+              <Td className="whitespace-nowrap text-right">
                 <div className="-my-1.5 flex flex-wrap justify-end gap-1">
                   <Button variant="ghost" onClick={() => onRole(u)}>
+                    <UserCog aria-hidden className="size-4" />
                     Change role<span className="sr-only"> of {u.username}</span>
                   </Button>
                   <Button variant="ghost" onClick={() => onPassword(u)}>
+                    <KeyRound aria-hidden className="size-4" />
                     Reset password<span className="sr-only"> of {u.username}</span>
                   </Button>
                   <DangerAction label="Remove" context={`user ${u.username}`} onClick={() => onRemove(u)} />
