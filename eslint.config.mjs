@@ -20,6 +20,7 @@ export const CLIENT_SAFE = [
   "schedule/cron.ts", // the cron parser the schedule form validates with
   "schedule/next-runs.ts", // the preview of a schedule's next runs
   "schedule/describe.ts", // a cron expression in words
+  "backup/new-volume-labels.ts", // which labels a restored or cloned volume keeps (pure)
 ];
 const clientSafeFiles = CLIENT_SAFE.map((p) => (p.endsWith(".ts") ? `lib/${p}` : `lib/${p}/**/*.{ts,tsx}`));
 

@@ -3,6 +3,7 @@ import { Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { Backup } from "@/lib/api/types";
+import { useNow } from "@/components/ui/useNowTick";
 import { AGE_CHOICES, filterBackups, groupByVolume, parseAge } from "./backup-filter";
 import { BackupGroup } from "./BackupGroup";
 
@@ -33,20 +34,18 @@ export function BackupCatalog({ backups, onRestore, onDelete, writesDisabledReas
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   };
   const engines = useMemo(() => [...new Set(backups.map((b) => b.engine).filter((e): e is string => e !== null))].sort(), [backups]);
-  const groups = useMemo(() => groupByVolume(filterBackups(backups, { q, engine, age }, Date.now())), [backups, q, engine, age]);
+  const now = useNow();
+  const groups = useMemo(() => groupByVolume(filterBackups(backups, { q, engine, age }, now)), [backups, q, engine, age, now]);
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
-  const filtering = Boolean(q || engine || age !== "any");
-  const isOpen = (volume: string) => toggled[volume] ?? (filtering || groups.length <= OPEN_UP_TO);
-
   // A link to one backup (#backup-<id>, from a finished job) opens its group so the row can be shown.
+  const [linked] = useState(() => (typeof window === "undefined" ? "" : window.location.hash.replace(/^#backup-/, "")));
+  const linkedVolume = linked ? backups.find((b) => b.id === linked)?.volume : undefined;
+  const filtering = Boolean(q || engine || age !== "any");
+  const isOpen = (volume: string) => toggled[volume] ?? (volume === linkedVolume || filtering || groups.length <= OPEN_UP_TO);
+
   useEffect(() => {
-    const id = window.location.hash.replace(/^#backup-/, "");
-    const target = id && backups.find((b) => b.id === id);
-    if (target) {
-      setToggled((t) => ({ ...t, [target.volume]: true }));
-      requestAnimationFrame(() => document.getElementById(`backup-${id}`)?.scrollIntoView({ block: "center" }));
-    }
-  }, [backups]);
+    if (linkedVolume) requestAnimationFrame(() => document.getElementById(`backup-${linked}`)?.scrollIntoView({ block: "center" }));
+  }, [linked, linkedVolume]);
 
   return (
     <div className="rounded-lg border border-line bg-surface shadow-sm">

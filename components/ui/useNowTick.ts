@@ -35,3 +35,12 @@ export function useNowTick(): number | null {
     () => null,
   );
 }
+
+/** The time now (ms), updated every 15 s; for filters and sorts by age, which the server renders too. */
+export function useNow(): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );
+}

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { volumeListQuery } from "@/lib/api/queries";
 import { formatDateTime } from "@/lib/format";
 import { lastUseOf, lastUseSentence, lastUseText, type LastUseFields } from "./last-used";
-import { useNow } from "./useNow";
+import { useNow } from "@/components/ui/useNowTick";
 
 const tone = { now: "font-medium text-ok-fg", past: "text-fg-muted", never: "text-fg-subtle" };
 

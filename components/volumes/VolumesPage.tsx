@@ -23,7 +23,7 @@ import { VolumeCard } from "./list/VolumeCard";
 import { VolumeOverview } from "./list/VolumeOverview";
 import { PruneDialog } from "./PruneDialog";
 import { VolumesToolbar } from "./VolumesToolbar";
-import { useNow } from "./useNow";
+import { useNow } from "@/components/ui/useNowTick";
 import { filterVolumes, sortVolumes, type SortKey } from "./volume-filter";
 
 type PageDialog = { kind: "create" | "prune" } | { kind: "backup" | "remove"; volumes: Volume[]; key: number };

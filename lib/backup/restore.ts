@@ -13,7 +13,7 @@ import { fillFromBackup } from "./restore-fill";
 import type { RestoreRequest } from "./restore-types";
 import { freeSpaceWhereRestored } from "./space";
 import { decideSpace, spaceNeeded } from "./space-decision";
-import { checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
+import { archiveStreams, checkCounts, findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 /** Checks what can be checked now (404, 409, 409 in_use, 503, 507 no space), then restores as a job. */
 export async function startRestore(backupId: string, req: RestoreRequest, isAdmin: boolean): Promise<Job> {
