@@ -4,7 +4,7 @@ import { OIDC_LOGIN_PATH } from "@/lib/api/auth-paths";
 // A plain link, not a fetch: signing in at the provider is a full-page trip (the provider's own pages, then back
 // to the callback), and a link works before the page's script has loaded.
 const look = {
-  primary: "bg-accent-strong text-on-accent hover:bg-accent-strong",
+  primary: "bg-accent-strong text-on-accent hover:bg-accent",
   secondary: "bg-surface text-fg border border-line-strong hover:bg-surface-2",
 };
 
