@@ -2,7 +2,7 @@
 // stages test: the debootstrap (network-bound), then a private engine, the base image imported and the real
 // Dockerfile built (its apt and npm steps are network-bound too; its compile steps share the CPU with the tests).
 // `finish` waits for that and runs the vitest project "image" against the running container. Each step's
-// time is reported. VOLDECK_SKIP_IMAGE=1 skips the stage (a quicker loop by hand); `npm test` and CI run it.
+// time is reported. Run by `npm run test:image`, or within `npm test` when VOLDECK_IMAGE_TEST=1 (run-tests.mjs).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { startEngine } from "./test-engine.mjs";
