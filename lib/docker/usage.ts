@@ -35,8 +35,9 @@ export type Usage = { at: string; by: string | null };
 function record(engineId: string, volume: string, at: number, by: string | null): void {
   db()
     .prepare(
-      `INSERT INTO volume_usage (engine, volume, last_used_at, last_used_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (engine, volume) DO UPDATE SET last_used_at = excluded.last_used_at, last_used_by = excluded.last_used_by
+      `INSERT INTO volume_usage (engine, volume, last_used_at, last_used_by, helpers_filtered) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (engine, volume) DO UPDATE SET last_used_at = excluded.last_used_at, last_used_by = excluded.last_used_by,
+         helpers_filtered = 1
        WHERE excluded.last_used_at >= volume_usage.last_used_at`,
     )
     .run(engineId, volume, new Date(at).toISOString(), by);
@@ -69,14 +70,18 @@ export function trackUsage(engineId: string): void {
 /** Since when usage is followed on the engine, and the last recorded use of each volume. */
 export function usageOf(engineId: string): { since: string | null; byVolume: Map<string, Usage> } {
   const since = db().prepare("SELECT since FROM usage_tracking WHERE engine = ?").pluck().get(engineId) as string | undefined;
-  const rows = db().prepare("SELECT volume, last_used_at, last_used_by FROM volume_usage WHERE engine = ?").all(engineId) as {
+  const rows = db().prepare("SELECT volume, last_used_at, last_used_by, helpers_filtered FROM volume_usage WHERE engine = ?").all(engineId) as {
     volume: string;
     last_used_at: string;
     last_used_by: string | null;
+    helpers_filtered: number;
   }[];
   const jobs = jobsOn(engineId);
   const now = Date.now();
-  const kept = rows.filter((r) => !jobs.length || !isConsoleOwnUse(engineId, { volume: r.volume, at: r.last_used_at, by: r.last_used_by }, jobs, now));
+  // Records written since helpers are left out at the source are the truth; only older ones are checked.
+  const ownUse = (r: (typeof rows)[number]) =>
+    !r.helpers_filtered && jobs.length > 0 && isConsoleOwnUse(engineId, { volume: r.volume, at: r.last_used_at, by: r.last_used_by }, jobs, now);
+  const kept = rows.filter((r) => !ownUse(r));
   return { since: since ?? null, byVolume: new Map(kept.map((r) => [r.volume, { at: r.last_used_at, by: r.last_used_by }])) };
 }
 

@@ -4,6 +4,7 @@ import { jobsMigration } from "./migration-jobs";
 import { repositoriesMigration } from "./migration-repositories";
 import { schedulesMigration } from "./migration-schedules";
 import { tokenExpiryOidcMigration } from "./migration-token-expiry-oidc";
+import { usageTrustedMigration } from "./migration-usage-trusted";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
 export const migrations: { version: number; sql: string }[] = [
@@ -74,4 +75,5 @@ export const migrations: { version: number; sql: string }[] = [
   jobsMigration,
   tokenExpiryOidcMigration,
   repositoriesMigration,
+  usageTrustedMigration,
 ];

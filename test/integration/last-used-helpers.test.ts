@@ -73,4 +73,18 @@ describe("last used by, with the console's own helpers at work", () => {
     const list = await get<{ volumes: Volume[] }>(volumesPath());
     expect(list.body.volumes.find((v) => v.name === restored)).toMatchObject({ lastUsedBy: null });
   });
+
+  it("answers a use recorded since helpers are left out at the source, even in the second before a job", async () => {
+    // A person's container that stopped just as the restore began: the job-time check would have hidden it.
+    const at = restoreJob.startedAt ?? restoreJob.createdAt;
+    const conn = new Database(path.join(process.env.VOLDECK_DATA_DIR!, "voldeck.db"), { fileMustExist: true, timeout: 10_000 });
+    try {
+      conn
+        .prepare("INSERT OR REPLACE INTO volume_usage (engine, volume, last_used_at, last_used_by, helpers_filtered) VALUES (?, ?, ?, ?, 1)")
+        .run("local", restored, at, "a-person");
+    } finally {
+      conn.close();
+    }
+    expect(await volume(restored)).toMatchObject({ lastUsedAt: at, lastUsedBy: "a-person" });
+  });
 });

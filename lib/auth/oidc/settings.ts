@@ -48,7 +48,7 @@ export function oidcSettings(env: Env): OidcSettings | null {
   } catch {
     throw new Error(`VOLDECK_OIDC_ISSUER "${issuerText}" is not a URL.`);
   }
-  if (issuer.protocol !== "https:" && issuer.protocol !== "http:") throw new Error("VOLDECK_OIDC_ISSUER must be an https:// URL.");
+  if (issuer.protocol !== "https:" && issuer.protocol !== "http:") throw new Error("VOLDECK_OIDC_ISSUER must be an https:// (or http://) URL.");
   const clientId = env.VOLDECK_OIDC_CLIENT_ID?.trim();
   if (!clientId) throw new Error("VOLDECK_OIDC_ISSUER is set but VOLDECK_OIDC_CLIENT_ID is not.");
   const roles = parseRoleMap(env.VOLDECK_OIDC_ROLES ?? "");
