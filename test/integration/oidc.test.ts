@@ -213,7 +213,7 @@ describe("single sign-on: refusals", () => {
     expect((await me(again)).body.user).toEqual({ username: login, role: "viewer", via: "session" });
   });
 
-  it("with password sign-in off: the password route refuses, the sign-in page goes straight to the provider unless it shows an error", async () => {
+  it("with password sign-in off: the password and setup routes refuse, the sign-in page goes straight to the provider unless it shows an error", async () => {
     const res = await fetch(`${ssoOnly.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: ssoOnly.url },
@@ -221,6 +221,15 @@ describe("single sign-on: refusals", () => {
     });
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toMatch(/Password sign-in is turned off/);
+    // No user exists there yet, and still no password admin can be made by whoever comes first.
+    expect(await (await fetch(`${ssoOnly.url}/api/auth/setup`)).json()).toEqual({ needed: false });
+    const setup = await fetch(`${ssoOnly.url}/api/auth/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ssoOnly.url },
+      body: JSON.stringify({ username: "first", password: "a-long-enough-password" }),
+    });
+    expect(setup.status).toBe(403);
+    expect(setup.headers.getSetCookie().some((c) => c.startsWith("voldeck_session="))).toBe(false);
     const page = await fetch(`${ssoOnly.url}/login`, { redirect: "manual" });
     expect([302, 303, 307]).toContain(page.status);
     expect(page.headers.get("location")).toMatch(/\/api\/auth\/oidc\/login$/);
