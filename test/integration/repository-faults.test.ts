@@ -2,17 +2,18 @@
 // locked by a dead process, restic killed or cancelled mid-backup (the repository still checks clean and no
 // snapshot is claimed), path traversal in browse and file-level restore, and the roles: a viewer reads but
 // never writes, and without credentials every route answers 401.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Job } from "@/lib/api/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post } from "../helpers/api";
 import { createToken, revokeToken } from "../helpers/auth";
-import { fillRandom, waitJob } from "../helpers/backups";
+import { fillRandom, isFinished, jobOf, waitJob } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
 import { addRepo, makeVolume, snapshotVolume } from "../helpers/repositories";
+import { releaseRepository, resticLocks, resticPids } from "../helpers/restic-locks";
 import { startResticServers, type ResticServers } from "../helpers/restic-servers";
 
 const s = new Scenario(uniquePrefix("repof"));
@@ -68,51 +69,76 @@ describe("connecting", () => {
 });
 
 describe("locks and interrupted backups", () => {
+  const repoDir = () => servers.target("local", id).dir;
+  const jobs: string[] = [];
+  let check: ChildProcess | null = null;
+  const snapshotJob = async (body: Record<string, unknown>) => {
+    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id, ...body });
+    expect(answer.status, answer.text).toBe(202);
+    jobs.push(answer.body.job.id);
+    return answer.body.job.id;
+  };
+  const bytesMoving = (jobId: string) =>
+    until(
+      "bytes to move",
+      () => get<Job>(`/api/jobs/${jobId}`).then((a) => a.body),
+      (j) => j.bytesDone > 0 || isFinished(j),
+      { timeoutMs: 30_000, intervalMs: 50 },
+    ).then((j) => expect(j.state, "the backup is still running").toBe("running"));
+
+  // Whatever a test did or where it failed, the next one starts on a repository nobody holds.
+  afterEach(async () => {
+    for (const jobId of jobs.splice(0)) if (!isFinished(await jobOf(jobId))) await post(`/api/jobs/${jobId}/cancel`);
+    if (check && check.exitCode === null && check.signalCode === null) check.kill("SIGKILL");
+    check = null;
+    await releaseRepository(repoDir(), cli);
+  }, 90_000);
+
   it("says who holds a stale exclusive lock, and leaves a lock that is not its own", async () => {
-    // A `restic check` killed while it holds the exclusive lock: its process is gone, its lock is not.
+    // A `restic check` killed while it holds the exclusive lock: its process is gone, its lock is not. Its
+    // reads are slowed down so that it certainly still holds the lock when it is killed.
     await fillRandom(volume, 20, "big.bin");
     await snapshotVolume(volume, id);
-    const target = servers.target("local", id);
-    const pw = path.join(target.dir, "..", "pw-lock");
+    const pw = path.join(repoDir(), "..", "pw-lock");
     await fs.writeFile(pw, password, { mode: 0o600 });
-    const check = spawn("restic", ["-r", target.dir, "check", "--read-data"], {
+    check = spawn("restic", ["-r", repoDir(), "--no-cache", "--limit-download", "512", "check", "--read-data"], {
       env: { PATH: process.env.PATH ?? "", RESTIC_PASSWORD_FILE: pw } as unknown as NodeJS.ProcessEnv,
       stdio: "ignore",
     });
-    await until("check to take its lock", lockFiles, (l) => l.length > 0, { timeoutMs: 10_000, intervalMs: 5 });
-    check.kill("SIGKILL");
-    await new Promise((r) => check.once("exit", r));
+    const checker = check;
+    const exited = new Promise<NodeJS.Signals | null>((r) => checker.once("exit", (_code, signal) => r(signal)));
+    await until(
+      "check to hold its exclusive lock",
+      () => resticLocks(cli),
+      (l) => l.some((lock) => lock.pid === checker.pid && lock.exclusive),
+      { timeoutMs: 30_000, intervalMs: 20 },
+    );
+    checker.kill("SIGKILL");
+    expect(await exited, "check was still running when killed").toBe("SIGKILL");
     const stale = await lockFiles();
     expect(stale.length).toBe(1);
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id });
-    const job = await waitJob(answer.body.job.id);
+    const job = await waitJob(await snapshotJob({}));
     expect(job.state).toBe("failed");
     expect(job.error).toMatch(/locked by another restic process \(PID \d+ on /);
     expect(job.snapshotId ?? null).toBeNull();
     expect(await lockFiles()).toEqual(stale);
-    await cli(["unlock"]); // the test's own clean-up
+    await cli(["unlock"]); // without --remove-all: the lock really is stale (its PID is gone), as the message says
     expect(await lockFiles()).toEqual([]);
   }, 120_000);
 
   it("restic killed mid-backup: no snapshot claimed, no lock left, the repository checks clean", async () => {
+    await fillRandom(volume, 16, "fresh-killed.bin"); // new data: at 1 MiB/s it uploads for seconds
     const before = await count();
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id, rateLimit: 1 << 20 });
-    expect(answer.status, answer.text).toBe(202);
-    const jobId = answer.body.job.id;
+    const jobId = await snapshotJob({ rateLimit: 1 << 20 });
     // The restic child of the console that backs up into this repository (the test kills exactly that one).
-    const pid = await until(
+    const [pid] = await until(
       "restic to be running",
-      () => resticPidFor(servers.target("local", id).dir),
-      (p) => p !== null,
+      () => resticPids(repoDir(), "backup"),
+      (p) => p.length === 1,
       { timeoutMs: 30_000, intervalMs: 50 },
     );
-    await until(
-      "bytes to move",
-      () => get<Job>(`/api/jobs/${jobId}`).then((a) => a.body.bytesDone),
-      (b) => b > 0,
-      { timeoutMs: 30_000, intervalMs: 50 },
-    );
-    process.kill(pid!, "SIGKILL");
+    await bytesMoving(jobId);
+    process.kill(pid, "SIGKILL");
     const job = await waitJob(jobId);
     expect(job.state).toBe("failed");
     expect(job.error).toMatch(/SIGKILL/);
@@ -123,15 +149,10 @@ describe("locks and interrupted backups", () => {
   }, 120_000);
 
   it("a cancelled snapshot stops restic, leaves no lock and claims nothing", async () => {
+    await fillRandom(volume, 16, "fresh-cancelled.bin");
     const before = await count();
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id, rateLimit: 1 << 20 });
-    const jobId = answer.body.job.id;
-    await until(
-      "bytes to move",
-      () => get<Job>(`/api/jobs/${jobId}`).then((a) => a.body.bytesDone),
-      (b) => b > 0,
-      { timeoutMs: 30_000, intervalMs: 50 },
-    );
+    const jobId = await snapshotJob({ rateLimit: 1 << 20 });
+    await bytesMoving(jobId);
     expect((await post(`/api/jobs/${jobId}/cancel`)).status).toBeLessThan(300);
     const job = await waitJob(jobId);
     expect(job).toMatchObject({ state: "failed", error: "cancelled" });
@@ -140,16 +161,6 @@ describe("locks and interrupted backups", () => {
     expect(await count()).toBe(before);
   }, 120_000);
 });
-
-async function resticPidFor(repoDir: string): Promise<number | null> {
-  for (const entry of await fs.readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmd = await fs.readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
-    const args = cmd.split("\0");
-    if (path.basename(args[0]) === "restic" && args.includes(repoDir) && args.includes("backup")) return Number(entry);
-  }
-  return null;
-}
 
 describe("path traversal", () => {
   it.each(["/../etc", "../../etc/passwd", "/dir/../../x"])("browse refuses %j", async (p) => {
