@@ -9,14 +9,17 @@ import type { Invocation } from "./invocation";
 // restic as a child process. A cancel asks politely first (SIGINT: restic removes its own lock and writes
 // nothing half-done), then SIGTERM, then SIGKILL. A restic of ours that died without its clean-up leaves a
 // lock; it is removed with `restic unlock` (which removes only stale locks: on this host with a dead PID, or
-// old ones), and only when no other restic of ours is working on that repository.
+// old ones), once no other lock-taking restic of ours works on that repository: right away, or when the last
+// of them ends (however it ends), so that a lock of ours is never left behind.
 
 const GRACE_MS = 5_000;
 const STDERR_KEEP = 16 * 1024;
 
-type Running = Map<string, number>;
-const g = globalThis as typeof globalThis & { __voldeckRestic?: Running };
-const running: Running = (g.__voldeckRestic ??= new Map());
+// Per repository: how many lock-taking restic runs of ours are working on it, and whether one of them was
+// interrupted and left its lock (read-only runs with --no-lock neither count nor delay the clean-up).
+type Holders = { count: number; staleLock: boolean };
+const g = globalThis as typeof globalThis & { __voldeckResticHolders?: Map<string, Holders> };
+const holders: Map<string, Holders> = (g.__voldeckResticHolders ??= new Map());
 
 export class ResticError extends ApiError {
   constructor(message: string, reason: string) {
@@ -45,7 +48,10 @@ function start(inv: Invocation, args: string[], opts: RunOptions): ChildProcess 
     env: inv.env as NodeJS.ProcessEnv,
     stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
   });
-  running.set(inv.id, (running.get(inv.id) ?? 0) + 1);
+  if (opts.locks) {
+    const h = holders.get(inv.id) ?? { count: 0, staleLock: false };
+    holders.set(inv.id, { ...h, count: h.count + 1 });
+  }
   const stop = () => {
     child.kill("SIGINT");
     const term = setTimeout(() => child.kill("SIGTERM"), GRACE_MS);
@@ -72,14 +78,10 @@ function finish(inv: Invocation, child: ChildProcess, opts: RunOptions, stderr: 
     let spawnError: Error | null = null;
     child.once("error", (e) => (spawnError = e));
     child.once("close", (code, signal) => {
-      const left = (running.get(inv.id) ?? 1) - 1;
-      if (left) running.set(inv.id, left);
-      else running.delete(inv.id);
       const outcome: Outcome = spawnError
         ? { code: 127, signal: null, stderr: `Fatal: restic could not be started: ${(spawnError as Error).message}` }
         : { code, signal, stderr: stderr() };
-      const interrupted = signal !== null || code === 130;
-      if (opts.locks && interrupted && !running.has(inv.id)) void unlockStale(inv).finally(() => resolve(outcome));
+      if (opts.locks && releaseHolder(inv.id, signal !== null || code === 130)) void unlockStale(inv).finally(() => resolve(outcome));
       else resolve(outcome);
     });
   });
@@ -121,6 +123,18 @@ export function resticStream(inv: Invocation, args: string[], opts: RunOptions =
     else out.end();
   });
   return out;
+}
+
+/** One lock-taking run ended; answers whether a stale lock of ours is to be removed now. */
+function releaseHolder(id: string, interrupted: boolean): boolean {
+  const h = holders.get(id) ?? { count: 1, staleLock: false };
+  const left = { count: h.count - 1, staleLock: h.staleLock || interrupted };
+  if (left.count > 0) {
+    holders.set(id, left);
+    return false;
+  }
+  holders.delete(id);
+  return left.staleLock;
 }
 
 /** `restic unlock` without --remove-all: only locks whose process is provably gone (ours, after a kill). */

@@ -1,17 +1,11 @@
-// Repositories when things go wrong: a wrong password, no repository, an unreachable server, a repository
-// locked by a dead process, restic killed or cancelled mid-backup (the repository still checks clean and no
-// snapshot is claimed), path traversal in browse and file-level restore, and the roles: a viewer reads but
-// never writes, and without credentials every route answers 401.
-import { spawn } from "node:child_process";
+// Repositories when things go wrong: a wrong password, no repository, an unreachable server, path traversal
+// in browse and file-level restore, and the roles: a viewer reads but never writes, and without credentials
+// every route answers 401. Locks and interrupted backups: repository-locks.test.ts.
 import fs from "node:fs/promises";
-import path from "node:path";
-import type { Job } from "@/lib/api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, del, expectError, get, post } from "../helpers/api";
 import { createToken, revokeToken } from "../helpers/auth";
-import { fillRandom, waitJob } from "../helpers/backups";
 import { Scenario, uniquePrefix } from "../helpers/names";
-import { until } from "../helpers/poll";
 import { addRepo, makeVolume, snapshotVolume } from "../helpers/repositories";
 import { startResticServers, type ResticServers } from "../helpers/restic-servers";
 
@@ -19,13 +13,12 @@ const s = new Scenario(uniquePrefix("repof"));
 let servers: ResticServers;
 const id = `${s.prefix}-main`;
 const volume = s.volume(s.name("src"));
-let password = "";
 let snapshot = "";
 let viewer: { id: string; secret: string };
 
 beforeAll(async () => {
   servers = await startResticServers();
-  password = (await addRepo(id, servers.target("local", id).body)).password!;
+  await addRepo(id, servers.target("local", id).body);
   await makeVolume(volume, { "a.txt": "a\n", "dir/b.txt": "b\n" });
   snapshot = (await snapshotVolume(volume, id)).snapshotId!;
   viewer = await createToken("viewer");
@@ -37,10 +30,6 @@ afterAll(async () => {
   await s.cleanup();
   await servers?.stop();
 });
-
-const cli = (args: string[]) => servers.target("local", id).cli(password, args);
-const count = async () => (JSON.parse(await cli(["snapshots", "--json", "--no-lock"])) as unknown[]).length;
-const lockFiles = async () => fs.readdir(path.join(servers.target("local", id).dir, "locks"));
 
 describe("connecting", () => {
   it("names a wrong password and keeps nothing", async () => {
@@ -66,90 +55,6 @@ describe("connecting", () => {
     expectError(await get(`/api/repositories/${id}/snapshots/${"0".repeat(64)}/files?path=/`), 404, "not_found");
   });
 });
-
-describe("locks and interrupted backups", () => {
-  it("says who holds a stale exclusive lock, and leaves a lock that is not its own", async () => {
-    // A `restic check` killed while it holds the exclusive lock: its process is gone, its lock is not.
-    await fillRandom(volume, 20, "big.bin");
-    await snapshotVolume(volume, id);
-    const target = servers.target("local", id);
-    const pw = path.join(target.dir, "..", "pw-lock");
-    await fs.writeFile(pw, password, { mode: 0o600 });
-    const check = spawn("restic", ["-r", target.dir, "check", "--read-data"], {
-      env: { PATH: process.env.PATH ?? "", RESTIC_PASSWORD_FILE: pw } as unknown as NodeJS.ProcessEnv,
-      stdio: "ignore",
-    });
-    await until("check to take its lock", lockFiles, (l) => l.length > 0, { timeoutMs: 10_000, intervalMs: 5 });
-    check.kill("SIGKILL");
-    await new Promise((r) => check.once("exit", r));
-    const stale = await lockFiles();
-    expect(stale.length).toBe(1);
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id });
-    const job = await waitJob(answer.body.job.id);
-    expect(job.state).toBe("failed");
-    expect(job.error).toMatch(/locked by another restic process \(PID \d+ on /);
-    expect(job.snapshotId ?? null).toBeNull();
-    expect(await lockFiles()).toEqual(stale);
-    await cli(["unlock"]); // the test's own clean-up
-    expect(await lockFiles()).toEqual([]);
-  }, 120_000);
-
-  it("restic killed mid-backup: no snapshot claimed, no lock left, the repository checks clean", async () => {
-    const before = await count();
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id, rateLimit: 1 << 20 });
-    expect(answer.status, answer.text).toBe(202);
-    const jobId = answer.body.job.id;
-    // The restic child of the console that backs up into this repository (the test kills exactly that one).
-    const pid = await until(
-      "restic to be running",
-      () => resticPidFor(servers.target("local", id).dir),
-      (p) => p !== null,
-      { timeoutMs: 30_000, intervalMs: 50 },
-    );
-    await until(
-      "bytes to move",
-      () => get<Job>(`/api/jobs/${jobId}`).then((a) => a.body.bytesDone),
-      (b) => b > 0,
-      { timeoutMs: 30_000, intervalMs: 50 },
-    );
-    process.kill(pid!, "SIGKILL");
-    const job = await waitJob(jobId);
-    expect(job.state).toBe("failed");
-    expect(job.error).toMatch(/SIGKILL/);
-    expect(job.snapshotId ?? null).toBeNull();
-    expect(await lockFiles()).toEqual([]); // ours, stale: removed
-    await cli(["check"]); // rejects on a damaged repository
-    expect(await count()).toBe(before);
-  }, 120_000);
-
-  it("a cancelled snapshot stops restic, leaves no lock and claims nothing", async () => {
-    const before = await count();
-    const answer = await post<{ job: Job }>(`/api/engines/local/volumes/${volume}/snapshots`, { repository: id, rateLimit: 1 << 20 });
-    const jobId = answer.body.job.id;
-    await until(
-      "bytes to move",
-      () => get<Job>(`/api/jobs/${jobId}`).then((a) => a.body.bytesDone),
-      (b) => b > 0,
-      { timeoutMs: 30_000, intervalMs: 50 },
-    );
-    expect((await post(`/api/jobs/${jobId}/cancel`)).status).toBeLessThan(300);
-    const job = await waitJob(jobId);
-    expect(job).toMatchObject({ state: "failed", error: "cancelled" });
-    expect(await lockFiles()).toEqual([]);
-    await cli(["check"]);
-    expect(await count()).toBe(before);
-  }, 120_000);
-});
-
-async function resticPidFor(repoDir: string): Promise<number | null> {
-  for (const entry of await fs.readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmd = await fs.readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
-    const args = cmd.split("\0");
-    if (path.basename(args[0]) === "restic" && args.includes(repoDir) && args.includes("backup")) return Number(entry);
-  }
-  return null;
-}
 
 describe("path traversal", () => {
   it.each(["/../etc", "../../etc/passwd", "/dir/../../x"])("browse refuses %j", async (p) => {
