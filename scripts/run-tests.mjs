@@ -66,8 +66,8 @@ function countPlaywright(file) {
 async function vitest(project, env = process.env) {
   const out = path.join(work, `vitest-${project}.json`);
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
-  // VOLDECK_TEST_FILTER=name runs only the test files whose path contains it (a quicker loop by hand).
-  if (process.env.VOLDECK_TEST_FILTER) serial.push(process.env.VOLDECK_TEST_FILTER);
+  // VOLDECK_TEST_FILTER=name[,name…] runs only the test files whose path contains one of them (a quicker loop by hand).
+  serial.push(...testFilters());
   const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!countVitest(out)) totals.failed++;
   return code;
@@ -149,7 +149,7 @@ async function main() {
   if (!only || only === "integration") failed = (await vitest("integration")) !== 0 || failed;
   if (!only || only === "e2e") {
     const out = path.join(work, "playwright.json");
-    const filter = process.env.VOLDECK_TEST_FILTER ? [process.env.VOLDECK_TEST_FILTER] : [];
+    const filter = testFilters();
     const e2eDir = path.join(work, "e2e");
     const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...filter], {
       ...env,
