@@ -63,6 +63,8 @@ function countPlaywright(file) {
   return true;
 }
 
+const testFilters = () => (process.env.VOLDECK_TEST_FILTER ?? "").split(",").filter(Boolean);
+
 async function vitest(project, env = process.env) {
   const out = path.join(work, `vitest-${project}.json`);
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
