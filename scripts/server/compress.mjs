@@ -71,6 +71,9 @@ export function compressAnswer(req, res) {
         if (!write(c)) z.pause();
       });
       res.on("drain", () => z.resume());
+      // Whoever writes waits for the response's "drain" when a write answered false; that false came from
+      // the encoder (its buffer full), so its drain must reach them, or a large answer stalls for ever.
+      z.on("drain", () => res.emit("drain"));
       z.on("end", () => end());
       z.on("error", (e) => res.destroy(e));
     }

@@ -53,6 +53,23 @@ describe("compressed answers", () => {
     expect(answer.body.length).toBeLessThan(Buffer.byteLength(plain.text));
   });
 
+  it("a large script (far beyond the encoder's buffer) arrives whole, the same bytes inside", async () => {
+    // Writers wait for "drain" when the encoder's buffer is full: a lost drain stalls such an answer for ever.
+    const html = (await rawGet("/login", "identity")).body.toString();
+    const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"']+\.js/g)].map((m) => m[0]))];
+    const sizes = await Promise.all(scripts.map(async (src) => ({ src, plain: (await rawGet(src, "identity")).body })));
+    const largest = sizes.sort((a, b) => b.plain.length - a.plain.length)[0];
+    expect(largest.plain.length).toBeGreaterThan(64 * 1024);
+    for (const [encoding, decode] of [
+      ["br", zlib.brotliDecompressSync],
+      ["gzip", zlib.gunzipSync],
+    ] as const) {
+      const answer = await rawGet(largest.src, encoding);
+      expect(answer.headers["content-encoding"]).toBe(encoding);
+      expect(decode(answer.body).equals(largest.plain)).toBe(true);
+    }
+  });
+
   it("the list is not compressed for a client that does not ask", async () => {
     const answer = await rawGet(volumesPath(), "identity");
     expect(answer.headers["content-encoding"]).toBeUndefined();
