@@ -20,7 +20,7 @@ const NOT_PER_ENGINE: Record<string, string> = {
   __voldeckBufferPool: "empty buffers",
   __voldeckGzipPool: "compression workers",
   formatters: "date formatters per time zone (lib/schedule/next-runs.ts)",
-  __voldeckRestic: "restic processes running per repository; repositories are not per engine",
+  __voldeckResticHolders: "restic runs holding a lock, per repository; repositories are not per engine",
   __voldeckResticVersion: "the restic binary's version on this host",
   __voldeckOidcFlows: "single sign-on flows waiting for the provider's answer",
 };
