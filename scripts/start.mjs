@@ -65,8 +65,7 @@ const server = (tls ? https.createServer.bind(https, tls) : http.createServer)((
     if (String(name).toLowerCase() === "x-content-length") setHeader("Content-Length", value);
     return setHeader(name, value);
   };
-  compressAnswer(req, res);
-  handle(req, res);
+  compressAnswer(req, res, () => handle(req, res));
 });
 server.requestTimeout = 0; // uploads and downloads of large archives may take long
 server.listen(port, host, () => {
