@@ -1,7 +1,7 @@
 "use client";
 import type { Container } from "@/lib/api/types";
 import { liveStatus, type StatusTone } from "./live-status";
-import { useClock } from "./useClock";
+import { useClock } from "@/components/ui/useNowTick";
 
 const dot: Record<StatusTone, string> = { ok: "bg-ok", warn: "bg-warn", danger: "bg-danger", muted: "bg-fg-subtle" };
 

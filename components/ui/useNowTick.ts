@@ -1,10 +1,11 @@
 "use client";
 import { useSyncExternalStore } from "react";
 
-// One clock for every relative time on the page (one timer, not one per <Time>), ticking every TICK_MS so
-// "3 min ago" keeps moving. The server's snapshot is null: a relative time is never rendered on the server
-// (its clock and zone are not the browser's), which keeps hydration stable.
-const TICK_MS = 15_000;
+// One clock for the whole page: a single one-second timer, however many rows show "3 min ago" or "Up 12 s".
+// Each reader asks for the step it needs and, since its snapshot is the time rounded down to that step,
+// re-renders only when its own step turns (300 rows do not repaint every second).
+const TICK_MS = 1000;
+const RELATIVE_STEP_MS = 15_000;
 let now = Date.now();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -27,20 +28,31 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The time now (ms), updated every 15 s; null in the server's HTML and during hydration. */
+const rounded = (stepMs: number) => Math.floor(now / stepMs) * stepMs;
+
+/** The time, rounded down to `stepMs`; 0 on the server (live texts are computed in the browser only). */
+export function useClock(stepMs: number): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => rounded(stepMs),
+    () => 0,
+  );
+}
+
+/** The time now (ms), moving every 15 s; null in the server's HTML and during hydration (relative times). */
 export function useNowTick(): number | null {
   return useSyncExternalStore(
     subscribe,
-    () => now,
+    () => rounded(RELATIVE_STEP_MS),
     () => null,
   );
 }
 
-/** The time now (ms), updated every 15 s; for filters and sorts by age, which the server renders too. */
+/** The time now (ms), moving every 15 s; for filters and sorts by age, which the server renders too. */
 export function useNow(): number {
   return useSyncExternalStore(
     subscribe,
-    () => now,
+    () => rounded(RELATIVE_STEP_MS),
     () => now,
   );
 }
