@@ -9,7 +9,16 @@ import { builtRoutes, sourceRoutes } from "../helpers/routes";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Answer without credentials, by design. */
-const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup"]);
+const PUBLIC = new Set([
+  "GET /api/health",
+  "POST /api/auth/login",
+  "GET /api/auth/setup",
+  "POST /api/auth/setup",
+  // The sign-in page asks which ways in there are; single sign-on begins and returns before anyone is signed in.
+  "GET /api/auth/methods",
+  "GET /api/auth/oidc/login",
+  "GET /api/auth/oidc/callback",
+]);
 const CATCH_ALL = /\[\[?\.\.\./;
 
 const all = sourceRoutes();

@@ -8,6 +8,6 @@ export const POST = handler({ role: "admin", audit: "repository.add" }, async (r
   const body = await readJson(req, createRepositoryBody);
   ctx.target = body.id;
   // Where and what kind, never a secret.
-  Object.assign(ctx.audit, { kind: body.kind, location: body.location, init: body.init, generatedPassword: !body.password });
+  Object.assign(ctx.audit, { kind: body.kind, location: body.location, init: body.init, keyGenerated: !body.password });
   return json(await addRepository(body, ctx.principal?.username ?? null), 201);
 });
