@@ -1,15 +1,15 @@
 "use client";
-import { ChevronRight, Download, RotateCcw, Trash2 } from "lucide-react";
+import { ChevronRight, RotateCcw, Trash2 } from "lucide-react";
 import { ActionMenu } from "@/components/ui/ActionMenu";
 import { Button } from "@/components/ui/Button";
 import { Time } from "@/components/ui/Time";
-import { backupDownloadUrl } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
 import { backupAnchor } from "@/lib/routes";
 import type { BackupGroup as Group } from "./backup-filter";
 import { backupLabel } from "./backup-label";
 import { CopyButton } from "./CopyButton";
+import { DownloadBackupLink } from "./DownloadBackupLink";
 import { VerifiedMark } from "./VerifiedMark";
 import { backupSourceText, shortSha } from "./job-format";
 
@@ -73,16 +73,7 @@ function BackupItem({ b, onRestore, onDelete, writesDisabledReason }: { b: Backu
       </div>
       <VerifiedMark backup={b} withReason={false} />
       <div className="ml-auto flex items-center gap-1">
-        {/* A plain link: the browser streams the file to disk itself, whatever its size. */}
-        <a
-          href={backupDownloadUrl(b.id)}
-          download={b.fileName}
-          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-fg-muted hover:bg-surface-3"
-        >
-          <Download aria-hidden className="size-4" />
-          <span className="sr-only sm:not-sr-only">Download</span>
-          <span className="sr-only"> backup {label}</span>
-        </a>
+        <DownloadBackupLink backup={b} srLabel={`backup ${label}`} shortOnPhone />
         {onRestore && (
           <Button
             variant="ghost"

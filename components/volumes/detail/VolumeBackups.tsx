@@ -1,14 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Download, RotateCcw, ShieldAlert, ShieldCheck } from "lucide-react";
+import { RotateCcw, ShieldAlert, ShieldCheck } from "lucide-react";
 import { useState } from "react";
+import { DownloadBackupLink } from "@/components/backups/DownloadBackupLink";
 import { RestoreDialog } from "@/components/backups/RestoreDialog";
 import { VerifiedMark } from "@/components/backups/VerifiedMark";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextLink } from "@/components/ui/TextLink";
 import { Time } from "@/components/ui/Time";
-import { backupDownloadUrl, backupsQuery } from "@/lib/api/backup-queries";
+import { backupsQuery } from "@/lib/api/backup-queries";
 import type { Backup } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
 import { BACKUPS_HREF } from "@/lib/routes";
@@ -82,14 +83,7 @@ export function VolumeBackups({
                     Restore<span className="sr-only"> the backup of {b.createdAt}</span>
                   </Button>
                 )}
-                <a
-                  href={backupDownloadUrl(b.id)}
-                  download={b.fileName}
-                  className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-fg-muted hover:bg-surface-3"
-                >
-                  <Download aria-hidden className="size-4" />
-                  Download<span className="sr-only"> the backup of {b.createdAt}</span>
-                </a>
+                <DownloadBackupLink backup={b} srLabel={`the backup of ${b.createdAt}`} />
               </span>
             </li>
           ))}
