@@ -99,7 +99,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const style = { "--dt-cols": template } as CSSProperties;
   const scrollsSideways = !renderCard && width !== null && width < cardsBelow;
   return (
-    <div ref={boxRef} className={`rounded-lg border border-line bg-surface ${scrollsSideways ? "overflow-x-auto" : ""}`}>
+    <div ref={boxRef} className={`relative rounded-lg border border-line bg-surface ${scrollsSideways ? "overflow-x-auto" : ""}`}>
       <div role="table" aria-label={props.label} aria-rowcount={data.length + 1} style={style} className={`text-sm ${scrollsSideways ? "min-w-[48rem]" : ""}`}>
         <DataTableHead table={table} columns={shown} cards={cards} selection={selection} data={data} getRowId={getRowId} />
         <DataTableBody

@@ -1,11 +1,13 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 // One table style for the whole console. The wrapper scrolls sideways rather than letting a wide table
-// push the page wider than the screen.
+// push the page wider than the screen. It is positioned (relative) so that absolutely placed descendants (the
+// sr-only texts of far-right cells) are clipped by it too, instead of widening the page; and it is focusable,
+// so a keyboard can scroll it (a scroll region with nothing focusable in it is unreachable otherwise).
 
 export function Table({ caption, children, className = "" }: { caption?: string; children: ReactNode; className?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label={caption}>
       <table className={`w-full border-collapse text-left text-sm ${className}`}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
