@@ -125,8 +125,8 @@ test("a big directory: natural order, only the rows in view in the page, the nex
   ]);
   expect(headTop - boxTop).toBeLessThan(40);
   const names = await files.names();
-  expect(names.at(-1)).toBe("n-520");
-  expect(names.indexOf("n-99")).toBeLessThan(names.indexOf("n-100"));
+  // Only the rows in view are in the page: its end, in natural order (a string sort would end with n-99).
+  expect(names.slice(-3)).toEqual(["n-518", "n-519", "n-520"]);
   await page.screenshot({ path: "/tmp/files-many.png", fullPage: true });
 
   await files.goto(volume, "/empty");
