@@ -97,6 +97,55 @@ async function staticChecks() {
   return failed;
 }
 
+/**
+ * Three engines side by side — "local" (most tests), "peer" (copies and moves between engines, the all-engines
+ * view) and "swarm" (a one-node Swarm manager) — and a console started on them; answers the tests' environment.
+ */
+async function startStack(label) {
+  const [engine, peer, swarm] = await Promise.all(["test", "peer", "swarm"].map((name) => startEngine({ name })));
+  cleanups.push(() => Promise.all([engine, peer, swarm].map((e) => e.stop())));
+  // Port 0: the engine picks a free one, so several test runs (or a developer's own Swarm) never collide.
+  await engineJson(swarm.socket, "POST", "/swarm/init", { ListenAddr: "127.0.0.1:0", AdvertiseAddr: "127.0.0.1" });
+  const dir = path.join(work, label);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // A second engine address with nothing behind it yet: tests start and stop an engine there to see
+  // the console report an outage and recover by itself.
+  const spareDir = path.join(dir, "spare");
+  const env = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DOCKER_HOST: engine.dockerHost,
+    VOLDECK_ENGINES: [`spare=unix://${spareDir}/docker.sock`, `peer=${peer.dockerHost}`, `swarm=${swarm.dockerHost}`].join(","),
+    VOLDECK_DATA_DIR: path.join(dir, "data"),
+    VOLDECK_URL: url,
+    VOLDECK_SPARE_DIR: spareDir,
+    VOLDECK_PEER_SOCKET: peer.socket,
+    VOLDECK_SWARM_SOCKET: swarm.socket,
+    // Integration tests act as admin through this token; the browser signs in as "admin" with this password.
+    VOLDECK_API_TOKEN: randomBytes(24).toString("hex"),
+    VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  cleanups.push(() => server.exitCode === null && server.kill("SIGTERM"));
+  await waitForHealth(url, server);
+  return env;
+}
+
+/** The end-to-end tests in Chromium; answers whether they failed. */
+async function playwright(env) {
+  const out = path.join(work, "playwright.json");
+  const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...testFilters()], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    VOLDECK_E2E_DIR: path.join(work, "e2e"),
+  });
+  if (!countPlaywright(out)) totals.failed++;
+  return code !== 0;
+}
+
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e | image
   let failed = false;
@@ -113,53 +162,24 @@ async function main() {
   }
   if (only === "unit") return failed;
 
-  // Three engines side by side: "local" (most tests), "peer" (copies and moves between engines, the
-  // all-engines view) and "swarm" (a one-node Swarm manager). Started together: each takes a few seconds.
-  const [engine, peer, swarm] = await Promise.all(["test", "peer", "swarm"].map((name) => startEngine({ name })));
-  cleanups.push(() => Promise.all([engine, peer, swarm].map((e) => e.stop())));
-  // Port 0: the engine picks a free one, so several test runs (or a developer's own Swarm) never collide.
-  await engineJson(swarm.socket, "POST", "/swarm/init", { ListenAddr: "127.0.0.1:0", AdvertiseAddr: "127.0.0.1" });
+  const wantIntegration = !only || only === "integration";
+  const wantE2e = !only || only === "e2e";
   if (!process.env.VOLDECK_SKIP_BUILD) {
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
   }
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // A second engine address with nothing behind it yet: tests start and stop an engine there to see
-  // the console report an outage and recover by itself.
-  const spareDir = path.join(work, "spare");
-  const env = {
-    ...process.env,
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    DOCKER_HOST: engine.dockerHost,
-    VOLDECK_ENGINES: [`spare=unix://${spareDir}/docker.sock`, `peer=${peer.dockerHost}`, `swarm=${swarm.dockerHost}`].join(","),
-    VOLDECK_DATA_DIR: path.join(work, "data"),
-    VOLDECK_URL: url,
-    VOLDECK_SPARE_DIR: spareDir,
-    VOLDECK_PEER_SOCKET: peer.socket,
-    VOLDECK_SWARM_SOCKET: swarm.socket,
-    // Integration tests act as admin through this token; the browser signs in as "admin" with this password.
-    VOLDECK_API_TOKEN: randomBytes(24).toString("hex"),
-    VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-  cleanups.push(() => server.exitCode === null && server.kill("SIGTERM"));
-  await waitForHealth(url, server);
-
-  process.env = env;
-  if (!only || only === "integration") failed = (await vitest("integration")) !== 0 || failed;
-  if (!only || only === "e2e") {
-    const out = path.join(work, "playwright.json");
-    const filter = testFilters();
-    const e2eDir = path.join(work, "e2e");
-    const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...filter], {
-      ...env,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-      VOLDECK_E2E_DIR: e2eDir,
-    });
-    if (!countPlaywright(out)) totals.failed++;
-    failed = code !== 0 || failed;
+  // Integration and end-to-end tests run at the same time, each against a console and engines of its own (they
+  // share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines and the
+  // browser, not on the two cores, so this takes the longer stage's time instead of the sum.
+  // VOLDECK_TEST_SERIAL=1 runs them one after the other (a quieter log).
+  const stages = [];
+  if (wantIntegration) stages.push(async (env) => (await vitest("integration", env)) !== 0);
+  if (wantE2e) stages.push((env) => playwright(env));
+  const serial = process.env.VOLDECK_TEST_SERIAL === "1";
+  const stacks = await Promise.all((serial ? [1] : stages).map((_, i) => startStack(`s${i + 1}`)));
+  if (serial) {
+    for (const stage of stages) failed = (await stage(stacks[0])) || failed;
+  } else {
+    failed = (await Promise.all(stages.map((stage, i) => stage(stacks[i])))).some(Boolean) || failed;
   }
   if (image) failed = (await image.finish((imageEnv) => vitest("image", imageEnv))) || failed;
   return failed;
