@@ -25,7 +25,7 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
       <label htmlFor={searchId} className="sr-only">
         Search
       </label>
-      <div className="relative min-w-0 flex-1 sm:max-w-80">
+      <div className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
         <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
         <input
           id={searchId}
