@@ -37,7 +37,7 @@ export function useVolumeColumns({ engine, trackedSince, onDialog, writesDisable
       },
       { id: "lastBackup", header: "Last backup", sortable: true, descFirst: true, width: "9.5rem", hideBelow: 800, cell: (v) => <LastBackupCell v={v} /> },
       { id: "created", header: "Created", sortable: true, descFirst: true, width: "8rem", hideBelow: 1340, cell: (v) => <Time iso={v.createdAt} /> },
-      { id: "labels", header: "Labels", width: "minmax(6rem, 1fr)", hideBelow: 1100, cell: (v) => <LabelsCell v={v} /> },
+      { id: "labels", header: "Labels", width: "minmax(6rem, 1fr)", hideBelow: 1000, cell: (v) => <LabelsCell v={v} /> },
       {
         id: "actions",
         header: "Actions",
