@@ -23,7 +23,7 @@ import { deleteEngineRow, insertEngineRow, updateEngineRow } from "./rows";
 // added back under an old id never shows what the old one had.
 
 // "Test connection": a person is waiting, and an SSH handshake over a real network takes a while.
-const TEST_TIMEOUT_MS = 10_000;
+export const ENGINE_TEST_TIMEOUT_MS = 10_000;
 
 type TlsIn = z.infer<typeof createEngineBody>["tls"] | null;
 type SshIn = z.infer<typeof createEngineBody>["ssh"] | null;
@@ -141,7 +141,7 @@ export function removeEngine(id: string): { pausedSchedules: string[] } {
 
 /** A saved engine, on a fresh connection with a generous deadline. */
 export function testEngine(id: string): Promise<EngineTestResult> {
-  return probe(freshClient(id, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }), TEST_TIMEOUT_MS);
+  return probe(freshClient(id, { timeout: ENGINE_TEST_TIMEOUT_MS + 500, connectionTimeout: ENGINE_TEST_TIMEOUT_MS + 500 }), ENGINE_TEST_TIMEOUT_MS);
 }
 
 /** A draft (the add or edit form, not saved): a saved console engine of that id lends the material left out. */
@@ -150,5 +150,8 @@ export function testDraft(id: string, body: z.infer<typeof testEngineBody>): Pro
   const material = resolveMaterial(body.url, body.tls, body.ssh, saved ? readMaterial(id) : {});
   // Same address: the saved engine's recorded host key applies (unless the form accepts a new one).
   const hostKey = saved && saved.url === body.url && !body.trustNewHostKey ? pinnedHostKeyChecker(id) : undefined;
-  return probe(clientFor(body.url, material, { timeout: TEST_TIMEOUT_MS + 500, connectionTimeout: TEST_TIMEOUT_MS + 500 }, hostKey), TEST_TIMEOUT_MS);
+  return probe(
+    clientFor(body.url, material, { timeout: ENGINE_TEST_TIMEOUT_MS + 500, connectionTimeout: ENGINE_TEST_TIMEOUT_MS + 500 }, hostKey),
+    ENGINE_TEST_TIMEOUT_MS,
+  );
 }

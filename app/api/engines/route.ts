@@ -1,6 +1,6 @@
 import { createEngineBody } from "@/lib/api/engine-schemas";
 import { allEngineInfo, engineInfo } from "@/lib/docker/info";
-import { addEngine } from "@/lib/engines/manage";
+import { addEngine, ENGINE_TEST_TIMEOUT_MS } from "@/lib/engines/manage";
 import { handler, json, readJson } from "@/lib/http/handler";
 
 export const GET = handler(async () => json({ engines: await allEngineInfo() }));
@@ -11,6 +11,6 @@ export const POST = handler({ role: "admin", audit: "engine.add" }, async (req, 
   // What was configured, never the material itself.
   Object.assign(ctx.audit, { url: body.url, tls: Boolean(body.tls), ssh: Boolean(body.ssh) });
   const config = addEngine(body, ctx.principal?.username ?? null);
-  // Added even when it does not answer yet: its status says why.
-  return json(await engineInfo(config.id), 201);
+  // Added even when it does not answer yet: its status says why (with the deadline of an engine test).
+  return json(await engineInfo(config.id, ENGINE_TEST_TIMEOUT_MS), 201);
 });
