@@ -100,11 +100,12 @@ test("a running backup shows bytes, rate and time left on the Backups page; Canc
 }) => {
   const volume = trackBackups(uniqueName("slow"));
   await docker.createVolume(volume);
-  await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "head -c 8000000 /dev/urandom > /v/big");
+  // 20 MB at 1 MiB/s: about 19 s of running backup, time enough for a slow page on a busy machine to show it.
+  await docker.run("run", "--rm", "--network", "none", "-v", `${volume}:/v`, TEST_IMAGE, "sh", "-c", "head -c 20000000 /dev/urandom > /v/big");
   // With the volume's size known the job has a total: percent and time left can be shown.
   await expect
     .poll(async () => ((await (await api.get(`/api/engines/local/volumes/${volume}`)).json()) as { sizeBytes: number | null }).sizeBytes, { timeout: 20_000 })
-    .toBeGreaterThan(7_000_000);
+    .toBeGreaterThan(19_000_000);
   // Slowed down (1 MiB/s) through the API, so that it is still running while the page shows it.
   const res = await api.post(`/api/engines/local/volumes/${volume}/backups`, { data: { compression: "none", rateLimit: 1 << 20 } });
   expect(res.status()).toBe(202);
@@ -112,7 +113,7 @@ test("a running backup shows bytes, rate and time left on the Backups page; Canc
   await backupsPage.goto();
   const job = new JobPart(backupsPage.jobs, `Backup of ${volume}`);
   await expect(job.progress).toBeVisible();
-  await expect(job.state).toContainText(/of 7\.6 MB · \d+% · [\d.]+ (KB|MB)\/s · about \d+ s left/);
+  await expect(job.state).toContainText(/of 19\.1 MB · \d+% · [\d.]+ (KB|MB)\/s · about \d+ s left/);
   expect(Number(await job.progress.getAttribute("aria-valuenow"))).toBeGreaterThanOrEqual(0);
   await shot("backups-job-running");
 
