@@ -1,6 +1,6 @@
 import { updateEngineBody } from "@/lib/api/engine-schemas";
 import { engineInfo } from "@/lib/docker/info";
-import { removeEngine, updateEngine } from "@/lib/engines/manage";
+import { ENGINE_TEST_TIMEOUT_MS, removeEngine, updateEngine } from "@/lib/engines/manage";
 import { handler, json, readJson } from "@/lib/http/handler";
 
 type Params = { engine: string };
@@ -13,7 +13,9 @@ export const PUT = handler<Params>({ role: "admin", audit: "engine.update" }, as
   ctx.audit.changed = Object.keys(body);
   if (body.url) ctx.audit.url = body.url;
   updateEngine(engine, body);
-  return json(await engineInfo(engine));
+  // A changed address, key or credentials means a new connection (an SSH handshake): the answer waits as long as
+  // an engine test would, not a list's 3 s.
+  return json(await engineInfo(engine, ENGINE_TEST_TIMEOUT_MS));
 });
 
 export const DELETE = handler<Params>({ role: "admin", audit: "engine.remove" }, async (_req, { engine }, ctx) => {
