@@ -171,6 +171,8 @@ export type PruneResult = {
 export type EngineEvent =
   | { kind: "volume" | "container" | "service" | "node"; action: string; id: string; time: number; attributes?: Record<string, string> }
   | { kind: "sizes"; time: number }
+  /** A list read again shows a change its event came before (the engine's list showed it late). */
+  | { kind: "listing"; time: number }
   | { kind: "engine"; state: "up" | "down"; error?: string; time: number }
   /** The engine's stream is open but the engine stopped answering (paused, overloaded), or answers again. */
   | { kind: "health"; state: "answering" | "not_answering"; error?: string; time: number };

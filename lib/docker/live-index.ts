@@ -1,8 +1,10 @@
 import "server-only";
 import { registerEngineState } from "@/lib/engine-state/registry";
+import { publish } from "./bus";
 import { followEngine } from "./events";
 import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
+import { recheckAfter, recheckDone, startRead, type Recheck } from "./container-recheck";
 import { isHelperContainer, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { forgetSwarmRole, rawServices } from "./services";
 
@@ -16,9 +18,6 @@ import { forgetSwarmRole, rawServices } from "./services";
 // no event).
 
 const FLUSH_DELAY_MS = 25;
-// The engine announces a container's change before its list view shows it (a "die" event can be followed
-// by a list that still says running): containers that changed are read once more a little later.
-const RECHECK_DELAY_MS = 1_000;
 const IDLE_DROP_MS = 10 * 60_000;
 const SWARM_RECHECK_MS = 30_000;
 const INSPECT_CONCURRENCY = 16;
@@ -38,9 +37,11 @@ type Index = {
   needsResync: boolean;
   dirtyVolumes: Set<string>;
   dirtyContainers: Set<string>;
-  /** container id → when it last changed; read again RECHECK_DELAY_MS after that. */
-  recheckContainers: Map<string, number>;
+  /** Containers that changed, read again a little later (see container-recheck.ts). */
+  recheckContainers: Map<string, Recheck>;
   recheckTimer: NodeJS.Timeout | null;
+  /** When recheckTimer fires. */
+  recheckAt: number;
   work: Promise<void> | null;
   flushTimer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
@@ -90,9 +91,24 @@ async function fetchAll(engineId: string): Promise<Snapshot> {
   }
 }
 
+/** Whether a recheck read (not an event's own) finds a container's state changed since the last read. */
+function lateChanges(index: Index, ids: string[], found: RawContainer[]): boolean {
+  const now = new Map(found.map((c) => [c.Id, c.State]));
+  return ids.some((id) => (index.recheckContainers.get(id)?.tries ?? 0) > 0 && index.containers.get(id)?.State !== now.get(id));
+}
+
+/** Ends the rechecks of the containers just read whose list now agrees with their last event. */
+function settleRechecks(index: Index, ids: Iterable<string>): void {
+  for (const id of ids) {
+    const r = index.recheckContainers.get(id);
+    if (r && recheckDone(r, index.containers.get(id)?.State)) index.recheckContainers.delete(id);
+  }
+}
+
 function replaceAll(index: Index, snap: Snapshot): void {
   index.volumes = new Map(snap.volumes.map((v) => [v.Name, v]));
   index.containers = new Map(snap.containers.map((c) => [c.Id, c]));
+  settleRechecks(index, [...index.recheckContainers.keys()]);
   index.services = snap.services;
   index.servicesReadAt = Date.now();
   index.version = snap.version;
@@ -124,9 +140,13 @@ async function flush(engineId: string, index: Index): Promise<void> {
     }
     if (ids.length) {
       const found = (await docker(engineId).listContainers({ all: true, filters: { id: ids } })) as unknown as RawContainer[];
+      const late = lateChanges(index, ids, found);
       for (const id of ids) index.containers.delete(id);
       for (const c of found) index.containers.set(c.Id, c);
       index.version = nextVersion();
+      settleRechecks(index, ids);
+      // No event will announce this change (its event came before the list showed it): pages are told here.
+      if (late) publish(engineId, { kind: "listing", time: Date.now() });
     }
     for (let i = 0; i < names.length; i += INSPECT_CONCURRENCY) {
       const batch = names.slice(i, i + INSPECT_CONCURRENCY);
@@ -169,23 +189,26 @@ function scheduleFlush(engineId: string, index: Index): void {
   }, FLUSH_DELAY_MS);
 }
 
-function scheduleRecheck(engineId: string, index: Index, id?: string): void {
-  if (id) index.recheckContainers.set(id, Date.now());
-  if (index.recheckTimer || !index.recheckContainers.size) return;
-  const oldest = Math.min(...index.recheckContainers.values());
+/** Sets the recheck timer to the earliest due recheck (a new event's recheck may be due before the timer). */
+function scheduleRecheck(engineId: string, index: Index): void {
+  let next = Infinity;
+  for (const r of index.recheckContainers.values()) next = Math.min(next, r.due);
+  if (next === Infinity || (index.recheckTimer && index.recheckAt <= next)) return;
+  if (index.recheckTimer) clearTimeout(index.recheckTimer);
+  index.recheckAt = next;
   index.recheckTimer = setTimeout(
     () => {
       index.recheckTimer = null;
-      const due = Date.now() - RECHECK_DELAY_MS;
-      for (const [again, at] of index.recheckContainers) {
-        if (at > due) continue;
-        index.dirtyContainers.add(again);
-        index.recheckContainers.delete(again);
+      const now = Date.now();
+      for (const [id, r] of index.recheckContainers) {
+        if (r.due > now) continue;
+        index.dirtyContainers.add(id);
+        startRead(r, now);
       }
       scheduleFlush(engineId, index);
       scheduleRecheck(engineId, index);
     },
-    Math.max(0, oldest + RECHECK_DELAY_MS - Date.now()),
+    Math.max(0, next - Date.now()),
   );
 }
 
@@ -203,6 +226,7 @@ function create(engineId: string): Index {
     dirtyContainers: new Set(),
     recheckContainers: new Map(),
     recheckTimer: null,
+    recheckAt: 0,
     work: null,
     flushTimer: null,
     idleTimer: null,
@@ -222,7 +246,10 @@ function create(engineId: string): Index {
     } else if (event.kind === "volume" && (event.action === "create" || event.action === "destroy")) index.dirtyVolumes.add(event.id);
     else if (event.kind === "container" && CONTAINER_ACTIONS.has(event.action)) {
       index.dirtyContainers.add(event.id);
-      scheduleRecheck(engineId, index, event.id);
+      const recheck = recheckAfter(event.action, Date.now());
+      index.recheckContainers.set(event.id, recheck);
+      // Dues only grow with time, so a running timer fires first unless it waits for a later read.
+      if (!index.recheckTimer || index.recheckAt > recheck.due) scheduleRecheck(engineId, index);
     } else return;
     scheduleFlush(engineId, index);
   });
