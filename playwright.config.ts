@@ -4,14 +4,9 @@ import { ADMIN_STATE, E2E_DIR } from "./e2e/global-setup";
 // Run by scripts/run-tests.mjs, which starts a private engine and the console and sets VOLDECK_URL.
 // Standalone (`npx playwright test`) it starts the console itself against DOCKER_HOST.
 const baseURL = process.env.VOLDECK_URL ?? "http://127.0.0.1:3123";
-// scripts/run-tests.mjs runs the look of every page (e2e/design/every-page.spec.ts, the longest file) beside the
-// rest, on a console of its own: VOLDECK_E2E_PART=pages runs only it, =rest everything else; unset, all.
-const PAGES_SPEC = "design/every-page.spec.ts";
-const part = process.env.VOLDECK_E2E_PART;
 
 export default defineConfig({
   testDir: "e2e",
-  ...(part === "pages" ? { testMatch: PAGES_SPEC } : part === "rest" ? { testIgnore: PAGES_SPEC } : {}),
   outputDir: `${E2E_DIR}/output`,
   fullyParallel: false,
   workers: 1,

@@ -134,16 +134,13 @@ async function startStack(label) {
   return env;
 }
 
-/** The end-to-end tests in Chromium (`part`: "pages", "rest" or all, see playwright.config.ts); answers whether they failed. */
-async function playwright(env, part = "") {
-  const out = path.join(work, `playwright${part && `-${part}`}.json`);
-  // A filter may name no file of this part: that part then passes with nothing to run.
-  const filters = testFilters();
-  const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...(filters.length ? ["--pass-with-no-tests", ...filters] : [])], {
+/** The end-to-end tests in Chromium; answers whether they failed. */
+async function playwright(env) {
+  const out = path.join(work, "playwright.json");
+  const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...testFilters()], {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    VOLDECK_E2E_DIR: path.join(work, `e2e${part && `-${part}`}`),
-    VOLDECK_E2E_PART: part,
+    VOLDECK_E2E_DIR: path.join(work, "e2e"),
   });
   if (!countPlaywright(out)) totals.failed++;
   return code !== 0;
@@ -170,19 +167,14 @@ async function main() {
   if (!process.env.VOLDECK_SKIP_BUILD) {
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
   }
-  // Integration tests, end-to-end tests and the look of every page run at the same time, each against a console
-  // and engines of its own (they share nothing, and some tests prune or pause an engine): the run mostly waits
-  // on engines and the browser, not on the two cores, so it takes the longest stage's time instead of the sum.
-  // VOLDECK_TEST_SERIAL=1 runs them one after the other on one console (a quieter log).
-  const serial = process.env.VOLDECK_TEST_SERIAL === "1";
+  // Integration and end-to-end tests run at the same time, each against a console and engines of its own (they
+  // share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines and the
+  // browser, not on the two cores, so this takes the longer stage's time instead of the sum.
+  // VOLDECK_TEST_SERIAL=1 runs them one after the other (a quieter log).
   const stages = [];
   if (wantIntegration) stages.push(async (env) => (await vitest("integration", env)) !== 0);
-  if (wantE2e && serial) stages.push((env) => playwright(env));
-  if (wantE2e && !serial)
-    stages.push(
-      (env) => playwright(env, "rest"),
-      (env) => playwright(env, "pages"),
-    );
+  if (wantE2e) stages.push((env) => playwright(env));
+  const serial = process.env.VOLDECK_TEST_SERIAL === "1";
   const stacks = await Promise.all((serial ? [1] : stages).map((_, i) => startStack(`s${i + 1}`)));
   if (serial) {
     for (const stage of stages) failed = (await stage(stacks[0])) || failed;
