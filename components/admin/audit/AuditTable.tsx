@@ -7,7 +7,7 @@ import { summarizeDetail } from "./audit-filter";
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Audit trail, newest first">
+      <Table caption="Audit trail, newest first" className="min-w-[60rem]">
         <THead>
           <Th>Time</Th>
           <Th>Who</Th>

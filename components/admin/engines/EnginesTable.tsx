@@ -22,7 +22,7 @@ const ENV_REASON = "Set by the environment (DOCKER_HOST or VOLDECK_ENGINES): cha
 export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Engines">
+      <Table caption="Engines" className="min-w-[52rem]">
         <THead>
           <Th>Engine</Th>
           <Th>Address</Th>

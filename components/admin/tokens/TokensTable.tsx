@@ -8,7 +8,7 @@ import { hasExpired } from "./expiry";
 export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
   return (
     <div className="rounded-lg border border-line bg-surface shadow-sm">
-      <Table caption="API tokens">
+      <Table caption="API tokens" className="min-w-[44rem]">
         <THead>
           <Th>Name</Th>
           <Th>Role</Th>

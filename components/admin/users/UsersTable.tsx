@@ -23,7 +23,7 @@ export function UsersTable({
 }) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Users">
+      <Table caption="Users" className="min-w-[44rem]">
         <THead>
           <Th>Name</Th>
           <Th>Role</Th>
