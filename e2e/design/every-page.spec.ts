@@ -1,6 +1,6 @@
 // Every page at 1440×900 and 390×844, light and dark: no sideways scrolling on the phone, no serious or
 // critical accessibility violation (axe), and a screenshot of each to look at
-// (/tmp/e2e-shots/design/<page>-<width>-<theme>.png). With VOLDECK_README_SHOTS=1 the volumes list and a
+// (/tmp/e2e-shots/design/<page>-<width>-<theme>.png, or VOLDECK_SHOTS_DIR). With VOLDECK_README_SHOTS=1 the volumes list and a
 // volume's page are also saved as the README's pictures (docs/screenshots/).
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -10,7 +10,8 @@ import { adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, engineSectionHref, filesHref
 import type { DockerCli } from "../support/docker";
 import { SEEDED, seed, unseed } from "./seed";
 
-const SHOTS = "/tmp/e2e-shots/design";
+// VOLDECK_SHOTS_DIR: somewhere else, when several runs take screenshots at once.
+const SHOTS = process.env.VOLDECK_SHOTS_DIR ?? "/tmp/e2e-shots/design";
 const README_SHOTS = path.resolve(__dirname, "../../docs/screenshots");
 const SIZES = [
   { name: "desktop", width: 1440, height: 900 },
