@@ -150,6 +150,8 @@ async function checkLayout(page: Page, name: string) {
 
 for (const scheme of ["light", "dark"] as const) {
   test(`volumes list at 1440×900 and 390×844 (${scheme}): no sideways scroll, axe clean`, async ({ docker, uniqueName, volumesPage, page }) => {
+    // Four pages scanned by axe: on a busy two-core machine with the engine full of other tests' volumes, 51 s.
+    test.setTimeout(150_000);
     const prefix = uniqueName("look");
     await docker.createVolume(`${prefix}-app_db`, { "com.docker.compose.project": `${prefix}-app`, "com.example.team": "storage", tier: "gold" });
     await docker.createVolume(`${prefix}-cache`);
