@@ -38,10 +38,12 @@ describe("last used", () => {
     const before = Date.now() - 1000; // the engine's event times are whole seconds
     await docker("run", "--rm", "--network", "none", "--name", runner, "-v", `${used}:/data`, TEST_IMAGE, "true");
     const after = Date.now() + 1000;
+    // `--rm` is done by the engine after the CLI returns: until the exited container is removed it still holds
+    // the volume (in use), so wait for both.
     const v = await until(
-      "the use to be recorded",
+      "the use to be recorded and the container removed",
       () => volume(used),
-      (x) => x.lastUsedAt !== null,
+      (x) => x.lastUsedAt !== null && !x.inUse,
     );
     expect(v.inUse).toBe(false);
     expect(v.lastUsedBy).toBe(runner);
