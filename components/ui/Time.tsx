@@ -1,6 +1,6 @@
 "use client";
 import { formatClock, formatDateTime, formatRelative } from "@/lib/format";
-import { useNowTick } from "./useNowTick";
+import { RELATIVE_STEP_MS, useNowTick } from "./useNowTick";
 
 /**
  * An instant, the same way on every page: relative ("3 minutes ago", kept moving) by default, or `format="clock"`
@@ -10,9 +10,19 @@ import { useNowTick } from "./useNowTick";
  */
 export function Time({ iso, empty = "—", format = "relative" }: { iso: string | null | undefined; empty?: string; format?: "relative" | "clock" | "exact" }) {
   const now = useNowTick();
-  if (!iso || Number.isNaN(Date.parse(iso))) return <span className="text-fg-subtle">{empty}</span>;
+  const at = iso ? Date.parse(iso) : NaN;
+  if (!iso || Number.isNaN(at)) return <span className="text-fg-subtle">{empty}</span>;
+  // The page's clock moves in 15 s steps, rounded down: an instant of the current step is not "in 4 seconds"
+  // but now.
+  const reference = now !== null && at > now && at - now < RELATIVE_STEP_MS ? at : now;
   const text =
-    now === null ? iso.slice(0, 10) : format === "clock" ? formatClock(iso, now) : format === "exact" ? formatDateTime(iso) : formatRelative(iso, now);
+    reference === null
+      ? iso.slice(0, 10)
+      : format === "clock"
+        ? formatClock(iso, reference)
+        : format === "exact"
+          ? formatDateTime(iso)
+          : formatRelative(iso, reference);
   return (
     <time dateTime={iso} title={now === null ? undefined : formatDateTime(iso)} className="whitespace-nowrap tabular-nums">
       {text}

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from "react";
 // Each reader asks for the step it needs and, since its snapshot is the time rounded down to that step,
 // re-renders only when its own step turns (300 rows do not repaint every second).
 const TICK_MS = 1000;
-const RELATIVE_STEP_MS = 15_000;
+export const RELATIVE_STEP_MS = 15_000;
 let now = Date.now();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
