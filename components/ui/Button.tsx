@@ -8,7 +8,8 @@ type Size = "sm" | "md";
 // primary one), and a disabled button does not light up under the pointer.
 const styles: Record<Variant, string> = {
   primary: "bg-accent-strong text-on-accent shadow-sm hover:bg-accent disabled:opacity-55",
-  secondary: "border border-line-strong bg-surface text-fg shadow-sm hover:bg-surface-2 disabled:bg-surface disabled:text-fg-subtle disabled:opacity-55 disabled:shadow-none",
+  secondary:
+    "border border-line-strong bg-surface text-fg shadow-sm hover:bg-surface-2 disabled:bg-surface disabled:text-fg-subtle disabled:opacity-55 disabled:shadow-none",
   danger: "bg-danger-strong text-on-accent shadow-sm hover:bg-danger disabled:opacity-55",
   ghost: "text-fg-muted hover:bg-surface-2 hover:text-fg disabled:bg-transparent disabled:text-fg-subtle disabled:opacity-55",
 };
