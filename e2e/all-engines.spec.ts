@@ -117,6 +117,15 @@ test.describe("all-engines view", () => {
     await expect(allRow(page, "peer", names.local)).toHaveCount(0);
     await expect(strip(page, "spare")).toContainText("unavailable:");
     for (const id of ["local", "peer", "swarm"]) await expect(strip(page, id)).toContainText(/\d+ volumes?/);
+    // The down engine's whole reason is on the page, on a phone too (no hover there): not cut to "cannot b…".
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await expect(strip(page, "spare")).toContainText('The Docker engine "spare" cannot be reached: ');
+      await expect.poll(() => strip(page, "spare").evaluate((li) => [li, ...li.querySelectorAll("*")].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+      expect((await strip(page, "spare").boundingBox())!.x + (await strip(page, "spare").boundingBox())!.width).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `${ALL_SHOTS}/all-engines-down-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: `${ALL_SHOTS}/all-engines.png`, fullPage: true });
 
     // Filters: by engine, then by search.

@@ -15,6 +15,10 @@ test("an unreachable engine is reported, and the page recovers by itself once th
   // console noticing the engine, not from a retry still in flight.
   await expect(page.getByRole("alert").filter({ hasText: "The volumes could not be listed." })).toBeVisible();
   await shot("engine-down");
+  // Nothing can be changed on an engine that cannot be reached: the write buttons say why.
+  const writes = [page.getByRole("button", { name: "Create volume" }), page.getByRole("button", { name: "Prune…" })];
+  for (const button of writes) await expect(button).toBeDisabled();
+  await expect(writes[0]).toHaveAttribute("title", 'The engine "spare" cannot be reached; what is shown may be out of date.');
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
   let engine: TestEngine | undefined;
@@ -28,6 +32,7 @@ test("an unreachable engine is reported, and the page recovers by itself once th
     test.info().annotations.push({ type: "recovery", description: `${Date.now() - started} ms after the volume was created` });
     await expect(outage).toHaveCount(0);
     await expect(page.getByRole("banner")).toContainText(", live");
+    for (const button of writes) await expect(button).toBeEnabled();
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     await shot("engine-recovered");
   } finally {

@@ -1,7 +1,8 @@
 // The volumes list as a finished page (issue 11): URL state, the row menu, bulk removal, prune sparing, sizes
 // the engine cannot report, and the page at desktop and phone sizes in both themes.
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { ALL_VOLUMES_HREF, engineSectionHref, volumesHref } from "../lib/routes";
 import { expect, SHOTS_DIR, test } from "./fixtures";
 
 test("search, the Show count and the sort live in the URL: reload and Back keep them", async ({ docker, uniqueName, volumesPage, page }) => {
@@ -139,6 +140,47 @@ test("a volume with tmpfs options shows n/a, not measuring… for ever, and sort
   }
 });
 
+test("at 1440 px the Last used column shows its whole text and the Size header ends where the sizes do", async ({ docker, uniqueName, volumesPage, page }) => {
+  const prefix = uniqueName("fit");
+  const idle = await docker.createVolume(`${prefix}-idle`);
+  const used = await docker.createVolume(`${prefix}-used`);
+  await docker.runSleeper(`${prefix}-app`, "-v", `${used}:/data`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await volumesPage.goto();
+  await volumesPage.search.fill(prefix);
+  await expect(volumesPage.row(used)).toContainText(`in use now by ${prefix}-app`);
+
+  const headers = (await page.getByRole("columnheader").allTextContents()).map((t) => t.trim());
+  const cell = (name: string, header: string) => volumesPage.row(name).getByRole("cell").nth(headers.indexOf(header));
+  for (const name of [idle, used]) {
+    // A truncated cell is wider inside than its box.
+    await expect.poll(() => cell(name, "Last used").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  await expect(cell(idle, "Last used")).toContainText("not seen in use");
+
+  const textRight = (l: Locator) =>
+    l.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().right;
+    });
+  const headerRight = await textRight(page.getByRole("columnheader", { name: "Size" }).getByText("Size", { exact: true }));
+  expect(Math.abs(headerRight - (await textRight(cell(used, "Size"))))).toBeLessThanOrEqual(1.5);
+});
+
+test("the list pages' titles look the same (one PageHeader)", async ({ page }) => {
+  const looks: string[] = [];
+  for (const path of [volumesHref("local"), ALL_VOLUMES_HREF, engineSectionHref("local", "containers"), engineSectionHref("local", "services")]) {
+    await page.goto(path);
+    const title = page.getByRole("heading", { level: 1 });
+    await expect(title).toBeVisible();
+    const look = await title.evaluate((el) => ["fontSize", "fontWeight", "letterSpacing", "color"].map((k) => getComputedStyle(el)[k as "color"]).join(" "));
+    looks.push(`${path}: ${look}`);
+  }
+  const first = looks[0].split(": ")[1];
+  expect(looks).toEqual(looks.map((l) => `${l.split(": ")[0]}: ${first}`));
+});
+
 async function checkLayout(page: Page, name: string) {
   // No sideways page scroll, and no serious accessibility problem.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -160,9 +202,24 @@ for (const scheme of ["light", "dark"] as const) {
     await volumesPage.goto();
     await expect(volumesPage.rows.first()).toBeVisible();
     await checkLayout(page, `volumes-1440-${scheme}`);
+    // Checkboxes in the theme's colours (the browser's own are grey in dark mode): the table's surface, the accent once ticked.
+    const rowBox = page.getByRole("checkbox", { name: `Select ${prefix}-cache` });
+    const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const tableBackground = await page.getByRole("table", { name: "Volumes" }).evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
+    expect(await background(rowBox)).toBe(tableBackground);
+    await rowBox.check();
+    expect(await background(rowBox)).toBe(await background(page.getByRole("button", { name: "Create volume" })));
+    await rowBox.uncheck();
+
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(volumesPage.rows.first()).toBeVisible();
     await checkLayout(page, `volumes-390-${scheme}`);
+    // The cards' boxes stand in one column with the header's select-all box, clear of the card's edge.
+    const allBox = (await page.getByRole("checkbox", { name: "Select all shown volumes" }).boundingBox())!;
+    const cardBox = (await rowBox.boundingBox())!;
+    const tableLeft = (await page.getByRole("table", { name: "Volumes" }).boundingBox())!.x;
+    expect(Math.abs(cardBox.x - allBox.x)).toBeLessThanOrEqual(1);
+    expect(cardBox.x - tableLeft).toBeGreaterThanOrEqual(8);
     await volumesPage.page.goto("/volumes");
     await expect(page.getByRole("heading", { level: 1, name: "Volumes on all engines" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Volumes of every engine" }).getByRole("row").nth(1)).toBeVisible();

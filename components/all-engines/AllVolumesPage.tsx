@@ -3,6 +3,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { DataTable, type TableSort } from "@/components/ui/DataTable";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/States";
 import { filterVolumes, sortVolumes, type SortKey, type UsageFilter } from "@/components/volumes/volume-filter";
 import { engineVolumesQuery } from "@/lib/api/all-engines-queries";
@@ -50,15 +51,12 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
 
   return (
     <section aria-labelledby="all-volumes-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 id="all-volumes-heading" className="text-2xl font-semibold">
-          Volumes on all engines
-        </h1>
-        <p className="text-sm text-fg-muted" aria-live="polite">
+      <PageHeader id="all-volumes-heading" title="Volumes on all engines">
+        <span aria-live="polite">
           {loaded.length.toLocaleString("en")} volumes on {states.length - down} of {states.length} engines
           {down > 0 ? ` · ${down} unavailable` : ""}
-        </p>
-      </div>
+        </span>
+      </PageHeader>
 
       <EngineStatusStrip states={states} />
 

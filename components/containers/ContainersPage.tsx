@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { QueryError } from "@/components/ui/QueryError";
 import { Loading } from "@/components/ui/States";
 import { containersQuery } from "@/lib/api/queries";
@@ -9,13 +10,10 @@ export function ContainersPage({ engine }: { engine: string }) {
   const { data, error, isFetching, refetch } = useQuery(containersQuery(engine));
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-xl font-semibold tracking-tight text-fg">Containers &amp; mounts</h1>
-        <p className="mt-1 text-sm text-fg-muted">
-          Every container on engine <strong className="font-medium text-fg">{engine}</strong>, running or not, by compose project, and what it mounts: named and
-          anonymous volumes, host paths, tmpfs.
-        </p>
-      </header>
+      <PageHeader title="Containers & mounts">
+        Every container on engine <strong className="font-medium text-fg">{engine}</strong>, running or not, by compose project, and what it mounts: named and
+        anonymous volumes, host paths, tmpfs.
+      </PageHeader>
       {error && (
         // With data already on screen a failed refresh is a warning about freshness, not a blank page.
         <QueryError

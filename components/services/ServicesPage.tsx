@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { QueryError } from "@/components/ui/QueryError";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { servicesQuery } from "@/lib/api/services-queries";
@@ -28,13 +29,10 @@ export function ServicesPage({ engine }: { engine: string }) {
   }
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-xl font-semibold tracking-tight text-fg">Services</h1>
-        <p className="mt-1 text-sm text-fg-muted">
-          The Swarm services on engine <strong className="font-medium text-fg">{engine}</strong>, the volumes, host paths and tmpfs their specs declare, and the
-          nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.
-        </p>
-      </header>
+      <PageHeader title="Services">
+        The Swarm services on engine <strong className="font-medium text-fg">{engine}</strong>, the volumes, host paths and tmpfs their specs declare, and the
+        nodes running their tasks. A volume a service declares counts as in use even while none of its tasks runs: it is never pruned.
+      </PageHeader>
       {error && (
         <QueryError
           error={error}

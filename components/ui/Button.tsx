@@ -4,11 +4,14 @@ import type { ButtonHTMLAttributes } from "react";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 type Size = "sm" | "md";
 
+// Every variant fades when disabled (a secondary button that only greyed its text looked active next to a faded
+// primary one), and a disabled button does not light up under the pointer.
 const styles: Record<Variant, string> = {
   primary: "bg-accent-strong text-on-accent shadow-sm hover:bg-accent disabled:opacity-55",
-  secondary: "border border-line-strong bg-surface text-fg shadow-sm hover:bg-surface-2 disabled:text-fg-subtle",
+  secondary:
+    "border border-line-strong bg-surface text-fg shadow-sm hover:bg-surface-2 disabled:bg-surface disabled:text-fg-subtle disabled:opacity-55 disabled:shadow-none",
   danger: "bg-danger-strong text-on-accent shadow-sm hover:bg-danger disabled:opacity-55",
-  ghost: "text-fg-muted hover:bg-surface-2 hover:text-fg disabled:text-fg-subtle",
+  ghost: "text-fg-muted hover:bg-surface-2 hover:text-fg disabled:bg-transparent disabled:text-fg-subtle disabled:opacity-55",
 };
 
 const sizes: Record<Size, string> = {

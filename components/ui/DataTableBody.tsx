@@ -74,14 +74,16 @@ type RowProps<T> = Omit<Props<T>, "data" | "getRowId"> & { id: string; row: T; i
 // Memoised: a live refresh re-renders only the rows whose data changed (the page keeps unchanged objects).
 const Row = memo(function Row<T>({ id, row, index, selected, columns, selection, rowClassName, renderCard, rowHeight, top }: RowProps<T>) {
   const positioned = top !== undefined;
+  // In a card the box sits where the header's select-all box does (px-3 of the row, like the header's) and level
+  // with the card's first line; in a row it is centred in the first grid track.
   const box = selection && (
-    <span role="cell" className="flex justify-center self-start pt-3">
+    <span role="cell" className={renderCard ? "flex shrink-0 self-start pt-3.5" : "flex justify-center self-center"}>
       <input
         type="checkbox"
         checked={selected}
         onChange={(e) => selection.onChange([id], e.target.checked)}
         aria-label={selection.rowLabel(id)}
-        className="size-4 accent-[var(--color-accent-strong)]"
+        className="size-4"
       />
     </span>
   );
@@ -91,20 +93,20 @@ const Row = memo(function Row<T>({ id, row, index, selected, columns, selection,
       aria-rowindex={index + 2}
       aria-selected={selection ? selected : undefined}
       style={positioned ? { height: rowHeight, transform: `translateY(${top}px)` } : { minHeight: rowHeight }}
-      className={`${positioned ? "absolute inset-x-0 top-0 border-b border-line" : ""} ${renderCard ? "flex gap-1 py-1 pr-3" : "grid items-center [grid-template-columns:var(--dt-cols)]"} ${
+      className={`${positioned ? "absolute inset-x-0 top-0 border-b border-line" : ""} ${renderCard ? "flex gap-3 px-3 py-1" : "grid items-center [grid-template-columns:var(--dt-cols)]"} ${
         selected ? "bg-accent-soft" : "hover:bg-surface-2"
       } ${rowClassName?.(row) ?? ""}`}
     >
       {renderCard ? (
         <>
-          {box ?? <span className="w-3" />}
+          {box}
           <span role="cell" className="min-w-0 flex-1 py-1.5">
             {renderCard(row)}
           </span>
         </>
       ) : (
         <>
-          {box && <span className="contents [&>span]:self-center [&>span]:pt-0">{box}</span>}
+          {box}
           {columns.map((c) => (
             <span
               role="cell"

@@ -30,7 +30,7 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
         if (el) el.indeterminate = some;
       }}
       onChange={(e) => selection.onChange(ids(), e.target.checked)}
-      className="size-4 accent-[var(--color-accent-strong)]"
+      className="size-4"
     />
   );
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
@@ -91,7 +91,8 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
                 <button
                   type="button"
                   onClick={h.column.getToggleSortingHandler()}
-                  className="group inline-flex min-w-0 items-center gap-1 rounded hover:text-fg"
+                  // Right-aligned (numbers): the arrow goes before the words, so the words end where the numbers do.
+                  className={`group inline-flex min-w-0 items-center gap-1 rounded hover:text-fg ${col.align === "right" ? "flex-row-reverse" : ""}`}
                 >
                   <span className="truncate">{col.header}</span>
                   {sorted === "asc" ? (

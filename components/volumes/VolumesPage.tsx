@@ -8,6 +8,7 @@ import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { DataTable, type TableSort } from "@/components/ui/DataTable";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { volumeListQuery } from "@/lib/api/queries";
 import type { Volume } from "@/lib/api/types";
@@ -65,24 +66,26 @@ export function VolumesPage({ engine }: { engine: string }) {
 
   return (
     <section aria-labelledby="volumes-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h1 id="volumes-heading" className="text-2xl font-semibold tracking-tight">
-          Volumes
-        </h1>
-        <StaleNote asOf={asOf} />
-        {canChange && (
-          <div className="ml-auto flex flex-wrap items-center gap-2">
-            <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all || !!writesDisabled} title={writesDisabled ?? undefined}>
-              <Trash2 aria-hidden className="size-4" />
-              Prune…
-            </Button>
-            <Button variant="primary" onClick={() => setDialog({ kind: "create" })} disabled={!!writesDisabled} title={writesDisabled ?? undefined}>
-              <Plus aria-hidden className="size-4" />
-              Create volume
-            </Button>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        id="volumes-heading"
+        title="Volumes"
+        actions={
+          canChange && (
+            <>
+              <Button onClick={() => setDialog({ kind: "prune" })} disabled={!all || !!writesDisabled} title={writesDisabled ?? undefined}>
+                <Trash2 aria-hidden className="size-4" />
+                Prune…
+              </Button>
+              <Button variant="primary" onClick={() => setDialog({ kind: "create" })} disabled={!!writesDisabled} title={writesDisabled ?? undefined}>
+                <Plus aria-hidden className="size-4" />
+                Create volume
+              </Button>
+            </>
+          )
+        }
+      >
+        {asOf && <StaleNote asOf={asOf} />}
+      </PageHeader>
 
       {all && all.length > 0 && <VolumeOverview volumes={all} usage={query.usage} onUsage={(usage) => setListState({ query: { ...query, usage }, sort })} />}
       <VolumesToolbar query={query} onQuery={(q) => setListState({ query: q, sort })} />

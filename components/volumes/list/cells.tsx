@@ -41,9 +41,11 @@ export function UsersCell({ v }: { v: Volume }) {
   const names = [...v.containers.map((c) => c.containerName), ...(v.services ?? []).map((s) => `service ${s.serviceName}`)];
   const running = v.containers.some((c) => c.state === "running");
   return (
-    <span title={names.join(", ")} className="inline-flex items-center gap-1.5">
-      <span aria-hidden className={`size-1.5 rounded-full ${running ? "bg-ok" : "bg-fg-subtle"}`} />
-      {names.length === 1 ? <span className="truncate">{names[0]}</span> : `${names.length} users`}
+    // Inline, the dot centred on the text: an inline-flex box whose first item is an empty dot took the dot's
+    // bottom as its baseline and sat lower than the row's other words.
+    <span title={names.join(", ")}>
+      <span aria-hidden className={`mr-1.5 inline-block size-1.5 rounded-full align-middle ${running ? "bg-ok" : "bg-fg-subtle"}`} />
+      {names.length === 1 ? names[0] : `${names.length} users`}
     </span>
   );
 }
