@@ -8,7 +8,7 @@ import type { AuditEntry } from "@/lib/api/admin-queries";
 const TOKEN_PREFIX = "token:";
 const ENV_TOKEN = "VOLDECK_API_TOKEN";
 
-export type Actor = { kind: "anonymous" } | { kind: "user"; name: string } | { kind: "token"; name: string | null; label: string };
+type Actor = { kind: "anonymous" } | { kind: "user"; name: string } | { kind: "token"; name: string | null; label: string };
 
 /** Who an entry's actor is: a user, an API token (by its name), or nobody signed in. */
 export function describeActor(actor: string | null): Actor {
@@ -72,7 +72,7 @@ export function actionLabel(action: string): string | null {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export type Outcome = { tone: "green" | "red" | "amber"; word: string; code: string | null };
+type Outcome = { tone: "green" | "red" | "amber"; word: string; code: string | null };
 
 /** "ok" or "failed" with the HTTP code set apart; a line whose outcome was never written says so. */
 export function outcomeOf(entry: Pick<AuditEntry, "ok" | "status" | "state">): Outcome {

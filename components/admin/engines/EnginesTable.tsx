@@ -2,10 +2,11 @@ import { Pencil, PlugZap } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { PathText } from "@/components/ui/PathText";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine } from "@/lib/api/types";
-import { RemoveAction } from "../RemoveAction";
+import { DisabledDangerAction } from "../DisabledDangerAction";
 import { EngineStatus, TestOutcome } from "./EngineStatus";
 
 export type RowTest = { id: string; pending: boolean; result?: EngineTestResult; error?: unknown };
@@ -71,14 +72,14 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                       Test<span className="sr-only"> connection to {e.id}</span>
                     </Button>
                     {env ? (
-                      <RemoveAction label="Remove" context={`engine ${e.id}`} disabledReason={ENV_REASON} />
+                      <DisabledDangerAction label="Remove" context={`engine ${e.id}`} reason={ENV_REASON} reasonId={`env-reason-${e.id}`} />
                     ) : (
                       <>
                         <Button variant="ghost" onClick={() => onEdit(e)}>
                           <Pencil aria-hidden className="size-4" />
                           Edit<span className="sr-only"> engine {e.id}</span>
                         </Button>
-                        <RemoveAction label="Remove" context={`engine ${e.id}`} onClick={() => onRemove(e)} />
+                        <DangerAction label="Remove" context={`engine ${e.id}`} onClick={() => onRemove(e)} />
                       </>
                     )}
                   </div>

@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/Badge";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { Time } from "@/components/ui/Time";
 import type { Token } from "@/lib/api/admin-queries";
-import { RemoveAction } from "../RemoveAction";
 import { hasExpired } from "./expiry";
 
 export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
@@ -53,7 +53,7 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
               <Td className="whitespace-nowrap text-right">
                 {!t.revokedAt && (
                   <div className="-my-1.5">
-                    <RemoveAction label="Revoke" context={`token ${t.name}`} onClick={() => onRevoke(t)} />
+                    <DangerAction label="Revoke" context={`token ${t.name}`} onClick={() => onRevoke(t)} />
                   </div>
                 )}
               </Td>

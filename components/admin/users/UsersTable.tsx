@@ -1,10 +1,10 @@
 import { KeyRound, UserCog } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { Time } from "@/components/ui/Time";
 import type { User } from "@/lib/api/admin-queries";
-import { RemoveAction } from "../RemoveAction";
 
 const roleTone = { admin: "violet", operator: "sky", viewer: "slate" } as const;
 
@@ -57,7 +57,7 @@ export function UsersTable({
                     <KeyRound aria-hidden className="size-4" />
                     Reset password<span className="sr-only"> of {u.username}</span>
                   </Button>
-                  <RemoveAction label="Remove" context={`user ${u.username}`} onClick={() => onRemove(u)} />
+                  <DangerAction label="Remove" context={`user ${u.username}`} onClick={() => onRemove(u)} />
                 </div>
               </Td>
             </tr>
