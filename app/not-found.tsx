@@ -15,7 +15,7 @@ export default function NotFound() {
         Go to volumes
         <span className="sr-only"> of engine</span>
         {/* The engine is a name, not part of the sentence: set apart, as the engine switcher shows it. */}
-        <span className="rounded bg-on-accent/15 px-1.5 py-0.5 font-mono text-xs">{DEFAULT_ENGINE}</span>
+        <span className="rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-on-accent/50 ring-inset">{DEFAULT_ENGINE}</span>
         <ArrowRight aria-hidden className="size-4" />
       </Link>
     </main>
