@@ -25,7 +25,9 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
   const cells = row.getByRole("cell");
   await expect(cells.nth(1)).toHaveText("admin"); // who
   await expect(row).toContainText("local");
-  await expect(row).toContainText("ok 200");
+  // The outcome in a word, the HTTP status set apart; the action in words over its key.
+  await expect(row.getByTitle("HTTP status 200")).toHaveText(/^ok\s*200$/);
+  await expect(row.getByRole("rowheader")).toHaveText(/^Unused volumes pruned\s*volume\.prune$/);
   await row.getByText(`removed 1: ${volume}`).click();
   await expect(row.locator("pre")).toContainText(new RegExp(`"removed": \\[\\s*"${volume}"\\s*\\]`));
   await shot("auth-audit-prune");
@@ -35,6 +37,23 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
   await expect(auditAdmin.table.getByRole("rowheader").filter({ hasNotText: "volume.prune" })).toHaveCount(0);
   await auditAdmin.filter.fill("no-such-action-anywhere");
   await expect(page.getByText("No loaded entry matches this filter.")).toBeVisible();
+});
+
+test("the audit page names an API token in words, not by its internal principal", async ({ adminApi, uniqueName, docker, auditAdmin }) => {
+  const volume = docker.trackVolume(uniqueName("audit-by-token"));
+  // The environment's token (VOLDECK_API_TOKEN) creates a volume: the audit line's actor is "token:VOLDECK_API_TOKEN".
+  expect((await adminApi.post("/api/engines/local/volumes", { data: { name: volume } })).status()).toBe(201);
+  await auditAdmin.goto();
+  const row = auditAdmin.rows("volume.create").filter({ hasText: volume });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  const who = row.getByRole("cell").nth(1);
+  await expect(who).toHaveText("API token (from the environment)");
+  await expect(who).not.toContainText("token:");
+  // The filter finds it by the words shown as well as by the stored principal.
+  await auditAdmin.filter.fill(`environment ${volume}`);
+  await expect(row).toBeVisible();
+  await auditAdmin.filter.fill(`token:VOLDECK_API_TOKEN ${volume}`);
+  await expect(row).toBeVisible();
 });
 
 test("users: add (checked before sending), refusals from the server, change role, reset password, remove", async ({

@@ -124,3 +124,28 @@ test("the add dialog asks for TLS certificates or an SSH key, reads PEM files, a
   await expect(dialog).toBeHidden();
   expect((await page.request.get("/api/engines/vde-tls-form")).status()).toBe(404);
 });
+
+test("an unreachable engine's row says what to do in a sentence, with the raw error under Details", async ({ page, uniqueName, shot }) => {
+  const id = uniqueName("eng-down");
+  const origin = new URL(process.env.VOLDECK_URL ?? "http://127.0.0.1").origin;
+  // A socket path where nothing listens: the engine is added (its status shows why it does not answer).
+  const added = await page.request.post("/api/engines", { data: { id, url: `${peerHost()}.missing` }, headers: { Origin: origin } });
+  expect(added.status()).toBe(201);
+  try {
+    await page.goto("/admin/engines");
+    const row = page
+      .getByRole("table", { name: "Engines" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: id }) });
+    await expect(row).toContainText("Unreachable.");
+    await expect(row).toContainText("Nothing is listening at the engine's address");
+    // The raw "connect ENOENT /path" is not what the row says; it is there, folded, for whoever fixes it.
+    await expect(row).not.toContainText("connect ENOENT", { useInnerText: true });
+    await row.getByText("Details", { exact: true }).click();
+    await expect(row.locator("details code")).toBeVisible();
+    await expect(row.locator("details code")).toContainText("ENOENT");
+    await shot("engines-unreachable-details");
+  } finally {
+    await page.request.delete(`/api/engines/${id}`, { headers: { Origin: origin } }).catch(() => {});
+  }
+});

@@ -7,6 +7,7 @@ import { useCan } from "@/components/auth/SessionProvider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { QueryError } from "@/components/ui/QueryError";
 import { Button } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { schedulesQuery } from "@/lib/api/schedule-queries";
@@ -25,33 +26,31 @@ export function SchedulesPage() {
   const { writesDisabledReason } = useEngineHealth();
   const data = schedules.data;
   const paused = data?.schedules.filter((s) => !s.enabled).length ?? 0;
+  const openNew = () => setCreating((n) => n + 1);
 
   return (
     <section aria-labelledby="schedules-heading" className="space-y-5">
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1">
-          <h1 id="schedules-heading" className="text-2xl font-semibold tracking-tight">
-            Scheduled backups
-          </h1>
-          <p className="max-w-3xl text-sm text-fg-muted">
-            The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the backups that
-            schedule made — never after a failed or unverified run. Times show in your time zone; cron expressions are read in the server&apos;s
-            {data && (
-              <>
-                {" "}
-                (<strong className="font-semibold text-fg">{data.timeZone}</strong>)
-              </>
-            )}
-            .
-          </p>
-        </div>
-        {canChange && (
-          <Button variant="primary" onClick={() => setCreating((n) => n + 1)}>
-            <Plus aria-hidden className="size-4" />
-            New schedule
-          </Button>
+      <PageHeader
+        id="schedules-heading"
+        title="Scheduled backups"
+        actions={
+          canChange && (
+            <Button variant="primary" icon={Plus} onClick={openNew}>
+              New schedule
+            </Button>
+          )
+        }
+      >
+        The console backs volumes up by itself on these schedules, verifies each backup, and then applies the schedule&apos;s retention to the backups that
+        schedule made — never after a failed or unverified run. Times show in your time zone; cron expressions are read in the server&apos;s
+        {data && (
+          <>
+            {" "}
+            (<strong className="font-semibold text-fg">{data.timeZone}</strong>)
+          </>
         )}
-      </header>
+        .
+      </PageHeader>
 
       {data && <ScheduleFailuresNotice schedules={data.schedules} />}
       {dialogs}
@@ -62,7 +61,16 @@ export function SchedulesPage() {
         <QueryError error={schedules.error} title="The schedules could not be listed." retry={schedules} />
       ) : data.schedules.length === 0 ? (
         <EmptyState title="No schedules yet.">
-          <p>{canChange ? "Choose “New schedule” to back a volume up every night, hour or week." : "An operator can add schedules."}</p>
+          {canChange ? (
+            <>
+              <p>Back a volume up every night, hour or week; each run is verified before old backups are let go.</p>
+              <Button variant="primary" icon={Plus} onClick={openNew} className="mt-4">
+                New schedule
+              </Button>
+            </>
+          ) : (
+            <p>An operator can add schedules.</p>
+          )}
         </EmptyState>
       ) : (
         <Panel title={`${plural(data.schedules.length, "schedule")}${paused ? ` · ${paused} paused` : ""}`} flush>

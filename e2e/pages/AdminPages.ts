@@ -89,8 +89,9 @@ export class AuditAdminPage {
     await expect(this.table).toBeVisible();
   }
 
-  /** Rows whose action (the row header) is this one. */
+  /** Rows whose action key (the end of the row header, after its words) is this one. */
   rows(action: string): Locator {
-    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: action, exact: true }) });
+    const key = action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: new RegExp(`(^|[^a-z.])${key}$`) }) });
   }
 }

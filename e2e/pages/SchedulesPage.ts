@@ -30,7 +30,8 @@ export class SchedulesPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Scheduled backups", level: 1 });
-    this.newSchedule = page.getByRole("button", { name: "New schedule" });
+    // The header's button; an empty list offers a second one of the same name.
+    this.newSchedule = page.getByRole("button", { name: "New schedule" }).first();
     this.failures = page.getByRole("alert").filter({ hasText: /scheduled backups? failed/ });
   }
 

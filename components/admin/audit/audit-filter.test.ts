@@ -49,3 +49,16 @@ describe("summarizeDetail", () => {
     expect(summarizeDetail({ role: "viewer", changed: ["role"], x: { y: 1 }, z: 1 })).toBe("role: viewer, changed: [1], x: {…}");
   });
 });
+
+describe("filterAudit, by the words the page shows", () => {
+  const byToken = [entry(5, "backup.create", "token:VOLDECK_API_TOKEN", "shop_db"), entry(4, "backup.create", "bob", "shop_db")];
+  it("finds a token's entries by its label as well as by its stored principal", () => {
+    expect(filterAudit(byToken, "environment").map((e) => e.id)).toEqual([5]);
+    expect(filterAudit(byToken, "api token").map((e) => e.id)).toEqual([5]);
+    expect(filterAudit(byToken, "token:VOLDECK").map((e) => e.id)).toEqual([5]);
+  });
+  it("finds an action by its label", () => {
+    expect(filterAudit(entries, "pruned").map((e) => e.id)).toEqual([3]);
+    expect(filterAudit(byToken, "backup created bob").map((e) => e.id)).toEqual([4]);
+  });
+});

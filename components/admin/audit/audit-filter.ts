@@ -1,12 +1,13 @@
 // Pure helpers for the audit page: the filter box and the one-line summary of an entry's details. Unit-tested.
 import type { AuditEntry } from "@/lib/api/admin-queries";
+import { actionLabel, actorWords } from "./audit-words";
 
-/** Entries whose action, actor or target contain every word typed (any case). */
+/** Entries whose action, actor or target contain every word typed (any case), as stored or as the page words them. */
 export function filterAudit(entries: AuditEntry[], text: string): AuditEntry[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return entries;
   return entries.filter((e) => {
-    const haystack = [e.action, e.actor ?? "", e.target ?? ""].join("\n").toLowerCase();
+    const haystack = [e.action, actionLabel(e.action) ?? "", e.actor ?? "", actorWords(e.actor), e.target ?? ""].join("\n").toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

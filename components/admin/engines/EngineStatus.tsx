@@ -1,5 +1,7 @@
+import { outageSentence } from "@/components/shell/engine-outage";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine } from "@/lib/api/types";
+import { RawErrorDetails } from "../RawErrorDetails";
 
 const ROLE_WORDS = { manager: "Swarm manager", worker: "Swarm worker", none: "no Swarm" } as const;
 
@@ -8,7 +10,10 @@ export function engineFacts(e: { version?: string | null; apiVersion?: string | 
   return [e.version && `Docker ${e.version}`, e.apiVersion && `API ${e.apiVersion}`, e.swarmRole && ROLE_WORDS[e.swarmRole]].filter(Boolean).join(" · ");
 }
 
-/** A coloured dot (decorative) and the same fact in words. */
+/**
+ * A coloured dot (decorative) and the same fact in words. An unreachable engine gets a sentence a person can act
+ * on (the banner's, components/shell/engine-outage.ts); the engine's raw error stays under "Details".
+ */
 export function EngineStatus({ engine }: { engine: Engine }) {
   return (
     <span className="flex items-start gap-2">
@@ -19,7 +24,10 @@ export function EngineStatus({ engine }: { engine: Engine }) {
           {engineFacts(engine)}
         </span>
       ) : (
-        <span className="text-danger-fg">Unreachable{engine.error ? `: ${engine.error}` : ""}</span>
+        <span className="min-w-0">
+          <span className="font-medium text-danger-fg">Unreachable.</span> <span className="text-fg-muted">{outageSentence(engine.error)}</span>
+          {engine.error && <RawErrorDetails raw={engine.error} />}
+        </span>
       )}
     </span>
   );

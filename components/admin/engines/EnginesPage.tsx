@@ -1,4 +1,5 @@
 "use client";
+import { Plus } from "lucide-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -45,7 +46,7 @@ export function EnginesPage() {
         id="engines-heading"
         title="Engines"
         actions={
-          <Button variant="primary" onClick={() => setOpen({ kind: "add" })}>
+          <Button variant="primary" icon={Plus} onClick={() => setOpen({ kind: "add" })}>
             Add engine
           </Button>
         }

@@ -1,10 +1,12 @@
 import { Pencil, PlugZap } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { PathText } from "@/components/ui/PathText";
 import { DangerAction } from "@/components/ui/DangerAction";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine } from "@/lib/api/types";
+import { DisabledDangerAction } from "../DisabledDangerAction";
 import { EngineStatus, TestOutcome } from "./EngineStatus";
 
 export type RowTest = { id: string; pending: boolean; result?: EngineTestResult; error?: unknown };
@@ -22,7 +24,7 @@ const ENV_REASON = "Set by the environment (DOCKER_HOST or VOLDECK_ENGINES): cha
 export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Engines" className="min-w-[52rem]">
+      <Table caption="Engines" className="min-w-[60rem]">
         <THead>
           <Th>Engine</Th>
           <Th>Address</Th>
@@ -41,8 +43,9 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                   {e.name}
                   {e.name !== e.id && <span className="block font-mono text-xs font-normal text-fg-subtle">{e.id}</span>}
                 </th>
-                <Td className="break-all font-mono text-xs">
-                  {e.endpoint}
+                {/* Wide enough for a usual socket path or host:port on one line; a longer one wraps after a slash. */}
+                <Td className="min-w-[17rem] text-xs">
+                  <PathText path={e.endpoint} />
                   {e.credentials?.tls && (
                     <span className="ml-1 font-sans">
                       <Badge tone="green">TLS</Badge>
@@ -54,7 +57,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                     {env ? "environment" : "console"}
                   </Badge>
                 </Td>
-                <Td className="min-w-56">
+                <Td className="min-w-64">
                   <EngineStatus engine={e} />
                   {test?.id === e.id && (
                     <div className="mt-1">
@@ -69,14 +72,7 @@ export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props)
                       Test<span className="sr-only"> connection to {e.id}</span>
                     </Button>
                     {env ? (
-                      <>
-                        <Button variant="ghost" disabled title={ENV_REASON} aria-describedby={`env-reason-${e.id}`}>
-                          Remove<span className="sr-only"> engine {e.id}</span>
-                        </Button>
-                        <span id={`env-reason-${e.id}`} className="sr-only">
-                          {ENV_REASON}
-                        </span>
-                      </>
+                      <DisabledDangerAction label="Remove" context={`engine ${e.id}`} reason={ENV_REASON} reasonId={`env-reason-${e.id}`} />
                     ) : (
                       <>
                         <Button variant="ghost" onClick={() => onEdit(e)}>

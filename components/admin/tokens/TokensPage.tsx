@@ -1,4 +1,5 @@
 "use client";
+import { Plus } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
@@ -23,7 +24,7 @@ export function TokensPage() {
         id="tokens-heading"
         title="API tokens"
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>
             Create token
           </Button>
         }

@@ -50,7 +50,7 @@ export function TokensTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (
                   <Badge tone="green">active</Badge>
                 )}
               </Td>
-              <Td className="text-right">
+              <Td className="whitespace-nowrap text-right">
                 {!t.revokedAt && (
                   <div className="-my-1.5">
                     <DangerAction label="Revoke" context={`token ${t.name}`} onClick={() => onRevoke(t)} />

@@ -1,4 +1,5 @@
 "use client";
+import { Plus } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "@/components/auth/SessionProvider";
@@ -30,7 +31,7 @@ export function UsersPage() {
         id="users-heading"
         title="Users"
         actions={
-          <Button variant="primary" onClick={() => setOpen({ kind: "add" })}>
+          <Button variant="primary" icon={Plus} onClick={() => setOpen({ kind: "add" })}>
             Add user
           </Button>
         }

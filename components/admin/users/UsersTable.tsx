@@ -23,7 +23,7 @@ export function UsersTable({
 }) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Users" className="min-w-[44rem]">
+      <Table caption="Users" className="min-w-[46rem]">
         <THead>
           <Th>Name</Th>
           <Th>Role</Th>
@@ -35,7 +35,7 @@ export function UsersTable({
         <TBody>
           {users.map((u) => (
             <tr key={u.id}>
-              <th scope="row" className="px-3 py-2 text-left align-top font-medium">
+              <th scope="row" className="px-3 py-2 text-left align-top font-medium whitespace-nowrap">
                 {u.username}
                 {u.username === me && " "}
                 {u.username === me && <span className="text-xs font-normal text-fg-subtle">(you)</span>}
@@ -43,11 +43,12 @@ export function UsersTable({
               <Td>
                 <Badge tone={roleTone[u.role]}>{u.role}</Badge>
               </Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <Time iso={u.createdAt} />
               </Td>
               <Td className="whitespace-nowrap text-right">
-                <div className="-my-1.5 flex flex-wrap justify-end gap-1">
+                {/* One line: on a phone the table scrolls in its box rather than stacking the actions out of view. */}
+                <div className="-my-1.5 flex justify-end gap-1">
                   <Button variant="ghost" onClick={() => onRole(u)}>
                     <UserCog aria-hidden className="size-4" />
                     Change role<span className="sr-only"> of {u.username}</span>
