@@ -10,6 +10,7 @@ import type { BackupGroup as Group } from "./backup-filter";
 import { backupLabel } from "./backup-label";
 import { CopyButton } from "./CopyButton";
 import { DownloadBackupLink } from "./DownloadBackupLink";
+import { FactList } from "./FactList";
 import { VerifiedMark } from "./VerifiedMark";
 import { archiveFacts, backupSourceText, shortSha } from "./job-format";
 
@@ -50,22 +51,6 @@ export function BackupGroup({ group, open, onToggle, ...actions }: { group: Grou
   );
 }
 
-/**
- * Short facts on one line that wraps between facts, never inside one, and with no separator left hanging at a
- * line's end or start (the gap separates them).
- */
-function Facts({ items, className = "" }: { items: string[]; className?: string }) {
-  return (
-    <div className={`flex flex-wrap gap-x-2.5 text-xs text-fg-muted ${className}`}>
-      {items.map((item) => (
-        <span key={item} className="whitespace-nowrap">
-          {item}
-        </span>
-      ))}
-    </div>
-  );
-}
-
 function BackupItem({ b, onRestore, onDelete, writesDisabledReason }: { b: Backup } & Actions) {
   const label = backupLabel(b);
   return (
@@ -73,11 +58,11 @@ function BackupItem({ b, onRestore, onDelete, writesDisabledReason }: { b: Backu
     <li id={backupAnchor(b.id)} className="flex scroll-mt-24 flex-wrap items-center gap-x-4 gap-y-1 py-2 pr-3 pl-9 text-sm target:bg-accent-soft">
       <div className="min-w-40 flex-1">
         <Time iso={b.createdAt} />
-        <Facts items={b.engine === null ? ["uploaded archive"] : [b.engine, backupSourceText(b.dataPath)]} />
+        <FactList items={b.engine === null ? ["uploaded archive"] : [b.engine, backupSourceText(b.dataPath)]} />
       </div>
       <div className="text-right tabular-nums sm:w-40" title={`${b.sizeBytes.toLocaleString("en")} bytes`}>
         {formatBytes(b.sizeBytes)}
-        <Facts items={archiveFacts(b)} className="justify-end" />
+        <FactList items={archiveFacts(b)} align="end" />
       </div>
       <div className="flex items-center whitespace-nowrap">
         <code title={b.sha256} className="font-mono text-xs text-fg-muted">
