@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 
-export type CopyOrMove = "copy" | "move";
+type CopyOrMove = "copy" | "move";
 
 type Props = {
   value: CopyOrMove;
