@@ -1,9 +1,9 @@
-// Several volumes backed up from the list in one go (one job each), and a clone from a volume's page.
+// Several volumes backed up from the list in one go (one job each), and a copy from a volume's page ("Copy or move…").
 import { expect, test } from "./backup-fixtures";
-import { CloneDialog } from "./pages/BackupsPage";
+import { CopyOrMoveDialog } from "./pages/BackupsPage";
 import { TEST_IMAGE } from "./support/docker";
 
-test("select the filtered volumes, back up each; clone a volume (an existing name refused)", async ({
+test("select the filtered volumes, back up each; copy a volume (an existing name refused)", async ({
   page,
   docker,
   uniqueName,
@@ -46,15 +46,28 @@ test("select the filtered volumes, back up each; clone a volume (an existing nam
   expect(await backupsOf(b)).toHaveLength(1);
 
   await volumeDetailPage.goto(a);
-  const clone = await CloneDialog.open(page, a);
+  const copyOrMove = await CopyOrMoveDialog.open(page, a);
+  // A choice between Copy and Move (not a "Clone" with a Move checkbox): Copy by default, the button says what it does.
+  await expect(copyOrMove.copy).toBeChecked();
+  await expect(copyOrMove.move).not.toBeChecked();
+  await expect(copyOrMove.submit("Copy")).toBeEnabled();
+  await expect(copyOrMove.root.getByRole("button", { name: /clone/i })).toHaveCount(0);
+  // The radios are one keyboard stop: an arrow key moves the choice, and the button follows.
+  await copyOrMove.copy.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(copyOrMove.move).toBeChecked();
+  await expect(copyOrMove.submit("Move")).toBeDisabled(); // not before its own confirmation
+  await expect(copyOrMove.submit("Copy")).toHaveCount(0);
+  await page.keyboard.press("ArrowUp");
+  await expect(copyOrMove.copy).toBeChecked();
   const copy = docker.trackVolume(`${a}-copy`);
-  await expect(clone.name).toHaveValue(copy);
-  await clone.name.fill(b);
-  await clone.submit.click();
-  await expect(clone.error).toContainText(`A volume named "${b}" already exists`);
-  await clone.name.fill(copy);
-  await clone.submit.click();
-  await clone.job(copy).expectSucceeded();
+  await expect(copyOrMove.name).toHaveValue(copy);
+  await copyOrMove.name.fill(b);
+  await copyOrMove.submit("Copy").click();
+  await expect(copyOrMove.error).toContainText(`A volume named "${b}" already exists`);
+  await copyOrMove.name.fill(copy);
+  await copyOrMove.submit("Copy").click();
+  await copyOrMove.job(copy).expectSucceeded();
   await shot("backups-clone-done");
   expect(await docker.run("run", "--rm", "--network", "none", "-v", `${copy}:/v`, TEST_IMAGE, "cat", "/v/name")).toBe(a);
 });

@@ -1,8 +1,9 @@
 // A volume copied to another engine ("peer") from its page: target engine and name chosen, the job followed to
-// success, the copy then on peer's volumes page; a move asks for a confirmation, and is refused in the dialog
+// success, the copy then on peer's volumes page; Move (a radio beside Copy) asks for a confirmation, and is refused in the dialog
 // while a container uses the volume; a backup restored into another engine from the Backups page.
 import { test as backupTest } from "./backup-fixtures";
 import { expect, test } from "./fixtures";
+import { CopyOrMoveDialog } from "./pages/BackupsPage";
 import { VolumesPage } from "./pages/VolumesPage";
 import { DockerCli, TEST_IMAGE } from "./support/docker";
 
@@ -31,33 +32,30 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
     const target = peer.trackVolume(`${source}-moved-here`);
 
     await volumeDetailPage.goto(source);
-    await page.getByRole("button", { name: "Copy or move…" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog).toBeVisible();
-    const engine = dialog.getByRole("combobox", { name: "Target engine" });
-    await expect(engine.locator("option", { hasText: /^spare/ })).toBeDisabled(); // down: offered with its reason, not choosable
-    await engine.selectOption("peer");
-    const name = dialog.getByRole("textbox", { name: "New volume name" });
-    await expect(name).toHaveValue(source); // another engine: the same name by default
-    await name.fill(target);
-    // A move needs its own confirmation before it can start; unchecked again, this is a plain copy.
-    const move = dialog.getByRole("checkbox", { name: /^Move/ });
-    await move.check();
-    await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeDisabled();
-    await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
-    await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeEnabled();
+    const dialog = await CopyOrMoveDialog.open(page, source);
+    await expect(dialog.engine.locator("option", { hasText: /^spare/ })).toBeDisabled(); // down: offered with its reason, not choosable
+    await dialog.engine.selectOption("peer");
+    await expect(dialog.name).toHaveValue(source); // another engine: the same name by default
+    await dialog.name.fill(target);
+    // A move needs its own confirmation before it can start; back to Copy, this is a plain copy.
+    await dialog.move.check();
+    await expect(dialog.submit("Move", "peer")).toBeDisabled();
+    await dialog.confirmMove.check();
+    await expect(dialog.submit("Move", "peer")).toBeEnabled();
     await page.screenshot({ path: "/tmp/copy-move-confirm.png" });
-    await move.uncheck();
-    await expect(dialog.getByRole("heading", { name: `Copy ${source}` })).toBeVisible();
+    await dialog.copy.check();
+    await expect(dialog.move).not.toBeChecked();
+    await expect(dialog.confirmMove).toHaveCount(0);
+    await expect(dialog.root.getByRole("heading", { name: `Copy or move ${source}` })).toBeVisible();
     await shot("copy-dialog");
     await page.screenshot({ path: "/tmp/copy-dialog.png" });
-    await dialog.getByRole("button", { name: "Copy to peer" }).click();
+    await dialog.submit("Copy", "peer").click();
 
     const title = `Copy of ${source} to ${target} on engine peer`;
-    await expect(dialog.getByRole("progressbar", { name: `${title}: progress` })).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
-    await expect(dialog.getByRole("region", { name: title }).getByText("succeeded", { exact: true })).toBeVisible();
+    await expect(dialog.root.getByRole("progressbar", { name: `${title}: progress` })).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+    await expect(dialog.root.getByRole("region", { name: title }).getByText("succeeded", { exact: true })).toBeVisible();
     await page.screenshot({ path: "/tmp/copy-done.png" });
-    await dialog.getByRole("link", { name: `Open volume ${target}` }).click();
+    await dialog.root.getByRole("link", { name: `Open volume ${target}` }).click();
     await expect(page).toHaveURL(new RegExp(`/engines/peer/volumes/${target}$`));
 
     const peerVolumes = new VolumesPage(page, "peer");
@@ -77,13 +75,14 @@ test("a move asks for confirmation, and is not offered while a container uses th
   const source = await docker.createVolume(uniqueName("busy"));
   await docker.runSleeper(uniqueName("app"), "-v", `${source}:/data`);
   await volumeDetailPage.goto(source);
-  await page.getByRole("button", { name: "Copy or move…" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("combobox", { name: "Target engine" }).selectOption("peer");
-  await dialog.getByRole("checkbox", { name: /^Move/ }).check();
-  await expect(dialog.getByRole("heading", { name: `Move ${source}` })).toBeVisible();
-  await expect(dialog.getByRole("alert")).toContainText("cannot be moved while anything uses it");
-  await expect(dialog.getByRole("button", { name: "Move to peer" })).toBeDisabled();
+  const dialog = await CopyOrMoveDialog.open(page, source);
+  await dialog.engine.selectOption("peer");
+  await expect(dialog.submit("Copy", "peer")).toBeEnabled(); // a copy is fine while the volume is in use
+  await dialog.move.check();
+  await expect(dialog.root.getByRole("heading", { name: `Copy or move ${source}` })).toBeVisible();
+  await expect(dialog.error).toContainText("cannot be moved while anything uses it");
+  await expect(dialog.submit("Move", "peer")).toBeDisabled();
+  await expect(dialog.confirmMove).toHaveCount(0);
   await page.screenshot({ path: "/tmp/copy-move-refused.png" });
 });
 

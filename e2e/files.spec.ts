@@ -82,9 +82,27 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
   await page.keyboard.press("Escape");
   await expect(files.dialog).toBeHidden();
 
+  // The row's buttons sit on its text line (their icons once hung 4 px below it).
+  const middle = (box: { y: number; height: number } | null) => (box ? box.y + box.height / 2 : NaN);
+  const nameMiddle = middle(await files.row("notes.txt").getByText("notes.txt", { exact: true }).boundingBox());
+  const eyeMiddle = middle(await files.row("notes.txt").getByRole("button", { name: "Preview notes.txt" }).locator("svg").boundingBox());
+  expect(Math.abs(eyeMiddle - nameMiddle)).toBeLessThanOrEqual(1.5);
+
+  // Only the column the rows are sorted by shows a direction (aria-sort and a visible arrow), not all three.
+  const sorted = files.table.locator("thead th[aria-sort]");
+  const shownArrows = () => files.table.locator("thead svg").evaluateAll((svgs) => svgs.filter((svg) => getComputedStyle(svg).opacity !== "0").length);
+  await expect(sorted).toHaveCount(1);
+  await expect(sorted).toHaveText("Name");
+  await expect(sorted).toHaveAttribute("aria-sort", "ascending");
+  expect(await shownArrows()).toBe(1);
+
   // Sort by size, biggest first; then filter.
   await files.sortBy("Size");
   await expect.poll(() => files.names()).toEqual(["big.txt", "notes.txt", "blob.bin", "inner/"]);
+  await expect(sorted).toHaveCount(1);
+  await expect(sorted).toHaveText("Size");
+  await expect(sorted).toHaveAttribute("aria-sort", "descending");
+  expect(await shownArrows()).toBe(1);
   await files.filter.fill("TXT");
   await expect.poll(() => files.names()).toEqual(["big.txt", "notes.txt"]);
   await files.filter.fill("nothing-like-this");

@@ -57,7 +57,7 @@ export function BackupCatalog({ backups, onRestore, onDelete, writesDisabledReas
             type="search"
             value={q}
             onChange={(e) => setParam("q", e.target.value)}
-            placeholder="Volume, engine, id or sha256"
+            placeholder="Volume, id or sha256"
             className={`${control} w-full pl-8`}
           />
         </label>

@@ -10,8 +10,9 @@ import type { BackupGroup as Group } from "./backup-filter";
 import { backupLabel } from "./backup-label";
 import { CopyButton } from "./CopyButton";
 import { DownloadBackupLink } from "./DownloadBackupLink";
+import { FactList } from "./FactList";
 import { VerifiedMark } from "./VerifiedMark";
-import { backupSourceText, shortSha } from "./job-format";
+import { archiveFacts, backupSourceText, shortSha } from "./job-format";
 
 type Actions = { onRestore?: (b: Backup) => void; onDelete?: (b: Backup) => void; writesDisabledReason?: string | null };
 
@@ -57,13 +58,11 @@ function BackupItem({ b, onRestore, onDelete, writesDisabledReason }: { b: Backu
     <li id={backupAnchor(b.id)} className="flex scroll-mt-24 flex-wrap items-center gap-x-4 gap-y-1 py-2 pr-3 pl-9 text-sm target:bg-accent-soft">
       <div className="min-w-40 flex-1">
         <Time iso={b.createdAt} />
-        <div className="text-xs text-fg-muted">{b.engine === null ? "uploaded archive" : `${b.engine} · ${backupSourceText(b.dataPath)}`}</div>
+        <FactList items={b.engine === null ? ["uploaded archive"] : [b.engine, backupSourceText(b.dataPath)]} />
       </div>
-      <div className="w-28 text-right tabular-nums" title={`${b.sizeBytes.toLocaleString("en")} bytes`}>
+      <div className="text-right tabular-nums sm:w-40" title={`${b.sizeBytes.toLocaleString("en")} bytes`}>
         {formatBytes(b.sizeBytes)}
-        <div className="text-xs text-fg-muted">
-          {b.compression === "gzip" ? `gzip · ${formatBytes(b.bytes)} data` : "plain tar"} · {b.entries.toLocaleString("en")} entries
-        </div>
+        <FactList items={archiveFacts(b)} align="end" />
       </div>
       <div className="flex items-center whitespace-nowrap">
         <code title={b.sha256} className="font-mono text-xs text-fg-muted">

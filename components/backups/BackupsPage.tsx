@@ -7,6 +7,7 @@ import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { QueryError } from "@/components/ui/QueryError";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { Panel } from "@/components/ui/Panel";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { useConfirmedMutation } from "@/components/ui/useConfirmedMutation";
@@ -50,22 +51,15 @@ export function BackupsPage() {
 
   return (
     <section aria-labelledby="backups-heading" className="space-y-4">
-      <header className="space-y-1">
-        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <h1 id="backups-heading" className="text-2xl font-semibold tracking-tight">
-            Backups
-          </h1>
-          {list && list.length > 0 && (
-            <p className="text-sm text-fg-muted tabular-nums">
-              {plural(list.length, "backup")} of {plural(volumes, "volume")} · {formatBytes(total)}
-            </p>
-          )}
-        </div>
-        <p className="max-w-3xl text-sm text-fg-muted">
-          Archives kept by this console, from every engine: standard tar or tar.gz files (<code className="rounded bg-surface-2 px-1">tar -xzpf</code> restores
-          one by hand). &quot;Verified&quot; means read back completely after writing and matching what was copied.
-        </p>
-      </header>
+      <PageHeader id="backups-heading" title="Backups">
+        {list && list.length > 0 && (
+          <span className="block text-fg tabular-nums">
+            {plural(list.length, "backup")} of {plural(volumes, "volume")} · {formatBytes(total)}
+          </span>
+        )}
+        Archives kept by this console, from every engine: standard tar or tar.gz files (<code className="rounded bg-surface-2 px-1">tar -xzpf</code> restores
+        one by hand). &quot;Verified&quot; means read back completely after writing and matching what was copied.
+      </PageHeader>
 
       <ScheduleFailuresNotice />
 

@@ -11,6 +11,7 @@ import type { Engine, Job, Volume } from "@/lib/api/types";
 import { JobInDialog } from "./JobInDialog";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 import { hasComposeLabels, KeepComposeLabels } from "./KeepComposeLabels";
+import { CopyOrMoveChoice } from "./CopyOrMoveChoice";
 
 const field = "mt-1 block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm font-normal aria-invalid:border-danger";
 
@@ -18,13 +19,13 @@ const field = "mt-1 block w-full rounded-md border border-line-strong bg-surface
 const unavailable = (e: Engine) => (e.reachable ? null : e.error ? `unreachable: ${e.error}` : "unreachable");
 
 /**
- * A copy of the volume under a new name, on this engine or another, streamed helper to helper (no file in
- * between) and checked on arrival; optionally a move, which removes the source once the copy is verified.
+ * "Copy or move…": a copy of the volume under a new name, on this engine or another, streamed helper to helper
+ * (no file in between) and checked on arrival; or a move, which removes the source once the copy is verified.
+ * The API still calls both a clone (POST …/clone, `move: true` for a move).
  */
 export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: string; volume: Volume; open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const hintId = useId();
-  const moveHintId = useId();
   const [targetEngine, setTargetEngine] = useState(engine);
   const [target, setTarget] = useState(`${volume.name}-copy`);
   const [named, setNamed] = useState(false);
@@ -80,10 +81,10 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
       ...(move ? { move: true } : { stopContainers: running.length > 0 && stop, keepComposeLabels: keepCompose }),
     });
   };
-  const verb = move ? "Move" : elsewhere ? "Copy" : "Clone";
+  const verb = move ? "Move" : "Copy";
 
   return (
-    <Dialog open={open} title={`${verb} ${volume.name}`} onClose={close}>
+    <Dialog open={open} title={`Copy or move ${volume.name}`} onClose={close}>
       {job ? (
         <JobInDialog initial={job} onClose={close} />
       ) : (
@@ -92,6 +93,20 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
             Creates a new volume with the same files, labels and driver, streamed from engine <strong>{engine}</strong> straight to the target (no file in
             between) and checked when it has arrived: its entry count and bytes, and for a move every file&apos;s metadata and contents.
           </p>
+          <CopyOrMoveChoice
+            value={move ? "move" : "copy"}
+            onChange={(v) => {
+              setMove(v === "move");
+              setConfirmMove(false);
+              clone.reset();
+            }}
+            volume={volume.name}
+            engine={engine}
+            targetEngine={targetEngine}
+            users={users}
+            confirmed={confirmMove}
+            onConfirm={setConfirmMove}
+          />
           <label className="block font-medium text-fg">
             Target engine
             <select
@@ -139,44 +154,6 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
             <p id={hintId} className={`mt-1 text-xs ${touched && problem ? "text-danger-fg" : "text-fg-muted"}`}>
               {touched && problem ? problem : `Must not exist yet on engine ${targetEngine}.`}
             </p>
-          </div>
-          <div className="space-y-2">
-            <label className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                checked={move}
-                onChange={(e) => {
-                  setMove(e.target.checked);
-                  setConfirmMove(false);
-                }}
-                aria-describedby={moveHintId}
-                className="mt-0.5 h-4 w-4"
-              />
-              <span className="font-medium text-fg">Move (remove the source after the copy is verified)</span>
-            </label>
-            {move && (
-              <div id={moveHintId} role="note" className="ml-6 space-y-2 rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-warn-fg">
-                {users.length > 0 ? (
-                  <p role="alert">
-                    <strong>{volume.name}</strong> is in use by {users.join(", ")}: it cannot be moved while anything uses it. Copy it instead, or remove them
-                    first.
-                  </p>
-                ) : (
-                  <>
-                    <p>
-                      <strong>{volume.name}</strong> is deleted from engine {engine} once its copy on {targetEngine} has been read back and matches. If anything
-                      fails, the source is kept and the half-made copy removed.
-                    </p>
-                    <label className="flex items-start gap-2">
-                      <input type="checkbox" checked={confirmMove} onChange={(e) => setConfirmMove(e.target.checked)} className="mt-0.5 h-4 w-4" />
-                      <span>
-                        I understand that <strong>{volume.name}</strong> will be removed from {engine}.
-                      </span>
-                    </label>
-                  </>
-                )}
-              </div>
-            )}
           </div>
           {elsewhere && !move && (
             <label className="flex items-start gap-2">

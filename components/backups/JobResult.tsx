@@ -16,7 +16,9 @@ export function JobResult({ job, compact = false }: { job: Job; compact?: boolea
   if (!volume) return null;
   return (
     <p className="mt-1">
-      <TextLink href={volumeHref(engine, volume)}>{compact ? "Open volume" : `Open volume ${volume}`}</TextLink>
+      <TextLink href={volumeHref(engine, volume)} className={compact ? "whitespace-nowrap" : ""}>
+        {compact ? "Open volume" : `Open volume ${volume}`}
+      </TextLink>
     </p>
   );
 }
@@ -29,7 +31,10 @@ function BackupResult({ id, compact }: { id: string; compact: boolean }) {
       {isApiError(backup.error) && backup.error.code === "not_found" ? (
         <span className="text-fg-muted">since deleted</span>
       ) : (
-        <TextLink href={backupHref(id)}>{compact ? "Show backup" : "See the backup on the Backups page"}</TextLink>
+        // One unit: beside a long volume name the narrow jobs column must not break it into "Show / backup".
+        <TextLink href={backupHref(id)} className={compact ? "whitespace-nowrap" : ""}>
+          {compact ? "Show backup" : "See the backup on the Backups page"}
+        </TextLink>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/api/types";
 import {
+  archiveFacts,
   dataPathText,
   doneText,
   formatDuration,
@@ -45,14 +46,14 @@ describe("job-format", () => {
     expect(jobTitle(job())).toBe("Backup of pgdata");
     expect(jobTitle(job({ kind: "restore", mode: "new", volume: "pg2" }))).toBe("Restore into pg2");
     expect(jobTitle(job({ kind: "restore", mode: "replace" }))).toBe("Restore into pgdata (replacing its contents)");
-    expect(jobTitle(job({ kind: "clone", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
-    expect(jobTitle(job({ kind: "clone", targetEngine: "local", targetVolume: "pgcopy" }))).toBe("Clone of pgdata to pgcopy");
+    expect(jobTitle(job({ kind: "clone", targetVolume: "pgcopy" }))).toBe("Copy of pgdata to pgcopy");
+    expect(jobTitle(job({ kind: "clone", targetEngine: "local", targetVolume: "pgcopy" }))).toBe("Copy of pgdata to pgcopy");
     expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pgdata" }))).toBe("Copy of pgdata to pgdata on engine b");
     expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pg", move: true }))).toBe("Move of pgdata to pg on engine b");
   });
 
   it("says what a finished clone, copy or move did and checked", () => {
-    expect(doneText(job({ kind: "clone", targetEngine: "local" }))).toBe("Clone complete.");
+    expect(doneText(job({ kind: "clone", targetEngine: "local" }))).toBe("Copy complete.");
     const copyCheck = { level: "stream" as const, entries: 12, bytes: 2048, sentSha256: "a", treeDigest: null };
     expect(doneText(job({ kind: "clone", targetEngine: "b", copyCheck }))).toBe(
       "Copy complete. Checked on arrival: 12 entries and 2.0 KB of file contents, as many as were sent.",
@@ -61,6 +62,13 @@ describe("job-format", () => {
     expect(doneText(job({ kind: "clone", targetEngine: "b", move: true, copyCheck: full }))).toMatch(
       /^Move complete: the source was removed after the copy was verified\. .*read back and matching/,
     );
+  });
+
+  it("states an archive's facts with its size once: the data only when it reads differently", () => {
+    const mb3 = 3_000_000;
+    expect(archiveFacts({ compression: "gzip", sizeBytes: mb3, bytes: mb3 + 900, entries: 11 })).toEqual(["gzip", "11 entries"]);
+    expect(archiveFacts({ compression: "gzip", sizeBytes: 1_000_000, bytes: 40_000_000, entries: 1 })).toEqual(["gzip", "38.1 MB of data", "1 entry"]);
+    expect(archiveFacts({ compression: "none", sizeBytes: 4096, bytes: 1000, entries: 12345 })).toEqual(["plain tar", "12,345 entries"]);
   });
 
   it("tells a cancelled job from a failed one", () => {

@@ -4,13 +4,14 @@ import { formatBytes } from "@/lib/format";
 
 export const isFinished = (job: Job) => job.state === "succeeded" || job.state === "failed";
 
-/** "Backup of pgdata", "Restore into pgdata-restored", "Clone of pgdata to pgdata-copy", "Copy of pgdata to pgdata on engine b". */
+/** "Backup of pgdata", "Restore into pgdata-restored", "Copy of pgdata to pgdata-copy", "Move of pgdata to pgdata on engine b". */
 export function jobTitle(job: Job): string {
   if (job.kind === "backup") return `Backup of ${job.volume}`;
   // A restore's `volume` is its target (API.md: Job extras).
   if (job.kind === "restore") return `Restore into ${job.volume}${job.mode === "replace" ? " (replacing its contents)" : ""}`;
   const elsewhere = job.targetEngine && job.targetEngine !== job.engine ? ` on engine ${job.targetEngine}` : "";
-  const what = job.move ? "Move" : elsewhere ? "Copy" : "Clone";
+  // The API's "clone" is a copy or a move in the console's words (the "Copy or move…" dialog).
+  const what = job.move ? "Move" : "Copy";
   return `${what} of ${job.volume} to ${job.targetVolume ?? "a new volume"}${elsewhere}`;
 }
 
@@ -22,7 +23,7 @@ export function doneText(job: Job): string {
   const what = c?.level === "full" ? ", every entry's metadata and contents read back and matching what was sent" : ", as many as were sent";
   const checked = c ? ` Checked on arrival: ${c.entries} entries and ${formatBytes(c.bytes)} of file contents${what}.` : "";
   if (job.move) return `Move complete: the source was removed after the copy was verified.${checked}`;
-  return `${job.targetEngine && job.targetEngine !== job.engine ? "Copy" : "Clone"} complete.${checked}`;
+  return `Copy complete.${checked}`;
 }
 
 /** The state in a word or two; a cancelled job is reported apart from a failed one. */
@@ -55,6 +56,19 @@ export function phaseText(job: Job): string {
     case "done":
       return job.state === "succeeded" ? "Done." : job.cancelled ? "Cancelled." : "Failed.";
   }
+}
+
+/**
+ * A backup's archive in short facts beside its size: "gzip", the data it holds when that reads differently from
+ * the archive's size (so one size is not shown twice), and its entries.
+ */
+export function archiveFacts(b: Pick<Backup, "compression" | "sizeBytes" | "bytes" | "entries">): string[] {
+  const data = formatBytes(b.bytes);
+  return [
+    b.compression === "gzip" ? "gzip" : "plain tar",
+    ...(b.compression === "gzip" && data !== formatBytes(b.sizeBytes) ? [`${data} of data`] : []),
+    `${b.entries.toLocaleString("en")} ${b.entries === 1 ? "entry" : "entries"}`,
+  ];
 }
 
 /** Which way the data went, in words (the issue asks to say it). */

@@ -32,7 +32,7 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
           type="search"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
-          placeholder="Container, image, volume or path"
+          placeholder="Name, image, volume, path"
           className={`${field} w-full pl-8`}
         />
       </div>

@@ -6,6 +6,7 @@ import { useCan } from "@/components/auth/SessionProvider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { RetryButton } from "@/components/ui/QueryError";
 import { Button } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { TextLink } from "@/components/ui/TextLink";
 import { isApiError } from "@/lib/api/error";
@@ -136,14 +137,14 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
           <li aria-current="page">Files</li>
         </ol>
       </nav>
-      <header className="space-y-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Files (read-only)</p>
-        <h1 className="text-xl font-semibold tracking-tight text-fg [overflow-wrap:anywhere]">{volume}</h1>
+      <div className="space-y-2">
+        <PageHeader title={volume}>Its files, read-only.</PageHeader>
         <FileBreadcrumbs engine={engine} volume={volume} path={path} />
-      </header>
+      </div>
 
+      {/* The filter keeps a usable width (basis-64): on a phone the download and refresh wrap below it. */}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <label className="relative min-w-0 flex-1 sm:max-w-72">
+        <label className="relative min-w-0 flex-1 basis-64 sm:max-w-72">
           <span className="sr-only">Filter by name</span>
           <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
           <input

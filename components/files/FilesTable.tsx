@@ -21,7 +21,7 @@ type Props = {
   canDownload: boolean;
 };
 
-const ROW_PX = 37;
+const ROW_PX = 33;
 const th = "sticky top-0 z-10 bg-surface-2 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-fg-muted shadow-[inset_0_-1px_0_var(--color-line)]";
 
 function SortHeader({
@@ -34,11 +34,13 @@ function SortHeader({
 }: { label: string; column: FileSort; className?: string } & Pick<Props, "sort" | "order" | "onSort">) {
   const active = sort === column;
   const Arrow = active && order === "desc" ? ArrowDown : ArrowUp;
+  // Only the column the rows are sorted by shows (and announces) a direction; the others show their arrow on
+  // hover only, as a hint that they sort too (its room is kept, so the header does not shift).
   return (
-    <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={`${th} ${className}`}>
-      <button type="button" onClick={() => onSort(column)} className="inline-flex items-center gap-1 uppercase hover:text-fg">
+    <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined} className={`${th} ${className}`}>
+      <button type="button" onClick={() => onSort(column)} className="group inline-flex items-center gap-1 uppercase hover:text-fg">
         {label}
-        <Arrow aria-hidden className={`size-3.5 ${active ? "text-fg" : "text-fg-subtle"}`} />
+        <Arrow aria-hidden className={`size-3.5 ${active ? "text-fg" : "text-fg-subtle opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"}`} />
       </button>
     </th>
   );

@@ -147,27 +147,39 @@ export class RestoreDialog {
   }
 }
 
-export class CloneDialog {
+/** The "Copy or move…" dialog of a volume's page (the API calls both a clone). */
+export class CopyOrMoveDialog {
+  readonly copy: Locator;
+  readonly move: Locator;
+  readonly engine: Locator;
   readonly name: Locator;
-  readonly submit: Locator;
+  readonly confirmMove: Locator;
   readonly error: Locator;
 
   constructor(
     readonly root: Locator,
     readonly source: string,
   ) {
+    this.copy = root.getByRole("radio", { name: "Copy", exact: true });
+    this.move = root.getByRole("radio", { name: "Move", exact: true });
+    this.engine = root.getByRole("combobox", { name: "Target engine" });
     this.name = root.getByRole("textbox", { name: "New volume name" });
-    this.submit = root.getByRole("button", { name: "Clone", exact: true });
+    this.confirmMove = root.getByRole("checkbox", { name: /^I understand/ });
     this.error = root.getByRole("alert");
   }
 
-  job(target: string): JobPart {
-    return new JobPart(this.root, `Clone of ${this.source} to ${target}`);
+  /** The submit button: "Copy" or "Move", with " to <engine>" when the target is another engine. */
+  submit(verb: "Copy" | "Move", targetEngine?: string): Locator {
+    return this.root.getByRole("button", { name: targetEngine ? `${verb} to ${targetEngine}` : verb, exact: true });
   }
 
-  static async open(page: Page, volume: string): Promise<CloneDialog> {
+  job(target: string, targetEngine?: string, verb: "Copy" | "Move" = "Copy"): JobPart {
+    return new JobPart(this.root, `${verb} of ${this.source} to ${target}${targetEngine ? ` on engine ${targetEngine}` : ""}`);
+  }
+
+  static async open(page: Page, volume: string): Promise<CopyOrMoveDialog> {
     await page.getByRole("button", { name: "Copy or move…" }).click();
-    const dialog = new CloneDialog(page.getByRole("dialog", { name: `Clone ${volume}` }), volume);
+    const dialog = new CopyOrMoveDialog(page.getByRole("dialog", { name: `Copy or move ${volume}` }), volume);
     await expect(dialog.root).toBeVisible();
     return dialog;
   }
