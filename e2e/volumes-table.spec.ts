@@ -1,9 +1,9 @@
 // The volumes list as a finished page (issue 11): URL state, the row menu, bulk removal, prune sparing, sizes
 // the engine cannot report, and the page at desktop and phone sizes in both themes.
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { ALL_VOLUMES_HREF, engineSectionHref, volumesHref } from "../lib/routes";
 import { expect, SHOTS_DIR, test } from "./fixtures";
+import { seriousViolations } from "./support/axe";
 
 test("search, the Show count and the sort live in the URL: reload and Back keep them", async ({ docker, uniqueName, volumesPage, page }) => {
   const prefix = uniqueName("url");
@@ -184,9 +184,7 @@ test("the list pages' titles look the same (one PageHeader)", async ({ page }) =
 async function checkLayout(page: Page, name: string) {
   // No sideways page scroll, and no serious accessibility problem.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  const axe = await new AxeBuilder({ page }).analyze();
-  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
 }
 

@@ -1,9 +1,9 @@
 // Issue 11 (volume page, backups, schedules): each defect the issue saw there, and every page of this part at
 // phone and desktop size, light and dark: no sideways scroll, no serious or critical axe finding, a screenshot.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../backup-fixtures";
 import { BackupsPage } from "../pages/BackupsPage";
+import { seriousViolations } from "../support/axe";
 
 const SHOTS = process.env.VOLDECK_SHOTS_DIR ?? "/tmp/voldeck-11c-shots";
 // Four axe scans and screenshots per page on a busy machine take longer than the default minute.
@@ -20,12 +20,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
       await expect
         .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${name} ${w} ${scheme}` })
         .toBeLessThanOrEqual(0);
-      const axe = await new AxeBuilder({ page }).analyze();
-      const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-        `${name} ${w} ${scheme}`,
-      ).toEqual([]);
+      expect(await seriousViolations(page), `${name} ${w} ${scheme}`).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/${name}-${w}-${scheme}.png`, fullPage: w === 1440 });
     }
   }

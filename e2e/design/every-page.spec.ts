@@ -4,9 +4,9 @@
 // volume's page are also saved as the README's pictures (docs/screenshots/).
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, engineSectionHref, filesHref, LOGIN_HREF, SCHEDULES_HREF, volumeHref, volumesHref } from "../../lib/routes";
+import { seriousViolations } from "../support/axe";
 import type { DockerCli } from "../support/docker";
 import { SEEDED, seed, unseed } from "./seed";
 
@@ -79,16 +79,7 @@ for (const c of PAGES) {
           await expect(page.locator("html"), where).toHaveClass(new RegExp(`\\b${theme}\\b`));
           const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
           expect.soft(widths.scroll, `${where}: the page is ${widths.scroll} px wide`).toBeLessThanOrEqual(widths.inner);
-          const axe = await new AxeBuilder({ page }).analyze();
-          const bad = axe.violations
-            .filter((v) => v.impact === "serious" || v.impact === "critical")
-            .map(
-              (v) =>
-                `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-                  .map((n) => n.target.join(" "))
-                  .slice(0, 5)
-                  .join(", ")}`,
-            );
+          const bad = await seriousViolations(page);
           expect.soft(bad, `${where}: accessibility violations`).toEqual([]);
           await page.screenshot({ path: path.join(SHOTS, `${c.id}-${size.width}-${theme}.png`), fullPage: true });
           if (c.readme && process.env.VOLDECK_README_SHOTS === "1") {

@@ -1,0 +1,21 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * The page's serious and critical accessibility violations (axe), as "rule (impact): help — targets" lines. Waits
+ * for the document's title first: Next streams a dynamic page's metadata after its content, so on a busy machine
+ * a scan right after the content shows would find no <title> yet.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await expect(page).toHaveTitle(/\S/, { timeout: 15_000 });
+  const axe = await new AxeBuilder({ page }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
+}
