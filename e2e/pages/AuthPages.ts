@@ -74,8 +74,14 @@ export class ShellHeader {
   }
 
   async chooseFromUserMenu(item: string): Promise<void> {
-    await this.banner.getByRole("button", { name: /^Signed in as / }).click();
-    await this.page.getByRole("menuitem", { name: item }).click();
+    // A click that lands before the header is hydrated opens nothing (a loaded run waited two minutes for the
+    // menu): open it again until its item shows.
+    const menuItem = this.page.getByRole("menuitem", { name: item });
+    await expect(async () => {
+      if (!(await menuItem.isVisible())) await this.banner.getByRole("button", { name: /^Signed in as / }).click();
+      await expect(menuItem).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+    await menuItem.click();
   }
 
   adminLinks(): Locator {
