@@ -1,19 +1,20 @@
 "use client";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
-import { useDeferredValue, useMemo, useState } from "react";
-import { DataTable, type TableSort } from "@/components/ui/DataTable";
+import { useDeferredValue, useMemo } from "react";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/States";
-import { filterVolumes, sortVolumes, type SortKey, type UsageFilter } from "@/components/volumes/volume-filter";
+import { useUrlState } from "@/components/ui/useUrlState";
+import { filterVolumes, sortVolumes, type SortKey } from "@/components/volumes/volume-filter";
 import { engineVolumesQuery } from "@/lib/api/all-engines-queries";
 import type { EngineVolume } from "@/lib/api/all-engines-types";
 import { enginesQuery } from "@/lib/api/queries";
 import { allEnginesColumns, AllEnginesCard } from "./all-engines-columns";
+import { AllEnginesToolbar } from "./AllEnginesToolbar";
 import { engineState } from "./engine-state";
 import { EngineStatusStrip } from "./EngineStatusStrip";
+import { knownEngine, readAllEnginesState, writeAllEnginesState } from "./url-state";
 
-const input = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-sm";
 const ANY = "";
 const rowId = (v: EngineVolume) => `${v.engine}/${v.name}`;
 
@@ -30,10 +31,10 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
   const results = useQueries({ queries: ids.map((id) => engineVolumesQuery(id)) });
   const states = ids.map((id, i) => engineState(id, results[i].data, results[i].error));
 
-  const [search, setSearch] = useState("");
-  const [engine, setEngine] = useState(ANY);
-  const [usage, setUsage] = useState<UsageFilter>("all");
-  const [sort, setSort] = useState<TableSort>({ id: "engine", desc: false });
+  // Search, filters and sort live in the URL: a reload, Back or a shared link shows the same rows.
+  const [filters, setFilters] = useUrlState(readAllEnginesState, writeAllEnginesState);
+  const { search, usage, sort } = filters;
+  const engine = knownEngine(filters.engine, ids);
   const deferredSearch = useDeferredValue(search);
 
   // Made again only when an engine's answer changed (the states are new objects on every render).
@@ -60,39 +61,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
 
       <EngineStatusStrip states={states} />
 
-      <div className="flex flex-wrap items-center gap-2">
-        <label className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
-          <span className="sr-only">Search</span>
-          <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Search name, container, path, label…"
-            className={`${input} w-full pl-8`}
-          />
-        </label>
-        <label className="flex items-center gap-1.5 text-xs text-fg-muted">
-          Engine
-          <select value={engine} onChange={(e) => setEngine(e.target.value)} className={input}>
-            <option value={ANY}>All engines</option>
-            {ids.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1.5 text-xs text-fg-muted">
-          Show
-          <select value={usage} onChange={(e) => setUsage(e.target.value as UsageFilter)} className={input}>
-            <option value="all">All volumes</option>
-            <option value="in-use">In use</option>
-            <option value="unused">Unused</option>
-            <option value="anonymous">Anonymous</option>
-          </select>
-        </label>
-      </div>
+      <AllEnginesToolbar search={search} engine={engine} usage={usage} engineIds={ids} onChange={setFilters} />
 
       {rows.length === 0 ? (
         <EmptyState title={loaded.length ? "No volume matches these filters." : down === states.length ? "No engine answered." : "No volumes yet."} />
@@ -103,7 +72,7 @@ export function AllVolumesPage({ engineIds }: { engineIds: string[] }) {
           columns={allEnginesColumns}
           getRowId={rowId}
           sort={sort}
-          onSort={setSort}
+          onSort={(next) => setFilters((s) => ({ ...s, sort: next }))}
           renderCard={(v) => <AllEnginesCard v={v} />}
           cardHeight={64}
         />

@@ -1,6 +1,7 @@
 import { ChevronsDownUp, ChevronsUpDown, Search } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/Button";
+import { useUrlText } from "@/components/ui/useUrlText";
 import type { StateFilter } from "./filter";
 
 type Props = {
@@ -17,6 +18,7 @@ type Props = {
 const field = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-sm text-fg placeholder:text-fg-subtle";
 
 export function ContainersToolbar({ search, onSearch, state, onState, shown, total, allOpen, onAllOpen }: Props) {
+  const [text, setText] = useUrlText(search, onSearch);
   const searchId = useId();
   const stateId = useId();
   const noun = total === 1 ? "container" : "containers";
@@ -30,8 +32,8 @@ export function ContainersToolbar({ search, onSearch, state, onState, shown, tot
         <input
           id={searchId}
           type="search"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
           placeholder="Name, image, volume, path"
           className={`${field} w-full pl-8`}
         />

@@ -2,13 +2,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/States";
+import { useUrlState } from "@/components/ui/useUrlState";
 import type { Container } from "@/lib/api/types";
 import { CONTAINER_ANCHOR_PREFIX, containerAnchor } from "@/lib/routes";
 import { ContainerGroupSection } from "./ContainerGroupSection";
 import { ROW_GRID } from "./ContainerRow";
 import { ContainersToolbar } from "./ContainersToolbar";
-import { filterContainers, type StateFilter } from "./filter";
+import { filterContainers } from "./filter";
 import { groupByProject } from "./group";
+import { DEFAULT_CONTAINERS_STATE, readContainersState, writeContainersState } from "./url-state";
 import { useHashTarget } from "./useHashTarget";
 
 const toggled = <T,>(set: Set<T>, key: T) => {
@@ -18,8 +20,8 @@ const toggled = <T,>(set: Set<T>, key: T) => {
 };
 
 export function ContainersView({ engine, containers }: { engine: string; containers: Container[] }) {
-  const [search, setSearch] = useState("");
-  const [state, setState] = useState<StateFilter>("all");
+  // Search and state filter live in the URL: a reload, Back or a shared link shows the same containers.
+  const [{ search, state }, setFilters] = useUrlState(readContainersState, writeContainersState);
   // Open rows are remembered by id, folded groups by project: both survive the live refreshes.
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [allOpen, setAllOpen] = useState(false);
@@ -34,10 +36,7 @@ export function ContainersView({ engine, containers }: { engine: string; contain
     if (target) document.getElementById(containerAnchor(target))?.scrollIntoView({ block: "start" });
   }, [target]);
 
-  const clear = () => {
-    setSearch("");
-    setState("all");
-  };
+  const clear = () => setFilters(DEFAULT_CONTAINERS_STATE);
   const exists = (name: string) => containers.some((c) => c.name === name);
   const follow = (name: string) => {
     if (!shown.some((c) => c.name === name)) clear();
@@ -58,9 +57,9 @@ export function ContainersView({ engine, containers }: { engine: string; contain
     <div className="space-y-3">
       <ContainersToolbar
         search={search}
-        onSearch={setSearch}
+        onSearch={(value) => setFilters((f) => ({ ...f, search: value }))}
         state={state}
-        onState={setState}
+        onState={(value) => setFilters((f) => ({ ...f, state: value }))}
         shown={shown.length}
         total={containers.length}
         allOpen={allOpen}

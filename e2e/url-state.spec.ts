@@ -1,0 +1,125 @@
+// Issue 11: the containers page's and the all-engines page's search, filters and sort live in the URL, so a
+// reload, Back and a shared link show the same rows. (The engine list's own test is in volumes-table.spec.ts.)
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DockerCli } from "./support/docker";
+
+function peerHost(): string {
+  const socket = process.env.VOLDECK_PEER_SOCKET;
+  if (!socket) throw new Error("VOLDECK_PEER_SOCKET is not set: run through scripts/run-tests.mjs");
+  return `unix://${socket}`;
+}
+
+/** Leaves by a sidebar link (a client-side navigation), then comes back with the browser's Back. */
+async function awayAndBack(page: Page) {
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Backups" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Backups" })).toBeVisible();
+  await page.goBack();
+}
+
+test("containers: the search and the state filter live in the URL; reload, Back and a shared link keep them", async ({
+  docker,
+  uniqueName,
+  containersPage,
+  page,
+}) => {
+  const prefix = uniqueName("url-ct");
+  const up = `${prefix}-up`;
+  const created = `${prefix}-new`;
+  await docker.runSleeper(up);
+  await docker.createContainer(created);
+  const search = page.getByRole("searchbox", { name: "Search" });
+  const state = page.getByRole("combobox", { name: "State", exact: true });
+
+  await containersPage.goto();
+  await expect(page).toHaveURL(/\/containers$/);
+  // Typed key by key: no keystroke is lost while the URL is written and read back.
+  await search.pressSequentially(prefix);
+  await state.selectOption("running");
+  await expect(page).toHaveURL(new RegExp(`/containers\\?q=${prefix}&state=running$`));
+  await expect(containersPage.card(up)).toBeVisible();
+  await expect(containersPage.card(created)).toHaveCount(0);
+
+  const expectKept = async () => {
+    await expect(search).toHaveValue(prefix);
+    await expect(state).toHaveValue("running");
+    await expect(containersPage.card(up)).toBeVisible();
+    await expect(containersPage.card(created)).toHaveCount(0);
+  };
+  await page.reload();
+  await expectKept();
+  await awayAndBack(page);
+  await expect(page).toHaveURL(new RegExp(`/containers\\?q=${prefix}&state=running$`));
+  await expectKept();
+
+  // A shared link opens with its filters; a value the page does not know falls back to all states.
+  await page.goto(`/engines/local/containers?q=${prefix}&state=not-running`);
+  await expect(search).toHaveValue(prefix);
+  await expect(containersPage.card(created)).toBeVisible();
+  await expect(containersPage.card(up)).toHaveCount(0);
+  await page.goto(`/engines/local/containers?q=${prefix}&state=paused`);
+  await expect(state).toHaveValue("all");
+  await expect(containersPage.card(created)).toBeVisible();
+  await expect(containersPage.card(up)).toBeVisible();
+  // Writing the filters drops the unknown value; the defaults leave a plain URL.
+  await search.fill("");
+  await expect(page).toHaveURL(/\/containers$/);
+  await state.selectOption("running");
+  await expect(page).toHaveURL(/\/containers\?state=running$/);
+  await state.selectOption("all");
+  await expect(page).toHaveURL(/\/containers$/);
+});
+
+test.describe("all-engines page", () => {
+  const peer = new DockerCli(peerHost());
+  test.afterAll(() => peer.cleanup());
+
+  test("search, Engine, Show and the sort live in the URL; reload and Back keep them", async ({ docker, uniqueName, page }) => {
+    const prefix = uniqueName("url-all");
+    const [first, second, held, onLocal] = [`${prefix}-p1`, `${prefix}-p2`, `${prefix}-p3`, `${prefix}-l`];
+    for (const name of [first, second, held]) await peer.createVolume(name);
+    await peer.createContainer(`${held}-holder`, "-v", `${held}:/data`);
+    await docker.createVolume(onLocal);
+    const search = page.getByRole("searchbox", { name: "Search" });
+    const engine = page.getByRole("combobox", { name: "Engine", exact: true });
+    const show = page.getByRole("combobox", { name: "Show", exact: true });
+    const nameHeader = page.getByRole("columnheader", { name: "Name" });
+    const rows = page.getByRole("row").filter({ hasText: prefix });
+
+    await page.goto("/volumes");
+    await expect(page.getByRole("heading", { level: 1, name: "Volumes on all engines" })).toBeVisible();
+    await expect(page).toHaveURL(/\/volumes$/);
+    await search.fill(prefix);
+    await expect(rows).toHaveCount(4);
+    await engine.selectOption("peer");
+    await show.selectOption("unused");
+    await nameHeader.getByRole("button", { name: "Name", exact: true }).click();
+    await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+    await nameHeader.getByRole("button", { name: "Name", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/volumes\\?q=${prefix}&engine=peer&show=unused&sort=-name$`));
+
+    const expectKept = async () => {
+      await expect(search).toHaveValue(prefix);
+      await expect(engine).toHaveValue("peer");
+      await expect(show).toHaveValue("unused");
+      await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+      // Only the peer's unused volumes, by name descending.
+      await expect(rows).toHaveText([new RegExp(second), new RegExp(first)]);
+    };
+    await expectKept();
+    await page.reload();
+    await expectKept();
+
+    // Away through a row's link (client-side), then Back.
+    await page.getByRole("link", { name: first, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
+    await page.goBack();
+    await expectKept();
+
+    // An engine the console does not know and a sort this table has no column for fall back to their defaults.
+    await page.goto(`/volumes?q=${prefix}&engine=nowhere&sort=lastUsed`);
+    await expect(engine).toHaveValue("");
+    await expect(page.getByRole("columnheader", { name: "Engine" })).toHaveAttribute("aria-sort", "ascending");
+    await expect(rows).toHaveCount(4);
+  });
+});
