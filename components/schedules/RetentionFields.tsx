@@ -1,29 +1,18 @@
 "use client";
-import { useId } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
 import { inputClass, labelClass } from "@/components/ui/fields";
-import { KEEP_DAYS_MAX, KEEP_LAST_MAX } from "@/lib/api/schedule-schemas";
 import { retentionWords } from "./format";
+import { errorOf, type ScheduleFormValues } from "./schedule-form";
 
-export type Retention = { keepLast: string; keepDays: string };
+const toNumber = (text: string) => (text.trim() === "" ? null : Number(text));
 
-/** Empty means "no such rule"; otherwise a whole number in range. */
-export function retentionProblem(r: Retention): string | null {
-  for (const [text, max, what] of [
-    [r.keepLast, KEEP_LAST_MAX, "Keep last"],
-    [r.keepDays, KEEP_DAYS_MAX, "Keep days"],
-  ] as const) {
-    if (text.trim() === "") continue;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) return `${what} is a whole number from 1 to ${max}, or empty.`;
-  }
-  return null;
-}
-
-export const toNumber = (text: string) => (text.trim() === "" ? null : Number(text));
-
-export function RetentionFields({ value, onChange }: { value: Retention; onChange: (r: Retention) => void }) {
-  const problem = retentionProblem(value);
-  const helpId = useId();
+/** A tar target's retention (keepLast, keepDays) in the schedule form; empty means "no such rule". */
+export function RetentionFields() {
+  const { register, control, formState } = useFormContext<ScheduleFormValues>();
+  const [keepLast, keepDays] = useWatch({ control, name: ["keepLast", "keepDays"] });
+  const lastError = errorOf(formState.errors, "keepLast");
+  const daysError = errorOf(formState.errors, "keepDays");
+  const problem = lastError ?? daysError;
   return (
     <fieldset className="space-y-2 text-sm">
       <legend className="font-medium text-fg">Retention</legend>
@@ -32,10 +21,9 @@ export function RetentionFields({ value, onChange }: { value: Retention; onChang
           Keep the last (verified backups)
           <input
             inputMode="numeric"
-            value={value.keepLast}
-            onChange={(e) => onChange({ ...value, keepLast: e.target.value })}
-            aria-invalid={!!problem}
-            aria-describedby={helpId}
+            {...register("keepLast")}
+            aria-invalid={!!lastError}
+            aria-describedby="retention-help"
             placeholder="e.g. 7"
             className={inputClass}
           />
@@ -44,18 +32,17 @@ export function RetentionFields({ value, onChange }: { value: Retention; onChang
           Keep all younger than (days)
           <input
             inputMode="numeric"
-            value={value.keepDays}
-            onChange={(e) => onChange({ ...value, keepDays: e.target.value })}
-            aria-invalid={!!problem}
-            aria-describedby={helpId}
+            {...register("keepDays")}
+            aria-invalid={!!daysError}
+            aria-describedby="retention-help"
             placeholder="e.g. 30"
             className={inputClass}
           />
         </label>
       </div>
-      <p id={helpId} className={problem ? "text-danger-fg" : "text-fg-muted"} aria-live="polite">
+      <p id="retention-help" className={problem ? "text-danger-fg" : "text-fg-muted"} aria-live="polite">
         {problem ??
-          `${retentionWords(toNumber(value.keepLast), toNumber(value.keepDays))} of this schedule's backups. Only its own backups are ever deleted, only after a verified run, and never the volume's last verified backup.`}
+          `${retentionWords(toNumber(keepLast), toNumber(keepDays))} of this schedule's backups. Only its own backups are ever deleted, only after a verified run, and never the volume's last verified backup.`}
       </p>
     </fieldset>
   );

@@ -7,7 +7,7 @@ import { TextLink } from "@/components/ui/TextLink";
 import { Time } from "@/components/ui/Time";
 import type { Schedule } from "@/lib/api/schedule-types";
 import { scheduleAnchor, volumeHref } from "@/lib/routes";
-import { retentionWords } from "./format";
+import { keepRulesWords, retentionWords } from "./format";
 import { LastRun } from "./LastRun";
 
 export type RowActions = {
@@ -58,8 +58,20 @@ export function ScheduleRow({ s, actions, hideVolume = false }: { s: Schedule; a
       <div className="min-w-0">
         {!hideVolume && <div className="text-fg">{s.description}</div>}
         <div className="text-xs text-fg-muted">
-          <span className="font-mono">{s.cron}</span> · {s.compression === "gzip" ? "gzip" : "no compression"}
-          {s.stopContainers ? " · stops containers" : ""} · {retentionWords(s.keepLast, s.keepDays)}
+          <span className="font-mono">{s.cron}</span>
+          {s.stopContainers ? " · stops containers" : ""}
+        </div>
+        <div className="text-xs text-fg-muted" aria-label={`Target of ${label}`}>
+          {s.target.kind === "repository" ? (
+            <>
+              Snapshot into <TextLink href={`/repositories#repository-${s.target.repository}`}>{s.target.repository}</TextLink> ·{" "}
+              {keepRulesWords(s.target.keep)}
+            </>
+          ) : (
+            <>
+              Tar backup · {s.compression === "gzip" ? "gzip" : "no compression"} · {retentionWords(s.keepLast, s.keepDays)}
+            </>
+          )}
         </div>
       </div>
       <div className="min-w-0 text-fg-muted">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, retentionWords } from "./format";
+import { formatInZone, keepRulesWords, retentionWords } from "./format";
 
 describe("formatInZone", () => {
   it("shows the instant on the server zone's wall clock", () => {
@@ -16,5 +16,13 @@ describe("retentionWords", () => {
     [3, 30, "Keeps the last 3 verified, and everything from the last 30 days"],
   ])("keepLast %s, keepDays %s → %s", (last, days, words) => {
     expect(retentionWords(last, days)).toBe(words);
+  });
+});
+
+describe("keepRulesWords", () => {
+  it("names the rules given, in their order, or says every snapshot stays", () => {
+    expect(keepRulesWords({ last: 3, daily: 7, weekly: 0 })).toBe("keeps last 3, daily 7, weekly 0");
+    expect(keepRulesWords({})).toBe("keeps every snapshot");
+    expect(keepRulesWords(undefined)).toBe("keeps every snapshot");
   });
 });

@@ -20,3 +20,9 @@ export function retentionWords(keepLast: number | null, keepDays: number | null)
   if (last || days) return `Keeps ${last ?? days}`;
   return "Keeps every backup";
 }
+
+/** restic's keep rules in words: "keeps last 3, daily 7"; none given keeps every snapshot. */
+export function keepRulesWords(keep: Partial<Record<"last" | "hourly" | "daily" | "weekly" | "monthly" | "yearly", number>> | undefined): string {
+  const rules = Object.entries(keep ?? {}).filter(([, n]) => n !== undefined);
+  return rules.length ? `keeps ${rules.map(([rule, n]) => `${rule} ${n}`).join(", ")}` : "keeps every snapshot";
+}

@@ -1,6 +1,7 @@
 // Request schemas of the repository routes (API.md "Repositories").
 import { z } from "zod";
 import { volumeName } from "./schemas";
+import { hooksSpec } from "./hook-schemas";
 
 export const repositoryId = z
   .string()
@@ -40,6 +41,8 @@ export const snapshotBody = z.strictObject({
   stopContainers: z.boolean().default(false),
   /** Upload limit in bytes per second (restic's --limit-upload, rounded up to KiB/s). */
   rateLimit: z.number().int().min(1024).optional(),
+  /** Application-consistent hooks, as for a backup (docs/API-EXTENSIONS.md). */
+  hooks: hooksSpec.optional(),
 });
 
 export const snapshotsQuery = z.strictObject({ engine: z.string().max(200).optional(), volume: volumeName.optional() });

@@ -18,6 +18,8 @@ export type Repository = {
   /** Bytes of all snapshots' files before deduplication, null when unknown (storedBytes / this = dedup ratio). */
   logicalBytes?: number | null;
   lastCheck?: { at: string; ok: boolean; error?: string };
+  /** The scheduled check, when there is one; nextAt: when it is due next (in the past while it waits for a busy repository). */
+  checkSchedule?: { cron: string; readDataSubset?: string; nextAt: string | null };
   createdAt: string;
   createdBy: string | null;
 };
@@ -30,6 +32,7 @@ export type RepoSnapshot = {
   volume: string | null;
   files: number | null;
   sizeBytes: number | null;
+  /** Bytes this snapshot added to the repository, as restic backup reported; absent for snapshots made outside the console. */
   addedBytes?: number;
   /** "direct": taken from the volume's files; "archive": from the engine's archive stream (one tar inside). */
   source: "direct" | "archive";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseCron } from "@/lib/schedule/cron";
 import { nextRun } from "@/lib/schedule/next-runs";
+import { scheduleTarget } from "./repository-maintenance-schemas";
 import { volumeName } from "./schemas";
 
 /** The problem with a cron expression in plain words, or null: invalid, or one that never runs (31 February). */
@@ -37,6 +38,8 @@ const fields = {
   /** Keep every backup younger than D days (null: no age rule). */
   keepDays: z.number().int().min(1, "Keep backups for at least 1 day.").max(KEEP_DAYS_MAX).nullable(),
   enabled: z.boolean(),
+  /** A tar backup (absent) or a snapshot into a repository, with keep rules applied after each snapshot. */
+  target: scheduleTarget,
 };
 
 export const createScheduleBody = z.strictObject({
@@ -48,6 +51,7 @@ export const createScheduleBody = z.strictObject({
   keepLast: fields.keepLast.default(null),
   keepDays: fields.keepDays.default(null),
   enabled: fields.enabled.default(true),
+  target: fields.target.optional(),
 });
 export type CreateScheduleBody = z.input<typeof createScheduleBody>;
 

@@ -1,4 +1,5 @@
 // Scheduled backups (API.md: Inside volumes, schedules, last use), shared by server and browser.
+import type { ScheduleTarget } from "./repository-maintenance-schemas";
 import type { Compression } from "./types";
 
 export type ScheduleRunState = "running" | "succeeded" | "failed";
@@ -21,8 +22,10 @@ export type ScheduleRun = {
   /** Size of the backup file. */
   sizeBytes: number | null;
   error: string | null;
-  /** Backups retention deleted after this run. */
+  /** Backups retention deleted after this run (a repository target: the snapshots its keep rules forgot). */
   deleted: string[];
+  /** A repository target: the snapshot this run made. */
+  snapshotId?: string | null;
 };
 
 export type Schedule = {
@@ -35,6 +38,8 @@ export type Schedule = {
   keepLast: number | null;
   keepDays: number | null;
   enabled: boolean;
+  /** Where runs go (extra): a tar backup (the default), or a snapshot into a repository with its keep rules. */
+  target: ScheduleTarget;
   /** The next three runs (ISO instants), whether or not the schedule is paused. */
   nextRuns: string[];
   lastRun: ScheduleRun | null;

@@ -37,4 +37,12 @@ describe("restic failures", () => {
   it("falls back to restic's last Fatal line", () => {
     expect(describeFailure(out("noise\nFatal: something odd\n", 1), "/r").message).toBe("restic failed on /r (exit 1): something odd.");
   });
+
+  it("names the first file a restore could not write (restic 0.14 ends with only a count)", () => {
+    const stderr =
+      "restoring <Snapshot d84679cb of [/v] at 2026-12-04 by root@vm> to /t\nignoring error for /d/a: ciphertext verification failed\nFatal: There were 1 errors\n";
+    expect(describeFailure(out(stderr), "/r").message).toBe(
+      "restic failed on /r (exit 1): There were 1 errors, the first: /d/a: ciphertext verification failed.",
+    );
+  });
 });

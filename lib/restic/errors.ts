@@ -13,8 +13,10 @@ function lastFatal(stderr: string): string {
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
-  const fatal = lines.filter((l) => l.startsWith("Fatal:")).at(-1);
-  return (fatal ?? lines.at(-1) ?? "no message").replace(/^Fatal:\s*/, "");
+  const fatal = (lines.filter((l) => l.startsWith("Fatal:")).at(-1) ?? lines.at(-1) ?? "no message").replace(/^Fatal:\s*/, "");
+  // restore and dump only count their errors at the end ("There were 1 errors"): the first one says what broke.
+  const first = /^There were \d+ errors$/.test(fatal) ? lines.find((l) => l.startsWith("ignoring error for ")) : undefined;
+  return first ? `${fatal}, the first: ${first.slice("ignoring error for ".length)}` : fatal;
 }
 
 export function classify(o: Outcome): ResticFailure {

@@ -5,6 +5,7 @@ import { createInterface } from "node:readline";
 import { ApiError } from "@/lib/api/error";
 import { describeFailure, type Outcome } from "./errors";
 import type { Invocation } from "./invocation";
+import { resticVersion } from "./version";
 
 // restic as a child process. A cancel asks politely first (SIGINT: restic removes its own lock and writes
 // nothing half-done), then SIGTERM, then SIGKILL. A restic of ours that died without its clean-up leaves a
@@ -79,7 +80,7 @@ function finish(inv: Invocation, child: ChildProcess, opts: RunOptions, stderr: 
     child.once("error", (e) => (spawnError = e));
     child.once("close", (code, signal) => {
       const outcome: Outcome = spawnError
-        ? { code: 127, signal: null, stderr: `Fatal: restic could not be started: ${(spawnError as Error).message}` }
+        ? { code: 127, signal: null, stderr: `${NOT_STARTED}${(spawnError as Error).message}` }
         : { code, signal, stderr: stderr() };
       if (opts.locks && releaseHolder(inv.id, signal !== null || code === 130)) void unlockStale(inv).finally(() => resolve(outcome));
       else resolve(outcome);
@@ -87,14 +88,19 @@ function finish(inv: Invocation, child: ChildProcess, opts: RunOptions, stderr: 
   });
 }
 
-function failure(inv: Invocation, o: Outcome, opts: RunOptions): ResticError | null {
+const NOT_STARTED = "Fatal: restic could not be started: ";
+
+function failure(inv: Invocation, o: Outcome, opts: RunOptions): ApiError | null {
   if (o.code === 0 || (o.code !== null && opts.okCodes?.includes(o.code) && !o.signal)) return null;
   if (opts.signal?.aborted) return new ResticError("cancelled", "cancelled");
+  if (o.code === 127 && o.stderr.startsWith(NOT_STARTED))
+    return new ApiError("unavailable", `Repositories need restic: ${o.stderr.slice(NOT_STARTED.length)}.`);
   const d = describeFailure(o, inv.location);
   return new ResticError(d.message, d.kind);
 }
 
 export async function runRestic(inv: Invocation, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  await resticVersion(); // 503 with a sentence when restic is missing or too old (asked once per process)
   const child = start(inv, args, opts);
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-STDERR_KEEP)));

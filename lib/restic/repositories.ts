@@ -2,10 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import type { CreateRepositoryBody } from "@/lib/api/repository-schemas";
+import type { CheckSchedule } from "@/lib/api/repository-check-schemas";
 import type { Repository } from "@/lib/api/repository-types";
+import { checkScheduleView } from "./check-schedule";
 import { invocation, type Invocation } from "./invocation";
 import { LocationError, parseLocation } from "./location";
 import { ResticError, runRestic } from "./process";
+import { forgetSnapshotStats } from "./snapshot-stats";
 import { removeSecrets, writeSecrets, type SecretName } from "./secrets";
 import { deleteRepoRow, findRepoRow, insertRepoRow, listRepoRows, type RepoRow } from "./store";
 import { resticVersion } from "./version";
@@ -49,7 +52,10 @@ function secretsOf(body: CreateRepositoryBody, password: string): Partial<Record
 }
 
 /** Adds (connects or initialises) a repository; answers it, with the generated password when one was made. */
-export async function addRepository(body: CreateRepositoryBody, by: string | null): Promise<Repository & { password?: string }> {
+export async function addRepository(
+  body: CreateRepositoryBody & { checkSchedule?: CheckSchedule },
+  by: string | null,
+): Promise<Repository & { password?: string }> {
   await resticVersion(); // 503-like sentence when restic is not installed
   try {
     parseLocation(body.kind, body.location);
@@ -59,7 +65,7 @@ export async function addRepository(body: CreateRepositoryBody, by: string | nul
   }
   if (findRepoRow(body.id)) throw new ApiError("conflict", `There is already a repository "${body.id}".`);
   const generated = body.password ? undefined : randomBytes(24).toString("base64url");
-  const row: Omit<RepoRow, "lastCheck"> = {
+  const row: Omit<RepoRow, "lastCheck" | "checkSchedule"> = {
     id: body.id,
     name: body.name ?? body.id,
     kind: body.kind,
@@ -71,12 +77,12 @@ export async function addRepository(body: CreateRepositoryBody, by: string | nul
   writeSecrets(body.id, secretsOf(body, (body.password ?? generated)!));
   try {
     await openOrInit(invocation(row), body.init);
-    insertRepoRow(row);
+    insertRepoRow(row, body.checkSchedule ?? null);
   } catch (e) {
     removeSecrets(body.id);
     throw e;
   }
-  const repo = await repositoryStatus({ ...row, lastCheck: null });
+  const repo = await repositoryStatus(repoRow(body.id));
   return generated ? { ...repo, password: generated } : repo;
 }
 
@@ -100,6 +106,7 @@ export async function repositoryStatus(row: RepoRow): Promise<Repository> {
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     ...(row.lastCheck ? { lastCheck: row.lastCheck } : {}),
+    ...(row.checkSchedule ? { checkSchedule: checkScheduleView(row.checkSchedule) } : {}),
   };
   try {
     const inv = invocation(row);
@@ -126,6 +133,7 @@ export const getRepository = (id: string): Promise<Repository> => repositoryStat
 /** Forgets the repository here; its data stays where it is (readable with restic and its password). */
 export function removeRepository(id: string): void {
   repoRow(id);
-  deleteRepoRow(id);
+  deleteRepoRow(id); // its rows of snapshot_added go with it (ON DELETE CASCADE)
+  forgetSnapshotStats(id);
   removeSecrets(id);
 }

@@ -4,6 +4,8 @@ import type { RepoSnapshot } from "@/lib/api/repository-types";
 import type { Invocation } from "./invocation";
 import { snapshotOf, type LsNode, type ResticSnapshot } from "./nodes";
 import { runRestic } from "./process";
+import { addedBytesIn } from "./snapshot-added";
+import { snapshotStats } from "./snapshot-stats";
 
 // Reading a repository: its snapshots, and the nodes of one. Reads take no lock (--no-lock): they change
 // nothing, and a lock left by a crashed read would block the next prune.
@@ -15,18 +17,27 @@ async function resticSnapshots(inv: Invocation, filter: string[] = []): Promise<
   return (JSON.parse(lines.join("\n") || "[]") ?? []) as ResticSnapshot[];
 }
 
-/** Newest first; `engine`/`volume` filter by tag. Sizes come from one `stats` per snapshot (restore size). */
+/**
+ * Newest first; `engine`/`volume` filter by tag. Sizes come from `restic stats` per snapshot (kept, and bounded
+ * in concurrency: snapshot-stats.ts); addedBytes where the console made the snapshot (snapshot-added.ts).
+ */
 export async function listSnapshots(inv: Invocation, q: { engine?: string; volume?: string }): Promise<RepoSnapshot[]> {
   const tags = [q.engine ? `engine:${q.engine}` : null, q.volume ? `volume:${q.volume}` : null].filter(Boolean).join(",");
   const snaps = await resticSnapshots(inv, tags ? ["--tag", tags] : []);
   snaps.sort((a, b) => b.time.localeCompare(a.time));
-  return Promise.all(
-    snaps.map(async (s) => {
-      const { lines } = await runRestic(inv, ["stats", "--json", "--no-lock", "--mode", "restore-size", s.id], { timeoutMs: READ_TIMEOUT_MS });
-      const st = JSON.parse(lines.join("\n") || "{}") as { total_size?: number; total_file_count?: number };
-      return snapshotOf(s, { files: st.total_file_count ?? 0, sizeBytes: st.total_size ?? 0 });
-    }),
+  const stats = await snapshotStats(
+    inv,
+    snaps.map((s) => s.id),
   );
+  const added = addedBytesIn(inv.id);
+  return snaps.map((s, i) => snapshotOf(s, { ...stats[i], addedBytes: added.get(s.id) }));
+}
+
+/** The newest snapshot of one volume (one `snapshots` call, no stats), or null when it has none. */
+export async function newestSnapshot(inv: Invocation, engine: string, volume: string): Promise<RepoSnapshot | null> {
+  const snaps = await resticSnapshots(inv, ["--tag", `engine:${engine},volume:${volume}`]);
+  snaps.sort((a, b) => b.time.localeCompare(a.time));
+  return snaps.length ? snapshotOf(snaps[0]) : null;
 }
 
 /** The snapshot with this id (or unique prefix), or null. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CheckSchedule } from "@/lib/api/repository-check-schemas";
 import type { RepoKind } from "./location";
 import { db } from "@/lib/store/db";
 
@@ -14,6 +15,8 @@ export type RepoRow = {
   location: string;
   options: RepoOptions;
   lastCheck: { at: string; ok: boolean; error?: string } | null;
+  /** The scheduled check (migration 14), null for none; handledUntil: the due time last handled (ISO). */
+  checkSchedule: (CheckSchedule & { handledUntil: string }) | null;
   createdBy: string | null;
   createdAt: string;
 };
@@ -25,6 +28,8 @@ type Raw = {
   location: string;
   options: string;
   last_check: string | null;
+  check_schedule: string | null;
+  check_handled_until: string | null;
   created_by: string | null;
   created_at: string;
 };
@@ -36,6 +41,7 @@ const row = (r: Raw): RepoRow => ({
   location: r.location,
   options: JSON.parse(r.options) as RepoOptions,
   lastCheck: r.last_check ? (JSON.parse(r.last_check) as RepoRow["lastCheck"]) : null,
+  checkSchedule: r.check_schedule ? { ...(JSON.parse(r.check_schedule) as CheckSchedule), handledUntil: r.check_handled_until ?? r.created_at } : null,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -49,10 +55,26 @@ export function findRepoRow(id: string): RepoRow | null {
   return r ? row(r) : null;
 }
 
-export function insertRepoRow(r: Omit<RepoRow, "lastCheck">): void {
+export function insertRepoRow(r: Omit<RepoRow, "lastCheck" | "checkSchedule">, check: CheckSchedule | null): void {
   db()
-    .prepare("INSERT INTO repositories (id, name, kind, location, options, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .run(r.id, r.name, r.kind, r.location, JSON.stringify(r.options), r.createdBy, r.createdAt);
+    .prepare(
+      "INSERT INTO repositories (id, name, kind, location, options, created_by, created_at, check_schedule, check_handled_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .run(r.id, r.name, r.kind, r.location, JSON.stringify(r.options), r.createdBy, r.createdAt, check ? JSON.stringify(check) : null, r.createdAt);
+}
+
+/** Sets (or with null removes) the scheduled check; the next due time counts from now, not from the past. */
+export function setCheckSchedule(id: string, check: CheckSchedule | null): boolean {
+  const sql = "UPDATE repositories SET check_schedule = ?, check_handled_until = ? WHERE id = ?";
+  return (
+    db()
+      .prepare(sql)
+      .run(check ? JSON.stringify(check) : null, new Date().toISOString(), id).changes > 0
+  );
+}
+
+export function setCheckHandledUntil(id: string, at: string): void {
+  db().prepare("UPDATE repositories SET check_handled_until = ? WHERE id = ?").run(at, id);
 }
 
 export function deleteRepoRow(id: string): boolean {

@@ -2,14 +2,14 @@ import "server-only";
 import { ApiError } from "@/lib/api/error";
 import type { Backup, Job } from "@/lib/api/types";
 import { recordAudit } from "@/lib/auth/audit";
-import { startBackup } from "@/lib/backup/backup";
 import { deleteBackup, getManifest, listBackups } from "@/lib/backup/catalog";
 import { busyWith, getJob, jobDone } from "@/lib/jobs/registry";
 import { backupsToDelete } from "./retention";
+import { finishSnapshotRun, startScheduledJob } from "./run-repository";
 import { findSchedule, insertRun, updateRun, type ScheduleRecord } from "./store";
 
 // One run of a schedule, whether the scheduler started it or a user pressed "run now": a backup job tagged with
-// the schedule, then — only if it succeeded and is verified — retention over the schedule's own backups. The
+// the schedule (or, for a repository target, a snapshot job: run-repository.ts), then — only if it succeeded and is verified — retention over the schedule's own backups. The
 // run is recorded (schedule_runs) and audited under the actor "scheduler" when it ends.
 
 export const SCHEDULER_ACTOR = "scheduler";
@@ -39,9 +39,9 @@ export async function startRun(s: ScheduleRecord, how: Trigger): Promise<Job> {
   const runId = insertRun(s.id, how);
   let job: Job;
   try {
-    job = await startBackup(s.engine, s.volume, { compression: s.compression, stopContainers: s.stopContainers, scheduleId: s.id });
+    job = await startScheduledJob(s);
   } catch (e) {
-    const error = e instanceof ApiError ? e.message : `The backup could not start: ${(e as Error).message}`;
+    const error = e instanceof ApiError ? e.message : `The ${s.target.kind === "repository" ? "snapshot" : "backup"} could not start: ${(e as Error).message}`;
     updateRun(runId, { state: "failed", error, finishedAt: new Date().toISOString() });
     auditRun(s, how, { ok: false, error });
     throw e;
@@ -56,6 +56,7 @@ export async function startRun(s: ScheduleRecord, how: Trigger): Promise<Job> {
 async function finishRun(s: ScheduleRecord, how: Trigger, runId: number, jobId: string): Promise<void> {
   await jobDone(jobId);
   const job = getJob(jobId);
+  if (s.target.kind === "repository") return auditRun(s, how, await finishSnapshotRun(s, runId, job, SCHEDULER_ACTOR));
   const finishedAt = new Date().toISOString();
   if (job.state !== "succeeded" || !job.backupId) {
     const error = job.error ?? "The backup did not finish.";

@@ -1,9 +1,11 @@
 import "server-only";
 import { ApiError } from "@/lib/api/error";
+import type { ScheduleTarget } from "@/lib/api/repository-maintenance-schemas";
 import type { CreateScheduleBody, UpdateScheduleBody } from "@/lib/api/schedule-schemas";
 import type { Schedule, ScheduleRun } from "@/lib/api/schedule-types";
 import { engineConfig } from "@/lib/docker/clients";
 import { getVolume } from "@/lib/docker/volumes";
+import { findRepoRow } from "@/lib/restic/store";
 import { parseCron } from "./cron";
 import { describeCron } from "./describe";
 import { nextRuns, serverTimeZone } from "./next-runs";
@@ -24,6 +26,7 @@ export function toSchedule(s: ScheduleRecord, lastRun: ScheduleRun | null, now =
     keepLast: s.keepLast,
     keepDays: s.keepDays,
     enabled: s.enabled,
+    target: s.target,
     nextRuns: nextRuns(cron, now, timeZone).map((ms) => new Date(ms).toISOString()),
     lastRun,
     description: describeCron(cron),
@@ -47,7 +50,15 @@ async function checkTarget(engine: string, volume: string): Promise<void> {
   }
 }
 
+/** A repository target names a repository the console knows (400 otherwise: the body is wrong, not the path). */
+function checkRepositoryTarget(target: ScheduleTarget | undefined): void {
+  if (target?.kind === "repository" && !findRepoRow(target.repository)) {
+    throw new ApiError("invalid_input", `There is no repository "${target.repository}" to snapshot into.`, { repository: target.repository });
+  }
+}
+
 export async function createSchedule(body: CreateScheduleBody & { cron: string; engine: string; volume: string }, createdBy: string | null): Promise<Schedule> {
+  checkRepositoryTarget(body.target);
   await checkTarget(body.engine, body.volume);
   const s = insertSchedule({
     engine: body.engine,
@@ -58,6 +69,7 @@ export async function createSchedule(body: CreateScheduleBody & { cron: string; 
     keepLast: body.keepLast ?? null,
     keepDays: body.keepDays ?? null,
     enabled: body.enabled ?? true,
+    target: body.target ?? { kind: "tar" },
     createdBy,
   });
   wakeScheduler();
@@ -66,6 +78,7 @@ export async function createSchedule(body: CreateScheduleBody & { cron: string; 
 
 export async function updateSchedule(id: string, patch: UpdateScheduleBody): Promise<Schedule> {
   const old = getSchedule(id);
+  checkRepositoryTarget(patch.target);
   const next: ScheduleRecord = { ...old };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
   if (patch.cron !== undefined) next.cron = parseCron(patch.cron).source;

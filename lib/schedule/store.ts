@@ -2,16 +2,21 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import { SCHEDULE_ID_PATTERN } from "@/lib/api/schedule-schemas";
+import type { ScheduleTarget } from "@/lib/api/repository-maintenance-schemas";
 import type { Schedule, ScheduleRun, ScheduleRunState } from "@/lib/api/schedule-types";
 import { db } from "@/lib/store/db";
 
-// Schedules and their runs in the embedded database (migration 3). `handledUntil` is the latest due time the
+// Schedules and their runs in the embedded database (migration 3; targets and snapshot ids: migration 10). `handledUntil` is the latest due time the
 // scheduler has dealt with: what is due after it and not later than now is a run to start (due.ts).
 
 /** A schedule as stored: the API's Schedule without what is computed per answer, plus the scheduler's mark. */
 export type ScheduleRecord = Omit<Schedule, "nextRuns" | "lastRun" | "description"> & { handledUntil: string };
 
-type Row = Omit<ScheduleRecord, "stopContainers" | "enabled" | "keepLast" | "keepDays" | "createdBy" | "createdAt" | "updatedAt" | "handledUntil"> & {
+type Row = Omit<
+  ScheduleRecord,
+  "stopContainers" | "enabled" | "keepLast" | "keepDays" | "createdBy" | "createdAt" | "updatedAt" | "handledUntil" | "target"
+> & {
+  target: string | null;
   stop_containers: number;
   enabled: number;
   keep_last: number | null;
@@ -32,6 +37,7 @@ const fromRow = (r: Row): ScheduleRecord => ({
   keepLast: r.keep_last,
   keepDays: r.keep_days,
   enabled: r.enabled === 1,
+  target: r.target ? (JSON.parse(r.target) as ScheduleTarget) : { kind: "tar" },
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -67,10 +73,25 @@ export function insertSchedule(s: NewSchedule, now = new Date()): ScheduleRecord
   const at = now.toISOString();
   db()
     .prepare(
-      `INSERT INTO schedules (id, engine, volume, cron, compression, stop_containers, keep_last, keep_days, enabled, created_by, created_at, updated_at, handled_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO schedules (id, engine, volume, cron, compression, stop_containers, keep_last, keep_days, enabled, created_by, created_at, updated_at, handled_until, target)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, s.engine, s.volume, s.cron, s.compression, s.stopContainers ? 1 : 0, s.keepLast, s.keepDays, s.enabled ? 1 : 0, s.createdBy, at, at, at);
+    .run(
+      id,
+      s.engine,
+      s.volume,
+      s.cron,
+      s.compression,
+      s.stopContainers ? 1 : 0,
+      s.keepLast,
+      s.keepDays,
+      s.enabled ? 1 : 0,
+      s.createdBy,
+      at,
+      at,
+      at,
+      targetText(s.target),
+    );
   return getSchedule(id);
 }
 
@@ -78,10 +99,26 @@ export function saveSchedule(s: ScheduleRecord): void {
   db()
     .prepare(
       `UPDATE schedules SET engine = ?, volume = ?, cron = ?, compression = ?, stop_containers = ?, keep_last = ?, keep_days = ?,
-       enabled = ?, updated_at = ?, handled_until = ? WHERE id = ?`,
+       enabled = ?, updated_at = ?, handled_until = ?, target = ? WHERE id = ?`,
     )
-    .run(s.engine, s.volume, s.cron, s.compression, s.stopContainers ? 1 : 0, s.keepLast, s.keepDays, s.enabled ? 1 : 0, s.updatedAt, s.handledUntil, s.id);
+    .run(
+      s.engine,
+      s.volume,
+      s.cron,
+      s.compression,
+      s.stopContainers ? 1 : 0,
+      s.keepLast,
+      s.keepDays,
+      s.enabled ? 1 : 0,
+      s.updatedAt,
+      s.handledUntil,
+      targetText(s.target),
+      s.id,
+    );
 }
+
+// A tar target is stored as NULL, as the schedules made before targets existed.
+const targetText = (t: ScheduleTarget): string | null => (t.kind === "tar" ? null : JSON.stringify(t));
 
 export function setHandledUntil(id: string, at: string): void {
   db().prepare("UPDATE schedules SET handled_until = ? WHERE id = ?").run(at, id);
@@ -122,6 +159,7 @@ type RunRow = {
   size_bytes: number | null;
   error: string | null;
   deleted: string | null;
+  snapshot_id: string | null;
 };
 
 const runFromRow = (r: RunRow): ScheduleRun => ({
@@ -138,6 +176,7 @@ const runFromRow = (r: RunRow): ScheduleRun => ({
   sizeBytes: r.size_bytes,
   error: r.error,
   deleted: r.deleted ? (JSON.parse(r.deleted) as string[]) : [],
+  ...(r.snapshot_id ? { snapshotId: r.snapshot_id } : {}),
 });
 
 export function insertRun(scheduleId: string, run: { dueAt: string | null; trigger: "schedule" | "manual"; actor: string | null }): number {
@@ -147,7 +186,9 @@ export function insertRun(scheduleId: string, run: { dueAt: string | null; trigg
   return Number(info.lastInsertRowid);
 }
 
-export type RunPatch = Partial<Pick<ScheduleRun, "state" | "jobId" | "backupId" | "verified" | "sizeBytes" | "error" | "deleted" | "finishedAt">>;
+export type RunPatch = Partial<
+  Pick<ScheduleRun, "state" | "jobId" | "backupId" | "verified" | "sizeBytes" | "error" | "deleted" | "finishedAt" | "snapshotId">
+>;
 
 export function updateRun(id: number, p: RunPatch): void {
   const columns: [string, unknown][] = [
@@ -159,6 +200,7 @@ export function updateRun(id: number, p: RunPatch): void {
     ["error", p.error],
     ["deleted", p.deleted === undefined ? undefined : JSON.stringify(p.deleted)],
     ["finished_at", p.finishedAt],
+    ["snapshot_id", p.snapshotId],
   ];
   const set = columns.filter(([, v]) => v !== undefined);
   if (!set.length) return;
