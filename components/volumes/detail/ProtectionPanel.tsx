@@ -5,6 +5,7 @@ import { VolumeSchedules } from "@/components/schedules/VolumeSchedules";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
 import { VolumeBackups } from "./VolumeBackups";
+import { VolumeCoverage } from "./VolumeCoverage";
 
 type Props = {
   engine: string;
@@ -33,6 +34,7 @@ export function ProtectionPanel({ engine, name, canChange, writesDisabledReason,
         )
       }
     >
+      <VolumeCoverage engine={engine} name={name} />
       <div className="grid gap-5 lg:grid-cols-2">
         <VolumeBackups engine={engine} name={name} canChange={canChange} writesDisabledReason={writesDisabledReason} />
         <VolumeSchedules engine={engine} volume={name} />

@@ -1,0 +1,7 @@
+import { CoveragePage } from "@/components/coverage/CoveragePage";
+
+export const metadata = { title: "Coverage · Voldeck" };
+
+export default function Page() {
+  return <CoveragePage />;
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Panel } from "@/components/ui/Panel";
+import { QueryError } from "@/components/ui/QueryError";
+import { EmptyState, Loading } from "@/components/ui/States";
+import { COVERAGE_STATES, type CoverageState } from "@/lib/api/coverage-types";
+import { plural } from "@/lib/format";
+import { CoverageBar } from "./CoverageBar";
+import { CoverageCards } from "./CoverageCards";
+import { CoverageTable } from "./CoverageTable";
+import { coverageQuery } from "./coverage-queries";
+import { PoliciesPanel } from "./PoliciesPanel";
+import { STATE_LOOK } from "./states";
+
+/** Which volumes are backed up, by what, and how recently; the ones that are not, first in the eye. */
+export function CoveragePage() {
+  const coverage = useQuery(coverageQuery());
+  const [filter, setFilter] = useState<CoverageState | "all">("all");
+  const data = coverage.data;
+  const shown = data ? (filter === "all" ? data.volumes : data.volumes.filter((v) => v.state === filter)) : [];
+  const down = data?.engines.filter((e) => !e.ok) ?? [];
+
+  return (
+    <section aria-labelledby="coverage-heading" className="space-y-5">
+      <PageHeader id="coverage-heading" title="Coverage">
+        Every volume on every engine that answers: protected by a policy or a schedule, stale (no success within twice its interval), failing, excluded, or not
+        protected at all. Volumes created later are picked up by the policies whose selectors match them.
+      </PageHeader>
+
+      {coverage.isPending ? (
+        <Loading label="Evaluating coverage…" />
+      ) : !data ? (
+        <QueryError error={coverage.error} title="The coverage could not be evaluated." retry={coverage} />
+      ) : (
+        <>
+          <Panel title={`${plural(data.volumes.length, "volume")} on ${plural(data.engines.length - down.length, "engine")}`}>
+            <CoverageBar counts={data.counts} />
+            {down.length > 0 && <p className="mt-3 text-sm text-warn-fg">Not answering, so not counted: {down.map((e) => e.id).join(", ")}.</p>}
+          </Panel>
+
+          <Panel
+            title="Volumes"
+            flush
+            actions={
+              <label className="flex items-center gap-2 text-sm text-fg-muted">
+                Show
+                <select
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value as CoverageState | "all")}
+                  className="h-8 rounded-md border border-line-strong bg-surface px-2 text-sm text-fg"
+                >
+                  <option value="all">every state ({data.volumes.length})</option>
+                  {COVERAGE_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATE_LOOK[s].label.toLowerCase()} ({data.counts[s]})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            }
+          >
+            {shown.length ? (
+              <>
+                {/* A table from the small breakpoint up, cards on a phone (only one of them is displayed). */}
+                <div className="hidden sm:block">
+                  <CoverageTable volumes={shown} />
+                </div>
+                <div className="sm:hidden">
+                  <CoverageCards volumes={shown} />
+                </div>
+              </>
+            ) : (
+              <EmptyState title="No volume in this state." />
+            )}
+          </Panel>
+        </>
+      )}
+      {coverage.error && data && <ErrorAlert error={coverage.error} title="The coverage could not be refreshed." />}
+
+      <PoliciesPanel />
+    </section>
+  );
+}
