@@ -9,7 +9,7 @@ import type { Backup, Job, PrunePreview, PruneResult } from "@/lib/api/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, post, volumesPath } from "../helpers/api";
 import { backupsDir, backupVolume, deleteBackupsOf, fillRandom, treeManifest, volumeManifest } from "../helpers/backups";
-import { startConsole, type SecondConsole } from "../helpers/console";
+import { callConsole, startConsole, type SecondConsole } from "../helpers/console";
 import { docker, inspectVolume, runOnce, volumeExists, volumeNames } from "../helpers/docker";
 import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
@@ -52,14 +52,7 @@ async function start(env: Record<string, string> = {}): Promise<SecondConsole> {
   return c;
 }
 
-async function call<T = any>(c: SecondConsole, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${c.url}${route}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T = any>(c: SecondConsole, method: string, route: string, body?: unknown) => callConsole<T>(c, token, method, route, body);
 
 async function oldVolume(what: string): Promise<{ name: string; tree: Record<string, string> }> {
   const name = s.volume(s.name(what));
