@@ -19,6 +19,10 @@ const ENGINE_DEADLINE_MS = 2_500;
 const SLOW_RETRY_MS = 5_000;
 // Engines stay followed this long after the last all-engines request, as the live index does for one engine.
 const FOLLOW_IDLE_MS = 10 * 60_000;
+// A caller that needs each engine's real list (a policy run must not take "too slow to wait for" as "holds no
+// volumes") waits for the engine's own answer; the engine client's deadline (lib/docker/deadline.ts, 10 s)
+// ends a hung call, and this only bounds the whole read should that ever fail.
+const PATIENT_DEADLINE_MS = 30_000;
 
 type Watch = {
   down: string | null;
@@ -97,7 +101,10 @@ function probe(engineId: string, w: Watch): void {
 
 type EngineResult = { listing: EngineListing; volumes: Volume[] };
 
-async function listOne(engineId: string): Promise<EngineResult> {
+/** `patient`: wait for the engine's own answer, even when it missed the short deadline before. */
+export type ListOptions = { patient?: boolean };
+
+async function listOne(engineId: string, { patient = false }: ListOptions): Promise<EngineResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const w = watch(engineId);
@@ -107,13 +114,14 @@ async function listOne(engineId: string): Promise<EngineResult> {
       volumes: [],
     };
   }
-  if (w.slow) {
+  if (w.slow && !patient) {
     probe(engineId, w);
     return { listing: { id: engineId, ok: false, error: w.slow.reason, source: "slow", ms: ms() }, volumes: [] };
   }
   try {
-    const { volumes, source } = await withDeadline(listVolumesWithSource(engineId), ENGINE_DEADLINE_MS).catch((e: unknown) => {
-      if (e instanceof DeadlineError) {
+    const deadline = patient ? PATIENT_DEADLINE_MS : ENGINE_DEADLINE_MS;
+    const { volumes, source } = await withDeadline(listVolumesWithSource(engineId), deadline).catch((e: unknown) => {
+      if (e instanceof DeadlineError && !patient) {
         w.slow = { reason: `The Docker engine "${engineId}" ${e.message} (asked again in the background)`, until: Date.now() + SLOW_RETRY_MS, probing: false };
       }
       throw e;
@@ -130,12 +138,12 @@ async function listOne(engineId: string): Promise<EngineResult> {
  * The volumes of the given engines (all of them by default) and each engine's outcome. Never throws for an
  * engine that fails; 404 `not_found` for an engine id that does not exist.
  */
-export async function listAllVolumes(only?: string[]): Promise<EngineResult[]> {
+export async function listAllVolumes(only?: string[], options: ListOptions = {}): Promise<EngineResult[]> {
   const ids = only?.length ? only.map((id) => engineConfig(id).id) : listEngineConfigs().map((c) => c.id);
   // Engines removed from the console are no longer followed.
   const known = new Set(listEngineConfigs().map((c) => c.id));
   for (const id of watches.keys()) if (!known.has(id)) unwatch(id);
-  return Promise.all(ids.map(listOne));
+  return Promise.all(ids.map((id) => listOne(id, options)));
 }
 
 /**

@@ -154,9 +154,11 @@ describe("an engine that accepts connections but never answers", () => {
     for (const other of ["local", "peer", "swarm"]) expect(listing(first, other)!.ok).toBe(true);
     expect(named(first, `${prefix}-on-local`)).toHaveLength(1);
     expect(first.volumes.some((v) => v.engine === id)).toBe(false);
-    // Next time it is answered from what is known (source "slow") while it is asked again in the background.
+    // Next time it is answered from what is known while it is asked again in the background: "slow" (it missed
+    // its deadline), or "events" when its event stream has meanwhile been given up as down too (on a busy machine
+    // the first answer can take that long). Either way nobody waits on it.
     const again = await all(`?engine=${id}&engine=peer`);
-    expect(listing(again, id)).toMatchObject({ ok: false, source: "slow" });
+    expect(listing(again, id)).toMatchObject({ ok: false, source: expect.stringMatching(/^(slow|events)$/) });
     expect(listing(again, "peer")!.ok).toBe(true);
   });
 });
