@@ -1,4 +1,4 @@
-import { Search } from "lucide-react";
+import { SearchField } from "@/components/ui/SearchField";
 import { useUrlText } from "@/components/ui/useUrlText";
 import type { UsageFilter } from "@/components/volumes/volume-filter";
 import type { AllEnginesUrlState } from "./url-state";
@@ -13,17 +13,7 @@ export function AllEnginesToolbar({ search, engine, usage, engineIds, onChange }
   const [text, setText] = useUrlText(search, (value) => onChange((s) => ({ ...s, search: value })));
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
-        <span className="sr-only">Search</span>
-        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
-        <input
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Search name, container, path, label…"
-          className={`${input} w-full pl-8`}
-        />
-      </label>
+      <SearchField label="Search" value={text} onChange={setText} placeholder="Search name, container, path, label…" />
       <label className="flex items-center gap-1.5 text-xs text-fg-muted">
         Engine
         <select value={engine} onChange={(e) => onChange((s) => ({ ...s, engine: e.target.value }))} className={input}>

@@ -13,5 +13,3 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
     </main>
   );
 }
-
-export const inputClass = "mt-1 block w-full rounded-md border border-line-strong px-2.5 py-1.5 text-sm font-normal";

@@ -1,24 +1,20 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { FormProvider } from "react-hook-form";
-import { z } from "zod";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
 import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
 import { changeMyPasswordMutation } from "@/lib/api/admin-queries";
-import { changePasswordBody, MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
+import { NewPasswordFields } from "./account-fields";
+import { changePasswordForm } from "./account-schemas";
 
-// The server's own body schema, plus the repeated password only the form has.
-const schema = changePasswordBody
-  .extend({ currentPassword: z.string().min(1, "Give your current password."), confirm: z.string() })
-  .refine((v) => v.confirm === v.newPassword, { path: ["confirm"], message: "The two passwords differ." });
 const empty = { currentPassword: "", newPassword: "", confirm: "" };
 
 /** The signed-in user's own password. The server signs out every other session and keeps this one. */
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const form = useZodForm(schema, { defaultValues: empty });
+  const form = useZodForm(changePasswordForm, { defaultValues: empty });
   const change = useMutation(changeMyPasswordMutation());
   const close = () => {
     form.reset(empty);
@@ -46,14 +42,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         <FormProvider {...form}>
           <form onSubmit={submit} className="space-y-4" noValidate>
             <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" autoFocus />
-            <TextField
-              name="newPassword"
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            />
-            <TextField name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" />
+            <NewPasswordFields name="newPassword" label="New password" />
             {change.error && <ErrorAlert error={change.error} title="The password was not changed." />}
             <div className="flex justify-end gap-2">
               <Button onClick={close}>Cancel</Button>

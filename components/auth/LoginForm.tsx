@@ -1,10 +1,13 @@
 "use client";
-import type { FormEvent } from "react";
+import { FormProvider } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { AuthCard, inputClass } from "./AuthCard";
+import { TextField } from "@/components/ui/form/Field";
+import { useZodForm } from "@/components/ui/form/useZodForm";
+import { loginForm } from "./account-schemas";
+import { AuthCard } from "./AuthCard";
 import { SsoButton } from "./SsoButton";
-import { useAccountForm } from "./useAccountForm";
+import { useAccountSubmit } from "./useAccountSubmit";
 
 export type LoginMethods = {
   password: boolean;
@@ -37,25 +40,20 @@ export function LoginForm({ password, oidcName, error }: LoginMethods) {
 }
 
 function PasswordForm() {
-  const { hydrated, username, setUsername, password, setPassword, submit: login } = useAccountForm("/api/auth/login");
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate();
-  };
+  const { hydrated, submit: login } = useAccountSubmit("/api/auth/login");
+  const form = useZodForm(loginForm, { defaultValues: { username: "", password: "" } });
+  // A wrong pair names no field (the server does not say which part was wrong): it shows below the fields.
+  const submit = form.handleSubmit((values) => login.mutate(values));
   return (
-    <form onSubmit={submit} className="space-y-4">
-      <label className="block text-sm font-medium text-fg">
-        User name
-        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus className={inputClass} />
-      </label>
-      <label className="block text-sm font-medium text-fg">
-        Password
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required className={inputClass} />
-      </label>
-      {login.error && <ErrorAlert error={login.error} title="You are not signed in." />}
-      <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || login.isPending}>
-        {login.isPending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+    <FormProvider {...form}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <TextField name="username" label="User name" autoComplete="username" autoFocus spellCheck={false} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" />
+        {login.error && <ErrorAlert error={login.error} title="You are not signed in." />}
+        <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || login.isPending}>
+          {login.isPending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </FormProvider>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
-import { useId } from "react";
-import { inputClass, labelClass } from "@/components/ui/fields";
-import { MIN_PASSWORD_LENGTH, username as usernameSchema } from "@/lib/api/auth-schemas";
+import { useFormContext, useWatch } from "react-hook-form";
+import { SelectField, TextField } from "@/components/ui/form/Field";
+import { MIN_PASSWORD_LENGTH } from "@/lib/api/auth-schemas";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
-// Account fields (user name, new password, role) shared by the admin dialogs and the change-password dialog.
+// Account fields (new password typed twice, role) of the surrounding react-hook-form form, shared by the setup
+// page, the admin's user dialogs and the change-password dialog. Their rules live in ./account-schemas.ts.
 
 export const ROLE_HELP: Record<Role, string> = {
   viewer: "sees everything, changes nothing, downloads no backups",
@@ -12,86 +13,21 @@ export const ROLE_HELP: Record<Role, string> = {
   admin: "everything, including users, API tokens and the audit trail",
 };
 
-/** Why this password pair cannot be used, or null. */
-export function passwordProblem(password: string, confirm: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password !== confirm) return "The two passwords differ.";
-  return null;
-}
-
-export function usernameProblem(name: string): string | null {
-  const parsed = usernameSchema.safeParse(name);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? "Not a valid user name.");
-}
-
-/** A new password typed twice; the hint turns into the problem once the form was submitted. */
-export function NewPasswordFields({
-  password,
-  confirm,
-  onPassword,
-  onConfirm,
-  showProblem,
-  label = "Password",
-}: {
-  password: string;
-  confirm: string;
-  onPassword: (v: string) => void;
-  onConfirm: (v: string) => void;
-  showProblem: boolean;
-  label?: string;
-}) {
-  const hintId = useId();
-  const problem = showProblem ? passwordProblem(password, confirm) : null;
+/** A new password (field `name`) and its repetition (field `confirm`); each shows its own problem. */
+export function NewPasswordFields({ name = "password", label = "Password" }: { name?: string; label?: string }) {
   return (
     <>
-      <label className={labelClass}>
-        {label}
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => onPassword(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={hintId}
-          aria-invalid={!!problem && password.length < MIN_PASSWORD_LENGTH}
-          className={inputClass}
-        />
-      </label>
-      <label className={labelClass}>
-        Repeat the {label.toLowerCase()}
-        <input
-          type="password"
-          value={confirm}
-          onChange={(e) => onConfirm(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={hintId}
-          aria-invalid={!!problem && password !== confirm}
-          className={inputClass}
-        />
-      </label>
-      <p id={hintId} role={problem ? "alert" : undefined} className={`text-xs ${problem ? "text-danger-fg" : "text-fg-muted"}`}>
-        {problem ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}
-      </p>
+      <TextField name={name} label={label} type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} />
+      <TextField name="confirm" label={`Repeat the ${label.toLowerCase()}`} type="password" autoComplete="new-password" />
     </>
   );
 }
 
-export function RoleSelect({ value, onChange, label = "Role" }: { value: Role; onChange: (role: Role) => void; label?: string }) {
-  const helpId = useId();
-  return (
-    <div>
-      <label className={labelClass}>
-        {label}
-        <select value={value} onChange={(e) => onChange(e.target.value as Role)} aria-describedby={helpId} className={inputClass}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p id={helpId} className="mt-1 text-xs text-fg-muted">
-        {value}: {ROLE_HELP[value]}.
-      </p>
-    </div>
-  );
+const roleOptions = ROLES.map((r) => ({ value: r, label: r }));
+
+/** The field `role`, with what the chosen role may do as its hint. */
+export function RoleField({ label = "Role" }: { label?: string }) {
+  const { control } = useFormContext<{ role: Role }>();
+  const role = useWatch({ control, name: "role" });
+  return <SelectField name="role" label={label} options={roleOptions} hint={ROLE_HELP[role] ? `${role}: ${ROLE_HELP[role]}.` : undefined} />;
 }

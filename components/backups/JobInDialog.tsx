@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { Button } from "@/components/ui/Button";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Job } from "@/lib/api/types";
@@ -9,8 +9,14 @@ import { isFinished } from "./job-format";
 import { useJob } from "./useJob";
 
 /** The second step of the backup, restore and clone dialogs: the job live, and a Close that does not cancel it. */
-export function JobInDialog({ initial, onClose }: { initial: Job; onClose: () => void }) {
+/** `onFinished`: called once when the job ends (a list the job changed, which afterJob does not know, reads again). */
+export function JobInDialog({ initial, onClose, onFinished }: { initial: Job; onClose: () => void; onFinished?: (job: Job) => void }) {
   const { job, lost } = useJob(initial);
+  const finished = isFinished(job);
+  const notify = useEffectEvent(() => onFinished?.(job));
+  useEffect(() => {
+    if (finished) notify();
+  }, [finished]);
   // The start button that had focus is gone: put focus on the progress, so it is read out and Tab goes on from here.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);

@@ -52,6 +52,28 @@ describe("job-format", () => {
     expect(jobTitle(job({ kind: "clone", targetEngine: "b", targetVolume: "pg", move: true }))).toBe("Move of pgdata to pg on engine b");
   });
 
+  it("names restic snapshot jobs and their restores, never as a copy", () => {
+    expect(jobTitle(job({ kind: "snapshot", repository: "offsite" }))).toBe("Snapshot of pgdata into offsite");
+    const restore = { kind: "snapshot-restore" as const, targetEngine: "local", targetVolume: "pg2" };
+    expect(jobTitle(job({ ...restore, mode: "new" }))).toBe("Restore of a snapshot into pg2");
+    expect(jobTitle(job({ ...restore, mode: "replace" }))).toBe("Restore of a snapshot into pg2 (replacing its contents)");
+    expect(jobTitle(job({ ...restore, mode: null }))).toBe("Restore of a snapshot into pg2 (selected paths)");
+    expect(doneText(job({ kind: "snapshot" }))).toBe("Snapshot complete, confirmed in the repository.");
+    expect(doneText(job({ kind: "snapshot-restore" }))).toBe("Restore complete.");
+  });
+
+  it("names repository maintenance jobs by repository, never as a copy of a volume", () => {
+    const repo = { repository: "offsite", volume: "", engine: "" };
+    expect(jobTitle(job({ ...repo, kind: "repository-check" }))).toBe("Check of repository offsite");
+    expect(jobTitle(job({ ...repo, kind: "repository-forget", volume: "pgdata" }))).toBe("Retention in repository offsite (pgdata)");
+    expect(jobTitle(job({ ...repo, kind: "repository-copy", copyTo: "second" }))).toBe("Copy of snapshots from offsite to second");
+    expect(doneText(job({ ...repo, kind: "repository-check", check: { ok: false, error: "x" } }))).toBe("Check finished: the repository has errors.");
+    expect(doneText(job({ ...repo, kind: "repository-forget", forget: { keep: ["a"], remove: ["b", "c"], pruned: true } }))).toBe(
+      "Retention applied: 2 snapshot(s) removed, unused data pruned.",
+    );
+    expect(doneText(job({ ...repo, kind: "repository-copy", copyTo: "second", copied: 3 }))).toBe("Copy complete: 3 snapshot(s) in second.");
+  });
+
   it("says what a finished clone, copy or move did and checked", () => {
     expect(doneText(job({ kind: "clone", targetEngine: "local" }))).toBe("Copy complete.");
     const copyCheck = { level: "stream" as const, entries: 12, bytes: 2048, sentSha256: "a", treeDigest: null };
@@ -100,6 +122,8 @@ describe("job-format", () => {
       bytesTotal: 9 * 1024 * 1024,
     };
     expect(progressLine(job({ ...finished, state: "succeeded" }))).toBe("8.0 MB copied in 4 s · 2.0 MB/s on average");
+    // A tiny volume's average is whole bytes, not a float's digits.
+    expect(progressLine(job({ ...finished, state: "succeeded", bytesDone: 19, bytesTotal: 19 }))).toBe("19 B copied in 4 s · 5 B/s on average");
     expect(progressLine(job({ ...finished, state: "failed" }))).toBe("8.0 MB copied in 4 s before it stopped");
     expect(progressLine(job({ ...finished, state: "succeeded", finishedAt: "2026-01-01T00:00:00.300Z" }))).toBe("8.0 MB copied in under a second");
   });

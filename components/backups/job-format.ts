@@ -7,6 +7,16 @@ export const isFinished = (job: Job) => job.state === "succeeded" || job.state =
 /** "Backup of pgdata", "Restore into pgdata-restored", "Copy of pgdata to pgdata-copy", "Move of pgdata to pgdata on engine b". */
 export function jobTitle(job: Job): string {
   if (job.kind === "backup") return `Backup of ${job.volume}`;
+  if (job.kind === "snapshot") return `Snapshot of ${job.volume}${job.repository ? ` into ${job.repository}` : ""}`;
+  if (job.kind === "snapshot-restore") {
+    const how = job.mode === "replace" ? " (replacing its contents)" : job.mode === null ? " (selected paths)" : "";
+    return `Restore of a snapshot into ${job.targetVolume ?? job.volume}${how}`;
+  }
+  if (job.kind === "drill") return `Restore drill of policy ${job.volume}`; // a drill's `volume` is its policy's name
+  const scope = job.volume ? ` (${job.volume})` : "";
+  if (job.kind === "repository-check") return `Check of repository ${job.repository ?? ""}`.trim();
+  if (job.kind === "repository-forget") return `Retention in repository ${job.repository ?? ""}${scope}`.trim();
+  if (job.kind === "repository-copy") return `Copy of snapshots from ${job.repository ?? "a repository"} to ${job.copyTo ?? "another repository"}${scope}`;
   // A restore's `volume` is its target (API.md: Job extras).
   if (job.kind === "restore") return `Restore into ${job.volume}${job.mode === "replace" ? " (replacing its contents)" : ""}`;
   const elsewhere = job.targetEngine && job.targetEngine !== job.engine ? ` on engine ${job.targetEngine}` : "";
@@ -18,7 +28,18 @@ export function jobTitle(job: Job): string {
 /** What a succeeded job did, in a sentence; a copy between engines says what was checked on arrival. */
 export function doneText(job: Job): string {
   if (job.kind === "backup") return "Backup complete.";
-  if (job.kind === "restore") return "Restore complete.";
+  if (job.kind === "restore" || job.kind === "snapshot-restore") return "Restore complete.";
+  if (job.kind === "snapshot") return "Snapshot complete, confirmed in the repository.";
+  if (job.kind === "repository-check") return job.check?.ok === false ? "Check finished: the repository has errors." : "Check finished: no errors found.";
+  if (job.kind === "repository-forget")
+    return `Retention applied: ${job.forget?.remove.length ?? 0} snapshot(s) removed${job.forget?.pruned ? ", unused data pruned" : ""}.`;
+  if (job.kind === "drill") {
+    const proven = job.drill?.filter((v) => v.state === "succeeded").length ?? 0;
+    const skipped = job.drill?.filter((v) => v.state === "skipped").length ?? 0;
+    if (proven === 0) return "Nothing to drill: no volume of this policy has a backup yet.";
+    return `Drill passed: ${proven} volume(s) restored into a scratch volume, equal to their backups file by file, and checked; scratch volumes removed.${skipped ? ` ${skipped} volume(s) have no backup yet.` : ""}`;
+  }
+  if (job.kind === "repository-copy") return `Copy complete: ${job.copied ?? 0} snapshot(s) in ${job.copyTo ?? "the other repository"}.`;
   const c = job.copyCheck;
   const what = c?.level === "full" ? ", every entry's metadata and contents read back and matching what was sent" : ", as many as were sent";
   const checked = c ? ` Checked on arrival: ${c.entries} entries and ${formatBytes(c.bytes)} of file contents${what}.` : "";
@@ -84,7 +105,8 @@ export function backupSourceText(dataPath: Backup["dataPath"]): string {
   return dataPath === "upload" ? "uploaded" : dataPath === "direct" ? "read from the volume's folder" : "via the engine's archive API";
 }
 
-export const formatRate = (bytesPerSecond: number) => `${formatBytes(bytesPerSecond)}/s`;
+// Whole bytes: a tiny volume's average ("19 B in 4 s") must not read "4.75 B/s" as 4.749999… B/s.
+export const formatRate = (bytesPerSecond: number) => `${formatBytes(Math.round(bytesPerSecond))}/s`;
 
 /** 42 → "42 s", 130 → "2 min 10 s", 3900 → "1 h 5 min". */
 export function formatDuration(seconds: number): string {

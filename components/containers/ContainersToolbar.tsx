@@ -1,6 +1,7 @@
-import { ChevronsDownUp, ChevronsUpDown, Search } from "lucide-react";
+import { ChevronsDownUp, ChevronsUpDown } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/Button";
+import { SearchField } from "@/components/ui/SearchField";
 import { useUrlText } from "@/components/ui/useUrlText";
 import type { StateFilter } from "./filter";
 
@@ -19,25 +20,11 @@ const field = "h-8 rounded-md border border-line-strong bg-surface px-2.5 text-s
 
 export function ContainersToolbar({ search, onSearch, state, onState, shown, total, allOpen, onAllOpen }: Props) {
   const [text, setText] = useUrlText(search, onSearch);
-  const searchId = useId();
   const stateId = useId();
   const noun = total === 1 ? "container" : "containers";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={searchId} className="sr-only">
-        Search
-      </label>
-      <div className="relative min-w-0 flex-1 basis-56 sm:max-w-80">
-        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
-        <input
-          id={searchId}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Name, image, volume, path"
-          className={`${field} w-full pl-8`}
-        />
-      </div>
+      <SearchField label="Search" value={text} onChange={setText} placeholder="Name, image, volume, path" />
       <label htmlFor={stateId} className="sr-only">
         State
       </label>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { textLinkClass } from "@/components/ui/TextLink";
-import { filesHref } from "@/lib/routes";
+import { liveFiles, type FileSource } from "./file-source";
 import { crumbs } from "./paths";
 
 /** Where in the volume this listing is; every directory above it is one click away. */
-export function FileBreadcrumbs({ engine, volume, path }: { engine: string; volume: string; path: string }) {
+export function FileBreadcrumbs({ engine, volume, path, source }: { engine: string; volume: string; path: string; source?: FileSource }) {
   const all = crumbs(path);
+  const src = source ?? liveFiles(engine, volume);
   return (
     <nav aria-label="Folder path">
       <ol className="flex flex-wrap items-center gap-1 font-mono text-sm text-fg-muted">
@@ -20,11 +21,11 @@ export function FileBreadcrumbs({ engine, volume, path }: { engine: string; volu
               )}
               {last ? (
                 <span aria-current="page" className="font-semibold text-fg">
-                  {i === 0 ? `${volume}:/` : c.name}
+                  {i === 0 ? src.rootLabel : c.name}
                 </span>
               ) : (
-                <Link href={filesHref(engine, volume, c.path)} className={textLinkClass}>
-                  {i === 0 ? `${volume}:/` : c.name}
+                <Link href={src.dirHref(c.path)} className={textLinkClass}>
+                  {i === 0 ? src.rootLabel : c.name}
                 </Link>
               )}
             </li>

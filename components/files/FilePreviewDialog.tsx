@@ -4,9 +4,9 @@ import { ErrorAlert, Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Loading } from "@/components/ui/States";
-import { fetchPreview, fileDownloadUrl, filesKeys } from "@/lib/api/files-queries";
 import { formatBytes } from "@/lib/format";
 import { DownloadLink } from "./DownloadLink";
+import { liveFiles, type FileSource } from "./file-source";
 
 // A text file's first megabyte, as text: React escapes it, nothing in it is ever interpreted as markup.
 export function FilePreviewDialog({
@@ -15,22 +15,25 @@ export function FilePreviewDialog({
   path,
   canDownload,
   onClose,
+  source,
 }: {
   engine: string;
   volume: string;
   path: string | null;
   canDownload: boolean;
   onClose: () => void;
+  source?: FileSource;
 }) {
+  const src = source ?? liveFiles(engine, volume);
   const { data, error, isPending } = useQuery({
-    queryKey: [...filesKeys.all(engine, volume), "preview", path],
-    queryFn: ({ signal }) => fetchPreview(engine, volume, path!, signal),
+    queryKey: [...src.key, "preview", path],
+    queryFn: ({ signal }) => src.preview(path!, signal),
     enabled: path !== null,
     staleTime: 0,
     gcTime: 0,
     retry: false,
   });
-  const download = canDownload && path && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download the file" />;
+  const download = canDownload && path && <DownloadLink href={src.downloadUrl(path)} label="Download the file" />;
   let body;
   if (isPending) body = <Loading label="Reading the file…" />;
   else if (error) body = <ErrorAlert error={error} title="Could not preview this file." />;

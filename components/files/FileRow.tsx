@@ -4,11 +4,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { textLinkClass } from "@/components/ui/TextLink";
 import { Time } from "@/components/ui/Time";
-import { fileDownloadUrl } from "@/lib/api/files-queries";
 import type { FileEntry } from "@/lib/api/files-types";
 import { formatBytes } from "@/lib/format";
-import { filesHref } from "@/lib/routes";
 import { DownloadLink } from "./DownloadLink";
+import { liveFiles, type FileSelection, type FileSource } from "./file-source";
 import { joinPath, symbolicMode } from "./paths";
 
 export const TYPE_LABEL: Record<FileEntry["type"], string> = { dir: "directory", file: "file", symlink: "symlink", other: "other" };
@@ -18,17 +17,26 @@ const TYPE_ICON = { dir: Folder, file: File, symlink: Link2, other: FileQuestion
 export const COL = { type: "hidden lg:table-cell", mode: "hidden md:table-cell", owner: "hidden lg:table-cell", modified: "hidden sm:table-cell" };
 const td = "px-3 py-1.5 align-top";
 
-function NameCell({ engine, volume, dir, entry }: { engine: string; volume: string; dir: string; entry: FileEntry }) {
+function NameCell({ src, dir, entry, selection }: { src: FileSource; dir: string; entry: FileEntry; selection?: FileSelection }) {
   const path = joinPath(dir, entry.name);
   // Directories, and links that stay inside (the server follows those, and says so when one is a file).
   const opens = entry.type === "dir" || (entry.type === "symlink" && !entry.linkOutside);
   const Icon = TYPE_ICON[entry.type];
   return (
     <div className="flex min-w-0 gap-2">
+      {selection && (
+        <input
+          type="checkbox"
+          checked={selection.isSelected(path)}
+          onChange={() => selection.toggle(path)}
+          aria-label={`Select ${entry.name}`}
+          className="mt-0.5 size-4 shrink-0"
+        />
+      )}
       <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${entry.type === "dir" ? "text-accent-fg" : "text-fg-subtle"}`} />
       <div className="min-w-0">
         {opens ? (
-          <Link href={filesHref(engine, volume, path)} className={`${textLinkClass} [overflow-wrap:anywhere]`}>
+          <Link href={src.dirHref(path)} className={`${textLinkClass} [overflow-wrap:anywhere]`}>
             {entry.name}
             {entry.type === "dir" && "/"}
           </Link>
@@ -59,15 +67,18 @@ type Props = {
   measure: (el: HTMLTableRowElement | null) => void;
   onPreview: (path: string) => void;
   canDownload: boolean;
+  source?: FileSource;
+  selection?: FileSelection;
 };
 
-export function FileRow({ engine, volume, dir, entry: e, index, measure, onPreview, canDownload }: Props) {
+export function FileRow({ engine, volume, dir, entry: e, index, measure, onPreview, canDownload, source, selection }: Props) {
+  const src = source ?? liveFiles(engine, volume);
   const path = joinPath(dir, e.name);
   const readable = e.type === "file" || (e.type === "symlink" && !e.linkOutside);
   return (
     <tr ref={measure} data-index={index} className="hover:bg-surface-2">
       <td className={td}>
-        <NameCell engine={engine} volume={volume} dir={dir} entry={e} />
+        <NameCell src={src} dir={dir} entry={e} selection={selection} />
       </td>
       <td className={`${td} text-fg-muted ${COL.type}`}>{TYPE_LABEL[e.type]}</td>
       <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{e.type === "dir" ? "—" : formatBytes(e.size)}</td>
@@ -95,7 +106,7 @@ export function FileRow({ engine, volume, dir, entry: e, index, measure, onPrevi
             </button>
           )}
           {canDownload && (readable || e.type === "dir") && (
-            <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="" description={`Download ${e.name}`} className="grid size-7 place-items-center" />
+            <DownloadLink href={src.downloadUrl(path)} label="" description={`Download ${e.name}`} className="grid size-7 place-items-center" />
           )}
         </span>
       </td>

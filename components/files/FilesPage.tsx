@@ -1,22 +1,26 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { RefreshCw, Search } from "lucide-react";
+import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { RetryButton } from "@/components/ui/QueryError";
 import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { SearchField } from "@/components/ui/SearchField";
 import { EmptyState, Loading } from "@/components/ui/States";
 import { TextLink } from "@/components/ui/TextLink";
+import { useUrlState } from "@/components/ui/useUrlState";
+import { useUrlText } from "@/components/ui/useUrlText";
 import { isApiError } from "@/lib/api/error";
 import { fileDownloadUrl, filesQuery } from "@/lib/api/files-queries";
-import type { FileSort, SortOrder } from "@/lib/api/files-types";
+import type { FileSort } from "@/lib/api/files-types";
 import { filesHref, volumeHref, volumesHref } from "@/lib/routes";
 import { DownloadLink } from "./DownloadLink";
 import { FileBreadcrumbs } from "./FileBreadcrumbs";
 import { FilePreviewDialog } from "./FilePreviewDialog";
 import { FilesTable } from "./FilesTable";
+import { defaultOrder, readFilesState, writeFilesState } from "./url-state";
 
 const FILTER_DELAY_MS = 250;
 
@@ -41,13 +45,14 @@ const DATA_PATH_NOTE = {
 };
 
 // One directory of a volume, read-only. The path lives in the URL (?path=), so every directory is linkable and
-// back/forward walk the history; the page is re-keyed per path, so the filter starts empty in each directory.
+// back/forward walk the history; so do the filter and the sort (?q=, ?sort=, ?order=), which a link to another
+// directory leaves out: each directory opens unfiltered, by name.
 export function FilesPage({ engine, volume, path }: { engine: string; volume: string; path: string }) {
   const canDownload = useCan("operator");
-  const [filterText, setFilterText] = useState("");
+  const [view, setView] = useUrlState(readFilesState, writeFilesState);
+  const { sort, order } = view;
+  const [filterText, setFilterText] = useUrlText(view.filter, (text) => setView((v) => ({ ...v, filter: text })));
   const filter = useDebounced(filterText.trim(), FILTER_DELAY_MS);
-  const [sort, setSort] = useState<FileSort>("name");
-  const [order, setOrder] = useState<SortOrder>("asc");
   const [preview, setPreview] = useState<string | null>(null);
   const query = useInfiniteQuery(filesQuery(engine, volume, { path, sort, order, filter }));
   const pages = query.data?.pages ?? [];
@@ -60,14 +65,8 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     if (hasNextPage && !isFetchingNextPage && !pageError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, pageError, fetchNextPage]);
 
-  const onSort = (column: FileSort) => {
-    if (column === sort) setOrder(order === "asc" ? "desc" : "asc");
-    else {
-      setSort(column);
-      // Biggest and newest first is what one looks for; names read A to Z.
-      setOrder(column === "name" ? "asc" : "desc");
-    }
-  };
+  const onSort = (column: FileSort) =>
+    setView((v) => (column === v.sort ? { ...v, order: v.order === "asc" ? "desc" : "asc" } : { ...v, sort: column, order: defaultOrder(column) }));
 
   const notADirectory = isApiError(query.error) && query.error.details.reason === "not_a_directory";
   let body;
@@ -144,17 +143,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
 
       {/* The filter keeps a usable width (basis-64): on a phone the download and refresh wrap below it. */}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <label className="relative min-w-0 flex-1 basis-64 sm:max-w-72">
-          <span className="sr-only">Filter by name</span>
-          <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-fg-subtle" />
-          <input
-            type="search"
-            value={filterText}
-            onChange={(e) => setFilterText(e.target.value)}
-            placeholder="Filter by name…"
-            className="h-8 w-full rounded-md border border-line-strong bg-surface pr-2.5 pl-8 text-sm text-fg placeholder:text-fg-subtle"
-          />
-        </label>
+        <SearchField label="Filter by name" value={filterText} onChange={setFilterText} placeholder="Filter by name…" className="flex-1 basis-64 sm:max-w-72" />
         <div className="flex flex-wrap items-center gap-3">
           {canDownload && query.data && <DownloadLink href={fileDownloadUrl(engine, volume, path)} label="Download this directory (.tar.gz)" />}
           <Button onClick={() => void query.refetch()} disabled={query.isFetching}>

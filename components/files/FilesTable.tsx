@@ -3,6 +3,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useEffect, useRef } from "react";
 import type { FileEntry, FileSort, SortOrder } from "@/lib/api/files-types";
+import type { FileSelection, FileSource } from "./file-source";
 import { COL, FileRow } from "./FileRow";
 
 type Props = {
@@ -19,6 +20,9 @@ type Props = {
   onSort: (sort: FileSort) => void;
   onPreview: (path: string) => void;
   canDownload: boolean;
+  /** A snapshot's browser: where rows link and read (default: the live volume), and its chosen paths. */
+  source?: FileSource;
+  selection?: FileSelection;
 };
 
 const ROW_PX = 33;
@@ -51,7 +55,7 @@ function SortHeader({
  * the page, so 25,000 entries scroll as smoothly as 25. Rows past the loaded pages are placeholders until the
  * next page arrives (the API pages by 500).
  */
-export function FilesTable({ engine, volume, dir, entries, total, onNeedMore, sort, order, onSort, onPreview, canDownload }: Props) {
+export function FilesTable({ engine, volume, dir, entries, total, onNeedMore, sort, order, onSort, onPreview, canDownload, source, selection }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const count = Math.max(total, entries.length);
   // The virtualizer hands out new functions on every render, so this component must not be memoised; the
@@ -116,6 +120,8 @@ export function FilesTable({ engine, volume, dir, entries, total, onNeedMore, so
                 measure={rows.measureElement}
                 onPreview={onPreview}
                 canDownload={canDownload}
+                source={source}
+                selection={selection}
               />
             );
           })}

@@ -1,5 +1,19 @@
-import { Archive, Boxes, CalendarClock, HardDrive, KeyRound, Layers, ScrollText, Server, Users, type LucideIcon } from "lucide-react";
-import { adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, engineSectionHref, SCHEDULES_HREF } from "@/lib/routes";
+import {
+  Archive,
+  Bell,
+  Boxes,
+  CalendarClock,
+  Database,
+  HardDrive,
+  KeyRound,
+  Layers,
+  ScrollText,
+  Server,
+  ShieldCheck,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+import { adminHref, ALL_VOLUMES_HREF, BACKUPS_HREF, COVERAGE_HREF, engineSectionHref, REPOSITORIES_HREF, SCHEDULES_HREF } from "@/lib/routes";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 export type NavGroup = { label: string; items: NavItem[] };
@@ -16,12 +30,14 @@ export function navGroups(engine: string | undefined, linkedEngine: string, isAd
     // Backups are kept by the console, not by an engine (each records the engine it came from): one page for all.
     { href: BACKUPS_HREF, label: "Backups", icon: Archive },
     { href: SCHEDULES_HREF, label: "Schedules", icon: CalendarClock },
-    // The Repositories page (REPOSITORIES_HREF in lib/routes.ts, icon Database) goes here as one more line.
+    { href: REPOSITORIES_HREF, label: "Repositories", icon: Database },
+    { href: COVERAGE_HREF, label: "Coverage", icon: ShieldCheck },
   ];
   const admin: NavItem[] = [
     { href: adminHref("engines"), label: "Engines", icon: Server },
     { href: adminHref("users"), label: "Users", icon: Users },
     { href: adminHref("tokens"), label: "API tokens", icon: KeyRound },
+    { href: adminHref("notifications"), label: "Notifications", icon: Bell },
     { href: adminHref("audit"), label: "Audit", icon: ScrollText },
   ];
   return isAdmin

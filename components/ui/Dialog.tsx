@@ -35,7 +35,7 @@ export function Dialog({
           }`}
         >
           <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3.5">
-            <RadixDialog.Title className="text-base font-semibold text-fg">{title}</RadixDialog.Title>
+            <RadixDialog.Title className="min-w-0 text-base font-semibold text-fg [overflow-wrap:anywhere]">{title}</RadixDialog.Title>
             <RadixDialog.Close
               aria-label="Dismiss"
               className="-mr-1.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-fg-muted hover:bg-surface-2 hover:text-fg"

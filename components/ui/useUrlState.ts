@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 /**
  * A page's search, filters and sort kept in the URL, read and written by a pair of pure functions (module-level,
  * so they are stable). Written with `history.replaceState`, which Next.js keeps in step with `useSearchParams`
- * (the same approach as the volumes list's useListUrlState): it asks the server for nothing, so typing stays
+ * (unlike `router.replace`): it asks the server for nothing, so typing stays
  * instant, and one keystroke is not one history entry (Back leaves the page; coming back restores its URL).
  */
 export function useUrlState<T>(

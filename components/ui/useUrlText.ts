@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
  * The text of a box whose value lives in the URL (see useUrlState). The box keeps its own text: the URL it
  * writes to is read back a moment later (in a transition), and a controlled input fed from it would drop
  * keystrokes typed in between. A change from outside (Back, a shared link, a "clear" button) is taken over.
- * Same approach as the volumes list's search box (VolumesToolbar).
+ * Used by every search box kept in the URL (SearchField in the toolbars, the file and audit filters).
  */
 export function useUrlText(value: string, write: (text: string) => void): [string, (text: string) => void] {
   const [text, setText] = useState(value);

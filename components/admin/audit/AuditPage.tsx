@@ -1,18 +1,25 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState, Loading } from "@/components/ui/States";
+import { textParam } from "@/components/ui/url-text-param";
+import { useUrlState } from "@/components/ui/useUrlState";
+import { useUrlText } from "@/components/ui/useUrlText";
 import { AUDIT_REFRESH_MS, auditQuery } from "@/lib/api/admin-queries";
 import { plural } from "@/lib/format";
 import { AdminHeader } from "../AdminHeader";
 import { filterAudit } from "./audit-filter";
 import { AuditTable } from "./AuditTable";
 
+// The filter lives in the URL (?q=): a reload, Back and a shared link show the same entries.
+const FILTER_PARAM = textParam("q");
+
 export function AuditPage() {
   const audit = useInfiniteQuery(auditQuery());
-  const [filter, setFilter] = useState("");
+  const [urlFilter, setUrlFilter] = useUrlState(FILTER_PARAM.read, FILTER_PARAM.write);
+  const [filter, setFilter] = useUrlText(urlFilter, setUrlFilter);
   const deferred = useDeferredValue(filter);
   const all = useMemo(() => audit.data?.pages.flat() ?? [], [audit.data]);
   const shown = useMemo(() => filterAudit(all, deferred), [all, deferred]);

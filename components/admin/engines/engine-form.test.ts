@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createBody, emptyForm, formProblems, kindOf, testBody, updateBody, type EngineForm } from "./engine-form";
+import { createBody, emptyForm, engineFieldOf, engineFormSchema, kindOf, testBody, updateBody, type EngineForm, type Stored } from "./engine-form";
 
 const form = (patch: Partial<EngineForm>): EngineForm => ({ ...emptyForm(), ...patch });
 const tls = { ca: "CA", cert: "CERT", key: "KEY" };
+/** The schema's messages by field, as the dialog shows them. */
+const formProblems = (f: EngineForm, stored: Stored, adding: boolean): Record<string, string> =>
+  Object.fromEntries((engineFormSchema(stored, adding).safeParse(f).error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
-describe("formProblems", () => {
+describe("engineFormSchema", () => {
   it("accepts a unix socket engine", () => {
     expect(formProblems(form({ id: "box-1", url: "unix:///run/docker.sock" }), null, true)).toEqual({});
   });
@@ -13,18 +16,36 @@ describe("formProblems", () => {
     expect(p.id).toMatch(/lower-case/);
     expect(p.url).toMatch(/ssh:\/\//);
     expect(formProblems(form({ id: "a" }), null, true).url).toMatch(/Give the address/);
+    expect(formProblems(form({ id: "a", name: "x".repeat(101), url: "unix:///s" }), null, true)).toEqual({ name: "A name has at most 100 characters." });
   });
-  it("asks for all three TLS parts, unless they are stored (editing) or TLS is off", () => {
+  it("refuses an address the server would refuse, without repeating a password it carries", () => {
+    const p = formProblems(form({ id: "a", kind: "tcp", url: "tcp://admin:s3cr3t@h:2376", useTls: false }), null, true);
+    expect(p.url).toMatch(/must not carry a password/);
+    expect(p.url).not.toMatch(/s3cr3t/);
+    expect(formProblems(form({ id: "a", kind: "tcp", url: "tcp://h:2376/path", useTls: false }), null, true).url).toMatch(/no path/);
+  });
+  it("asks for each missing TLS part on its own field, unless they are stored (editing) or TLS is off", () => {
     const f = form({ id: "a", kind: "tcp", url: "tcp://h:2376" });
-    expect(formProblems(f, null, true).tls).toMatch(/CA certificate/);
-    expect(formProblems({ ...f, ca: "x" }, null, true).tls).toMatch(/all three/);
-    expect(formProblems(f, { tls: true, ssh: false }, false).tls).toBeUndefined();
-    expect(formProblems({ ...f, useTls: false }, null, true).tls).toBeUndefined();
+    expect(formProblems(f, null, true)).toEqual({ ca: "Give the CA certificate.", cert: "Give the client certificate.", key: "Give the client key." });
+    expect(Object.keys(formProblems({ ...f, ca: "x", cert: " " }, null, true))).toEqual(["cert", "key"]);
+    expect(formProblems(f, { tls: true, ssh: false }, false)).toEqual({});
+    expect(formProblems({ ...f, ca: "x" }, { tls: true, ssh: false }, false)).toHaveProperty("key");
+    expect(formProblems({ ...f, useTls: false }, null, true)).toEqual({});
   });
   it("asks for an SSH key unless one is stored", () => {
     const f = form({ id: "a", kind: "ssh", url: "ssh://u@h" });
-    expect(formProblems(f, null, true).ssh).toMatch(/private key/);
-    expect(formProblems(f, { tls: false, ssh: true }, false).ssh).toBeUndefined();
+    expect(formProblems(f, null, true)).toEqual({ privateKey: "Give the SSH private key." });
+    expect(formProblems(f, { tls: false, ssh: true }, false)).toEqual({});
+  });
+  it("maps the server's issue paths onto the fields", () => {
+    expect(["url", "tls.cert", "ssh.privateKey", "name", "trustNewHostKey", ""].map(engineFieldOf)).toEqual([
+      "url",
+      "cert",
+      "privateKey",
+      "name",
+      undefined,
+      undefined,
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
-// Pure: the Engines dialog's fields → the API's bodies, and what is wrong with them. Unit-tested.
-import { engineId } from "@/lib/api/engine-schemas";
+// Pure: the Engines dialog's fields, their zod schema (the server's rules plus the form's own), and the API's
+// bodies built from them. Unit-tested.
+import { z } from "zod";
+import { engineId, engineUrl, sshInput, tlsInput } from "@/lib/api/engine-schemas";
 import type { CreateEngineBody, TestEngineBody, UpdateEngineBody } from "@/lib/api/engine-queries";
 import type { EngineKind } from "@/lib/api/engine-types";
 
@@ -48,22 +50,52 @@ export function kindOf(url: string): EngineKind {
   return u.startsWith("ssh://") ? "ssh" : "tcp";
 }
 
-/** Problems by field, in words; empty when the form can be sent. */
-export function formProblems(f: EngineForm, stored: Stored, adding: boolean): Partial<Record<"id" | "url" | "tls" | "ssh", string>> {
-  const problems: Partial<Record<"id" | "url" | "tls" | "ssh", string>> = {};
-  if (adding) {
-    const parsed = engineId.safeParse(f.id);
-    if (!parsed.success) problems.id = parsed.error.issues[0]?.message ?? "Not a valid id.";
-  }
-  if (!f.url.trim()) problems.url = `Give the address, like ${URL_EXAMPLES[f.kind]}.`;
-  else if (kindOf(f.url) !== f.kind) problems.url = `A ${KIND_LABELS[f.kind]} address looks like ${URL_EXAMPLES[f.kind]}.`;
-  if (f.kind === "tcp" && f.useTls) {
-    const given = [f.ca, f.cert, f.key].filter((v) => v.trim()).length;
-    if (given > 0 && given < 3) problems.tls = "Give all three: the CA certificate, the client certificate and the client key.";
-    else if (given === 0 && !stored?.tls) problems.tls = "Give the CA certificate, the client certificate and the client key (or untick TLS).";
-  }
-  if (f.kind === "ssh" && !f.privateKey.trim() && !stored?.ssh) problems.ssh = "Give the private key the engine's host accepts.";
-  return problems;
+const formFields = z.object({
+  id: z.string(),
+  name: z.string().max(100, "A name has at most 100 characters."),
+  kind: z.enum(["unix", "tcp", "ssh"]),
+  url: z.string(),
+  useTls: z.boolean(),
+  ca: z.string(),
+  cert: z.string(),
+  key: z.string(),
+  privateKey: z.string(),
+  passphrase: z.string(),
+  trustNewHostKey: z.boolean(),
+});
+
+/** Each issue of a server schema's parse, onto the form field of its last path part (tls.ca → ca). */
+function addIssues(ctx: z.RefinementCtx, result: z.ZodSafeParseResult<unknown>, field?: keyof EngineForm) {
+  for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [field ?? String(issue.path.at(-1))], message: issue.message });
+}
+
+/**
+ * The dialog's schema: the server's own rules (lib/api/engine-schemas.ts: id, address, PEM material), checked on
+ * the fields the admin fills, plus what only the form knows — the chosen kind of connection must match the
+ * address, and material left empty is fine only when the engine has it stored already (editing).
+ */
+export function engineFormSchema(stored: Stored, adding: boolean) {
+  return formFields.superRefine((f, ctx) => {
+    if (adding) addIssues(ctx, engineId.safeParse(f.id), "id");
+    if (!f.url.trim()) ctx.addIssue({ code: "custom", path: ["url"], message: `Give the address, like ${URL_EXAMPLES[f.kind]}.` });
+    else if (kindOf(f.url) !== f.kind)
+      ctx.addIssue({ code: "custom", path: ["url"], message: `A ${KIND_LABELS[f.kind]} address looks like ${URL_EXAMPLES[f.kind]}.` });
+    else addIssues(ctx, engineUrl.safeParse(f.url.trim()), "url");
+    if (f.kind === "tcp" && f.useTls && ([f.ca, f.cert, f.key].some((v) => v.trim()) || !stored?.tls)) {
+      addIssues(ctx, tlsInput.safeParse({ ca: f.ca.trim() && f.ca, cert: f.cert.trim() && f.cert, key: f.key.trim() && f.key }));
+    }
+    if (f.kind === "ssh" && (f.privateKey.trim() || !stored?.ssh))
+      addIssues(ctx, sshInput.safeParse({ privateKey: f.privateKey.trim() && f.privateKey, passphrase: f.passphrase }));
+  });
+}
+
+/** The fields "Test connection" needs valid (it ignores id and name). */
+export const TEST_FIELDS = ["url", "ca", "cert", "key", "privateKey", "passphrase"] as const;
+
+/** A request path of the server's 400 answer (url, tls.ca, ssh.privateKey…) → the field that shows it. */
+export function engineFieldOf(path: string): keyof EngineForm | undefined {
+  const field = path.split(".").at(-1);
+  return field && field in emptyForm() && !["kind", "useTls", "trustNewHostKey"].includes(field) ? (field as keyof EngineForm) : undefined;
 }
 
 /** TLS and SSH parts: given → sent; left empty → kept (editing) or none (adding); not wanted → null (removed). */

@@ -35,12 +35,13 @@ export function TextField({
   name,
   label,
   hint,
+  className,
   ...input
 }: { name: string; label: ReactNode; hint?: ReactNode } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   const { register } = useFormContext<FieldValues>();
   return (
     <Field name={name} label={label} hint={hint}>
-      {(wiring) => <input {...input} {...wiring} {...register(name)} className={fieldInputClass} />}
+      {(wiring) => <input {...input} {...wiring} {...register(name)} className={className ? `${fieldInputClass} ${className}` : fieldInputClass} />}
     </Field>
   );
 }
