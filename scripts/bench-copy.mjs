@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { apiClient, docker, ensureBuild, median, MiB, seconds, startConsole } from "./bench/harness.mjs";
+import { apiClient, docker, ensureBuild, followJob, median, MiB, seconds, startConsole } from "./bench/harness.mjs";
 import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -26,24 +26,7 @@ const phaseTimes = [];
 
 /** Like api.job, noting when each phase began (from the job's event stream, as it comes). */
 async function phasedJob(api, p, body) {
-  const { job } = await api.call("POST", p, body);
-  const res = await fetch(`${api.url}/api/jobs/${job.id}/events`, { headers: api.headers });
-  const t0 = performance.now();
-  const seen = [];
-  let last = null;
-  let buffered = "";
-  const decoder = new TextDecoder();
-  for await (const chunk of res.body) {
-    buffered += decoder.decode(chunk, { stream: true });
-    const lines = buffered.split("\n");
-    buffered = lines.pop();
-    for (const line of lines) {
-      if (!line.startsWith("data: ")) continue;
-      last = JSON.parse(line.slice(6));
-      if (seen.at(-1)?.phase !== last.phase) seen.push({ phase: last.phase, at: (performance.now() - t0) / 1000 });
-    }
-  }
-  if (last?.state !== "succeeded") throw new Error(`${job.kind} job failed: ${last?.error ?? "no final state"}`);
+  const { last, seen } = await followJob(api, p, body);
   phaseTimes.push(seen.map((s, i) => `${s.phase} ${((seen[i + 1]?.at ?? s.at) - s.at).toFixed(1)}s`).join(", "));
   return last;
 }

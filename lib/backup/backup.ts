@@ -1,9 +1,12 @@
 import "server-only";
 import type { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { HooksSpec } from "@/lib/api/hook-schemas";
 import type { Compression, Job, Volume } from "@/lib/api/types";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { getVolume } from "@/lib/docker/volumes";
+import { jobHookLog } from "@/lib/hooks/job-log";
+import { beginHooks, type HookSession } from "@/lib/hooks/run";
 import { startJob, type JobControl } from "@/lib/jobs/registry";
 import { ArchiveFile } from "./archive-file";
 import { describeFailure } from "./failure";
@@ -24,6 +27,8 @@ export type BackupRequest = {
   stopTimeout?: number;
   /** The schedule this run belongs to, recorded in the manifest. */
   scheduleId?: string;
+  /** Pre/post commands around the copy (lib/hooks); the volume's containers' hook labels apply too. */
+  hooks?: HooksSpec;
 };
 
 /** Checks the volume now (404, 503), then backs it up as a job. */
@@ -43,8 +48,11 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
   const stopped: Stopped[] = [];
   let helper: Helper | null = null;
   let file: ArchiveFile | null = null;
+  let hooks: HookSession | null = null;
   try {
     helper = await createHelper(engine, volume.name, { readOnly: true, jobId: ctl.job.id });
+    // Pre-hooks before anything is stopped or read (a failing one ends the job here); post-hooks once it is read.
+    hooks = await beginHooks(engine, volume.name, req.hooks, jobHookLog(ctl), ctl.signal);
     if (req.stopContainers) await stopHolders(ctl, engine, volume.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
     const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
     if (source.directReason) ctl.update({ warnings: [...ctl.job.warnings, `Read through the engine's archive API: ${source.directReason}.`] });
@@ -64,6 +72,7 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     const streamed = scanner.end();
     const engineSize = await engineSizeP;
     await startAgain(ctl, engine, stopped);
+    await hooks.end();
     await removeHelper(helper);
     helper = null;
     ctl.update({ phase: "verifying" });
@@ -98,6 +107,7 @@ async function runBackup(ctl: JobControl, volume: Volume, req: BackupRequest): P
     throw describeFailure(e, engine, "backup");
   } finally {
     await startAgain(ctl, engine, stopped);
+    await hooks?.end();
     if (helper) await removeHelper(helper);
   }
 }

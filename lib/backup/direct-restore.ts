@@ -24,7 +24,7 @@ export type DirectFill = { ok: true; result: FillResult } | { ok: false; reason:
 export type DirectFillOptions = { rateLimit?: number; allowDevices?: boolean; countLinks?: boolean };
 
 /** Whether this process can extract into `volumeName` itself, as root (owners must be given back). */
-async function extractAccess(engine: string, volumeName: string, helper: Helper): Promise<DirectAccess> {
+export async function extractAccess(engine: string, volumeName: string, helper: Helper): Promise<DirectAccess> {
   if (process.getuid?.() !== 0) return { ok: false, reason: "the console does not run as root, so it could not give files their owners back" };
   const access = await directAccess(await getVolume(engine, volumeName), helper, true);
   if (!access.ok) return access;
@@ -91,6 +91,6 @@ function volumeFull(e: unknown, volumeName: string): unknown {
  * call after the extraction instead of an fsync per file, as `tar -x && sync` does; the swap that follows
  * (rename-swap.ts) then only ever exposes data that is on disk.
  */
-async function syncFilesystem(dir: string): Promise<void> {
+export async function syncFilesystem(dir: string): Promise<void> {
   await promisify(execFile)("sync", ["-f", dir]);
 }

@@ -44,6 +44,8 @@ export async function directAccess(volume: Pick<Volume, "driver" | "options" | "
   return { ok: true, mountpoint };
 }
 
+const STAT_AT_ONCE = 16;
+
 export type TreeCounts = { entries: number; bytes: number; linkBytes: number };
 
 /**
@@ -55,24 +57,30 @@ export async function countTree(root: string, signal?: AbortSignal): Promise<Tre
   const inodes = new Set<string>();
   const stack = [Buffer.from(root)];
   const slash = Buffer.from("/");
+  const sized = async (abs: Buffer, isFile: boolean) => {
+    const st = await fs.lstat(abs);
+    if (st.nlink > 1) {
+      const key = `${st.dev}:${st.ino}`;
+      if (inodes.has(key)) return;
+      inodes.add(key);
+    }
+    if (isFile) counts.bytes += st.size;
+    else counts.linkBytes += st.size;
+  };
   while (stack.length) {
     signal?.throwIfAborted();
     const dir = stack.pop()!;
+    const batch: Promise<void>[] = [];
     for (const d of await fs.readdir(dir, { withFileTypes: true, encoding: "buffer" })) {
       counts.entries++;
       const abs = Buffer.concat([dir, slash, d.name as unknown as Buffer]);
       if (d.isDirectory()) stack.push(abs);
-      else if (d.isFile() || d.isSymbolicLink()) {
-        const st = await fs.lstat(abs);
-        if (st.nlink > 1) {
-          const key = `${st.dev}:${st.ino}`;
-          if (inodes.has(key)) continue;
-          inodes.add(key);
-        }
-        if (d.isFile()) counts.bytes += st.size;
-        else counts.linkBytes += st.size;
-      }
+      else if (d.isFile() || d.isSymbolicLink()) batch.push(sized(abs, d.isFile()));
+      // A few lstats at once: one after another, each a thread-pool round trip, they made the check after a
+      // restore of 4,000 files take a second on a busy host.
+      if (batch.length >= STAT_AT_ONCE) await Promise.all(batch.splice(0));
     }
+    await Promise.all(batch);
   }
   return counts;
 }

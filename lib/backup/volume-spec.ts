@@ -1,5 +1,4 @@
 import "server-only";
-import { createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import { Transform, type Readable, type TransformCallback } from "node:stream";
 import zlib from "node:zlib";
@@ -11,6 +10,7 @@ import { getVolume, removeVolume, type CreateVolumeInput } from "@/lib/docker/vo
 import type { JobControl } from "@/lib/jobs/registry";
 import { archivePath, type Manifest } from "./catalog";
 import { labelsForNewVolume } from "./new-volume-labels";
+import { pooledFileStream } from "./pooled-read";
 
 // Shared by restore and clone: whether a target volume exists, how a new volume is made from a backed-up (or
 // cloned) one, how a backup's archive is read back as a tar stream, and how a volume the job made is removed
@@ -85,9 +85,10 @@ function sha256Check(expected: string): Transform {
 
 /** The backup's archive as a tar stream: read, checked against its sha256, gunzipped when gzip. */
 export function archiveStreams(m: Manifest): [Readable, ...Transform[]] {
-  const file = createReadStream(archivePath(m), { highWaterMark: 1 << 20 });
+  const file = pooledFileStream(archivePath(m));
   const stages: Transform[] = [sha256Check(m.sha256)];
-  if (m.compression === "gzip") stages.push(zlib.createGunzip({ chunkSize: 256 << 10 }));
+  // 1 MiB out per inflate call: a quarter of the thread-pool round trips of 256 KiB, measurably less CPU.
+  if (m.compression === "gzip") stages.push(zlib.createGunzip({ chunkSize: 1 << 20 }));
   return [file, ...stages];
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { constants } from "node:fs";
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import { partsKey } from "./extract-path";
 
 // The directories of an extraction, held open by descriptor. Node has no openat(), but on Linux
@@ -13,6 +13,7 @@ import { partsKey } from "./extract-path";
 // a restore's scratch volume, held by a helper container that mounts nothing else); no container runs with it
 // and only this job writes into it, so nobody swaps a component between our lstat-free opens — and even if
 // someone did, an open relative to a held descriptor with O_NOFOLLOW still cannot leave the tree.
+// Synchronous calls, as tar makes them: see extract.ts for why the extraction does not hop through libuv's pool.
 
 const DIR_FLAGS = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
 /** Open directories beyond the root kept at once (an archive can hold millions; descriptors are limited). */
@@ -24,49 +25,45 @@ export class ExtractRefused extends Error {}
 /** The archive holds something this extractor does not restore as the engine would (use the archive path). */
 export class ExtractUnsupported extends Error {}
 
-export const inDir = (dir: fs.FileHandle, name: Buffer): Buffer => Buffer.concat([Buffer.from(`/proc/self/fd/${dir.fd}/`), name]);
+export const inDir = (dir: number, name: Buffer): Buffer => Buffer.concat([Buffer.from(`/proc/self/fd/${dir}/`), name]);
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
 
 export class DirTree {
-  private readonly open = new Map<string, fs.FileHandle>();
+  private readonly open = new Map<string, number>();
 
-  private constructor(readonly root: fs.FileHandle) {}
+  private constructor(readonly root: number) {}
 
-  static async at(rootPath: string): Promise<DirTree> {
-    return new DirTree(await fs.open(rootPath, DIR_FLAGS));
+  static at(rootPath: string): DirTree {
+    return new DirTree(fs.openSync(rootPath, DIR_FLAGS));
   }
 
-  /** The directory at `parts` (created 0755, like tar's implied directories, when `create` and missing). */
-  async dir(parts: Buffer[], create = true): Promise<fs.FileHandle> {
+  /** The directory at `parts`, as a descriptor (created 0755, like tar's implied directories, when `create` and missing). */
+  dir(parts: Buffer[], create = true): number {
     if (!parts.length) return this.root;
     const key = partsKey(parts);
     const held = this.open.get(key);
-    if (held) return held;
-    const parent = await this.dir(parts.slice(0, -1), create);
-    const name = parts[parts.length - 1];
-    const where = inDir(parent, name);
-    let fh: fs.FileHandle;
+    if (held !== undefined) return held;
+    const parent = this.dir(parts.slice(0, -1), create);
+    const where = inDir(parent, parts[parts.length - 1]);
+    let fd: number;
     try {
-      fh = await fs.open(where, DIR_FLAGS);
+      fd = fs.openSync(where, DIR_FLAGS);
     } catch (e) {
-      if (code(e) === "ENOENT" && create) {
-        await fs.mkdir(where, 0o755).catch((m) => {
-          if (code(m) !== "EEXIST") throw m;
-        });
-        fh = await this.openDir(where, key);
-      } else throw this.refusal(e, key);
+      if (code(e) !== "ENOENT" || !create) throw this.refusal(e, key);
+      try {
+        fs.mkdirSync(where, 0o755);
+      } catch (m) {
+        if (code(m) !== "EEXIST") throw m;
+      }
+      try {
+        fd = fs.openSync(where, DIR_FLAGS);
+      } catch (again) {
+        throw this.refusal(again, key);
+      }
     }
-    this.open.set(key, fh);
-    return fh;
-  }
-
-  private async openDir(where: Buffer, key: string): Promise<fs.FileHandle> {
-    try {
-      return await fs.open(where, DIR_FLAGS);
-    } catch (e) {
-      throw this.refusal(e, key);
-    }
+    this.open.set(key, fd);
+    return fd;
   }
 
   private refusal(e: unknown, key: string): Error {
@@ -76,20 +73,19 @@ export class DirTree {
     return e as Error;
   }
 
-  /** Call between entries (never while a handle from dir() is still in use): keeps the descriptors bounded. */
-  async trim(): Promise<void> {
-    if (this.open.size >= KEEP_OPEN) await this.closeAll();
+  /** Call between entries (never while a descriptor from dir() is still in use): keeps the descriptors bounded. */
+  trim(): void {
+    if (this.open.size >= KEEP_OPEN) this.closeAll();
   }
 
   /** Closes the held directories but the root (they are opened again when needed). */
-  async closeAll(): Promise<void> {
-    const all = [...this.open.values()];
+  closeAll(): void {
+    for (const fd of this.open.values()) fs.closeSync(fd);
     this.open.clear();
-    await Promise.all(all.map((fh) => fh.close()));
   }
 
-  async close(): Promise<void> {
-    await this.closeAll();
-    await this.root.close();
+  close(): void {
+    this.closeAll();
+    fs.closeSync(this.root);
   }
 }

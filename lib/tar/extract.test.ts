@@ -170,3 +170,36 @@ describe("a crafted archive writes nothing outside the root", () => {
     });
   }
 });
+
+describe("the extraction keeps the console answering", () => {
+  it("gives the event loop back between pieces of the archive, and the data lands intact", async () => {
+    const { root } = sandbox();
+    const files = Array.from({ length: 40 }, (_, i) => ({ name: `d/f${i}`, data: `${i}`.repeat(50_000 + i) }));
+    const tar = archive([{ name: "d/", type: "directory", mode: 0o755 }, ...files]);
+    // A timer that can only run while the extraction is not holding the thread: it must get turns meanwhile.
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await extract(tar, root, 64 << 10);
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(0);
+    for (const f of files) expect(fs.readFileSync(path.join(root, f.name), "utf8")).toBe(f.data);
+  });
+
+  it("gives it turns within one piece too, when the piece holds thousands of tiny files", async () => {
+    const { root } = sandbox();
+    const files = Array.from({ length: 3000 }, (_, i) => ({ name: `f${i}`, data: "x" }));
+    const tar = archive(files);
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await extract(tar, root, tar.length); // one piece: only the time-bounded turns can let the timer run
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(2);
+    expect(fs.readdirSync(root)).toHaveLength(3000);
+  });
+});

@@ -174,3 +174,30 @@ export async function docker(engine, ...args) {
   const { stdout } = await run("docker", args, { env: { ...process.env, DOCKER_HOST: engine.dockerHost }, maxBuffer: 16 << 20 });
   return stdout.trim();
 }
+
+/**
+ * Starts a job (POST `p` with `body`) and follows its event stream to the end, noting when each phase began.
+ * Answers the final event and the phases ({phase, at} in seconds from the start, and `end`); throws unless it
+ * succeeded. Each bench prints the phases its own way.
+ */
+export async function followJob(api, p, body) {
+  const { job } = await api.call("POST", p, body);
+  const res = await fetch(`${api.url}/api/jobs/${job.id}/events`, { headers: api.headers });
+  const t0 = performance.now();
+  const seen = [];
+  let last = null;
+  let buffered = "";
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop();
+    for (const line of lines) {
+      if (!line.startsWith("data: ")) continue;
+      last = JSON.parse(line.slice(6));
+      if (seen.at(-1)?.phase !== last.phase) seen.push({ phase: last.phase, at: (performance.now() - t0) / 1000 });
+    }
+  }
+  if (last?.state !== "succeeded") throw new Error(`${job.kind} job failed: ${last?.error ?? "no final state"}`);
+  return { job, last, seen, end: (performance.now() - t0) / 1000 };
+}

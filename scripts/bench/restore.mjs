@@ -1,7 +1,8 @@
 // The restore figures of `npm run bench`: a restore job into a new volume (request → final event, the check
 // of what landed included) beside what a person would type on the engine's host — `tar -xf` (or pigz/gzip -dc
 // piped into tar -x) into a directory on the same filesystem, then `sync` — on the same archive, rounds
-// interleaved. Data as in the issue: files of 256 KiB, half random, half log-like text.
+// interleaved. Data as in the issue: files of 256 KiB, half random, half log-like text. Then a clone of the
+// same volume beside a plain backup of it.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,6 +27,26 @@ async function fillFiles(engine, image, volume, files) {
     `i=0; while [ $i -lt ${files / 2} ]; do head -c 262144 /dev/urandom > data/r$i.bin; cp /tmp/line logs/l$i.log; i=$((i+1)); done`,
   ].join(" && ");
   await docker(engine, "run", "--rm", "--network", "none", "-v", `${volume}:/v`, image, "sh", "-c", script);
+}
+
+/**
+ * Clone on the same engine (mountpoint to mountpoint, checked) beside a plain backup of the same volume (read,
+ * written, fsynced and read back), rounds interleaved: issue 16's "clone ≥ 0.8× of a backup".
+ */
+async function benchClone({ engine, api, report, mib, rounds, settle }) {
+  const t = { clone: [], backup: [] };
+  for (let i = 0; i < rounds; i++) {
+    await settle();
+    let made;
+    t.backup.push(await seconds(async () => (made = await api.job("/api/engines/local/volumes/restore-src/backups", { compression: "none" }))));
+    await api.call("DELETE", `/api/backups/${made.backupId}`);
+    await settle();
+    t.clone.push(await seconds(() => api.job("/api/engines/local/volumes/restore-src/clone", { targetName: `clone-${i}` })));
+    await docker(engine, "volume", "rm", `clone-${i}`);
+  }
+  const secs = (xs) => xs.map((x) => x.toFixed(2)).join(" ");
+  console.log(`clone, seconds per round — ours: ${secs(t.clone)}; plain backup of the same volume: ${secs(t.backup)}`);
+  report(`clone on the same engine (${mib} MiB)`, mib / median(t.clone), mib / median(t.backup), "MiB/s", "≥ 0.8× a plain backup");
 }
 
 export async function benchRestore({ engine, image, api, out, report, files, rounds }) {
@@ -63,5 +84,6 @@ export async function benchRestore({ engine, image, api, out, report, files, rou
     );
     await api.call("DELETE", `/api/backups/${made.backupId}`);
   }
+  await benchClone({ engine, api, report, mib, rounds, settle });
   await docker(engine, "volume", "rm", "restore-src");
 }
