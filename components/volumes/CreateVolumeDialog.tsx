@@ -9,6 +9,8 @@ import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
+import type { Issue } from "@/components/ui/form/server-issues";
+import { UnplacedIssues } from "@/components/ui/form/UnplacedIssues";
 import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
 import { createVolumeMutation } from "@/lib/api/queries";
 import { emptyVolumeForm, toCreateVolumeBody, volumeFormSchema, type VolumeFormValues } from "@/lib/api/volume-presets";
@@ -31,7 +33,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
   const { writesDisabledReason } = useEngineHealth();
   const form = useZodForm(volumeFormSchema, { defaultValues: emptyVolumeForm });
   const create = useMutation(createVolumeMutation(qc, engine));
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [unplaced, setUnplaced] = useState<Issue[]>([]);
   const preset = useWatch({ control: form.control, name: "preset" });
 
   const close = () => {
@@ -47,7 +49,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
         close();
         router.push(volumeHref(engine, volume.name));
       },
-      onError: (error) => setUnplaced(applyServerIssues(form, error, fieldOf).map((i) => `${i.path}: ${i.message}`)),
+      onError: (error) => setUnplaced(applyServerIssues(form, error, fieldOf)),
     });
   });
   const labelsError = form.formState.errors.labels?.message;
@@ -92,15 +94,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
               <KeyValueEditor legend="Labels" pairs={field.value} onChange={field.onChange} keyPlaceholder="key" valuePlaceholder="value" error={labelsError} />
             )}
           />
-          {unplaced.length > 0 && (
-            <Alert tone="error" title="The server refused these fields.">
-              <ul>
-                {unplaced.map((u) => (
-                  <li key={u}>{u}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <UnplacedIssues issues={unplaced} />
           {create.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={create.error} title="The volume was not created." />}
           {writesDisabledReason && <Alert tone="warning">{writesDisabledReason}</Alert>}
           <div className="flex justify-end gap-2">

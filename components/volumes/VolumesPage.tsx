@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/Button";
 import { DataTable, type TableSort } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState, Loading } from "@/components/ui/States";
-import { volumeListQuery } from "@/lib/api/queries";
+import { volumeListQuery, type VolumeList } from "@/lib/api/queries";
 import type { Volume } from "@/lib/api/types";
 import { CreateVolumeDialog } from "./CreateVolumeDialog";
 import { BulkRemoveDialog } from "./list/BulkRemoveDialog";
@@ -25,13 +25,23 @@ import { VolumeOverview } from "./list/VolumeOverview";
 import { PruneDialog } from "./PruneDialog";
 import { VolumesToolbar } from "./VolumesToolbar";
 import { useNow } from "@/components/ui/useNowTick";
-import { filterVolumes, sortVolumes, type SortKey } from "./volume-filter";
+import { filterVolumes, sortVolumes, splitDrillScratch, type SortKey } from "./volume-filter";
+import { coverageQuery } from "@/components/coverage/coverage-queries";
+import type { CoverageAnswer } from "@/lib/api/coverage-types";
+import { coverageOf, indexCoverage } from "./coverage-words";
+
+const indexOf = (answer: CoverageAnswer) => indexCoverage(answer.volumes);
 
 type PageDialog = { kind: "create" | "prune" } | { kind: "backup" | "remove"; volumes: Volume[]; key: number };
 const volumeId = (v: Volume) => v.name;
 
-export function VolumesPage({ engine }: { engine: string }) {
-  const volumes = useQuery(volumeListQuery(engine));
+/**
+ * `firstScreen`: the first rows, sorted and filtered as the URL says, handed over with the page by its server
+ * render (issue 16). Shown until the whole list has come (placeholder data: never cached as the list itself);
+ * the counts, overview and actions that need the whole list wait for it.
+ */
+export function VolumesPage({ engine, firstScreen }: { engine: string; firstScreen?: VolumeList }) {
+  const volumes = useQuery({ ...volumeListQuery(engine), placeholderData: firstScreen });
   const canChange = useCan("operator");
   const health = useEngineHealth();
   const writesDisabled = health.writesDisabledReason;
@@ -43,7 +53,10 @@ export function VolumesPage({ engine }: { engine: string }) {
   // Typing stays responsive with thousands of rows: the table follows the deferred query.
   const deferredQuery = useDeferredValue(query);
 
-  const all = volumes.data?.volumes;
+  // A running drill's scratch volumes are left out of every part of the page (counts, rows, selection), and said.
+  const split = useMemo(() => (volumes.data ? splitDrillScratch(volumes.data.volumes) : null), [volumes.data]);
+  const rows = split?.listed; // the whole list, or the first screen until it comes
+  const all = volumes.isPlaceholderData ? undefined : rows;
   // While the engine is not answering, the rows are its last known state: from the shell, or when it last answered.
   const stale = health.state === "down" || health.state === "not_answering";
   const asOf = health.asOf ?? (stale && volumes.dataUpdatedAt ? new Date(volumes.dataUpdatedAt).toISOString() : null);
@@ -52,8 +65,11 @@ export function VolumesPage({ engine }: { engine: string }) {
   const minute = useNow();
   const filtering = deferredQuery.unusedForDays != null;
   // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- read afresh when the filter or data change (the minute clock may lag them)
-  const now = useMemo(() => (filtering ? Math.max(minute, Date.now()) : 0), [filtering, minute, all, deferredQuery]);
-  const shown = useMemo(() => sortVolumes(filterVolumes(all ?? [], deferredQuery, { trackedSince, now }), sort), [all, deferredQuery, trackedSince, now, sort]);
+  const now = useMemo(() => (filtering ? Math.max(minute, Date.now()) : 0), [filtering, minute, rows, deferredQuery]);
+  const shown = useMemo(
+    () => sortVolumes(filterVolumes(rows ?? [], deferredQuery, { trackedSince, now }), sort),
+    [rows, deferredQuery, trackedSince, now, sort],
+  );
 
   // Volumes removed meanwhile drop out of the selection's count (and of what a bulk action is given).
   const chosen = useMemo(() => (all ?? []).filter((v) => selected.has(v.name)), [all, selected]);
@@ -61,7 +77,9 @@ export function VolumesPage({ engine }: { engine: string }) {
   const selection = canChange
     ? { selected, onChange: onSelect, allLabel: "Select all shown volumes", rowLabel: (name: string) => `Select ${name}` }
     : undefined;
-  const columns = useVolumeColumns({ engine, trackedSince, onDialog: canChange ? setRowDialog : undefined, writesDisabled });
+  // One coverage answer for the whole list (shared with the coverage page's query), indexed once per answer.
+  const coverage = useQuery({ ...coverageQuery(), select: indexOf });
+  const columns = useVolumeColumns({ engine, trackedSince, onDialog: canChange ? setRowDialog : undefined, writesDisabled, coverage: coverage.data });
   const onSort = (s: TableSort) => setListState({ query, sort: { key: s.id as SortKey, dir: s.desc ? "desc" : "asc" } });
 
   return (
@@ -86,6 +104,8 @@ export function VolumesPage({ engine }: { engine: string }) {
       >
         {asOf && <StaleNote asOf={asOf} />}
       </PageHeader>
+
+      {all && !!split?.scratch.length && <DrillScratchNote names={split.scratch.map((v) => v.name)} />}
 
       {all && all.length > 0 && <VolumeOverview volumes={all} usage={query.usage} onUsage={(usage) => setListState({ query: { ...query, usage }, sort })} />}
       <VolumesToolbar query={query} onQuery={(q) => setListState({ query: q, sort })} />
@@ -126,7 +146,15 @@ export function VolumesPage({ engine }: { engine: string }) {
           sort={{ id: sort.key, desc: sort.dir === "desc" }}
           onSort={onSort}
           selection={selection}
-          renderCard={(v) => <VolumeCard engine={engine} v={v} onDialog={canChange ? setRowDialog : undefined} writesDisabled={writesDisabled} />}
+          renderCard={(v) => (
+            <VolumeCard
+              engine={engine}
+              v={v}
+              onDialog={canChange ? setRowDialog : undefined}
+              writesDisabled={writesDisabled}
+              coverage={coverageOf(coverage.data, engine, v.name)}
+            />
+          )}
           cardHeight={72}
         />
       )}
@@ -155,6 +183,16 @@ export function VolumesPage({ engine }: { engine: string }) {
       )}
       <RowDialogs engine={engine} dialog={rowDialog} onClose={() => setRowDialog(null)} />
     </section>
+  );
+}
+
+/** One quiet line while a restore drill runs: its scratch volumes exist, and why they are not rows. */
+function DrillScratchNote({ names }: { names: string[] }) {
+  return (
+    <p data-testid="drill-scratch-note" className="text-sm text-fg-muted" title={names.join(", ")}>
+      {names.length === 1 ? "1 restore-drill scratch volume is" : `${names.length} restore-drill scratch volumes are`} not listed: the drill removes{" "}
+      {names.length === 1 ? "it" : "them"} when it ends.
+    </p>
   );
 }
 

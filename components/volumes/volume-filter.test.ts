@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Volume } from "@/lib/api/types";
-import { anonymousOwner, filterVolumes, labelMatcher, sortVolumes } from "./volume-filter";
+import { anonymousOwner, filterVolumes, labelMatcher, sortVolumes, splitDrillScratch } from "./volume-filter";
 
 const HEX = "a".repeat(64);
 
@@ -51,6 +51,15 @@ describe("filterVolumes", () => {
     expect(names(filterVolumes(volumes, { ...q, label: "team" }))).toEqual(["pg-data"]);
     expect(names(filterVolumes(volumes, { ...q, label: "team=db" }))).toEqual(["pg-data"]);
     expect(names(filterVolumes(volumes, { ...q, label: "team=web" }))).toEqual([]);
+  });
+});
+
+describe("splitDrillScratch", () => {
+  it("leaves a running drill's scratch volumes (label io.voldeck.drill) out of the list, and names them apart", () => {
+    const scratch = vol("voldeck-drill-0a1b2c3d", { labels: { "io.voldeck.drill": "pol-1" } });
+    const { listed, scratch: apart } = splitDrillScratch([volumes[0], scratch, volumes[1]]);
+    expect(listed.map((v) => v.name)).toEqual(["pg-data", "cache"]);
+    expect(apart).toEqual([scratch]);
   });
 });
 

@@ -1,4 +1,5 @@
 // Pure: search, filter, sort and group the volumes list. Unit-tested.
+import { DRILL_LABEL } from "@/lib/api/drill-types";
 import type { Volume } from "@/lib/api/types";
 import { compareLastUse, unusedForMoreThan } from "./last-used";
 
@@ -20,6 +21,18 @@ export function labelMatcher(text: string): ((labels: Record<string, string>) =>
   const key = trimmed.slice(0, eq);
   const value = trimmed.slice(eq + 1);
   return (labels) => labels[key] === value;
+}
+
+/**
+ * The list as the page shows it: without a restore drill's scratch volumes (label io.voldeck.drill). They exist
+ * only while a drill runs, belong to the console, and acting on one (back it up, remove it) would only break
+ * the drill; the page says how many it leaves out. The API still lists them (its contract lists every volume).
+ */
+export function splitDrillScratch(volumes: Volume[]): { listed: Volume[]; scratch: Volume[] } {
+  const listed: Volume[] = [];
+  const scratch: Volume[] = [];
+  for (const v of volumes) (DRILL_LABEL in v.labels ? scratch : listed).push(v);
+  return { listed, scratch };
 }
 
 function matchesSearch(v: Volume, needle: string): boolean {

@@ -292,6 +292,30 @@ export async function snapshot(engineId: string): Promise<Snapshot> {
   return snap;
 }
 
+/**
+ * Answers once the engine's index follows its event stream (true), or false after `ms`. The start-up read
+ * (warm-start.ts) waits for it and then reads once more: the stream's arrival asks for a full read, which would
+ * otherwise fall on the first person's request.
+ */
+export async function whenFollowing(engineId: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (indexes.get(engineId)?.streamUp) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Whether a list would be answered from the index now, with no full read from the engine first: the index
+ * follows the engine's stream and nothing was missed. (Changes announced by events may still be read in small
+ * batches: a caller that must not wait bounds its wait.) A page hands the list over with itself only then.
+ */
+export function followsEngineNow(engineId: string): boolean {
+  const index = indexes.get(engineId);
+  return !!index && index.streamUp && !index.needsResync;
+}
+
 /** Our own writes are seen by the next request even before the engine's event arrives. */
 export function noteVolumeChanged(engineId: string, name: string): void {
   indexes.get(engineId)?.dirtyVolumes.add(name);

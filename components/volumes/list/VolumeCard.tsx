@@ -1,13 +1,22 @@
 "use client";
+import type { CoverageVolume } from "@/lib/api/coverage-types";
 import type { Volume } from "@/lib/api/types";
+import { CoverageBadge } from "../CoverageBadge";
 import { VolumeSize } from "../VolumeSize";
 import { LastBackupCell, NameCell, StackCell, UsersCell } from "./cells";
 import { VolumeActions, type RowDialog } from "./VolumeActions";
 
-type Props = { engine: string; v: Volume; onDialog?: (d: RowDialog) => void; writesDisabled: string | null };
+type Props = {
+  engine: string;
+  v: Volume;
+  onDialog?: (d: RowDialog) => void;
+  writesDisabled: string | null;
+  /** Its coverage row (the table's Protection column); undefined until the coverage answers. */
+  coverage?: CoverageVolume;
+};
 
 /** A volume on a phone: name and menu on top, then what the desktop columns say, wrapped. */
-export function VolumeCard({ engine, v, onDialog, writesDisabled }: Props) {
+export function VolumeCard({ engine, v, onDialog, writesDisabled, coverage }: Props) {
   return (
     <div className="flex h-full flex-col justify-center gap-1 text-sm">
       <div className="flex min-w-0 items-center gap-2">
@@ -28,7 +37,13 @@ export function VolumeCard({ engine, v, onDialog, writesDisabled }: Props) {
             stack <StackCell v={v} />
           </span>
         )}
-        <span className="ml-auto shrink-0">
+        {coverage && (
+          <span className="ml-auto shrink-0" data-testid="card-protection">
+            <span className="sr-only">Protection: </span>
+            <CoverageBadge coverage={coverage} />
+          </span>
+        )}
+        <span className={`${coverage ? "" : "ml-auto "}shrink-0`}>
           <span className="sr-only">Last backup: </span>
           <LastBackupCell v={v} />
         </span>

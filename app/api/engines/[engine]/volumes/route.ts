@@ -1,16 +1,16 @@
 import { ApiError } from "@/lib/api/error";
 import { createVolumeBody } from "@/lib/api/schemas";
 import { bindsHostPath, roleAllows } from "@/lib/auth/roles";
-import { withLastBackups } from "@/lib/backup/last-backup";
-import { createVolume, listVolumesWithSource } from "@/lib/docker/volumes";
+import { volumeListAnswer } from "@/lib/backup/volume-list-answer";
+import { createVolume } from "@/lib/docker/volumes";
 import { handler, json, readJson } from "@/lib/http/handler";
 
 type Params = { engine: string };
 
 // X-Voldeck-Source says whether the answer came from the live index or from the engine itself.
 export const GET = handler<Params>(async (_req, { engine }) => {
-  const { volumes, source, usageTrackedSince } = await listVolumesWithSource(engine);
-  return Response.json({ volumes: await withLastBackups(engine, volumes), usageTrackedSince }, { headers: { "X-Voldeck-Source": source } });
+  const { list, source } = await volumeListAnswer(engine);
+  return Response.json(list, { headers: { "X-Voldeck-Source": source } });
 });
 
 export const POST = handler<Params>({ audit: "volume.create" }, async (req, { engine }, ctx) => {

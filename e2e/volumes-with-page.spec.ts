@@ -1,0 +1,38 @@
+import type { Route } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// Issue 16: the first screen of the list comes with the page when the console's live index holds the engine, so
+// the first rows do not wait for the page's scripts and then its own request. Here that request is held (never
+// answered) while the rows must already show, filtered as the URL says; released, the list stays live as before.
+test("the volumes list comes with the page: its rows show while the list request is held, then stay live", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  page,
+}) => {
+  const first = uniqueName("with-page");
+  const later = uniqueName("with-page-later");
+  const other = uniqueName("not-matching");
+  await docker.createVolume(first);
+  await docker.createVolume(other);
+  // The console hands the list over once its index follows the engine and has read both volumes in (and a
+  // periodic re-read in flight may take longer than a page waits): until then the page asks for it itself.
+  const handedOver = async (name: string) => (await (await page.request.get(`${volumesPage.path}?q=${name}`)).text()).includes(`Actions for volume ${name}`);
+  await expect.poll(async () => (await handedOver(first)) && (await handedOver(other)), { timeout: 30_000 }).toBe(true);
+
+  const held: Route[] = [];
+  const listUrl = "**/api/engines/local/volumes";
+  await page.route(listUrl, (route) => void held.push(route));
+  await page.goto(`${volumesPage.path}?q=with-page`); // matches the first and the later volume, not the other
+  await expect(volumesPage.row(first)).toBeVisible();
+  await expect(volumesPage.rows).toHaveCount(1); // the URL's search applies to the rows that came with the page
+
+  await page.unroute(listUrl);
+  // A held request the page has since given up on (a refetch replaced it) is already settled: nothing to release.
+  await Promise.all(held.map((route) => route.continue().catch(() => {})));
+  await volumesPage.waitLive();
+  await docker.createVolume(later);
+  await expect(volumesPage.row(later)).toBeVisible();
+  await expect(volumesPage.rows).toHaveCount(2);
+});
+

@@ -1,0 +1,80 @@
+// `npm run bench:first-row`: navigation → first row of the volumes list in Chromium, 5,000 volumes (BENCH_VOLUMES)
+// on a private engine (issue 16's goal: ≤ 600 ms). Several builds can be compared in one run, side by side on the
+// same engine, rounds interleaved (BENCH_DIST_DIRS=".next-before,.next-bench"; default VOLDECK_DIST_DIR or
+// .next-bench, built when empty). Also says when the page asked for the list (before or after the first row) and
+// how big the page's HTML was, since a list handed over with the page makes the page larger.
+import { chromium } from "@playwright/test";
+import { ensureBuild, median, startConsole } from "./bench/harness.mjs";
+import { fillEngine, startEngine } from "./test-engine.mjs";
+
+const VOLUMES = Number(process.env.BENCH_VOLUMES ?? 5000);
+const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const dists = (process.env.BENCH_DIST_DIRS || process.env.VOLDECK_DIST_DIR || ".next-bench").split(",");
+const ROW = '[role="table"][aria-label="Volumes"] [role="rowgroup"] a';
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : "—");
+
+async function browserFor(app) {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 } });
+  const login = await context.request.post("/api/auth/login", { data: { username: "admin", password: app.env.VOLDECK_ADMIN_PASSWORD } });
+  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  await context.addInitScript((row) => {
+    const poll = () => (document.querySelector(row) ? (window.__firstRow = performance.now()) : requestAnimationFrame(poll));
+    requestAnimationFrame(poll);
+  }, ROW);
+  return { browser, context };
+}
+
+/** One fresh page load (the browser's cache warm, as for anyone who used the console before). */
+async function navigate(context) {
+  const page = await context.newPage();
+  const res = await page.goto("/engines/local/volumes");
+  await page.locator(ROW).first().waitFor();
+  const r = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const list = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/engines/local/volumes"));
+    return { firstRow: window.__firstRow, listStart: list?.startTime ?? NaN, htmlStart: nav.responseStart, htmlEnd: nav.responseEnd };
+  });
+  const html = await res.body();
+  await page.close();
+  return { ...r, htmlBytes: html.length, rowsInHtml: html.includes("scale-v00000") };
+}
+
+for (const d of dists) await ensureBuild(d, process.argv.includes("--build"));
+const engine = await startEngine({ name: "bench-first-row" });
+const apps = [];
+try {
+  await fillEngine(engine, { volumes: VOLUMES, containers: CONTAINERS });
+  for (const distDir of dists) apps.push({ distDir, app: await startConsole({ distDir, engine }), runs: [] });
+  // The console warms its lists at start (lib/docker/warm-start.ts); a person arrives a little later.
+  await new Promise((r) => setTimeout(r, 5000));
+  for (const a of apps) Object.assign(a, await browserFor(a.app));
+  for (let i = 0; i <= ROUNDS; i++) {
+    for (const a of apps) {
+      const r = await navigate(a.context);
+      if (i > 0) a.runs.push(r); // round 0 fills the browser's cache
+    }
+  }
+  console.log(`\nNavigation → first row: ${VOLUMES} volumes, ${CONTAINERS} containers, median of ${ROUNDS} interleaved loads\n`);
+  console.table(
+    apps.map(({ distDir, runs }) => ({
+      build: distDir,
+      "first row (goal ≤ 600 ms)": ms(median(runs.map((r) => r.firstRow))),
+      "fastest–slowest": `${ms(Math.min(...runs.map((r) => r.firstRow)))}–${ms(Math.max(...runs.map((r) => r.firstRow)))}`,
+      // NaN (—): not asked for before the first row showed
+      "list asked for at": ms(median(runs.map((r) => r.listStart))),
+      "HTML first byte / last byte": `${ms(median(runs.map((r) => r.htmlStart)))} / ${ms(median(runs.map((r) => r.htmlEnd)))}`,
+      "page HTML": `${(runs[0].htmlBytes / 1e6).toFixed(2)} MB${runs[0].rowsInHtml ? ", rows in it" : ""}`,
+    })),
+  );
+} finally {
+  for (const a of apps) {
+    await a.browser?.close();
+    await a.app.stop();
+  }
+  await engine.stop();
+}
