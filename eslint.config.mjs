@@ -21,6 +21,9 @@ export const CLIENT_SAFE = [
   "schedule/next-runs.ts", // the preview of a schedule's next runs
   "schedule/describe.ts", // a cron expression in words
   "backup/new-volume-labels.ts", // which labels a restored or cloned volume keeps (pure)
+  "policies/schemas.ts", // the policy request schema the policy form validates with (issue 13)
+  "policies/glob.ts", // name patterns, used by that schema (pure)
+  "policies/select.ts", // which volumes a selector picks: the form's "matches N volumes now" (pure)
 ];
 const clientSafeFiles = CLIENT_SAFE.map((p) => (p.endsWith(".ts") ? `lib/${p}` : `lib/${p}/**/*.{ts,tsx}`));
 

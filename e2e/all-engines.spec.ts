@@ -4,6 +4,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DockerCli } from "./support/docker";
 import { spareDockerHost, startSpareEngine, type TestEngine } from "./support/spare-engine";
+import { screenshot } from "./support/shots";
 
 const ALL_SHOTS = "/tmp";
 
@@ -13,8 +14,10 @@ function engineHost(variable: string): string {
   return `unix://${socket}`;
 }
 
-const switcher = (page: Page) => page.getByRole("banner").getByRole("combobox", { name: /^Engine / });
-const option = (page: Page, name: string | RegExp) => page.getByRole("listbox", { name: "Engine" }).getByRole("option", { name });
+// A menu button (Radix dropdown menu): the button says the engine shown, its menu lists the engines as radio items.
+const switcher = (page: Page) => page.getByRole("banner").getByRole("button", { name: /^Engine / });
+const engineMenu = (page: Page) => page.getByRole("menu", { name: /^Engine / });
+const option = (page: Page, name: string | RegExp) => engineMenu(page).getByRole("menuitemradio", { name });
 /** A row of the all-engines table, by engine and volume name. */
 const allRow = (page: Page, engine: string, name: string): Locator =>
   page
@@ -32,6 +35,7 @@ test.describe("engine switcher", () => {
   test.afterAll(() => peer.cleanup());
 
   test("switches to another engine's volumes, by mouse and by keyboard, keeping the section", async ({ page, docker, uniqueName }) => {
+    test.setTimeout(90_000); // a dozen page loads and menu steps on a busy machine
     const onLocal = uniqueName("sw-local");
     const onPeer = uniqueName("sw-peer");
     await docker.createVolume(onLocal);
@@ -44,31 +48,37 @@ test.describe("engine switcher", () => {
     await expect(option(page, "All engines")).toBeVisible();
     // Status dots come with words for screen readers: the spare engine is down.
     await expect(option(page, /^spare/)).toContainText("unreachable");
-    await page.screenshot({ path: `${ALL_SHOTS}/all-switcher-open.png` });
+    await screenshot(page, { path: `${ALL_SHOTS}/all-switcher-open.png` });
     await option(page, /^peer/).click();
     await expect(page).toHaveURL(/\/engines\/peer\/volumes$/);
     await expect(page.getByRole("link", { name: onPeer, exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: onLocal, exact: true })).toHaveCount(0);
     await expect(switcher(page)).toHaveAccessibleName("Engine peer");
 
-    // Keyboard only, from the containers page: the section is kept.
+    // Keyboard only, from the containers page: the section is kept. The pointer is parked away from the menu:
+    // Radix moves the focus to the first item only for a keyboard user, and takes any pointer move (Chromium
+    // sends one when the page changes under a resting mouse) as a mouse user, so the test does not rely on it.
     await page.goto("/engines/peer/containers");
+    await page.mouse.move(1270, 710);
     await switcher(page).focus();
-    await page.keyboard.press("ArrowDown");
-    const list = page.getByRole("listbox", { name: "Engine" });
+    await page.keyboard.press("Enter");
+    const list = engineMenu(page);
     await expect(list).toBeVisible();
-    // Select-only combobox: the focus stays on it, the option moved to is its active descendant.
-    await expect(switcher(page)).toBeFocused();
     await expect(switcher(page)).toHaveAttribute("aria-expanded", "true");
-    await expect(option(page, /^peer/)).toHaveAttribute("aria-selected", "true");
-    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^peer/).getAttribute("id"))!);
-    // Home is "All engines"; the next one down is the first engine ("local" comes first in the list).
-    await page.keyboard.press("Home");
+    await expect(option(page, /^peer/)).toHaveAttribute("aria-checked", "true");
+    // Typeahead to "local" (the first engine, right below "All engines"), then the arrows: up and back down.
+    await page.keyboard.press("l");
+    await expect(option(page, /^local/)).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(option(page, "All engines")).toBeFocused();
     await page.keyboard.press("ArrowDown");
+    await expect(option(page, /^local/)).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/engines\/local\/containers$/);
     await expect(list).toHaveCount(0);
-    // Escape closes without switching.
+    await expect(switcher(page)).toHaveAccessibleName("Engine local");
+    // Escape closes without switching, and gives the focus back to the button. (After a switch the new page
+    // has it: the router moves it there.)
     await switcher(page).focus();
     await page.keyboard.press("ArrowDown");
     await expect(list).toBeVisible();
@@ -76,11 +86,13 @@ test.describe("engine switcher", () => {
     await expect(list).toHaveCount(0);
     await expect(switcher(page)).toBeFocused();
     await expect(page).toHaveURL(/\/engines\/local\/containers$/);
-    // A letter opens the list at the first engine named so; Enter switches to it.
+    // Typeahead: a letter moves to the first engine named so, the same letter again to the next; Enter switches.
+    await page.keyboard.press("Enter");
+    await expect(list).toBeVisible();
     await page.keyboard.press("s");
-    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^spare/).getAttribute("id"))!);
+    await expect(option(page, /^spare/)).toBeFocused();
     await page.keyboard.press("s");
-    await expect(switcher(page)).toHaveAttribute("aria-activedescendant", (await option(page, /^swarm/).getAttribute("id"))!);
+    await expect(option(page, /^swarm/)).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/engines\/swarm\/containers$/);
   });
@@ -123,10 +135,10 @@ test.describe("all-engines view", () => {
       await expect(strip(page, "spare")).toContainText('The Docker engine "spare" cannot be reached: ');
       await expect.poll(() => strip(page, "spare").evaluate((li) => [li, ...li.querySelectorAll("*")].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
       expect((await strip(page, "spare").boundingBox())!.x + (await strip(page, "spare").boundingBox())!.width).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `${ALL_SHOTS}/all-engines-down-${width}.png` });
+      await screenshot(page, { path: `${ALL_SHOTS}/all-engines-down-${width}.png` });
     }
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.screenshot({ path: `${ALL_SHOTS}/all-engines.png`, fullPage: true });
+    await screenshot(page, { path: `${ALL_SHOTS}/all-engines.png`, fullPage: true });
 
     // Filters: by engine, then by search.
     await page.getByRole("combobox", { name: "Engine", exact: true }).selectOption("peer");
@@ -149,7 +161,7 @@ test.describe("all-engines view", () => {
       await expect(strip(page, "spare")).not.toContainText("unavailable");
       await expect(allRow(page, "local", names.local)).toBeVisible();
       expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-      await page.screenshot({ path: `${ALL_SHOTS}/all-engines-recovered.png`, fullPage: true });
+      await screenshot(page, { path: `${ALL_SHOTS}/all-engines-recovered.png`, fullPage: true });
     } finally {
       await spare?.stop();
     }

@@ -72,9 +72,14 @@ test("users: add (checked before sending), refusals from the server, change role
   await dialog.getByRole("textbox", { name: "User name" }).fill(name);
   await dialog.getByRole("combobox", { name: "Role" }).selectOption("operator");
   await dialog.getByLabel("Password", { exact: true }).fill("short");
-  await dialog.getByLabel("Repeat the password").fill("short");
+  await dialog.getByLabel("Repeat the password").fill("short-typo");
   await dialog.getByRole("button", { name: "Add user" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("The password needs at least 12 characters.");
+  // Each problem on its own field, in the server's words; the first one gets the focus.
+  const passwordField = dialog.getByLabel("Password", { exact: true });
+  await expect(passwordField).toHaveAttribute("aria-invalid", "true");
+  await expect(passwordField).toHaveAccessibleDescription("A password has at least 12 characters.");
+  await expect(passwordField).toBeFocused();
+  await expect(dialog.getByLabel("Repeat the password")).toHaveAccessibleDescription("The two passwords differ.");
   await dialog.getByLabel("Password", { exact: true }).fill(password);
   await dialog.getByLabel("Repeat the password").fill(password);
   await dialog.getByRole("button", { name: "Add user" }).click();
@@ -87,7 +92,9 @@ test("users: add (checked before sending), refusals from the server, change role
   await dialog.getByLabel("Password", { exact: true }).fill(password);
   await dialog.getByLabel("Repeat the password").fill(password);
   await dialog.getByRole("button", { name: "Add user" }).click();
-  await expect(dialog.getByRole("alert")).toContainText(`A user named "${name}" already exists.`);
+  // The server's conflict is about the name: it shows on the name field.
+  await expect(dialog.getByRole("textbox", { name: "User name" })).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByRole("textbox", { name: "User name" })).toHaveAccessibleDescription(`A user named "${name}" already exists.`);
   await shot("auth-users-duplicate");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
@@ -137,6 +144,14 @@ test("API tokens: created with the secret shown once (copied), used, then revoke
   await tokensAdmin.goto();
   await tokensAdmin.createButton.click();
   let dialog = tokensAdmin.dialog("Create API token");
+  // Refused in the form: no name, and "On a date…" without a day; each on its field, the first one focused.
+  await dialog.getByRole("combobox", { name: "Expires" }).selectOption("date");
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveAccessibleDescription("Give the token a name.");
+  await expect(dialog.getByRole("textbox", { name: "Name" })).toBeFocused();
+  await expect(dialog.getByLabel("Last day it works")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByLabel("Last day it works")).toHaveAccessibleDescription("Pick a day from today on.");
+  await dialog.getByRole("combobox", { name: "Expires" }).selectOption("never");
   await dialog.getByRole("textbox", { name: "Name" }).fill(name);
   await dialog.getByRole("combobox", { name: "Role" }).selectOption("viewer");
   await dialog.getByRole("button", { name: "Create token" }).click();

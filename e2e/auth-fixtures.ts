@@ -8,6 +8,7 @@ import path from "node:path";
 import { test as base, SHOTS_DIR } from "./fixtures";
 import { AuditAdminPage, TokensAdminPage, UsersAdminPage } from "./pages/AdminPages";
 import { LoginPage, SetupPage, ShellHeader } from "./pages/AuthPages";
+import { screenshot } from "./support/shots";
 
 type Role = "viewer" | "operator" | "admin";
 export type TestUser = { username: string; password: string; role: Role };
@@ -66,7 +67,7 @@ export const test = base.extend<AuthFixtures>({
   shotOf: async ({}, use) => {
     await mkdir(SHOTS_DIR, { recursive: true });
     await use(async (page, name) => {
-      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+      await screenshot(page, { path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     });
   },
 });

@@ -37,10 +37,15 @@ test("first run: setup creates the admin (12+ characters), then sign out, a wron
 
   await setup.fill("too-short");
   await setup.submit.click();
-  await expect(setup.problem).toHaveText("The password needs at least 12 characters.");
+  // On the field concerned, in the server's words, and focused.
+  await expect(setup.password).toHaveAttribute("aria-invalid", "true");
+  await expect(setup.password).toHaveAccessibleDescription("A password has at least 12 characters.");
+  await expect(setup.password).toBeFocused();
   await setup.fill(password, `${password}-typo`);
   await setup.submit.click();
-  await expect(setup.problem).toHaveText("The two passwords differ.");
+  await expect(setup.password).toHaveAttribute("aria-invalid", "false");
+  await expect(setup.confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(setup.confirm).toHaveAccessibleDescription("The two passwords differ.");
   // The server refuses a short password too, whatever the page does.
   const direct = await context.request.post("/api/auth/setup", { data: { username: "admin", password: "too-short" }, headers: { Origin: fresh.url } });
   expect(direct.status()).toBe(400);
@@ -63,6 +68,12 @@ test("first run: setup creates the admin (12+ characters), then sign out, a wron
   await page.goto("/engines/local/volumes");
   await expect(page).toHaveURL(/\/login$/);
 
+  // An empty field is named on the form, without asking the server.
+  await expect(login.submit).toBeEnabled();
+  await login.submit.click();
+  await expect(login.username).toHaveAccessibleDescription("Give your user name.");
+  await expect(login.username).toBeFocused();
+  await expect(login.password).toHaveAccessibleDescription("Give your password.");
   await login.signIn("admin", `${password}!`);
   await expect(login.error).toContainText("Wrong user name or password.");
   await expect(page).toHaveURL(/\/login$/);

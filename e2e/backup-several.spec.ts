@@ -62,9 +62,16 @@ test("select the filtered volumes, back up each; copy a volume (an existing name
   await expect(copyOrMove.copy).toBeChecked();
   const copy = docker.trackVolume(`${a}-copy`);
   await expect(copyOrMove.name).toHaveValue(copy);
+  // The volume itself is refused in the form, on the name field, which gets the focus.
+  await copyOrMove.name.fill(a);
+  await copyOrMove.submit("Copy").click();
+  await expect(copyOrMove.name).toHaveAttribute("aria-invalid", "true");
+  await expect(copyOrMove.name).toHaveAccessibleDescription("That is the volume itself: choose another name, or another engine.");
+  await expect(copyOrMove.name).toBeFocused();
+  // A name taken on the engine: the server's 409 shows on the name field.
   await copyOrMove.name.fill(b);
   await copyOrMove.submit("Copy").click();
-  await expect(copyOrMove.error).toContainText(`A volume named "${b}" already exists`);
+  await expect(copyOrMove.name).toHaveAccessibleDescription(new RegExp(`A volume named "${b}" already exists`));
   await copyOrMove.name.fill(copy);
   await copyOrMove.submit("Copy").click();
   await copyOrMove.job(copy).expectSucceeded();

@@ -31,12 +31,29 @@ test("upload a tar.gz (listed, verified), refuse a file that is no archive, down
   await backupsPage.goto();
   const upload = backupsPage.upload;
 
+  // Nothing picked: the form's own checks (the server's schema for the name) speak on their fields, and the
+  // first invalid field, the file input, takes the focus. Nothing was sent.
+  await upload.submit.click();
+  await expect(upload.file).toHaveAttribute("aria-invalid", "true");
+  await expect(upload.file).toHaveAccessibleDescription(/Choose an archive first\./);
+  await expect(upload.file).toBeFocused();
+  await expect(upload.volume).toHaveAttribute("aria-invalid", "true");
+  await expect(upload.volume).toHaveAccessibleDescription(/at least 2 characters/);
+
   await upload.file.setInputFiles(archive);
   await expect(upload.root).toContainText("Chosen: upload.tar.gz");
+  await expect(upload.file).toHaveAttribute("aria-invalid", "false");
   await expect(upload.volume).toHaveValue("upload"); // suggested from the file name
+  await upload.volume.fill("-no");
+  await upload.submit.click();
+  await expect(upload.volume).toBeFocused();
+  await expect(upload.volume).toHaveAccessibleDescription(/starting with a letter or digit/);
   await upload.volume.fill(uploaded);
   await upload.submit.click();
   await expect(upload.root.getByRole("status").filter({ hasText: "Uploaded." })).toBeVisible();
+  // The field messages went with the upload (once, "Choose an archive first." stood above "Uploaded.").
+  await expect(upload.root.getByText("Choose an archive first.")).toHaveCount(0);
+  await expect(upload.root.locator("[aria-invalid=true]")).toHaveCount(0);
   const row = backupsPage.rows(uploaded);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("uploaded archive"); // no engine

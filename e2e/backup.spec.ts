@@ -54,9 +54,17 @@ test("back up from the detail page with progress to done; restore into a new vol
   await expect(restore.root).toContainText(`Unpacks to ${(made.bytes / 1048576).toFixed(1)} MB of file data`);
   const target = docker.trackVolume(`${volume}-restored`);
   await expect(restore.newName).toHaveValue(target);
+  // A name Docker would refuse is refused in the form, on the field, which gets the focus.
+  await restore.newName.fill("x");
+  await restore.submit.click();
+  await expect(restore.newName).toHaveAttribute("aria-invalid", "true");
+  await expect(restore.newName).toHaveAccessibleDescription(/at least 2 characters/);
+  await expect(restore.newName).toBeFocused();
+  // The server's 409 is about the name: it shows on the name field too.
   await restore.newName.fill(volume);
   await restore.submit.click();
-  await expect(restore.error).toContainText(`A volume named "${volume}" already exists`);
+  await expect(restore.newName).toHaveAccessibleDescription(new RegExp(`A volume named "${volume}" already exists`));
+  await expect(restore.newName).toBeFocused();
   await shot("backups-restore-refused");
   await restore.newName.fill(target);
   await restore.submit.click();

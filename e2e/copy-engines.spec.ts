@@ -6,6 +6,7 @@ import { expect, test } from "./fixtures";
 import { CopyOrMoveDialog } from "./pages/BackupsPage";
 import { VolumesPage } from "./pages/VolumesPage";
 import { DockerCli, TEST_IMAGE } from "./support/docker";
+import { screenshot } from "./support/shots";
 
 const peerHost = () => {
   const socket = process.env.VOLDECK_PEER_SOCKET;
@@ -42,19 +43,19 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
     await expect(dialog.submit("Move", "peer")).toBeDisabled();
     await dialog.confirmMove.check();
     await expect(dialog.submit("Move", "peer")).toBeEnabled();
-    await page.screenshot({ path: "/tmp/copy-move-confirm.png" });
+    await screenshot(page, { path: "/tmp/copy-move-confirm.png" });
     await dialog.copy.check();
     await expect(dialog.move).not.toBeChecked();
     await expect(dialog.confirmMove).toHaveCount(0);
     await expect(dialog.root.getByRole("heading", { name: `Copy or move ${source}` })).toBeVisible();
     await shot("copy-dialog");
-    await page.screenshot({ path: "/tmp/copy-dialog.png" });
+    await screenshot(page, { path: "/tmp/copy-dialog.png" });
     await dialog.submit("Copy", "peer").click();
 
     const title = `Copy of ${source} to ${target} on engine peer`;
     await expect(dialog.root.getByRole("progressbar", { name: `${title}: progress` })).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
     await expect(dialog.root.getByRole("region", { name: title }).getByText("succeeded", { exact: true })).toBeVisible();
-    await page.screenshot({ path: "/tmp/copy-done.png" });
+    await screenshot(page, { path: "/tmp/copy-done.png" });
     await dialog.root.getByRole("link", { name: `Open volume ${target}` }).click();
     await expect(page).toHaveURL(new RegExp(`/engines/peer/volumes/${target}$`));
 
@@ -62,7 +63,7 @@ test("copy a volume to the peer engine and see it there", async ({ page, docker,
     await peerVolumes.goto();
     await peerVolumes.search.fill(target);
     await expect(page.getByRole("row").filter({ hasText: target })).toHaveCount(1);
-    await page.screenshot({ path: "/tmp/copy-peer-volumes.png" });
+    await screenshot(page, { path: "/tmp/copy-peer-volumes.png" });
     expect(await peer.run("run", "--rm", "--network", "none", "-v", `${target}:/v`, TEST_IMAGE, "cat", "/v/hello")).toBe("hello");
     expect(JSON.parse(await peer.run("volume", "inspect", target))[0].Labels).toEqual({ team: "e2e" });
     expect(await docker.run("volume", "ls", "-q", "--filter", `name=^${source}$`)).toBe(source); // a copy: the source stays
@@ -83,7 +84,7 @@ test("a move asks for confirmation, and is not offered while a container uses th
   await expect(dialog.error).toContainText("cannot be moved while anything uses it");
   await expect(dialog.submit("Move", "peer")).toBeDisabled();
   await expect(dialog.confirmMove).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/copy-move-refused.png" });
+  await screenshot(page, { path: "/tmp/copy-move-refused.png" });
 });
 
 backupTest("restore a backup taken on local into the peer engine", async ({ page, docker, uniqueName, backupsPage, api, trackBackups }) => {
@@ -102,7 +103,7 @@ backupTest("restore a backup taken on local into the peer engine", async ({ page
     await restore.engine.selectOption("peer");
     const target = peer.trackVolume(`${volume}-restored`);
     await expect(restore.newName).toHaveValue(target);
-    await page.screenshot({ path: "/tmp/copy-restore-peer.png" });
+    await screenshot(page, { path: "/tmp/copy-restore-peer.png" });
     await restore.submit.click();
     await restore.job(target).expectSucceeded(60_000);
     expect(await peer.run("run", "--rm", "--network", "none", "-v", `${target}:/v`, TEST_IMAGE, "cat", "/v/f")).toBe("across");

@@ -3,6 +3,7 @@
 import { expect, test } from "./auth-fixtures";
 import { LoginPage } from "./pages/AuthPages";
 import { FilesPage } from "./pages/FilesPage";
+import { screenshot } from "./support/shots";
 
 test("a viewer lists and previews files, with no download links", async ({ docker, uniqueName, makeUser, signedOutContext }) => {
   const volume = uniqueName("files-viewer");
@@ -23,7 +24,7 @@ test("a viewer lists and previews files, with no download links", async ({ docke
   await files.preview("a.txt");
   await expect(files.dialog.getByLabel("File contents")).toHaveText("seen\n");
   await expect(files.dialog.getByRole("link", { name: /Download/ })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/files-viewer.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-viewer.png", fullPage: true });
 });
 
 test("an unreachable engine is reported on the files page", async ({ page }) => {
@@ -32,5 +33,5 @@ test("an unreachable engine is reported on the files page", async ({ page }) => 
   const outage = page.getByRole("alert").filter({ hasText: "Could not read this directory." });
   await expect(outage).toContainText('The Docker engine "spare" cannot be reached');
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
-  await page.screenshot({ path: "/tmp/files-engine-down.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-engine-down.png", fullPage: true });
 });

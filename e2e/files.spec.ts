@@ -3,6 +3,7 @@
 // leaving the volume, and the viewer's view.
 import { expect, test } from "./fixtures";
 import { FilesPage } from "./pages/FilesPage";
+import { screenshot } from "./support/shots";
 
 const TEST_IMAGE = "voldeck-test/busybox";
 
@@ -39,7 +40,7 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
   // From the volume's page to its files.
   await page.goto(`/engines/local/volumes/${volume}`);
   await expect(page.getByRole("link", { name: "Browse files" })).toBeVisible();
-  await page.screenshot({ path: "/tmp/files-volume-page.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-volume-page.png", fullPage: true });
   await page.getByRole("link", { name: "Browse files" }).click();
   await expect(page).toHaveURL(files.path(volume));
   await expect.poll(() => files.names()).toEqual(["docs/", "empty/", "many/", "to-etc"]);
@@ -47,7 +48,7 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
   await expect(files.row("to-etc")).toContainText("points outside the volume");
   await expect(files.table.getByRole("link", { name: "to-etc" })).toHaveCount(0);
   await shot("files-root");
-  await page.screenshot({ path: "/tmp/files-root.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-root.png", fullPage: true });
 
   await files.open("docs/");
   await expect(page).toHaveURL(files.path(volume, "/docs"));
@@ -70,7 +71,7 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
   const contents = files.dialog.getByLabel("File contents");
   await expect(contents).toHaveText("<script>alert(1)</script>\nline two\n");
   await expect(files.dialog).toContainText("shown whole");
-  await page.screenshot({ path: "/tmp/files-preview.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-preview.png", fullPage: true });
   await files.dialog.getByRole("button", { name: "Close" }).click();
   await expect(files.dialog).toBeHidden();
 
@@ -78,7 +79,7 @@ test("browse into a directory, back by the breadcrumbs, preview text, see the bi
   await files.preview("blob.bin");
   await expect(files.dialog).toContainText("Binary file — not shown");
   await expect(files.dialog.getByLabel("File contents")).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/files-binary.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-binary.png", fullPage: true });
   await page.keyboard.press("Escape");
   await expect(files.dialog).toBeHidden();
 
@@ -145,7 +146,7 @@ test("a big directory: natural order, only the rows in view in the page, the nex
   const names = await files.names();
   // Only the rows in view are in the page: its end, in natural order (a string sort would end with n-99).
   expect(names.slice(-3)).toEqual(["n-518", "n-519", "n-520"]);
-  await page.screenshot({ path: "/tmp/files-many.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-many.png", fullPage: true });
 
   await files.goto(volume, "/empty");
   await expect(page.getByText("This directory is empty.")).toBeVisible();
@@ -154,7 +155,7 @@ test("a big directory: natural order, only the rows in view in the page, the nex
   await files.goto(volume, "/to-etc");
   await expect(page.getByRole("alert").filter({ hasText: "would leave the volume" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/files-refused.png", fullPage: true });
+  await screenshot(page, { path: "/tmp/files-refused.png", fullPage: true });
   await page.getByRole("link", { name: `Back to the root of ${volume}` }).click();
   await expect(page.getByRole("link", { name: "empty/" })).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { ContainersPage } from "./pages/ContainersPage";
 import { VolumeDetailPage } from "./pages/VolumeDetailPage";
 import { VolumesPage } from "./pages/VolumesPage";
 import { DockerCli } from "./support/docker";
+import { screenshot } from "./support/shots";
 
 export const SHOTS_DIR = "/tmp/e2e-shots";
 
@@ -15,7 +16,7 @@ type Fixtures = {
   docker: DockerCli;
   /** A fresh name, unique to this test run: `vde-<what>-<random>`. */
   uniqueName: (what: string) => string;
-  /** Saves a full-page screenshot to /tmp/e2e-shots/<name>.png. */
+  /** Saves a full-page screenshot to /tmp/e2e-shots/<name>.png (with VOLDECK_SHOTS=1: e2e/support/shots.ts). */
   shot: (name: string) => Promise<void>;
   volumesPage: VolumesPage;
   volumeDetailPage: VolumeDetailPage;
@@ -38,7 +39,7 @@ export const test = base.extend<Fixtures>({
   shot: async ({ page }, use) => {
     await mkdir(SHOTS_DIR, { recursive: true });
     await use(async (name) => {
-      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+      await screenshot(page, { path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     });
   },
   volumesPage: async ({ page }, use) => use(new VolumesPage(page)),

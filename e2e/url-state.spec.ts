@@ -1,7 +1,9 @@
-// Issue 11: the containers page's and the all-engines page's search, filters and sort live in the URL, so a
-// reload, Back and a shared link show the same rows. (The engine list's own test is in volumes-table.spec.ts.)
+// Issue 11: the containers page's, the all-engines page's, the file browser's and the audit trail's search,
+// filters and sort live in the URL, so a reload, Back and a shared link show the same rows. (The engine list's own test is in volumes-table.spec.ts.)
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { AuditAdminPage } from "./pages/AdminPages";
+import { FilesPage } from "./pages/FilesPage";
 import { DockerCli } from "./support/docker";
 
 function peerHost(): string {
@@ -122,4 +124,62 @@ test.describe("all-engines page", () => {
     await expect(page.getByRole("columnheader", { name: "Engine" })).toHaveAttribute("aria-sort", "ascending");
     await expect(rows).toHaveCount(4);
   });
+});
+
+test("files: the filter and the sort live in the URL beside the path; reload and Back keep them", async ({ docker, uniqueName, page }) => {
+  const volume = uniqueName("url-files");
+  await docker.createVolume(volume);
+  await docker.run(
+    "run",
+    "--rm",
+    "--network",
+    "none",
+    "-v",
+    `${volume}:/v`,
+    "voldeck-test/busybox",
+    "sh",
+    "-c",
+    "mkdir -p /v/logs && head -c 300 /dev/zero > /v/logs/app-small.log && head -c 9000 /dev/zero > /v/logs/app-big.log && : > /v/logs/other.txt",
+  );
+  const files = new FilesPage(page);
+  await files.goto(volume, "/logs");
+  await files.filter.pressSequentially("app");
+  await files.sortBy("Size");
+  await expect(page).toHaveURL(/\?path=%2Flogs&q=app&sort=size$/);
+  const expectKept = async () => {
+    await expect(files.filter).toHaveValue("app");
+    await expect(files.table.locator("thead th[aria-sort]")).toHaveAttribute("aria-sort", "descending");
+    await expect.poll(() => files.names()).toEqual(["app-big.log", "app-small.log"]);
+  };
+  await expectKept();
+  await page.reload();
+  await expectKept();
+  await awayAndBack(page);
+  await expectKept();
+  // Smallest first is written too; a link to another directory opens it unfiltered, by name.
+  await files.sortBy("Size");
+  await expect(page).toHaveURL(/\?path=%2Flogs&q=app&sort=size&order=asc$/);
+  await expect.poll(() => files.names()).toEqual(["app-small.log", "app-big.log"]);
+  await files.crumbs.getByRole("link", { name: `${volume}:/` }).click();
+  await expect.poll(() => files.names()).toEqual(["logs/"]);
+  await expect(files.filter).toHaveValue("");
+  await expect(page).not.toHaveURL(/[?&](q|sort|order)=/);
+});
+
+test("audit: the filter lives in the URL; reload and a shared link keep it", async ({ page }) => {
+  const audit = new AuditAdminPage(page);
+  await audit.goto();
+  await audit.filter.pressSequentially("user.login");
+  await expect(page).toHaveURL(/\/admin\/audit\?q=user\.login$/);
+  const expectKept = async () => {
+    await expect(audit.filter).toHaveValue("user.login");
+    await expect(page.getByText(/ of \d+ loaded entr/)).toBeVisible();
+  };
+  await expectKept();
+  await page.reload();
+  await expectKept();
+  await page.goto("/admin/audit?q=user.login");
+  await expectKept();
+  await audit.filter.fill("");
+  await expect(page).toHaveURL(/\/admin\/audit$/);
 });

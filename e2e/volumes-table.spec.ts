@@ -3,7 +3,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { ALL_VOLUMES_HREF, engineSectionHref, volumesHref } from "../lib/routes";
 import { expect, SHOTS_DIR, test } from "./fixtures";
-import { seriousViolations } from "./support/axe";
+import { screenshot } from "./support/shots";
 
 test("search, the Show count and the sort live in the URL: reload and Back keep them", async ({ docker, uniqueName, volumesPage, page }) => {
   const prefix = uniqueName("url");
@@ -182,16 +182,21 @@ test("the list pages' titles look the same (one PageHeader)", async ({ page }) =
 });
 
 async function checkLayout(page: Page, name: string) {
-  // No sideways page scroll, and no serious accessibility problem.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
+  // No sideways page scroll (axe scans these pages in e2e/design/every-page.spec.ts). Polled: after a viewport change the list swaps
+  // table and cards when React re-renders, which on a busy machine comes a moment after the first read.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, { path: `${SHOTS_DIR}/${name}.png` });
 }
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`volumes list at 1440×900 and 390×844 (${scheme}): no sideways scroll, axe clean`, async ({ docker, uniqueName, volumesPage, page }) => {
-    // Four pages scanned by axe: on a busy two-core machine with the engine full of other tests' volumes, 51 s.
-    test.setTimeout(150_000);
+  test(`volumes list at 1440×900 and 390×844 (${scheme}): no sideways scroll, checkboxes in the theme's colours`, async ({
+    docker,
+    uniqueName,
+    volumesPage,
+    page,
+  }) => {
+    // Four layouts on a busy two-core machine with the engine full of other tests' volumes.
+    test.setTimeout(90_000);
     const prefix = uniqueName("look");
     await docker.createVolume(`${prefix}-app_db`, { "com.docker.compose.project": `${prefix}-app`, "com.example.team": "storage", tier: "gold" });
     await docker.createVolume(`${prefix}-cache`);

@@ -72,6 +72,8 @@ test("payloads in volume labels and driver options are shown as text on the list
     name,
   );
 
+  // Labels are shown in the list's Labels column, which a 1280 px window leaves out: a wide screen.
+  await page.setViewportSize({ width: 1440, height: 900 });
   await volumesPage.goto();
   await volumesPage.search.fill(name);
   await expect(volumesPage.row(name)).toContainText(`xss0=${IMG}`);

@@ -11,6 +11,7 @@ import {
   engineSection,
   engineSectionHref,
   filesHref,
+  snapshotHref,
   isEnginePage,
   scheduleAnchor,
   scheduleHref,
@@ -33,6 +34,13 @@ describe("page URLs", () => {
   it("links the file browser with the path in the query string", () => {
     expect(filesHref("local", "v1")).toBe("/engines/local/volumes/v1/files");
     expect(filesHref("local", "v1", "/a b/c")).toBe("/engines/local/volumes/v1/files?path=%2Fa+b%2Fc");
+  });
+
+  it("links a snapshot's file browser, at its root or a directory", () => {
+    expect(snapshotHref("off site", "ab12cd34")).toBe("/repositories/off%20site/snapshots/ab12cd34");
+    expect(snapshotHref("r", "ab12cd34", "/a b/c")).toBe("/repositories/r/snapshots/ab12cd34?path=%2Fa+b%2Fc");
+    expect(snapshotHref("r", "ab12cd34", "/", { engine: "local", volume: "pg" })).toBe("/repositories/r/snapshots/ab12cd34?engine=local&volume=pg");
+    expect(snapshotHref("r", "ab12cd34", "/d", { engine: "local", volume: "pg" })).toBe("/repositories/r/snapshots/ab12cd34?path=%2Fd&engine=local&volume=pg");
   });
 
   it("names the admin sections", () => {

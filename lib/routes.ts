@@ -14,8 +14,21 @@ export const ALL_VOLUMES_HREF = "/volumes";
 // Backups and schedules are kept by the console, not by an engine: one page each for all engines.
 export const BACKUPS_HREF = "/backups";
 export const SCHEDULES_HREF = "/schedules";
+/** restic repositories: kept by the console, for all engines. */
+export const REPOSITORIES_HREF = "/repositories";
+export const COVERAGE_HREF = "/coverage";
 
-export type AdminSection = "engines" | "users" | "tokens" | "audit";
+/**
+ * The file browser of a repository's snapshot, at `path` (relative to the snapshotted volume's root). `of`: the
+ * volume it was taken of, when known: the page then reads that volume's snapshots only, not the repository's all.
+ */
+export const snapshotHref = (repository: string, snapshot: string, path = "/", of?: { engine: string; volume: string }): string => {
+  const base = `${REPOSITORIES_HREF}/${encodeURIComponent(repository)}/snapshots/${encodeURIComponent(snapshot)}`;
+  const q = new URLSearchParams({ ...(path === "/" ? {} : { path }), ...of });
+  return q.size ? `${base}?${q}` : base;
+};
+
+export type AdminSection = "engines" | "users" | "tokens" | "audit" | "notifications";
 export const adminHref = (section: AdminSection) => `/admin/${section}`;
 
 // ---- one engine's pages: /engines/{engine}/{section}

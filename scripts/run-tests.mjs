@@ -7,10 +7,13 @@ import net from "node:net";
 import path from "node:path";
 import { beginImageStage } from "./image-stage.mjs";
 import { engineJson, startEngine } from "./test-engine.mjs";
+import { splitByTime, testFiles } from "./test-shards.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync("/tmp/vd-run-");
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Each failure by name, printed again just above the total: CI shows only the end of a long, interleaved log.
+const failures = [];
 const cleanups = [];
 
 function run(cmd, args, env = process.env) {
@@ -51,12 +54,26 @@ function countVitest(file) {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  for (const file of r.testResults ?? []) {
+    const name = path.relative(root, file.name ?? "");
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    for (const t of failedTests) failures.push(`${name} › ${t.fullName}`);
+    // A file that fails before its tests run (an import, a hook) has no failed test of its own.
+    if (file.status === "failed" && !failedTests.length) failures.push(`${name}: ${(file.message ?? "failed").split("\n")[0]}`);
+  }
   return true;
 }
 
 function countPlaywright(file) {
   if (!existsSync(file)) return false;
-  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  const { stats, suites } = JSON.parse(readFileSync(file, "utf8"));
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}`);
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of suites ?? []) visit(suite);
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected;
   totals.skipped += stats.skipped;
@@ -65,14 +82,25 @@ function countPlaywright(file) {
 
 const testFilters = () => (process.env.VOLDECK_TEST_FILTER ?? "").split(",").filter(Boolean);
 
-async function vitest(project, env = process.env) {
-  const out = path.join(work, `vitest-${project}.json`);
+/** Runs a vitest project; `files` (relative paths) limits it to those files, and `tag` names its report. */
+async function vitest(project, env = process.env, files = [], tag = project) {
+  const out = path.join(work, `vitest-${tag}.json`);
   const serial = project === "integration" ? ["--no-file-parallelism"] : [];
   // VOLDECK_TEST_FILTER=name[,name…] runs only the test files whose path contains one of them (a quicker loop by hand).
-  if (testFilters().length) serial.push("--passWithNoTests", ...testFilters());
+  const only = files.length ? files : testFilters();
+  if (only.length) serial.push("--passWithNoTests", ...only);
   const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
-  if (!countVitest(out)) totals.failed++;
+  if (!countVitest(out)) {
+    totals.failed++;
+    failures.push(`vitest ${tag}: no report (exit code ${code})`);
+  }
   return code;
+}
+
+/** The files of one kind that VOLDECK_TEST_FILTER keeps (all of them without a filter). */
+function filteredFiles(dir, suffix) {
+  const filters = testFilters();
+  return testFiles(root, dir, suffix).filter((f) => !filters.length || filters.some((x) => f.includes(x)));
 }
 
 // The static checks before the unit tests; each failing one counts as one failed test, and all of them run.
@@ -92,6 +120,7 @@ async function staticChecks() {
     if ((await run("npx", check.args)) === 0) continue;
     console.error(`voldeck tests: ${check.name} failed${check.hint ? ` (${check.hint})` : ""}`);
     totals.failed++;
+    failures.push(check.name);
     failed = true;
   }
   return failed;
@@ -127,6 +156,9 @@ async function startStack(label) {
     VOLDECK_API_TOKEN: randomBytes(24).toString("hex"),
     VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // Notifications (test/integration/notifications.test.ts): retries 20 ms, 80 ms, 320 ms apart; an engine down 3 s is told.
+    VOLDECK_NOTIFY_RETRY_MS: "20",
+    VOLDECK_ENGINE_DOWN_MINUTES: "0.05",
   };
   const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   cleanups.push(() => server.exitCode === null && server.kill("SIGTERM"));
@@ -134,17 +166,20 @@ async function startStack(label) {
   return env;
 }
 
-/** The end-to-end tests in Chromium; answers whether they failed. */
-async function playwright(env) {
-  const out = path.join(work, "playwright.json");
-  // A filter may name no end-to-end file: this stage then passes with nothing to run.
-  const filters = testFilters();
-  const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...(filters.length ? ["--pass-with-no-tests", ...filters] : [])], {
+/** The end-to-end tests in Chromium, limited to `files`; answers whether they failed. */
+async function playwright(env, files, tag) {
+  const out = path.join(work, `playwright-${tag}.json`);
+  // Playwright reads each argument as a regular expression over the file's path.
+  const only = files.map((f) => `${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  const code = await run("npx", ["playwright", "test", "--reporter=list,json", ...only], {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    VOLDECK_E2E_DIR: path.join(work, "e2e"),
+    VOLDECK_E2E_DIR: path.join(work, `e2e-${tag}`),
   });
-  if (!countPlaywright(out)) totals.failed++;
+  if (!countPlaywright(out)) {
+    totals.failed++;
+    failures.push(`playwright ${tag}: no report (exit code ${code})`);
+  }
   return code !== 0;
 }
 
@@ -169,14 +204,24 @@ async function main() {
   if (!process.env.VOLDECK_SKIP_BUILD) {
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
   }
-  // Integration and end-to-end tests run at the same time, each against a console and engines of its own (they
-  // share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines and the
-  // browser, not on the two cores, so this takes the longer stage's time instead of the sum.
-  // VOLDECK_TEST_SERIAL=1 runs them one after the other (a quieter log).
-  const stages = [];
-  if (wantIntegration) stages.push(async (env) => (await vitest("integration", env)) !== 0);
-  if (wantE2e) stages.push((env) => playwright(env));
+  // Integration and end-to-end tests run at the same time, each group of files against a console and engines of
+  // its own (they share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines,
+  // restic and the browser, not on the two cores, so it takes the longest group's time instead of the sum.
+  // VOLDECK_TEST_GROUPS=n splits each kind into n groups of about equal time (scripts/test-shards.mjs; default 2).
+  // VOLDECK_TEST_SERIAL=1 runs everything one group after the other on one stack (a quieter log).
   const serial = process.env.VOLDECK_TEST_SERIAL === "1";
+  const groups = serial ? 1 : Math.max(1, Number(process.env.VOLDECK_TEST_GROUPS ?? 2) || 1);
+  const stages = [];
+  if (wantIntegration) {
+    for (const [i, files] of splitByTime(filteredFiles("test/integration", ".test.ts"), groups).entries()) {
+      stages.push(async (env) => (await vitest("integration", env, files, `integration-${i + 1}`)) !== 0);
+    }
+  }
+  if (wantE2e) {
+    for (const [i, files] of splitByTime(filteredFiles("e2e", ".spec.ts"), groups).entries()) {
+      stages.push((env) => playwright(env, files, `e2e-${i + 1}`));
+    }
+  }
   const stacks = await Promise.all((serial ? [1] : stages).map((_, i) => startStack(`s${i + 1}`)));
   if (serial) {
     for (const stage of stages) failed = (await stage(stacks[0])) || failed;
@@ -193,10 +238,12 @@ try {
 } catch (e) {
   console.error(`voldeck tests: ${e.message}`);
   totals.failed++;
+  failures.push(e.message);
 } finally {
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
   rmSync(work, { recursive: true, force: true });
 }
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failed || totals.failed ? 1 : 0);

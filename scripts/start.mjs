@@ -68,6 +68,12 @@ const server = (tls ? https.createServer.bind(https, tls) : http.createServer)((
   compressAnswer(req, res, () => handle(req, res));
 });
 server.requestTimeout = 0; // uploads and downloads of large archives may take long
+// An idle keep-alive connection is closed by the side whose timer runs out first. When that is the server, a
+// client (or a reverse proxy: nginx keeps upstream connections 60 s) may send its next request on the connection
+// at that very moment, and the request is lost ("fetch failed", a 502 from the proxy). Node's 5 s default is
+// shorter than what clients and proxies use; kept longer, the client side always closes first.
+server.keepAliveTimeout = 75_000;
+server.headersTimeout = 76_000;
 server.listen(port, host, () => {
   const shown = host.includes(":") ? `[${host}]` : host;
   const local = ["127.0.0.1", "localhost", "::1"].includes(host);

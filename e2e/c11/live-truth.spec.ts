@@ -45,7 +45,7 @@ async function tone(dot: Locator): Promise<string> {
 async function liveState(page: Page): Promise<{ word: string | null; header: string; switcher: string }> {
   const banner = page.getByRole("banner");
   const indicator = banner.locator('[title^="Engine: "]');
-  const switcherDot = banner.getByRole("combobox", { name: /^Engine / }).locator(".rounded-full");
+  const switcherDot = banner.getByRole("button", { name: /^Engine / }).locator(".rounded-full");
   return { word: await indicator.getAttribute("title"), header: await tone(indicator.locator(".rounded-full")), switcher: await tone(switcherDot) };
 }
 
@@ -53,7 +53,7 @@ const LIVE = { word: "Engine: live", header: "ok", switcher: "ok" };
 
 test("the header's live word and the switcher's dot agree: neither is green while the engine hangs, both once it answers", async ({ page }) => {
   await page.goto("/engines/spare/volumes");
-  await expect(page.getByRole("banner").getByRole("combobox", { name: /^Engine / })).toHaveAccessibleName(/^Engine spare\b/);
+  await expect(page.getByRole("banner").getByRole("button", { name: /^Engine / })).toHaveAccessibleName(/^Engine spare\b/);
   await expect.poll(() => liveState(page), { timeout: 30_000 }).toEqual(LIVE);
   await expect(page.getByRole("banner")).toContainText(", live");
 
@@ -73,7 +73,9 @@ test("a volume page opened on a hung engine says in its content that it waits on
   const main = page.getByRole("main");
   // The page's own Loading state (not the header's "not responding" nor the banner above <main>).
   const waiting = main.getByRole("status").filter({ hasText: /Still waiting for the engine/ });
-  await expect(waiting).toBeVisible();
+  // The page says so after 4 s of waiting; hydrating it first can take seconds more when CI runs four stacks on
+  // two cores, so 20 s, not the default 10.
+  await expect(waiting).toBeVisible({ timeout: 20_000 });
   await expect(main.getByRole("term").filter({ hasText: /^Created$/ })).toHaveCount(0);
 
   resume();

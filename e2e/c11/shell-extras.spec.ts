@@ -70,14 +70,14 @@ for (const path of ["/backups", "/schedules", "/admin/engines", "/admin/users"])
   test(`${path} spans all engines: the switcher says "All engines", never "choose…" or one engine`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const switcher = page.getByRole("banner").getByRole("combobox", { name: /^Engine / });
+    const switcher = page.getByRole("banner").getByRole("button", { name: /^Engine / });
     await expect(switcher).toHaveAccessibleName("Engine All engines");
     await expect(switcher).not.toContainText(/choose/i);
     await switcher.click();
-    const list = page.getByRole("listbox", { name: "Engine" });
+    const list = page.getByRole("menu", { name: /^Engine / });
     // The engines are listed (local at least), and the one chosen is "All engines", not one of them.
-    await expect(list.getByRole("option", { name: /^local\b/ })).toBeVisible();
-    const chosen = list.getByRole("option", { selected: true });
+    await expect(list.getByRole("menuitemradio", { name: /^local\b/ })).toBeVisible();
+    const chosen = list.getByRole("menuitemradio", { checked: true });
     await expect(chosen).toHaveCount(1);
     await expect(chosen).toHaveAccessibleName("All engines");
     await page.keyboard.press("Escape");

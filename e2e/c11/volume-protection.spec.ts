@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "../backup-fixtures";
 import { BackupsPage } from "../pages/BackupsPage";
 import { seriousViolations } from "../support/axe";
+import { screenshot } from "../support/shots";
 
 const SHOTS = process.env.VOLDECK_SHOTS_DIR ?? "/tmp/voldeck-11c-shots";
 // Four axe scans and screenshots per page on a busy machine take longer than the default minute.
@@ -21,7 +22,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
         .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${name} ${w} ${scheme}` })
         .toBeLessThanOrEqual(0);
       expect(await seriousViolations(page), `${name} ${w} ${scheme}`).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/${name}-${w}-${scheme}.png`, fullPage: w === 1440 });
+      await screenshot(page, { path: `${SHOTS}/${name}-${w}-${scheme}.png`, fullPage: w === 1440 });
     }
   }
   await page.emulateMedia({ colorScheme: "light" });

@@ -7,6 +7,7 @@ import { expect, test } from "../fixtures";
 import { VolumesPage } from "../pages/VolumesPage";
 import { DockerCli } from "../support/docker";
 import { spareDockerHost, startSpareEngine, type TestEngine } from "../support/spare-engine";
+import { screenshot } from "../support/shots";
 
 // VOLDECK_SHOTS_DIR: somewhere else, when several runs take screenshots at once.
 const SHOTS = process.env.VOLDECK_SHOTS_DIR ?? "/tmp/e2e-shots/design";
@@ -55,7 +56,7 @@ test("a paused engine: 'not responding' within 5 s, stale data marked, waits exp
       await expect(page.getByRole("button", { name: bulk })).toBeDisabled();
       await expect(page.getByRole("button", { name: bulk })).toHaveAttribute("title", reason);
     }
-    await page.screenshot({ path: `${SHOTS}/not-responding-1440.png` });
+    await screenshot(page, { path: `${SHOTS}/not-responding-1440.png` });
 
     // A freshly opened volume page on the hung engine says what it waits for, then gives up with the reason.
     await page.goto(`${spare.path}/${encodeURIComponent(name)}`);

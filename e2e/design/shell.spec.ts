@@ -2,6 +2,7 @@
 // the server's HTML carries with the CSP nonce), the phone's navigation drawer, the skip link and "/" to search.
 import { expect, test } from "../fixtures";
 import { ShellHeader } from "../pages/AuthPages";
+import { screenshot } from "../support/shots";
 
 const VOLUMES = "/engines/local/volumes";
 
@@ -64,8 +65,7 @@ test("on a phone the sections are in a drawer: focus stays inside, Escape and fo
   await page.getByRole("dialog").getByRole("link", { name: "Backups" }).click();
   await expect(page).toHaveURL(/\/backups$/);
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const shot = page.screenshot({ path: "/tmp/e2e-shots/design/drawer-closed-390.png" });
-  await shot;
+  await screenshot(page, { path: "/tmp/e2e-shots/design/drawer-closed-390.png" });
 });
 
 test("the first Tab reaches 'Skip to content', which moves focus to the page", async ({ page }) => {

@@ -38,8 +38,6 @@ export class SetupPage {
   readonly password: Locator;
   readonly confirm: Locator;
   readonly submit: Locator;
-  /** What is wrong with the password, once the form was submitted. */
-  readonly problem: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: "Set up Voldeck" });
@@ -47,7 +45,6 @@ export class SetupPage {
     this.password = page.getByLabel("Password", { exact: true });
     this.confirm = page.getByLabel("Repeat the password");
     this.submit = page.getByRole("button", { name: "Create admin and sign in" });
-    this.problem = page.getByRole("main").getByRole("alert");
   }
 
   async fill(password: string, confirm = password, username = "admin"): Promise<void> {

@@ -15,6 +15,8 @@ export const errorStatus = {
   internal: 500,
   engine_error: 502,
   engine_unreachable: 503,
+  // A tool the console needs for this route is missing or too old (restic for repositories: lib/restic/version.ts).
+  unavailable: 503,
   // The console's own disk (its data directory) is full (SQLITE_FULL, ENOSPC/EDQUOT), or a restore would not fit
   // where it lands (lib/backup/space-decision.ts).
   insufficient_storage: 507,

@@ -37,10 +37,14 @@ export const fileDownloadUrl = (engine: string, volume: string, path: string) =>
 export type FilePreview = { kind: "text"; text: string; size: number; truncated: boolean } | { kind: "binary"; message: string };
 
 /** The first megabyte of a text file; a binary file answers what the server said about it instead. */
-export async function fetchPreview(engine: string, volume: string, path: string, signal?: AbortSignal): Promise<FilePreview> {
+export const fetchPreview = (engine: string, volume: string, path: string, signal?: AbortSignal): Promise<FilePreview> =>
+  fetchPreviewAt(`${filesBase(engine, volume)}/content`, path, signal);
+
+/** As fetchPreview, from any content route that answers as a volume's (a restic snapshot's too). */
+export async function fetchPreviewAt(contentUrl: string, path: string, signal?: AbortSignal): Promise<FilePreview> {
   let res: Response;
   try {
-    res = await fetch(`${filesBase(engine, volume)}/content?${new URLSearchParams({ path, preview: "1" })}`, { signal });
+    res = await fetch(`${contentUrl}?${new URLSearchParams({ path, preview: "1" })}`, { signal });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError("engine_unreachable", "The Voldeck server cannot be reached. Is it still running?", { server: true });

@@ -1,5 +1,6 @@
 // Request schemas, shared by the server (validation) and the browser (form hints).
 import { z } from "zod";
+import { hooksSpec } from "./hook-schemas";
 
 /** Docker's own rule for volume names; 255 keeps the name a valid directory name on disk. */
 export const VOLUME_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -64,6 +65,8 @@ const jobOptions = {
 export const createBackupBody = z.strictObject({
   compression: z.enum(["gzip", "none"]).default("gzip"),
   stopContainers: z.boolean().default(false),
+  /** Application-consistent hooks (docs/API-EXTENSIONS.md). */
+  hooks: hooksSpec.optional(),
   ...jobOptions,
 });
 export type CreateBackupBody = z.input<typeof createBackupBody>;

@@ -1,4 +1,5 @@
 // The API's shapes (../shared/API.md), shared by the server and the browser.
+import type { HookRun } from "./hook-schemas";
 
 export type VolumeContainer = {
   containerId: string;
@@ -184,7 +185,7 @@ export type Compression = "gzip" | "none";
 /** How the volume's data was read or written: the engine's archive API, or the mountpoint read directly. */
 export type DataPath = "direct" | "archive";
 
-export type JobKind = "backup" | "restore" | "clone" | "snapshot" | "snapshot-restore";
+export type JobKind = "backup" | "restore" | "clone" | "snapshot" | "snapshot-restore" | "repository-check" | "repository-forget" | "repository-copy" | "drill";
 export type JobState = "queued" | "running" | "succeeded" | "failed";
 /** What a running job is doing now (extra; for the progress display). */
 export type JobPhase = "queued" | "preparing" | "stopping" | "streaming" | "verifying" | "swapping" | "starting" | "done";
@@ -233,6 +234,33 @@ export type Job = {
   snapshotId?: string | null;
   /** Snapshot jobs: bytes the snapshot added to the repository (after deduplication and compression). */
   addedBytes?: number;
+  /** repository-check: what restic check found (also the repository's lastCheck). */
+  check?: { ok: boolean; error?: string; readDataSubset?: string } | null;
+  /** repository-forget: the snapshots removed and kept (the newest of each volume always among the kept). */
+  forget?: { keep: string[]; remove: string[]; pruned: boolean } | null;
+  /** repository-copy: the repository copied into, and the snapshots it now holds for the copied ones. */
+  copyTo?: string;
+  copied?: number | null;
+  /** Backup jobs with hooks: each pre/post hook as it ran (exit code, output). */
+  hooks?: HookRun[];
+  /** Restore drills (kind "drill"): the policy drilled, and each volume's outcome as it is known. */
+  policy?: string;
+  drill?: DrillJobVolume[];
+};
+
+/** One volume of a drill job: what was restored, and whether it came back as backed up (and passed the check). */
+export type DrillJobVolume = {
+  engine: string;
+  volume: string;
+  /** The backup id or snapshot id restored, and when it was taken. */
+  artifact: string | null;
+  artifactAt: string | null;
+  state: "queued" | "running" | "succeeded" | "failed" | "skipped";
+  reason?: string;
+  /** The engine the scratch volume was made on: the volume's own, or the policy's `drill.engine`. */
+  restoredOn?: string;
+  /** The check command's exit code and last output, when the drill has one. */
+  check?: { image: string; exitCode: number | null; timedOut: boolean; output: string };
 };
 
 /**

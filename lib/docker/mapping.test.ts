@@ -277,12 +277,13 @@ describe("pruneCandidates", () => {
     vol("d-nfs", { options: { type: "nfs", o: "addr=1.2.3.4", device: ":/x" } }),
     vol("e-anon-opts", { anonymous: true, options: { type: "tmpfs" } }),
     vol("f-plugin", { driver: "rexray", anonymous: true }),
+    vol("voldeck-drill-0a1b2c3d", { labels: { "io.voldeck.drill": "nightly", "voldeck.backup": "false" } }),
   ];
 
   it("anonymous only unless all: unused, local, without driver options", () => {
     expect(pruneCandidates(volumes, false).map((v) => v.name)).toEqual([HEX]);
   });
-  it("all: every unused local volume without driver options, sorted by name", () => {
+  it("all: every unused local volume without driver options, sorted by name (a drill's scratch volume is the drill's)", () => {
     expect(pruneCandidates(volumes, true)).toEqual([
       {
         name: HEX,

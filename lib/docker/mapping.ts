@@ -1,4 +1,5 @@
 // Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
+import { DRILL_LABEL } from "@/lib/api/drill-types";
 import type {
   ClusterVolume,
   Container,
@@ -329,9 +330,12 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
  * The volumes a prune may remove, as the engine chooses them: unused, local driver, created without
  * driver options (NFS/CIFS/tmpfs definitions are kept), and anonymous only unless `all`.
  */
+/** A restore drill's scratch volume is the drill's until it removes it (lib/drills): pruning it would fail the drill. */
+const isDrillScratch = (v: Volume) => DRILL_LABEL in (v.labels ?? {});
+
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes
-    .filter((v) => !v.inUse && !v.heldBy && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
+    .filter((v) => !v.inUse && !v.heldBy && !isDrillScratch(v) && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
     .map((v) => ({
       name: v.name,
       sizeBytes: v.sizeBytes,

@@ -21,7 +21,14 @@ const NOT_PER_ENGINE: Record<string, string> = {
   __voldeckGzipPool: "compression workers",
   formatters: "date formatters per time zone (lib/schedule/next-runs.ts)",
   __voldeckResticHolders: "restic runs holding a lock, per repository; repositories are not per engine",
-  __voldeckResticVersion: "the restic binary's version on this host",
+  __voldeckTools: "the restic and rclone binaries' versions on this host",
+  __voldeckMetricsArchives: "the backup catalog's engine/volume/time list for /metrics; backups are not kept per engine",
+  __voldeckRepoProbe: "whether each repository answered /metrics' last probe; repositories are not per engine",
+  __voldeckProcessMetrics: "the process's own metrics (memory, CPU) for /metrics",
+  __voldeckPolicyScheduler: "the policy scheduler's timer",
+  __voldeckCheckScheduler: "the repository check scheduler's timer",
+  __voldeckSnapshotStats: "sizes of restic snapshots (immutable), per repository; repositories are not per engine",
+  cache: "compiled name patterns of policies (lib/policies/glob.ts), the same for every engine",
   __voldeckOidcFlows: "single sign-on flows waiting for the provider's answer",
 };
 

@@ -22,8 +22,9 @@ import { deleteEngineRow, insertEngineRow, updateEngineRow } from "./rows";
 // interleave halfway; then everything the console keeps per engine id is forgotten, so an engine changed or
 // added back under an old id never shows what the old one had.
 
-// "Test connection": a person is waiting, and an SSH handshake over a real network takes a while.
-export const ENGINE_TEST_TIMEOUT_MS = 10_000;
+// "Test connection", and the probe after an add or a change: a person is waiting, but an SSH engine means a
+// handshake over a real network and the docker CLI started on the host, which on a busy host took over 10 s.
+export const ENGINE_TEST_TIMEOUT_MS = 20_000;
 
 type TlsIn = z.infer<typeof createEngineBody>["tls"] | null;
 type SshIn = z.infer<typeof createEngineBody>["ssh"] | null;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/error";
 import type { Job } from "@/lib/api/types";
+import { jobEnded } from "@/lib/notify/job-ended";
 import { diskFullMessage, isDiskFull } from "@/lib/store/disk-full";
 import { copyJob as copy, JobEmitter } from "./emitter";
 import { failInterrupted, storedJob, storedJobs, storeJob } from "./history";
@@ -166,6 +167,7 @@ async function execute(e: Entry): Promise<void> {
     persist(job);
     e.emit.close();
     e.settle();
+    jobEnded(copy(job)); // notifications (a failed backup, storage running low): in the background
   }
 }
 

@@ -1,10 +1,16 @@
 import { auditIntentMigration } from "./migration-audit-intent";
+import { drillsMigration } from "./migration-drills";
+import { drillEngineMigration } from "./migration-drill-engine";
 import { enginesMigration } from "./migration-engines";
 import { jobsMigration } from "./migration-jobs";
+import { policiesMigration } from "./migration-policies";
+import { notificationsMigration } from "./migration-notifications";
 import { repositoriesMigration } from "./migration-repositories";
 import { schedulesMigration } from "./migration-schedules";
 import { tokenExpiryOidcMigration } from "./migration-token-expiry-oidc";
 import { usageTrustedMigration } from "./migration-usage-trusted";
+import { scheduleTargetsMigration } from "./migration-schedule-targets";
+import { repoChecksMigration } from "./migration-repo-checks";
 
 // Schema migrations, applied in order once each; a migration is never edited after it shipped.
 export const migrations: { version: number; sql: string }[] = [
@@ -76,4 +82,10 @@ export const migrations: { version: number; sql: string }[] = [
   tokenExpiryOidcMigration,
   repositoriesMigration,
   usageTrustedMigration,
+  scheduleTargetsMigration,
+  policiesMigration,
+  notificationsMigration,
+  drillsMigration,
+  repoChecksMigration,
+  drillEngineMigration,
 ];

@@ -55,3 +55,19 @@ export async function startConsole(dataDir: string, env: Record<string, string> 
   await stop();
   throw new Error(`the second console did not answer within 60 s:\n${log}`);
 }
+
+/** A JSON call to a second console with a bearer token: the status and the parsed answer. */
+export async function callConsole<T = any>(
+  c: SecondConsole,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${c.url}${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}

@@ -353,13 +353,13 @@ describe("an engine that accepts connections and never answers", () => {
         other,
       ).toMatchObject({ reachable: true });
     // Bounded by the 3 s status deadline, not by the call timeout (20 s) or by nothing at all; generous on
-    // purpose (a busy machine), but far from either.
+    // purpose (a busy machine), but far from either. The add itself probes within the test's 20 s.
     expect(listedIn).toBeLessThan(10_000);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan(35_000);
     // The test button says the same, in words, with its own (longer) deadline.
     const test = await post<EngineTestResult>(`/api/engines/${eid}/test`);
     expect(test.body).toMatchObject({ ok: false, errorKind: "timeout" });
-  }, 60_000);
+  }, 90_000);
 
   it("its event stream is reported down, not left opening for ever", async () => {
     const events = await openEvents(eid);

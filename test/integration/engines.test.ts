@@ -14,10 +14,10 @@ const engines = async () => {
 };
 const engine = async (id: string) => (await engines()).find((e) => e.id === id)!;
 
-it("GET /api/health needs nothing and answers ok", async () => {
+it("GET /api/health needs nothing and answers ok, with restic and rclone found", async () => {
   const answer = await get("/api/health");
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ ok: true });
+  expect(answer.body).toEqual({ ok: true, tools: { restic: "ok", rclone: "ok" } });
 });
 
 it("GET /api/engines: local is reachable, with the engine's version and API version", async () => {
