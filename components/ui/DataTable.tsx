@@ -98,8 +98,11 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const template = [selection ? "2.5rem" : null, ...shown.map((c) => c.width ?? "minmax(0, 1fr)")].filter(Boolean).join(" ");
   const style = { "--dt-cols": template } as CSSProperties;
   const scrollsSideways = !renderCard && width !== null && width < cardsBelow;
+  // Until the box is measured (the server's HTML, which may carry a page's first rows) every column is there and
+  // the rows are not yet cards: the box clips them rather than widen the page, on a phone above all.
+  const clip = width === null ? "overflow-hidden" : scrollsSideways ? "overflow-x-auto" : "";
   return (
-    <div ref={boxRef} className={`relative rounded-lg border border-line bg-surface ${scrollsSideways ? "overflow-x-auto" : ""}`}>
+    <div ref={boxRef} className={`relative rounded-lg border border-line bg-surface ${clip}`}>
       <div role="table" aria-label={props.label} aria-rowcount={data.length + 1} style={style} className={`text-sm ${scrollsSideways ? "min-w-[48rem]" : ""}`}>
         <DataTableHead table={table} columns={shown} cards={cards} selection={selection} data={data} getRowId={getRowId} />
         <DataTableBody
