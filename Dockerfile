@@ -21,7 +21,7 @@ RUN npx next build && rm -rf .next/cache && npm prune --omit=dev --no-audit --no
 # --- runtime: Node, restic and rclone from Debian, the built app; no compiler, no dev dependencies.
 FROM node:22-bookworm-slim
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends restic rclone ca-certificates tini \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends restic rclone ca-certificates tini libjemalloc2 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=builder --chown=root:root /app/package.json /app/next.config.js ./
@@ -32,7 +32,10 @@ COPY --from=builder --chown=root:root /app/scripts/server ./scripts/server
 # The state (users, sessions, audit, backups catalogue) lives in /data, a volume owned by the unprivileged
 # "node" user of the base image. The app files stay root's: the server cannot rewrite its own code.
 RUN mkdir -p /data && chown node:node /data
+# jemalloc gives the memory of big jobs back to the system (see scripts/start.sh, which `npm start` uses).
 ENV NODE_ENV=production \
+    LD_PRELOAD=libjemalloc.so.2 \
+    MALLOC_CONF=background_thread:true,narenas:2,dirty_decay_ms:1000,muzzy_decay_ms:0 \
     NEXT_TELEMETRY_DISABLED=1 \
     HOST=0.0.0.0 \
     PORT=3000 \

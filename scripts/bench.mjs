@@ -5,7 +5,8 @@
 //   parallel gzip                  vs  `gzip -1` on one core
 //   restore into a new volume      vs  `tar -xf` / `pigz -dc | tar -x`, then sync       target ≥ 0.9× (bench/restore.mjs)
 //   server RSS peak during a 2 GiB backup, restore, download and upload                 target < 300 MB
-// `-- --restore` measures only the restore figures.
+//   server RSS once idle after five 2 GiB jobs  vs  the same console freshly started    target ≤ +40 MB
+// `-- --restore` measures only the restore figures, `-- --memory` only the memory ones.
 // Times are whole jobs as a client sees them (request → final event), verification included.
 import { execFile } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -14,7 +15,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { apiClient, docker, ensureBuild, median, MiB, peakRss, seconds, startConsole, treeRss } from "./bench/harness.mjs";
+import { allocatorOf, apiClient, docker, ensureBuild, median, MiB, peakRss, seconds, startConsole, treeRss } from "./bench/harness.mjs";
 import { benchRestore } from "./bench/restore.mjs";
 import { startEngine, TEST_IMAGE } from "./test-engine.mjs";
 
@@ -49,6 +50,9 @@ async function main() {
   cleanups.push(() => engine.stop());
   const app = await startConsole({ distDir, engine, dataDir: path.join(work, "data") });
   cleanups.push(() => app.stop());
+  console.log(`voldeck bench: the console's allocator: ${allocatorOf(app.pid)} (VOLDECK_ALLOCATOR=system for glibc's)`);
+  const freshRss = await settledRss(app.pid);
+  const freshHeap = await heapFacts(apiClient(app));
   const api = apiClient(app);
   const out = path.join(work, "out");
   await sh("mkdir", ["-p", out]);
@@ -61,6 +65,7 @@ async function main() {
     await removeBackup(job.backupId);
   }
   const idleRss = treeRss(app.pid);
+  if (process.argv.includes("--memory")) return benchMemory(engine, app, api, { idleRss, freshRss, freshHeap });
 
   await benchRestore({ engine, image: TEST_IMAGE, api, out, report, files: quick ? 1000 : 4000, rounds: quick ? 2 : ROUNDS });
   if (process.argv.includes("--restore")) return;
@@ -147,8 +152,32 @@ async function main() {
     "> 1× (parallel)",
   );
   rmSync(out, { recursive: true, force: true });
+  await benchMemory(engine, app, api, { idleRss, freshRss, freshHeap });
+}
 
-  // --- memory: the server's process tree (workers included) during a big backup, restore, download, upload
+/**
+ * The server's resident memory once it has settled: sampled every second for `seconds`, the least of the last ten
+ * samples (V8 gives memory back by itself some seconds after allocation stops; nothing is forced here).
+ */
+async function settledRss(pid, secs = 10) {
+  const samples = [];
+  for (let i = 0; i < secs; i++) {
+    samples.push(treeRss(pid));
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return Math.min(...samples.slice(-10));
+}
+
+/** Where the server's memory is, from its own /metrics (V8's heap and the memory outside it that V8 knows of). */
+async function heapFacts(api) {
+  const text = await (await fetch(`${api.url}/metrics`, { headers: api.headers })).text();
+  const mb = (name) => Number(new RegExp(`^voldeck_${name} (\\S+)`, "m").exec(text)?.[1] ?? NaN) / MiB;
+  return `V8 heap ${mb("nodejs_heap_size_total_bytes").toFixed(0)} MB (used ${mb("nodejs_heap_size_used_bytes").toFixed(0)}), external ${mb("nodejs_external_memory_bytes").toFixed(0)} MB`;
+}
+
+// --- memory: the server's process tree (workers included) during a big backup, restore, download, upload, and
+// once idle after those and a fifth big job, against the same console freshly started.
+async function benchMemory(engine, app, api, { idleRss, freshRss, freshHeap }) {
   await docker(engine, "volume", "create", "big");
   await fill(engine, "big", `for i in $(seq 1 ${MEMORY_MIB / 256}); do head -c ${256 * MiB} /dev/urandom > /v/part-$i.bin; done`);
   let backup;
@@ -169,9 +198,14 @@ async function main() {
     });
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
   });
+  mem["plain backup"] = await peakRss(app.pid, () => api.job("/api/engines/local/volumes/big/backups", { compression: "none", dataPath: "direct" }));
+  const afterRss = await settledRss(app.pid, 30);
+  console.log(`voldeck bench: freshly started: ${freshHeap}; idle after the jobs: ${await heapFacts(api)}`);
   const size = `${(MEMORY_MIB / 1024).toFixed(MEMORY_MIB < 1024 ? 1 : 0)} GiB`;
+  report("server RSS, freshly started", freshRss / MiB, 0, "MB", "");
   report("server RSS, idle (after a warm-up backup)", idleRss / MiB, 0, "MB", "");
   for (const [what, bytes] of Object.entries(mem)) report(`server RSS peak, ${size} ${what}`, bytes / MiB, 0, "MB", "< 300 MB", false);
+  report(`server RSS, idle after these five ${size} jobs (30 s)`, afterRss / MiB, 0, "MB", `≤ ${(freshRss / MiB + 40).toFixed(0)} MB (fresh + 40)`, false);
 }
 
 try {

@@ -17,6 +17,8 @@ command -v restic >/dev/null 2>&1 || missing+=(restic)
 command -v rclone >/dev/null 2>&1 || missing+=(rclone)
 # /metrics is checked by Prometheus's own parser (promtool, in Debian's prometheus package).
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+# `npm start` (scripts/start.sh) runs the console with jemalloc where installed; the test run starts it so too.
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libjemalloc\.so\.2 ' || missing+=(libjemalloc2)
 # The tests use the docker CLI to make scenarios; docker.io brings one too.
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -26,4 +28,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
 fi
-echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, nginx, debootstrap, restic, rclone, promtool ready"
+echo "install-test-deps: dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,), busybox-static, chromium, sshd, openssl, nginx, debootstrap, restic, rclone, promtool, jemalloc ready"

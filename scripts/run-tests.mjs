@@ -160,7 +160,8 @@ async function startStack(label) {
     VOLDECK_NOTIFY_RETRY_MS: "20",
     VOLDECK_ENGINE_DOWN_MINUTES: "0.05",
   };
-  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  // As `npm start` starts it (scripts/start.sh, which execs node with jemalloc where installed).
+  const server = spawn("sh", ["scripts/start.sh"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   cleanups.push(() => server.exitCode === null && server.kill("SIGTERM"));
   await waitForHealth(url, server);
   return env;

@@ -73,7 +73,8 @@ export async function startConsole({ distDir, engine, dataDir, engines = {}, env
       .join(","),
     ...extra,
   };
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // As `npm start` does it (scripts/start.sh: jemalloc where installed; it execs node, so the pid is the server's).
+  const child = spawn("sh", ["scripts/start.sh"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -126,6 +127,11 @@ export function apiClient({ url, token }) {
     return last;
   };
   return { call, job, headers, url };
+}
+
+/** "jemalloc" when the process runs with it (scripts/start.sh preloads it where installed), else "glibc". */
+export function allocatorOf(pid) {
+  return readFileSync(`/proc/${pid}/maps`, "utf8").includes("libjemalloc") ? "jemalloc" : "glibc";
 }
 
 /** Resident memory (bytes) of a process and all its descendants. */
