@@ -51,9 +51,9 @@ async function main() {
   const app = await startConsole({ distDir, engine, dataDir: path.join(work, "data") });
   cleanups.push(() => app.stop());
   console.log(`voldeck bench: the console's allocator: ${allocatorOf(app.pid)} (VOLDECK_ALLOCATOR=system for glibc's)`);
-  const freshRss = await settledRss(app.pid);
-  const freshHeap = await heapFacts(apiClient(app));
   const api = apiClient(app);
+  const freshRss = await settledRss(app.pid);
+  const freshHeap = await heapFacts(api);
   const out = path.join(work, "out");
   await sh("mkdir", ["-p", out]);
   const removeBackup = (id) => api.call("DELETE", `/api/backups/${id}`);
@@ -156,8 +156,8 @@ async function main() {
 }
 
 /**
- * The server's resident memory once it has settled: sampled every second for `seconds`, the least of the last ten
- * samples (V8 gives memory back by itself some seconds after allocation stops; nothing is forced here).
+ * The server's resident memory once it has settled: sampled every second for `secs` seconds, the least of the last
+ * ten samples (V8 gives memory back by itself some seconds after allocation stops; nothing is forced here).
  */
 async function settledRss(pid, secs = 10) {
   const samples = [];
