@@ -9,6 +9,7 @@ import type { ResticSnapshot } from "./nodes";
 import { ResticError, runRestic } from "./process";
 import { repoInvocation, repoRow } from "./repositories";
 import { repoRead, startRepoJob } from "./repo-jobs";
+import { resticSnapshots, tagFilter } from "./snapshots";
 
 // Snapshots into a second repository (3-2-1): `restic copy`, all of them or one engine's or volume's. restic
 // skips snapshots the destination already holds a copy of (its `original` field), so a second run only adds
@@ -18,15 +19,7 @@ import { repoRead, startRepoJob } from "./repo-jobs";
 type Snap = ResticSnapshot & { original?: string };
 const TIMEOUT_MS = 6 * 60 * 60_000;
 
-const tagFilter = (b: CopyBody): string[] => {
-  const tags = [b.engine ? `engine:${b.engine}` : null, b.volume ? `volume:${b.volume}` : null].filter(Boolean);
-  return tags.length ? ["--tag", tags.join(",")] : [];
-};
-
-async function snapshots(inv: Invocation, filter: string[]): Promise<Snap[]> {
-  const { lines } = await runRestic(inv, ["snapshots", "--json", "--no-lock", ...filter], { timeoutMs: 10 * 60_000 });
-  return (JSON.parse(lines.join("\n") || "[]") ?? []) as Snap[];
-}
+const snapshots = (inv: Invocation, filter: string[]) => resticSnapshots<Snap>(inv, filter, { timeoutMs: 10 * 60_000 });
 
 export function startCopy(id: string, body: CopyBody): Promise<Job> {
   if (body.to === id) throw new ApiError("invalid_input", "A repository cannot be copied into itself: name another repository in 'to'.");

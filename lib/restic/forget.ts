@@ -2,9 +2,9 @@ import "server-only";
 import type { KeepRules } from "@/lib/api/repository-maintenance-schemas";
 import type { Invocation } from "./invocation";
 import { finalPlan, keepArgs, keepsNothing, type ForgetGroup, type ForgetPlan } from "./forget-plan";
-import type { ResticSnapshot } from "./nodes";
 import { ResticError, runRestic } from "./process";
 import { repoInvocation } from "./repositories";
+import { resticSnapshots, tagFilter } from "./snapshots";
 
 // Retention in a repository by restic's keep rules, made safe: restic plans (forget --dry-run, grouped by tags,
 // so each volume of each engine is judged on its own), forget-plan.ts takes each volume's newest snapshot out of
@@ -20,15 +20,7 @@ const TIMEOUT_MS = 10 * 60_000;
 // Ids per `restic forget` call: far below any command-line limit.
 const BATCH = 200;
 
-const tagFilter = (s: ForgetScope): string[] => {
-  const tags = [s.engine ? `engine:${s.engine}` : null, s.volume ? `volume:${s.volume}` : null].filter(Boolean);
-  return tags.length ? ["--tag", tags.join(",")] : [];
-};
-
-async function snapshots(inv: Invocation, scope: ForgetScope, signal?: AbortSignal): Promise<ResticSnapshot[]> {
-  const { lines } = await runRestic(inv, ["snapshots", "--json", "--no-lock", ...tagFilter(scope)], { signal, timeoutMs: TIMEOUT_MS });
-  return (JSON.parse(lines.join("\n") || "[]") ?? []) as ResticSnapshot[];
-}
+const snapshots = (inv: Invocation, scope: ForgetScope, signal?: AbortSignal) => resticSnapshots(inv, tagFilter(scope), { signal, timeoutMs: TIMEOUT_MS });
 
 /** What a forget with these rules would remove and keep; changes nothing. */
 export async function planForget(inv: Invocation, opts: ForgetOptions): Promise<ForgetPlan> {

@@ -12,9 +12,23 @@ import { snapshotStats } from "./snapshot-stats";
 
 const READ_TIMEOUT_MS = 120_000;
 
-async function resticSnapshots(inv: Invocation, filter: string[] = []): Promise<ResticSnapshot[]> {
-  const { lines } = await runRestic(inv, ["snapshots", "--json", "--no-lock", ...filter], { timeoutMs: READ_TIMEOUT_MS });
-  return (JSON.parse(lines.join("\n") || "[]") ?? []) as ResticSnapshot[];
+/** restic's `--tag` filter for the snapshots of an engine and/or a volume; none: every snapshot. */
+export function tagFilter(scope: { engine?: string; volume?: string }): string[] {
+  const tags = [scope.engine ? `engine:${scope.engine}` : null, scope.volume ? `volume:${scope.volume}` : null].filter(Boolean);
+  return tags.length ? ["--tag", tags.join(",")] : [];
+}
+
+/** `restic snapshots` (no lock) with `filter`; jobs over a large repository pass a longer `timeoutMs`. */
+export async function resticSnapshots<T extends ResticSnapshot = ResticSnapshot>(
+  inv: Invocation,
+  filter: string[] = [],
+  opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<T[]> {
+  const { lines } = await runRestic(inv, ["snapshots", "--json", "--no-lock", ...filter], {
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs ?? READ_TIMEOUT_MS,
+  });
+  return (JSON.parse(lines.join("\n") || "[]") ?? []) as T[];
 }
 
 /**
@@ -22,8 +36,7 @@ async function resticSnapshots(inv: Invocation, filter: string[] = []): Promise<
  * in concurrency: snapshot-stats.ts); addedBytes where the console made the snapshot (snapshot-added.ts).
  */
 export async function listSnapshots(inv: Invocation, q: { engine?: string; volume?: string }): Promise<RepoSnapshot[]> {
-  const tags = [q.engine ? `engine:${q.engine}` : null, q.volume ? `volume:${q.volume}` : null].filter(Boolean).join(",");
-  const snaps = await resticSnapshots(inv, tags ? ["--tag", tags] : []);
+  const snaps = await resticSnapshots(inv, tagFilter(q));
   snaps.sort((a, b) => b.time.localeCompare(a.time));
   const stats = await snapshotStats(
     inv,
@@ -35,7 +48,7 @@ export async function listSnapshots(inv: Invocation, q: { engine?: string; volum
 
 /** The newest snapshot of one volume (one `snapshots` call, no stats), or null when it has none. */
 export async function newestSnapshot(inv: Invocation, engine: string, volume: string): Promise<RepoSnapshot | null> {
-  const snaps = await resticSnapshots(inv, ["--tag", `engine:${engine},volume:${volume}`]);
+  const snaps = await resticSnapshots(inv, tagFilter({ engine, volume }));
   snaps.sort((a, b) => b.time.localeCompare(a.time));
   return snaps.length ? snapshotOf(snaps[0]) : null;
 }
