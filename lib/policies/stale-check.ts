@@ -33,6 +33,12 @@ function timings(now: number): Map<string, PolicyTiming> {
 
 async function check(): Promise<void> {
   if (state.checking) return; // a slow look (engines answering slowly) is not doubled by the next tick
+  // Without a policy nothing can be overdue. Skipping the coverage pass also lets the all-engines list stop
+  // following engines nobody looks at (each pass would keep every engine's event stream followed).
+  if (!listPolicyRecords().length) {
+    state.alerted.clear();
+    return;
+  }
   state.checking = true;
   try {
     const answer = await coverage();
