@@ -3,12 +3,14 @@
 // does each issue of the server's 400 answer (fieldOf).
 import { z } from "zod";
 import type { Policy } from "@/lib/api/policy-types";
+import { KEEP_RULES } from "@/lib/api/repository-maintenance-schemas";
 import { policyBody } from "@/lib/policies/schemas";
 import { commandsOf, joinArgv, labelsOf, labelsText, namesOf } from "./argv-text";
 import { DRILL_FIELDS, drillFields, drillFormOf, emptyDrillForm, toDrill } from "./drill-form";
 
 const TAR_RULES = ["keepLast", "keepDays"] as const;
-export const REPO_RULES = ["last", "hourly", "daily", "weekly", "monthly", "yearly"] as const;
+/** restic's keep rules, the repository target offers them all. */
+export const REPO_RULES = KEEP_RULES;
 
 const fields = z.object({
   name: z.string(),
