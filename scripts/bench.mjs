@@ -52,8 +52,10 @@ async function main() {
   cleanups.push(() => app.stop());
   console.log(`voldeck bench: the console's allocator: ${allocatorOf(app.pid)} (VOLDECK_ALLOCATOR=system for glibc's)`);
   const api = apiClient(app);
-  const freshRss = await settledRss(app.pid);
-  const freshHeap = await heapFacts(api);
+  // Only the memory figures need the fresh console's (10 s of sampling); a restore-only run skips it.
+  const restoreOnly = process.argv.includes("--restore");
+  const freshRss = restoreOnly ? 0 : await settledRss(app.pid);
+  const freshHeap = restoreOnly ? "" : await heapFacts(api);
   const out = path.join(work, "out");
   await sh("mkdir", ["-p", out]);
   const removeBackup = (id) => api.call("DELETE", `/api/backups/${id}`);
@@ -68,7 +70,7 @@ async function main() {
   if (process.argv.includes("--memory")) return benchMemory(engine, app, api, { idleRss, freshRss, freshHeap });
 
   await benchRestore({ engine, image: TEST_IMAGE, api, out, report, files: quick ? 1000 : 4000, rounds: quick ? 2 : ROUNDS });
-  if (process.argv.includes("--restore")) return;
+  if (restoreOnly) return;
 
   // --- throughput: archive path and direct path, each beside its baseline, rounds interleaved
   await docker(engine, "volume", "create", "main");
