@@ -27,15 +27,12 @@ WORKDIR /app
 COPY --from=builder --chown=root:root /app/package.json /app/next.config.js ./
 COPY --from=builder --chown=root:root /app/node_modules ./node_modules
 COPY --from=builder --chown=root:root /app/.next ./.next
-COPY --from=builder --chown=root:root /app/scripts/start.mjs ./scripts/start.mjs
+COPY --from=builder --chown=root:root /app/scripts/start.mjs /app/scripts/start.sh ./scripts/
 COPY --from=builder --chown=root:root /app/scripts/server ./scripts/server
 # The state (users, sessions, audit, backups catalogue) lives in /data, a volume owned by the unprivileged
 # "node" user of the base image. The app files stay root's: the server cannot rewrite its own code.
 RUN mkdir -p /data && chown node:node /data
-# jemalloc gives the memory of big jobs back to the system (see scripts/start.sh, which `npm start` uses).
 ENV NODE_ENV=production \
-    LD_PRELOAD=libjemalloc.so.2 \
-    MALLOC_CONF=background_thread:true,narenas:2,dirty_decay_ms:1000,muzzy_decay_ms:0 \
     NEXT_TELEMETRY_DISABLED=1 \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -46,4 +43,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "scripts/server/healthcheck.mjs"]
 # tini reaps the restic/rclone children and passes SIGTERM on, so `docker stop` is a clean stop.
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "scripts/start.mjs"]
+# As `npm start`: scripts/start.sh runs node with jemalloc (installed above; VOLDECK_ALLOCATOR=system opts out).
+CMD ["sh", "scripts/start.sh"]
