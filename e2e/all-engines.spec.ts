@@ -18,6 +18,11 @@ function engineHost(variable: string): string {
 const switcher = (page: Page) => page.getByRole("banner").getByRole("button", { name: /^Engine / });
 const engineMenu = (page: Page) => page.getByRole("menu", { name: /^Engine / });
 const option = (page: Page, name: string | RegExp) => engineMenu(page).getByRole("menuitemradio", { name });
+/**
+ * Waits until the open menu holds the focus (the menu or one of its items). Radix moves it there a frame after
+ * the menu shows; a key typed before that reaches the button, not the menu (a loaded CI run lost an "l" so).
+ */
+const menuFocused = (page: Page) => expect.poll(() => engineMenu(page).evaluate((menu) => menu.contains(document.activeElement))).toBe(true);
 /** A row of the all-engines table, by engine and volume name. */
 const allRow = (page: Page, engine: string, name: string): Locator =>
   page
@@ -66,6 +71,7 @@ test.describe("engine switcher", () => {
     await expect(list).toBeVisible();
     await expect(switcher(page)).toHaveAttribute("aria-expanded", "true");
     await expect(option(page, /^peer/)).toHaveAttribute("aria-checked", "true");
+    await menuFocused(page);
     // Typeahead to "local" (the first engine, right below "All engines"), then the arrows: up and back down.
     await page.keyboard.press("l");
     await expect(option(page, /^local/)).toBeFocused();
@@ -89,6 +95,7 @@ test.describe("engine switcher", () => {
     // Typeahead: a letter moves to the first engine named so, the same letter again to the next; Enter switches.
     await page.keyboard.press("Enter");
     await expect(list).toBeVisible();
+    await menuFocused(page);
     await page.keyboard.press("s");
     await expect(option(page, /^spare/)).toBeFocused();
     await page.keyboard.press("s");
