@@ -8,18 +8,10 @@ import "server-only";
 
 export const CHUNK = 1 << 20;
 const KEEP = 16;
-/** A pool nobody gave a buffer back to for this long lets its buffers go (16 MiB of an idle console's memory). */
-const IDLE_MS = 15_000;
 
-type Pool = { free: Buffer[]; ours: WeakSet<Buffer>; idle?: NodeJS.Timeout };
+type Pool = { free: Buffer[]; ours: WeakSet<Buffer> };
 const g = globalThis as typeof globalThis & { __voldeckBufferPool?: Pool };
 const pool: Pool = (g.__voldeckBufferPool ??= { free: [], ours: new WeakSet() });
-
-/** Empties the pool IDLE_MS after the last buffer came back (one timer, pushed back on each return). */
-function dropWhenIdle(): void {
-  if (pool.idle) pool.idle.refresh();
-  else pool.idle = setTimeout(() => (pool.free.length = 0), IDLE_MS).unref();
-}
 
 /** A CHUNK-sized buffer (contents undefined). */
 export function takeChunk(): Buffer {
@@ -32,7 +24,5 @@ export function takeChunk(): Buffer {
 
 /** Returns a buffer from takeChunk() once nothing reads it any more; anything else is ignored. */
 export function giveBack(buf: Buffer): void {
-  if (!pool.ours.has(buf) || buf.length !== CHUNK || pool.free.length >= KEEP) return;
-  pool.free.push(buf);
-  dropWhenIdle();
+  if (pool.ours.has(buf) && buf.length === CHUNK && pool.free.length < KEEP) pool.free.push(buf);
 }
