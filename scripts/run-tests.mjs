@@ -16,6 +16,21 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const cleanups = [];
 
+// The first lines of a failure's message, without colours: enough, beside its name, to know why it failed from
+// the end of the log alone.
+const ESC = String.fromCharCode(27);
+function why(message) {
+  const lines = String(message ?? "")
+    .replaceAll(new RegExp(`${ESC}\\[[0-9;]*m`, "g"), "")
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim());
+  return lines
+    .slice(0, 6)
+    .map((l) => `\n      ${l.length > 240 ? `${l.slice(0, 240)}…` : l}`)
+    .join("");
+}
+
 function run(cmd, args, env = process.env) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -57,7 +72,7 @@ function countVitest(file) {
   for (const file of r.testResults ?? []) {
     const name = path.relative(root, file.name ?? "");
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
-    for (const t of failedTests) failures.push(`${name} › ${t.fullName}`);
+    for (const t of failedTests) failures.push(`${name} › ${t.fullName}${why(t.failureMessages?.[0])}`);
     // A file that fails before its tests run (an import, a hook) has no failed test of its own.
     if (file.status === "failed" && !failedTests.length) failures.push(`${name}: ${(file.message ?? "failed").split("\n")[0]}`);
   }
@@ -70,7 +85,8 @@ function countPlaywright(file) {
   const visit = (suite) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? [])
-        if (t.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}`);
+        if (t.status === "unexpected")
+          failures.push(`${spec.file}:${spec.line} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}${why(t.results?.at(-1)?.error?.message)}`);
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of suites ?? []) visit(suite);
