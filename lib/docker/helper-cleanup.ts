@@ -101,7 +101,10 @@ async function retry(engineId: string, p: Pending): Promise<void> {
   for (const id of [...p.helpers]) {
     if (await attempt(`removing helper ${id}`, () => client.getContainer(id).remove({ force: true, v: false }), [404])) p.helpers.delete(id);
   }
-  for (const name of [...p.volumes]) {
+  // A helper still to remove may be what holds a scratch volume: the engine would refuse that volume with 409 "in
+  // use", which counts as final. So volumes wait until every helper is gone (seen on a restarting engine: the
+  // helper's removal failed with a 5xx, the volume's with a 409, and the scratch volume stayed for good).
+  for (const name of p.helpers.size ? [] : [...p.volumes]) {
     if (await attempt(`removing scratch volume ${name}`, () => client.getVolume(name).remove(), [404])) p.volumes.delete(name);
   }
   const left = p.helpers.size + p.starts.size + p.volumes.size;
