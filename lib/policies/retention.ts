@@ -2,8 +2,8 @@ import "server-only";
 import type { Backup } from "@/lib/api/types";
 import { recordAudit } from "@/lib/auth/audit";
 import { deleteBackup, getManifest, listBackups } from "@/lib/backup/catalog";
-import { busyWith, getJob, jobDone } from "@/lib/jobs/registry";
-import { startForget } from "@/lib/restic/forget-job";
+import { busyWith } from "@/lib/jobs/registry";
+import { forgetAndWait } from "@/lib/restic/forget-job";
 import { SCHEDULER_ACTOR } from "@/lib/schedule/run";
 import { backupsToDelete } from "@/lib/schedule/retention";
 import type { PolicyRecord } from "./store";
@@ -56,11 +56,8 @@ export async function applyRepositoryRetention(p: PolicyRecord, engine: string, 
   const r = p.retention ?? {};
   const keep = Object.fromEntries(RESTIC_RULES.filter((k) => r[k] !== undefined).map((k) => [k, r[k]]));
   if (Object.keys(keep).length === 0) return [];
-  const forget = await startForget(p.target.repository, { keep, engine, volume, prune: true, dryRun: false }, SCHEDULER_ACTOR);
-  await jobDone(forget.id);
-  const done = getJob(forget.id);
-  if (done.state !== "succeeded") throw new Error(done.error ?? "the forget job did not finish");
-  return done.forget?.remove ?? [];
+  const { removed } = await forgetAndWait(p.target.repository, { keep, engine, volume, prune: true, dryRun: false }, SCHEDULER_ACTOR);
+  return removed;
 }
 
 const RESTIC_RULES = ["last", "hourly", "daily", "weekly", "monthly", "yearly"] as const;

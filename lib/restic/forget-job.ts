@@ -2,6 +2,7 @@ import "server-only";
 import type { ForgetBody } from "@/lib/api/repository-maintenance-schemas";
 import type { Job } from "@/lib/api/types";
 import { recordAudit } from "@/lib/auth/audit";
+import { getJob, jobDone } from "@/lib/jobs/registry";
 import { forgetByRules, planForget } from "./forget";
 import type { ForgetPlan } from "./forget-plan";
 import { repoInvocation } from "./repositories";
@@ -35,4 +36,16 @@ export function startForget(id: string, body: ForgetBody, actor: string | null):
       detail: { job: ctl.job.id, removed: done.remove, pruned: done.pruned },
     });
   });
+}
+
+/**
+ * A forget job run to its end, for retention after a scheduled snapshot (policies and schedules): answers the job
+ * and the snapshot ids it removed; throws with the job's error when it did not succeed.
+ */
+export async function forgetAndWait(id: string, body: ForgetBody, actor: string | null): Promise<{ job: string; removed: string[] }> {
+  const started = await startForget(id, body, actor);
+  await jobDone(started.id);
+  const done = getJob(started.id);
+  if (done.state !== "succeeded") throw new Error(done.error ?? "the forget job did not finish");
+  return { job: done.id, removed: done.forget?.remove ?? [] };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Job } from "@/lib/api/types";
 import { startBackup } from "@/lib/backup/backup";
-import { getJob, jobDone } from "@/lib/jobs/registry";
-import { startForget } from "@/lib/restic/forget-job";
+import { forgetAndWait } from "@/lib/restic/forget-job";
 import { startSnapshot } from "@/lib/restic/snapshot-job";
 import { findSchedule, updateRun, type ScheduleRecord } from "./store";
 
@@ -36,13 +35,10 @@ export async function finishSnapshotRun(s: ScheduleRecord, runId: number, job: J
     return { ok: true, ...made };
   }
   try {
-    const forget = await startForget(target.repository, { keep: target.keep, engine: s.engine, volume: s.volume, prune: true, dryRun: false }, actor);
-    await jobDone(forget.id);
-    const done = getJob(forget.id);
-    if (done.state !== "succeeded") throw new Error(done.error ?? "the forget job did not finish");
-    const deleted = done.forget?.remove ?? [];
+    const forget = await forgetAndWait(target.repository, { keep: target.keep, engine: s.engine, volume: s.volume, prune: true, dryRun: false }, actor);
+    const deleted = forget.removed;
     updateRun(runId, { state: "succeeded", snapshotId: job.snapshotId, deleted, finishedAt: finishedAt() });
-    return { ok: true, ...made, forgetJob: forget.id, deleted };
+    return { ok: true, ...made, forgetJob: forget.job, deleted };
   } catch (e) {
     // The snapshot is made and confirmed; only retention is behind (a busy repository: the next run catches up).
     const error = `The snapshot was made, but the keep rules were not applied: ${(e as Error).message}`;
