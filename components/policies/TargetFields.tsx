@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useWatch } from "react-hook-form";
-import { repositoriesQuery } from "@/components/snapshots/snapshot-queries";
+import { repositoriesQuery } from "@/components/repositories/repository-queries";
 import { SelectField, TextField } from "@/components/ui/form/Field";
 import { FieldGroup } from "./form-parts";
 import { REPO_RULES, type PolicyFormValues } from "./policy-form";

@@ -17,13 +17,13 @@ import { plural } from "@/lib/format";
 import { AddRepositoryDialog } from "./AddRepositoryDialog";
 import { CheckScheduleDialog } from "./CheckScheduleDialog";
 import { RepositoryList } from "./RepositoryList";
-import { removeRepositoryMutation, repositoriesQuery } from "./repository-queries";
+import { REPOSITORIES_POLL_MS, removeRepositoryMutation, repositoriesQuery } from "./repository-queries";
 
 /** The restic repositories: each one's live status and figures; admins add and remove them. */
 export function RepositoriesPage() {
   const qc = useQueryClient();
   const isAdmin = useCan("admin");
-  const repos = useQuery(repositoriesQuery());
+  const repos = useQuery({ ...repositoriesQuery(), refetchInterval: REPOSITORIES_POLL_MS });
   const [adding, setAdding] = useState(0);
   const [editingCheck, setEditingCheck] = useState<Repository | null>(null);
   const { target: removing, ask: askRemove, dialog: removeDialog } = useConfirmedMutation(removeRepositoryMutation(qc), (r: Repository) => r.id);

@@ -1,13 +1,13 @@
-// Query keys and query/mutation options of the Repositories page. They live beside the page (not in lib/api/)
-// because another part of the console adds the snapshot queries at the same time; merge them into
-// lib/api/repository-queries.ts when both are in.
+// Query keys and query/mutation options of the repositories: the list here is the one every part of the console
+// reads (the Repositories page, the volume page's snapshots, the policy and schedule forms); the snapshot queries
+// (components/snapshots/snapshot-queries.ts) key theirs under it.
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { UpdateRepositoryBody } from "@/lib/api/repository-check-schemas";
 import type { CreateRepositoryBody } from "@/lib/api/repository-schemas";
 import type { Repository } from "@/lib/api/repository-types";
 
-/** Status is read live from each repository (restic runs on every read): not too often. */
+/** Status is read live from each repository (restic runs on every read): not too often, and not on every focus. */
 export const REPOSITORIES_POLL_MS = 30_000;
 
 export const repositoryKeys = { all: () => ["repositories"] as const };
@@ -16,7 +16,7 @@ export const repositoriesQuery = () =>
   queryOptions({
     queryKey: repositoryKeys.all(),
     queryFn: () => apiFetch<{ repositories: Repository[] }>("/api/repositories").then((a) => a.repositories),
-    refetchInterval: REPOSITORIES_POLL_MS,
+    staleTime: REPOSITORIES_POLL_MS,
   });
 
 const changed = (qc: QueryClient) => qc.invalidateQueries({ queryKey: repositoryKeys.all() });

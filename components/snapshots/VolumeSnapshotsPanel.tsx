@@ -14,7 +14,8 @@ import { SnapshotRestoreDialog } from "./SnapshotRestoreDialog";
 import { SnapshotsEmpty } from "./SnapshotsEmpty";
 import { SnapshotRowItem } from "./SnapshotRowItem";
 import { gatherSnapshots, previousInRepo, type SnapshotRow } from "./snapshot-list";
-import { repositoriesQuery, volumeSnapshotsQuery } from "./snapshot-queries";
+import { repositoriesQuery } from "@/components/repositories/repository-queries";
+import { volumeSnapshotsQuery } from "./snapshot-queries";
 
 type Open = { kind: "now" } | { kind: "restore" | "compare"; row: SnapshotRow } | null;
 

@@ -1,12 +1,13 @@
 // Query keys, queries and mutations of the restic repositories as the volume page and the snapshot browser use
 // them (API.md "Repositories"): the one place these components get their URLs from.
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import { repositoryKeys } from "@/components/repositories/repository-queries";
 import { backupKeys } from "@/lib/api/backup-queries";
 import { apiFetch } from "@/lib/api/fetcher";
 import { fetchPreviewAt, type ListingParams } from "@/lib/api/files-queries";
 import type { FileListing } from "@/lib/api/files-types";
 import type { SnapshotRestoreBody } from "@/lib/api/repository-schemas";
-import type { RepoSnapshot, Repository, SnapshotDiff } from "@/lib/api/repository-types";
+import type { RepoSnapshot, SnapshotDiff } from "@/lib/api/repository-types";
 import type { Job } from "@/lib/api/types";
 
 const enc = encodeURIComponent;
@@ -14,7 +15,7 @@ const repoBase = (id: string) => `/api/repositories/${enc(id)}`;
 const snapshotBase = (repo: string, sid: string) => `${repoBase(repo)}/snapshots/${enc(sid)}`;
 
 export const snapshotKeys = {
-  repositories: () => ["repositories"] as const,
+  repositories: repositoryKeys.all,
   snapshots: (repo: string) => ["repositories", repo, "snapshots"] as const,
   ofVolume: (repo: string, engine: string, volume: string) => ["repositories", repo, "snapshots", engine, volume] as const,
   files: (repo: string, sid: string) => ["repositories", repo, "snapshot-files", sid] as const,
@@ -23,13 +24,6 @@ export const snapshotKeys = {
 
 // Status is read live from each repository (restic calls of up to 30 s): not re-read on every focus.
 const REPO_STALE_MS = 30_000;
-
-export const repositoriesQuery = () =>
-  queryOptions({
-    queryKey: snapshotKeys.repositories(),
-    queryFn: () => apiFetch<{ repositories: Repository[] }>("/api/repositories").then((r) => r.repositories),
-    staleTime: REPO_STALE_MS,
-  });
 
 export const volumeSnapshotsQuery = (repo: string, engine: string, volume: string) =>
   queryOptions({
