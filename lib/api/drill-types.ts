@@ -6,6 +6,9 @@ export const DRILL_MOUNT = "/drill";
 /** The label every scratch volume of a drill carries (value: the policy id); coverage and prune leave such volumes out. */
 export const DRILL_LABEL = "io.voldeck.drill";
 
+/** A drill's own scratch volume: there only while a drill runs, no volume to protect nor to prune. */
+export const isDrillScratch = (v: { labels?: Record<string, string> | null }): boolean => DRILL_LABEL in (v.labels ?? {});
+
 /** The newest drill of one volume (an extra on the coverage rows, and GET /api/drills). */
 export type DrillVolumeResult = {
   engine: string;

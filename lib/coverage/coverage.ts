@@ -1,6 +1,7 @@
 import "server-only";
+import { isDrillScratch } from "@/lib/api/drill-types";
 import { listBackups } from "@/lib/backup/catalog";
-import { isScratch, withDrills } from "@/lib/drills/coverage";
+import { withDrills } from "@/lib/drills/coverage";
 import { liveVolumes } from "@/lib/policies/live";
 import { listPolicyRecords, volumeOutcomes } from "@/lib/policies/store";
 import { parseCron } from "@/lib/schedule/cron";
@@ -60,7 +61,7 @@ export async function coverage(): Promise<CoverageAnswer> {
   const now = Date.now();
   const [live, backups] = await Promise.all([liveVolumes(), listBackups()]);
   const { engines } = live;
-  const volumes = live.volumes.filter((v) => !isScratch(v));
+  const volumes = live.volumes.filter((v) => !isDrillScratch(v));
   const lastSuccess = new Map<string, number>();
   const note = (key: string, at: string | null) => {
     const ms = at ? Date.parse(at) : NaN;

@@ -1,5 +1,5 @@
 // Pure mappings from the engine's JSON to the API's shapes. No I/O here: unit-tested beside the code.
-import { DRILL_LABEL } from "@/lib/api/drill-types";
+import { isDrillScratch } from "@/lib/api/drill-types";
 import type {
   ClusterVolume,
   Container,
@@ -331,7 +331,6 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
  * driver options (NFS/CIFS/tmpfs definitions are kept), and anonymous only unless `all`.
  */
 /** A restore drill's scratch volume is the drill's until it removes it (lib/drills): pruning it would fail the drill. */
-const isDrillScratch = (v: Volume) => DRILL_LABEL in (v.labels ?? {});
 
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes

@@ -1,18 +1,15 @@
 import "server-only";
-import { DRILL_LABEL } from "@/lib/api/drill-types";
+import { volumeKey } from "@/lib/coverage/evaluate";
 import type { CoverageVolume } from "@/lib/api/coverage-types";
 import { drillResults } from "./store";
 
-// What the coverage shows of drills: each volume's newest drill and when it was last proven restorable. A drill's
-// own scratch volume (there only while a drill runs) is no volume to protect: left out.
-
-export const isScratch = (v: { labels: Record<string, string> }): boolean => DRILL_LABEL in v.labels;
+// What the coverage shows of drills: each volume's newest drill and when it was last proven restorable.
 
 export function withDrills(rows: CoverageVolume[]): CoverageVolume[] {
-  const drills = new Map(drillResults().map((d) => [`${d.engine}/${d.volume}`, d]));
+  const drills = new Map(drillResults().map((d) => [volumeKey(d.engine, d.volume), d]));
   if (!drills.size) return rows;
   return rows.map((row) => {
-    const d = drills.get(`${row.engine}/${row.volume}`);
+    const d = drills.get(volumeKey(row.engine, row.volume));
     if (!d) return row;
     return {
       ...row,

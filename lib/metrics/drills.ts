@@ -1,6 +1,6 @@
 import "server-only";
 import { drillResults } from "@/lib/drills/store";
-import { volumeKey } from "./volume-facts";
+import { volumeKey } from "@/lib/coverage/evaluate";
 
 /** Per volume (`engine/volume`): whether its newest drill passed, and when it was last proven restorable (ms). */
 export function drillFacts(): Map<string, { ok: boolean; provenMs: number | null }> {

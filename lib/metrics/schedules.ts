@@ -2,7 +2,7 @@ import "server-only";
 import { parseCron } from "@/lib/schedule/cron";
 import { nextRuns, serverTimeZone } from "@/lib/schedule/next-runs";
 import { listScheduleRecords } from "@/lib/schedule/store";
-import { volumeKey } from "./volume-facts";
+import { volumeKey } from "@/lib/coverage/evaluate";
 
 // Which volumes are scheduled, and how often. Stale is defined from the per-volume schedules (a policy helper
 // may add its own selectors later): a volume counts as scheduled when one of its schedules is enabled; its

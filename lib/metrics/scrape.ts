@@ -6,7 +6,8 @@ import { cachedArchives } from "./archives";
 import { drillFacts } from "./drills";
 import { repositoryFacts } from "./repositories";
 import { scheduleFacts } from "./schedules";
-import { backupFacts, isStale, volumeKey } from "./volume-facts";
+import { volumeKey } from "@/lib/coverage/evaluate";
+import { backupFacts, isStale } from "./volume-facts";
 
 // GET /metrics: one scrape reads only what the console already keeps — each engine's live index and cached sizes
 // (the all-engines list, with its per-engine deadline), the catalog (cached until the backups directory

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backupFacts, isStale, volumeKey } from "./volume-facts";
+import { volumeKey } from "@/lib/coverage/evaluate";
+import { backupFacts, isStale } from "./volume-facts";
 
 const job = (p: Partial<Parameters<typeof backupFacts>[1][number]>) => ({
   kind: "backup" as const,

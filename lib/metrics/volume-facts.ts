@@ -2,6 +2,7 @@
 // Unit-tested. Everything here is one pass over its input (maps by "engine/volume"), so a scrape stays linear in
 // the number of volumes, backups and jobs.
 import type { Backup, Job } from "@/lib/api/types";
+import { volumeKey } from "@/lib/coverage/evaluate";
 
 export type BackupFacts = {
   /** Unix ms of the newest successful backup (tar archive or restic snapshot); null when none is known. */
@@ -14,8 +15,6 @@ export type BackupFacts = {
 
 type DoneJob = Pick<Job, "kind" | "state" | "engine" | "volume" | "startedAt" | "finishedAt" | "bytesDone">;
 type Archive = Pick<Backup, "engine" | "volume" | "createdAt">;
-
-export const volumeKey = (engine: string, volume: string) => `${engine}/${volume}`;
 
 const isBackupKind = (kind: Job["kind"]) => kind === "backup" || kind === "snapshot";
 
