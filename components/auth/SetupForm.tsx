@@ -1,6 +1,6 @@
 "use client";
 import { FormProvider } from "react-hook-form";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/form/Field";
 import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
@@ -16,14 +16,13 @@ export function SetupForm() {
   const submit = form.handleSubmit((values) =>
     setup.mutate({ username: values.username, password: values.password }, { onError: (error) => applyServerIssues(form, error) }),
   );
-  const fieldRefusal = Object.keys(form.formState.errors).length > 0;
   return (
     <AuthCard title="Set up Voldeck" intro="Create the admin account. Whoever can sign in here can read and remove every volume on this engine's host.">
       <FormProvider {...form}>
         <form onSubmit={submit} className="space-y-4" noValidate>
           <TextField name="username" label="Admin user name" autoComplete="username" spellCheck={false} />
           <NewPasswordFields />
-          {setup.error && !fieldRefusal && <ErrorAlert error={setup.error} title="The admin was not created." />}
+          <FormRefusal form={form} error={setup.error} title="The admin was not created." />
           <Button type="submit" variant="primary" className="w-full justify-center" disabled={!hydrated || setup.isPending}>
             {setup.isPending ? "Creating…" : "Create admin and sign in"}
           </Button>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field, fieldInputClass, TextField } from "@/components/ui/form/Field";
@@ -46,7 +47,6 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
   const chosen = choices.find((e) => e.id === targetEngine);
   const targetDown = chosen ? unavailable(chosen) : null;
   const blocked = !!targetDown || (move && (!confirmMove || users.length > 0));
-  const fieldRefusal = Object.keys(form.formState.errors).length > 0;
 
   const close = () => {
     setJob(null);
@@ -134,7 +134,7 @@ export function CloneVolumeDialog({ engine, volume, open, onClose }: { engine: s
               <KeepComposeLabels project={volume.composeProject ?? null} checked={keepCompose} onChange={(v) => form.setValue("keepCompose", v)} />
             )}
             {!move && <StopContainersOption names={running} checked={stop} onChange={(v) => form.setValue("stop", v)} purpose="for a consistent copy" />}
-            {clone.error && !fieldRefusal && <ErrorAlert error={clone.error} title={`The ${verb.toLowerCase()} did not start.`} />}
+            <FormRefusal form={form} error={clone.error} title={`The ${verb.toLowerCase()} did not start.`} />
             <div className="flex justify-end gap-2">
               <Button onClick={close}>Cancel</Button>
               <Button type="submit" variant={move ? "danger" : "primary"} disabled={clone.isPending || blocked}>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Controller, FormProvider } from "react-hook-form";
 import { CronField } from "@/components/schedules/CronField";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
@@ -67,7 +67,7 @@ export function PolicyFormDialog({
           <ConsistencyFields />
           <DrillFields />
           <CheckField name="enabled" label="Enabled" hint="A paused policy keeps its settings, protects nothing and runs only when asked." />
-          {save.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={save.error} title="The policy was not saved." />}
+          <FormRefusal form={form} error={save.error} title="The policy was not saved." />
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={save.isPending}>

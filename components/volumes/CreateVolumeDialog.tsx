@@ -5,7 +5,8 @@ import { Controller, FormProvider, useWatch } from "react-hook-form";
 import { useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { useEngineHealth } from "@/components/shell/EngineHealth";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
@@ -95,7 +96,7 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
             )}
           />
           <UnplacedIssues issues={unplaced} />
-          {create.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={create.error} title="The volume was not created." />}
+          <FormRefusal form={form} error={create.error} title="The volume was not created." />
           {writesDisabledReason && <Alert tone="warning">{writesDisabledReason}</Alert>}
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { SelectField, TextField } from "@/components/ui/form/Field";
@@ -47,7 +47,7 @@ export function ChannelFormDialog({ open, channel, onClose }: { open: boolean; c
             </label>
           )}
           <EventsField />
-          {save.error && !Object.keys(form.formState.errors).length && <ErrorAlert error={save.error} title="The channel was not saved." />}
+          <FormRefusal form={form} error={save.error} title="The channel was not saved." />
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={save.isPending}>

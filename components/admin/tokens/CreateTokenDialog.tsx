@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FormProvider } from "react-hook-form";
 import { RoleField } from "@/components/auth/account-fields";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
@@ -27,7 +27,6 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
       onError: (error) => applyServerIssues(form, error, (path) => tokenFieldOf(path, values.expiry)),
     }),
   );
-  const fieldRefusal = Object.keys(form.formState.errors).length > 0;
 
   return (
     <Dialog open={open} title={create.data ? `Token ${create.data.token.name} created` : "Create API token"} onClose={close}>
@@ -46,7 +45,7 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
             />
             <RoleField />
             <ExpiryField />
-            {create.error && !fieldRefusal && <ErrorAlert error={create.error} title="The token was not created." />}
+            <FormRefusal form={form} error={create.error} title="The token was not created." />
             <div className="flex justify-end gap-2">
               <Button onClick={close}>Cancel</Button>
               <Button type="submit" variant="primary" disabled={create.isPending}>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FormProvider } from "react-hook-form";
 import { NewPasswordFields, RoleField } from "@/components/auth/account-fields";
 import { addUserForm, withoutConfirm } from "@/components/auth/account-schemas";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TextField } from "@/components/ui/form/Field";
@@ -33,7 +33,6 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
       },
     }),
   );
-  const fieldRefusal = Object.keys(form.formState.errors).length > 0;
 
   return (
     <Dialog open={open} title="Add user" onClose={close}>
@@ -49,7 +48,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
           />
           <RoleField />
           <NewPasswordFields />
-          {create.error && !fieldRefusal && <ErrorAlert error={create.error} title="The user was not added." />}
+          <FormRefusal form={form} error={create.error} title="The user was not added." />
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>

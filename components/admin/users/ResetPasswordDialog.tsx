@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FormProvider } from "react-hook-form";
 import { NewPasswordFields } from "@/components/auth/account-fields";
 import { resetPasswordForm } from "@/components/auth/account-schemas";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormRefusal } from "@/components/ui/form/FormRefusal";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { applyServerIssues, useZodForm } from "@/components/ui/form/useZodForm";
@@ -16,7 +16,6 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
   const submit = form.handleSubmit(({ password }) =>
     update.mutate({ username: user.username, password }, { onSuccess: onClose, onError: (error) => applyServerIssues(form, error) }),
   );
-  const fieldRefusal = Object.keys(form.formState.errors).length > 0;
   return (
     <Dialog open title={`Reset the password of ${user.username}`} onClose={onClose}>
       <FormProvider {...form}>
@@ -25,7 +24,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
             {user.username} is signed out everywhere and signs in again with the new password. Tell them through a safe channel.
           </p>
           <NewPasswordFields label="New password" />
-          {update.error && !fieldRefusal && <ErrorAlert error={update.error} title="The password was not changed." />}
+          <FormRefusal form={form} error={update.error} title="The password was not changed." />
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={update.isPending}>
