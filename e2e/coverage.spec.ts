@@ -31,7 +31,10 @@ test("the coverage page counts and lists volumes by state, and its filter shows 
 test("the volumes list leaves a drill's scratch volume out and says so; a phone's card shows the protection", async ({ page, docker, uniqueName }) => {
   const excluded = uniqueName("card");
   const scratch = uniqueName("scratch");
-  await docker.createVolume(excluded, { "voldeck.backup": "false" });
+  // In a stack and mounted, so the card has all it can show: who mounts it, its stack, the badge, the last backup.
+  await docker.createVolume(excluded, { "voldeck.backup": "false", "com.docker.compose.project": "storefront-shop" });
+  const user = uniqueName("card-user");
+  await docker.createContainer(user, "-v", `${excluded}:/data`);
   await docker.createVolume(scratch, { "io.voldeck.drill": "pol-e2e" });
   const volumes = new VolumesPage(page);
   await volumes.goto();
@@ -44,6 +47,11 @@ test("the volumes list leaves a drill's scratch volume out and says so; a phone'
   await page.setViewportSize({ width: 390, height: 844 });
   await volumes.search.fill(excluded);
   await expect(page.getByTestId("card-protection")).toHaveText("Protection: Excluded");
+  // Neither the container's name nor the stack is cut to a few letters beside the badge.
+  await expect(page.getByTestId("card-users")).toContainText(user);
+  await expect(page.getByTestId("card-stack")).toHaveText("stack storefront-shop");
+  for (const id of ["card-users", "card-stack"])
+    expect(await page.getByTestId(id).evaluate((el) => el.scrollWidth - el.clientWidth), `${id} is cut short`).toBeLessThanOrEqual(0);
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 720 });
 });

@@ -155,7 +155,7 @@ export function VolumesPage({ engine, firstScreen }: { engine: string; firstScre
               coverage={coverageOf(coverage.data, engine, v.name)}
             />
           )}
-          cardHeight={72}
+          cardHeight={92}
         />
       )}
 

@@ -15,7 +15,7 @@ type Props = {
   coverage?: CoverageVolume;
 };
 
-/** A volume on a phone: name and menu on top, then what the desktop columns say, wrapped. */
+/** A volume on a phone: name, size and menu on top; who mounts it and its stack; then its protection and last backup. */
 export function VolumeCard({ engine, v, onDialog, writesDisabled, coverage }: Props) {
   return (
     <div className="flex h-full flex-col justify-center gap-1 text-sm">
@@ -28,22 +28,26 @@ export function VolumeCard({ engine, v, onDialog, writesDisabled, coverage }: Pr
         </span>
         <VolumeActions engine={engine} v={v} onDialog={onDialog} writesDisabled={writesDisabled} />
       </div>
+      {/* Who mounts it and its stack get a line of their own: beside the protection badge and the last backup,
+          a phone's width cut them to a few letters. */}
       <div className="flex min-w-0 items-center gap-x-3 text-xs text-fg-muted">
-        <span className="min-w-0 truncate">
+        <span className="min-w-0 truncate" data-testid="card-users">
           <UsersCell v={v} />
         </span>
         {v.composeProject && (
-          <span className="min-w-0 truncate">
+          <span className="min-w-0 truncate" data-testid="card-stack">
             stack <StackCell v={v} />
           </span>
         )}
+      </div>
+      <div className="flex min-w-0 items-center gap-x-3 text-xs text-fg-muted">
         {coverage && (
-          <span className="ml-auto shrink-0" data-testid="card-protection">
+          <span className="shrink-0" data-testid="card-protection">
             <span className="sr-only">Protection: </span>
             <CoverageBadge coverage={coverage} />
           </span>
         )}
-        <span className={`${coverage ? "" : "ml-auto "}shrink-0`}>
+        <span className="ml-auto shrink-0">
           <span className="sr-only">Last backup: </span>
           <LastBackupCell v={v} />
         </span>

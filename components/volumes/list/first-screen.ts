@@ -4,7 +4,7 @@ import type { VolumeList } from "@/lib/api/queries";
 import { filterVolumes, sortVolumes } from "../volume-filter";
 import { readListState } from "./url-state";
 
-/** A tall screen's worth of 40 px rows (or 72 px cards): more would only make the page heavier. */
+/** A tall screen's worth of 40 px rows (or 92 px cards): more would only make the page heavier. */
 export const FIRST_SCREEN_ROWS = 50;
 
 /** The first rows as the page would show them for `params`; null when none would show (the page then waits as before). */
