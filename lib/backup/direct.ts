@@ -50,16 +50,17 @@ export type TreeCounts = { entries: number; bytes: number; linkBytes: number };
 
 /**
  * Counts a directory's contents as the tar counter does (the root itself not included): entries, content
- * bytes of regular files (each inode once) and symlink target bytes.
+ * bytes of regular files (each inode once) and symlink target bytes. `eachPath`: a hard link's size counts at
+ * every path, as restic's `ls` counts it (lib/restic/restore-counts.ts).
  */
-export async function countTree(root: string, signal?: AbortSignal): Promise<TreeCounts> {
+export async function countTree(root: string, signal?: AbortSignal, { eachPath = false } = {}): Promise<TreeCounts> {
   const counts: TreeCounts = { entries: 0, bytes: 0, linkBytes: 0 };
   const inodes = new Set<string>();
   const stack = [Buffer.from(root)];
   const slash = Buffer.from("/");
   const sized = async (abs: Buffer, isFile: boolean) => {
     const st = await fs.lstat(abs);
-    if (st.nlink > 1) {
+    if (st.nlink > 1 && !eachPath) {
       const key = `${st.dev}:${st.ino}`;
       if (inodes.has(key)) return;
       inodes.add(key);

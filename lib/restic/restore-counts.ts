@@ -1,5 +1,5 @@
 import "server-only";
-import fs from "node:fs/promises";
+import { countTree } from "@/lib/backup/direct";
 import type { Invocation } from "./invocation";
 import { runRestic } from "./process";
 import { tallyNode, type NodeTally } from "./restore-tally";
@@ -22,28 +22,8 @@ export async function expectedOfNodes(inv: Invocation, sid: string, signal: Abor
   return tally;
 }
 
-const STAT_BATCH = 64;
-
 /** What landed in `root`: entries below it, and the sizes of regular files, per path (hard links included). */
 export async function countRestored(root: string, signal?: AbortSignal): Promise<{ entries: number; bytes: number }> {
-  const counts = { entries: 0, bytes: 0 };
-  const stack = [Buffer.from(root)];
-  const slash = Buffer.from("/");
-  while (stack.length) {
-    signal?.throwIfAborted();
-    const dir = stack.pop()!;
-    const files: Buffer[] = [];
-    for (const d of await fs.readdir(dir, { withFileTypes: true, encoding: "buffer" })) {
-      counts.entries++;
-      const abs = Buffer.concat([dir, slash, d.name as unknown as Buffer]);
-      if (d.isDirectory()) stack.push(abs);
-      else if (d.isFile()) files.push(abs);
-    }
-    // A directory's files stat'ed together: one after another, this walk took up to 1.7 s of a 1 GiB restore.
-    for (let i = 0; i < files.length; i += STAT_BATCH) {
-      const sizes = await Promise.all(files.slice(i, i + STAT_BATCH).map(async (f) => (await fs.lstat(f)).size));
-      counts.bytes += sizes.reduce((a, b) => a + b, 0);
-    }
-  }
-  return counts;
+  const { entries, bytes } = await countTree(root, signal, { eachPath: true });
+  return { entries, bytes };
 }
