@@ -95,8 +95,11 @@ export function sha256Tap(hash: Hash): Transform {
   });
 }
 
-/** Passes a tar stream through unchanged, feeding `digest`. */
-export function digestTap(digest: TreeDigest): Transform {
+/**
+ * Passes a tar stream through unchanged, feeding each chunk to `digest` (a TreeDigest, or a drill's TreeCatalog);
+ * what it throws fails the stream.
+ */
+export function digestTap(digest: { write(chunk: Buffer): void }): Transform {
   return new Transform({
     highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {

@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { Transform, Writable, type TransformCallback } from "node:stream";
+import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { RepoSnapshot } from "@/lib/api/repository-types";
 import { archivePath, type Manifest } from "@/lib/backup/catalog";
 import { fillVolume } from "@/lib/backup/fill";
 import { fillFromBackup } from "@/lib/backup/restore-fill";
+import { digestTap } from "@/lib/backup/transfer-digest";
 import { archiveStreams, checkCounts } from "@/lib/backup/volume-spec";
 import { createHelper, getVolumeArchive, removeHelper } from "@/lib/docker/helper";
 import type { JobControl } from "@/lib/jobs/registry";
@@ -18,28 +19,12 @@ import { TreeCatalog, type Catalog } from "./tree-catalog";
 // fillFromBackup, a snapshot's dump through fillVolume), with a catalog of what the archive or the dump held
 // taken on the way in; and the scratch volume read back through the engine afterwards, for the comparison.
 
-/** Passes a tar stream through unchanged, cataloguing it. */
-function catalogTap(c: TreeCatalog): Transform {
-  return new Transform({
-    highWaterMark: 1 << 20,
-    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      try {
-        c.write(chunk);
-      } catch (e) {
-        done(e as Error);
-        return;
-      }
-      done(null, chunk);
-    },
-  });
-}
-
 /** A backup's archive into the scratch volume; answers what the archive holds (its counts checked against the manifest). */
 export async function restoreArchive(ctl: JobControl, scratch: string, m: Manifest, remake: () => Promise<void>): Promise<Catalog> {
   let catalog = new TreeCatalog();
   const streams = () => {
     catalog = new TreeCatalog(); // a second try (the archive path after the direct one) reads it all again
-    return [...archiveStreams(m), catalogTap(catalog)] as ReturnType<typeof archiveStreams>;
+    return [...archiveStreams(m), digestTap(catalog)] as ReturnType<typeof archiveStreams>;
   };
   try {
     const got = await fillFromBackup(ctl, scratch, streams, {}, remake);
@@ -62,7 +47,7 @@ export async function restoreArchive(ctl: JobControl, scratch: string, m: Manife
 export async function restoreSnapshot(ctl: JobControl, scratch: string, inv: Invocation, snap: RepoSnapshot): Promise<Catalog> {
   const catalog = new TreeCatalog();
   ctl.update({ phase: "streaming", dataPath: "archive" });
-  await fillVolume(ctl, ctl.job.engine, scratch, [dumpOf(inv, snap, ctl.signal), catalogTap(catalog)]);
+  await fillVolume(ctl, ctl.job.engine, scratch, [dumpOf(inv, snap, ctl.signal), digestTap(catalog)]);
   return catalog.end();
 }
 
