@@ -37,7 +37,16 @@ async function navigate(context) {
   const r = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     const list = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/engines/local/volumes"));
-    return { firstRow: window.__firstRow, listStart: list?.startTime ?? NaN, htmlStart: nav.responseStart, htmlEnd: nav.responseEnd };
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    return {
+      firstRow: window.__firstRow,
+      listStart: list?.startTime ?? NaN,
+      htmlStart: nav.responseStart,
+      htmlEnd: nav.responseEnd,
+      // Where the time between the HTML and the first row goes: the first paint, and the scripts done (hydration after).
+      firstPaint: fcp?.startTime ?? NaN,
+      scriptsDone: nav.domContentLoadedEventEnd,
+    };
   });
   const html = await res.body();
   await page.close();
@@ -68,6 +77,8 @@ try {
       // NaN (—): not asked for before the first row showed
       "list asked for at": ms(median(runs.map((r) => r.listStart))),
       "HTML first byte / last byte": `${ms(median(runs.map((r) => r.htmlStart)))} / ${ms(median(runs.map((r) => r.htmlEnd)))}`,
+      "first paint": ms(median(runs.map((r) => r.firstPaint))),
+      "DOMContentLoaded done": ms(median(runs.map((r) => r.scriptsDone))),
       "page HTML": `${(runs[0].htmlBytes / 1e6).toFixed(2)} MB${runs[0].rowsInHtml ? ", rows in it" : ""}`,
     })),
   );
