@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
 import { isUnreachable } from "@/lib/docker/errors";
-import { deferVolumeRemoval } from "@/lib/docker/helper-cleanup";
+import { deferVolumeRemoval, helpersPending } from "@/lib/docker/helper-cleanup";
 import { getVolume, removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
 import { archivePath, type Manifest } from "./catalog";
@@ -58,7 +58,10 @@ export async function removeOwnVolume(engineId: string, name: string): Promise<v
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "not_found") return;
-    if (code === "engine_unreachable" || isUnreachable(e)) deferVolumeRemoval(engineId, name);
+    // Later, too, when the engine failed (a 5xx while it restarts), or when the volume is held by a helper of ours
+    // whose removal is itself still to come.
+    const later = code === "engine_unreachable" || code === "engine_error" || isUnreachable(e) || (code === "in_use" && helpersPending(engineId));
+    if (later) deferVolumeRemoval(engineId, name);
     else console.error(`voldeck: could not remove volume "${name}" on "${engineId}": ${(e as Error).message}`);
   }
 }

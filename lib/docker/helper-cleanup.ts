@@ -57,6 +57,9 @@ export function deferStart(engineId: string, id: string, name: string): void {
   schedule(engineId);
 }
 
+/** Whether a helper of this engine is still to be removed (it may be what holds a job's scratch volume). */
+export const helpersPending = (engineId: string): boolean => (pendingByEngine.get(engineId)?.helpers.size ?? 0) > 0;
+
 /** Only for volumes the job created itself and that hold nothing anyone needs. */
 export function deferVolumeRemoval(engineId: string, name: string): void {
   pending(engineId).volumes.add(name);
