@@ -1,8 +1,9 @@
 // `npm run bench:first-row`: navigation → first row of the volumes list in Chromium, 5,000 volumes (BENCH_VOLUMES)
 // on a private engine (issue 16's goal: ≤ 600 ms). Several builds can be compared in one run, side by side on the
 // same engine, rounds interleaved (BENCH_DIST_DIRS=".next-before,.next-bench"; default VOLDECK_DIST_DIR or
-// .next-bench, built when empty). Also says when the page asked for the list (before or after the first row) and
+// .next-bench, built when empty). BENCH_NO_SCRIPTS=1 loads the page with scripts off (first paint only). Also says when the page asked for the list (before or after the first row) and
 // how big the page's HTML was, since a list handed over with the page makes the page larger.
+import http from "node:http";
 import { chromium } from "@playwright/test";
 import { ensureBuild, median, startConsole } from "./bench/harness.mjs";
 import { fillEngine, startEngine } from "./test-engine.mjs";
@@ -19,9 +20,17 @@ async function browserFor(app) {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 } });
+  // BENCH_NO_SCRIPTS=1: the page without its scripts (no hydration), to see how much of the first paint they cost.
+  const javaScriptEnabled = !process.env.BENCH_NO_SCRIPTS;
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 }, javaScriptEnabled });
   const login = await context.request.post("/api/auth/login", { data: { username: "admin", password: app.env.VOLDECK_ADMIN_PASSWORD } });
   if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  // The page hands its rows over only once the list answers within its time (lib/backup/volume-list-answer.ts);
+  // just after the fill it may not yet, and without scripts the page would then never show a row.
+  for (let tries = 0; !(await (await context.request.get("/engines/local/volumes")).text()).includes("scale-v00000"); tries++) {
+    if (tries === 30) throw new Error("the page never came with its rows");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   await context.addInitScript((row) => {
     const poll = () => (document.querySelector(row) ? (window.__firstRow = performance.now()) : requestAnimationFrame(poll));
     requestAnimationFrame(poll);
@@ -53,20 +62,52 @@ async function navigate(context) {
   return { ...r, htmlBytes: html.length, rowsInHtml: html.includes("scale-v00000") };
 }
 
+/**
+ * The browser's own floor: the first paint of a one-line page from a bare server, loaded the same way in a
+ * context of its own (side by side with the console's pages, in the same rounds).
+ */
+async function floorPage() {
+  const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>floor</title><p>one row</p>"));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const paint = async () => {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const t = await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          new PerformanceObserver((l, o) => (o.disconnect(), resolve(l.getEntries()[0].startTime))).observe({ type: "paint", buffered: true }),
+        ),
+    );
+    await page.close();
+    return t;
+  };
+  return { paint, close: async () => (await browser.close(), server.close()) };
+}
+
 for (const d of dists) await ensureBuild(d, process.argv.includes("--build"));
 const engine = await startEngine({ name: "bench-first-row" });
 const apps = [];
+let floor;
 try {
   await fillEngine(engine, { volumes: VOLUMES, containers: CONTAINERS });
   for (const distDir of dists) apps.push({ distDir, app: await startConsole({ distDir, engine }), runs: [] });
   // The console warms its lists at start (lib/docker/warm-start.ts); a person arrives a little later.
   await new Promise((r) => setTimeout(r, 5000));
   for (const a of apps) Object.assign(a, await browserFor(a.app));
+  floor = await floorPage();
+  const floorPaints = [];
   for (let i = 0; i <= ROUNDS; i++) {
     for (const a of apps) {
       const r = await navigate(a.context);
       if (i > 0) a.runs.push(r); // round 0 fills the browser's cache
     }
+    const t = await floor.paint();
+    if (i > 0) floorPaints.push(t);
   }
   console.log(`\nNavigation → first row: ${VOLUMES} volumes, ${CONTAINERS} containers, median of ${ROUNDS} interleaved loads\n`);
   console.table(
@@ -82,7 +123,9 @@ try {
       "page HTML": `${(runs[0].htmlBytes / 1e6).toFixed(2)} MB${runs[0].rowsInHtml ? ", rows in it" : ""}`,
     })),
   );
+  console.log(`The browser's floor, a one-line page from a bare server (same rounds): first paint ${ms(median(floorPaints))}`);
 } finally {
+  await floor?.close();
   for (const a of apps) {
     await a.browser?.close();
     await a.app.stop();
