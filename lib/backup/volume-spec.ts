@@ -58,10 +58,12 @@ export async function removeOwnVolume(engineId: string, name: string): Promise<v
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "not_found") return;
-    // Later, too, when the engine failed (a 5xx while it restarts), or when the volume is held by a helper of ours
-    // whose removal is itself still to come.
-    const later = code === "engine_unreachable" || code === "engine_error" || isUnreachable(e) || (code === "in_use" && helpersPending(engineId));
-    if (later) deferVolumeRemoval(engineId, name);
+    // Later, too, when the engine failed (a 5xx while it restarts: said once here, the retries are quiet), or when
+    // a container holds it while a helper of ours is still to be removed (a Swarm service's claim is final).
+    const failed = code === "engine_error";
+    const heldByOurHelper = code === "in_use" && !(e as ApiError).details?.services && helpersPending(engineId);
+    if (failed) console.error(`voldeck: removing volume "${name}" on "${engineId}" failed; trying again later: ${(e as Error).message}`);
+    if (code === "engine_unreachable" || isUnreachable(e) || failed || heldByOurHelper) deferVolumeRemoval(engineId, name);
     else console.error(`voldeck: could not remove volume "${name}" on "${engineId}": ${(e as Error).message}`);
   }
 }

@@ -78,15 +78,15 @@ function schedule(engineId: string): void {
 
 /**
  * Answers true when there is nothing more to do (done, or the engine refused for good: 4xx), false to try again
- * later (unreachable, or a 5xx while it is still starting up).
+ * later (unreachable, a 5xx while it is still starting up, or one of `later`).
  */
-async function attempt(what: string, fn: () => Promise<unknown>, quiet: number[]): Promise<boolean> {
+async function attempt(what: string, fn: () => Promise<unknown>, quiet: number[], later: number[] = []): Promise<boolean> {
   try {
     await fn();
     return true;
   } catch (e) {
     const status = engineStatus(e);
-    if (status === undefined || status >= 500) return false;
+    if (status === undefined || status >= 500 || later.includes(status)) return false;
     if (!quiet.includes(status)) console.error(`voldeck: ${what} failed: ${(e as Error).message}`);
     return true;
   }
@@ -104,11 +104,12 @@ async function retry(engineId: string, p: Pending): Promise<void> {
   for (const id of [...p.helpers]) {
     if (await attempt(`removing helper ${id}`, () => client.getContainer(id).remove({ force: true, v: false }), [404])) p.helpers.delete(id);
   }
-  // A helper still to remove may be what holds a scratch volume: the engine would refuse that volume with 409 "in
-  // use", which counts as final. So volumes wait until every helper is gone (seen on a restarting engine: the
-  // helper's removal failed with a 5xx, the volume's with a 409, and the scratch volume stayed for good).
-  for (const name of p.helpers.size ? [] : [...p.volumes]) {
-    if (await attempt(`removing scratch volume ${name}`, () => client.getVolume(name).remove(), [404])) p.volumes.delete(name);
+  // A helper still to remove may be what holds a scratch volume: while one is, the engine's 409 "in use" means
+  // "later", not "never" (seen on a restarting engine: the helper's removal failed with a 5xx, the volume's with a
+  // 409, and the scratch volume stayed for good). With no helper left, a 409 is final, as before.
+  const inUseLater = p.helpers.size ? [409] : [];
+  for (const name of [...p.volumes]) {
+    if (await attempt(`removing scratch volume ${name}`, () => client.getVolume(name).remove(), [404], inUseLater)) p.volumes.delete(name);
   }
   const left = p.helpers.size + p.starts.size + p.volumes.size;
   if (!left) {
