@@ -328,10 +328,9 @@ export function toContainer(c: RawContainer, extras: ContainerExtras | undefined
 
 /**
  * The volumes a prune may remove, as the engine chooses them: unused, local driver, created without
- * driver options (NFS/CIFS/tmpfs definitions are kept), and anonymous only unless `all`.
+ * driver options (NFS/CIFS/tmpfs definitions are kept), and anonymous only unless `all`. Never a restore drill's
+ * scratch volume: it is the drill's until it removes it (lib/drills), and pruning it would fail the drill.
  */
-/** A restore drill's scratch volume is the drill's until it removes it (lib/drills): pruning it would fail the drill. */
-
 export function pruneCandidates(volumes: Volume[], all: boolean): PruneCandidate[] {
   return volumes
     .filter((v) => !v.inUse && !v.heldBy && !isDrillScratch(v) && v.driver === "local" && Object.keys(v.options).length === 0 && (all || v.anonymous))
