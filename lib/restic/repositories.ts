@@ -9,6 +9,7 @@ import { invocation, type Invocation } from "./invocation";
 import { LocationError, parseLocation } from "./location";
 import { ResticError, runRestic } from "./process";
 import { forgetSnapshotStats } from "./snapshot-stats";
+import { resticSnapshots } from "./snapshots";
 import { removeSecrets, writeSecrets, type SecretName } from "./secrets";
 import { deleteRepoRow, findRepoRow, insertRepoRow, listRepoRows, type RepoRow } from "./store";
 import { resticVersion } from "./version";
@@ -111,14 +112,13 @@ export async function repositoryStatus(row: RepoRow): Promise<Repository> {
   try {
     const inv = invocation(row);
     const [snaps, raw, restore] = await Promise.all([
-      runRestic(inv, ["snapshots", "--json", "--no-lock"], { timeoutMs: STATUS_TIMEOUT_MS }),
+      resticSnapshots(inv, [], { timeoutMs: STATUS_TIMEOUT_MS }),
       runRestic(inv, ["stats", "--json", "--no-lock", "--mode", "raw-data"], { timeoutMs: STATUS_TIMEOUT_MS }),
       runRestic(inv, ["stats", "--json", "--no-lock", "--mode", "restore-size"], { timeoutMs: STATUS_TIMEOUT_MS }),
     ]);
-    const count = (JSON.parse(snaps.lines.join("\n") || "[]") as unknown[]).length;
     const stored = (JSON.parse(raw.lines.join("\n") || "{}") as { total_size?: number }).total_size ?? null;
     const logical = (JSON.parse(restore.lines.join("\n") || "{}") as { total_size?: number }).total_size ?? null;
-    return { ...base, reachable: true, snapshots: count, storedBytes: stored, logicalBytes: logical };
+    return { ...base, reachable: true, snapshots: snaps.length, storedBytes: stored, logicalBytes: logical };
   } catch (e) {
     return { ...base, reachable: false, error: (e as Error).message, snapshots: null, storedBytes: null, logicalBytes: null };
   }
