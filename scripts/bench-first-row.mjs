@@ -4,7 +4,7 @@
 // .next-bench, built when empty). BENCH_NO_SCRIPTS=1 loads the page with scripts off (first paint only). Also says when the page asked for the list (before or after the first row) and
 // how big the page's HTML was, since a list handed over with the page makes the page larger.
 import http from "node:http";
-import { chromium } from "@playwright/test";
+import { launchChromium, signedInContext } from "./bench/browser.mjs";
 import { ensureBuild, median, startConsole } from "./bench/harness.mjs";
 import { fillEngine, startEngine } from "./test-engine.mjs";
 
@@ -16,15 +16,10 @@ const ROW = '[role="table"][aria-label="Volumes"] [role="rowgroup"] a';
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : "—");
 
 async function browserFor(app) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   // BENCH_NO_SCRIPTS=1: the page without its scripts (no hydration), to see how much of the first paint they cost.
   const javaScriptEnabled = !process.env.BENCH_NO_SCRIPTS;
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 }, javaScriptEnabled });
-  const login = await context.request.post("/api/auth/login", { data: { username: "admin", password: app.env.VOLDECK_ADMIN_PASSWORD } });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  const context = await signedInContext(browser, app, { viewport: { width: 1440, height: 900 }, javaScriptEnabled });
   // The page hands its rows over only once the list answers within its time (lib/backup/volume-list-answer.ts);
   // just after the fill it may not yet. Up to 30 s for that; a build without the hand-over never does, and is
   // measured as it is.
@@ -70,10 +65,7 @@ async function navigate(context) {
 async function floorPage() {
   const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>floor</title><p>one row</p>"));
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const paint = async () => {
     const page = await context.newPage();

@@ -4,7 +4,7 @@
 // BENCH_VOLUMES (default 5000), BENCH_CONTAINERS (default 1000). The console runs from VOLDECK_DIST_DIR (default
 // .next-bench), built when it holds no build yet (`-- --build` builds it again).
 import { readFileSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { launchChromium, signedInContext } from "./bench/browser.mjs";
 import { ensureBuild, median, startConsole } from "./bench/harness.mjs";
 import { engineJson, fillEngine, inParallel, startEngine } from "./test-engine.mjs";
 
@@ -67,13 +67,8 @@ async function benchApi(engine, app) {
 }
 
 async function benchBrowser(engine, app) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1400, height: 900 } });
-  const login = await context.request.post("/api/auth/login", { data: { username: "admin", password: app.env.VOLDECK_ADMIN_PASSWORD } });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  const browser = await launchChromium();
+  const context = await signedInContext(browser, app, { viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   // Records when the first row appears and the longest main-thread task, from the page itself.
   await page.addInitScript(() => {

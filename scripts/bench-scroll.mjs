@@ -3,7 +3,7 @@
 // deltas) while the page is scrolled at fling speed, top to bottom and back. Issue 11's goals: 95th-percentile
 // frame ≤ 25 ms, first rows ≤ 1 s after the data. Starts its own engine and console (VOLDECK_DIST_DIR, default
 // .next-bench, built when empty; `-- --build` builds again); prints a table.
-import { chromium } from "@playwright/test";
+import { launchChromium, signedInContext } from "./bench/browser.mjs";
 import { ensureBuild, startConsole } from "./bench/harness.mjs";
 import { fillEngine, startEngine } from "./test-engine.mjs";
 
@@ -15,13 +15,8 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 async function measure(app) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 } });
-  const login = await context.request.post("/api/auth/login", { data: { username: "admin", password: app.env.VOLDECK_ADMIN_PASSWORD } });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  const browser = await launchChromium();
+  const context = await signedInContext(browser, app, { viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript((row) => {
     const poll = () => (document.querySelector(row) ? (window.__firstRow = performance.now()) : requestAnimationFrame(poll));
