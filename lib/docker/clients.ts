@@ -8,6 +8,7 @@ import "@/lib/engines/no-redirects"; // every engine client: never follow an HTT
 import { consoleEngineRows } from "@/lib/engines/rows";
 import { ANSWER_TIMEOUT_MS, withDeadlines } from "./deadline";
 import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type EngineMaterial } from "./engine-config";
+import { SshTransport, type SshTransportOptions } from "./ssh-transport";
 
 // One dockerode client per engine (three, in fact: ordinary calls, streams, status checks), and the list of
 // engines they are made for: the environment's engines (DOCKER_HOST, VOLDECK_ENGINES) then those added from the
@@ -19,7 +20,7 @@ import { engineKind, enginesFromEnv, modemOptions, type EngineConfig, type Engin
 // Status (the engines list, "test connection"): a dead or unreachable engine is reported within this.
 export const STATUS_TIMEOUT_MS = 3_000;
 
-type Clients = { docker: Docker; stream: Docker; status: Docker };
+type Clients = { docker: Docker; stream: Docker; status: Docker; ssh: SshTransport | null };
 type Registry = { env: EngineConfig[]; console: EngineConfig[] | null; clients: Map<string, Clients> };
 
 // Cached on globalThis so that dev-mode reloads reuse sockets instead of multiplying them.
@@ -60,45 +61,78 @@ export function reloadEngineList(): void {
 }
 
 registerEngineState("dockerode clients", (id) => {
+  registry().clients.get(id)?.ssh?.close();
   registry().clients.delete(id);
 });
 
 type Timeouts = { timeout?: number; connectionTimeout?: number };
 
 /** A client for any address and material (also for one not saved yet: "test connection" before adding). */
-export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts, hostVerifier?: (key: Buffer) => boolean): Docker {
+export function clientFor(url: string, material: EngineMaterial, timeouts: Timeouts, hostVerifier?: HostVerifier, ssh?: SshTransport): Docker {
   const options = modemOptions(url, material);
-  if (hostVerifier && options.sshOptions) options.sshOptions = { ...(options.sshOptions as object), hostVerifier };
-  return new Docker({ ...options, ...forTransport(url, timeouts) } as Docker.DockerOptions);
+  if (engineKind(url) !== "ssh") return new Docker({ ...options, ...timeouts } as Docker.DockerOptions);
+  // Over SSH, HTTP goes through our transport's agent (lib/docker/ssh-transport.ts); a client of its own (not
+  // cached) ends its SSH connection as soon as its calls are done.
+  const transport = ssh ?? sshTransport(url, material, hostVerifier, { keepAlive: false, idleMs: 0 });
+  return new Docker({ protocol: "http", host: options.host, port: options.port, agent: transport.agent, ...forSsh(timeouts) } as Docker.DockerOptions);
+}
+
+type HostVerifier = (key: Buffer) => boolean;
+
+function sshTransport(url: string, material: EngineMaterial, hostVerifier: HostVerifier | undefined, options: SshTransportOptions): SshTransport {
+  const { host, port, username, sshOptions } = modemOptions(url, material) as { host: string; port: string; username: string; sshOptions: object };
+  return new SshTransport({ ...sshOptions, host, port: Number(port), username, ...(hostVerifier ? { hostVerifier } : {}) }, options);
 }
 
 /**
- * docker-modem's `timeout` calls setTimeout on the socket, which ssh2's channel does not have (it throws, out
- * of the request): over SSH the same limit bounds the time until the answer starts instead.
+ * docker-modem's `timeout` calls setTimeout on the socket, which an SSH channel does not have: over SSH the same
+ * limit bounds the time until the answer starts instead.
  */
-function forTransport(url: string, timeouts: Timeouts): Timeouts {
-  if (engineKind(url) !== "ssh" || timeouts.timeout === undefined) return timeouts;
+function forSsh(timeouts: Timeouts): Timeouts {
+  if (timeouts.timeout === undefined) return timeouts;
   return { connectionTimeout: Math.min(timeouts.timeout, timeouts.connectionTimeout ?? Infinity) };
 }
 
-function makeClient(config: EngineConfig, timeouts: Timeouts): Docker {
-  // `local` follows DOCKER_HOST exactly as the docker CLI does (TLS variables included).
-  if (config.id === "local" && process.env.DOCKER_HOST) return new Docker(forTransport(config.url, timeouts));
-  if (config.source !== "console") return clientFor(config.url, {}, timeouts);
-  return clientFor(config.url, readMaterial(config.id), timeouts, hostKeyVerifier(config.id));
+/** The key material and host key check of an engine's address: a console engine's own; none for the environment's. */
+function credentials(config: EngineConfig): { material: EngineMaterial; hostVerifier?: HostVerifier } {
+  if (config.source !== "console") return { material: {} };
+  return { material: readMaterial(config.id), hostVerifier: hostKeyVerifier(config.id) };
+}
+
+/** `ssh`: the engine's shared transport, for its cached clients; without it a client over SSH has its own. */
+function makeClient(config: EngineConfig, timeouts: Timeouts, ssh?: SshTransport): Docker {
+  // `local` follows DOCKER_HOST exactly as the docker CLI does (TLS variables included; ssh:// through
+  // docker-modem's own transport).
+  if (followsDockerHost(config)) return new Docker(engineKind(config.url) === "ssh" ? forSsh(timeouts) : timeouts);
+  const { material, hostVerifier } = credentials(config);
+  return clientFor(config.url, material, timeouts, hostVerifier, ssh);
+}
+
+function followsDockerHost(config: EngineConfig): boolean {
+  return config.id === "local" && Boolean(process.env.DOCKER_HOST);
+}
+
+/** The cached clients of an engine share one SSH transport, whose connections stay open between calls. */
+function makeClients(config: EngineConfig): Clients {
+  let ssh: SshTransport | undefined;
+  if (engineKind(config.url) === "ssh" && !followsDockerHost(config)) {
+    const { material, hostVerifier } = credentials(config);
+    ssh = sshTransport(config.url, material, hostVerifier, { keepAlive: true, idleMs: 60_000 });
+  }
+  return {
+    docker: withDeadlines(makeClient(config, {}, ssh), ANSWER_TIMEOUT_MS),
+    stream: makeClient(config, {}, ssh),
+    // A little longer than the status deadline (lib/engines/probe.ts), which reports first and more clearly.
+    status: makeClient(config, { timeout: STATUS_TIMEOUT_MS + 500, connectionTimeout: STATUS_TIMEOUT_MS + 500 }, ssh),
+    ssh: ssh ?? null,
+  };
 }
 
 function clients(id: string): Clients {
-  const config = engineConfig(id);
   const reg = registry();
   let c = reg.clients.get(id);
   if (!c) {
-    c = {
-      docker: withDeadlines(makeClient(config, {}), ANSWER_TIMEOUT_MS),
-      stream: makeClient(config, {}),
-      // A little longer than the status deadline (lib/engines/probe.ts), which reports first and more clearly.
-      status: makeClient(config, { timeout: STATUS_TIMEOUT_MS + 500, connectionTimeout: STATUS_TIMEOUT_MS + 500 }),
-    };
+    c = makeClients(engineConfig(id));
     reg.clients.set(id, c);
   }
   return c;

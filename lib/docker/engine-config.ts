@@ -75,7 +75,7 @@ export function engineKind(url: string): "unix" | "tcp" | "ssh" {
 /**
  * dockerode/docker-modem options for an address (and its key material). Every key DOCKER_HOST could set is
  * overridden. TLS: https with the client certificate, verified against the given CA only. SSH: docker-modem's
- * ssh2 transport, which runs `docker system dial-stdio` on the remote host for each request.
+ * ssh address: lib/docker/ssh-transport.ts, which runs `docker system dial-stdio` on the remote host.
  */
 export function modemOptions(url: string, material: EngineMaterial = {}): Record<string, unknown> {
   const blank = { host: undefined, port: undefined, socketPath: undefined, ca: undefined, cert: undefined, key: undefined };

@@ -2,7 +2,7 @@
 // its sessions get DOCKER_HOST set to a private test engine, so `docker system dial-stdio` run "on that host"
 // reaches that engine and never the machine's own Docker.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,8 @@ export type TestSshd = {
   wrongKey: string;
   /** The host key's fingerprint, as `ssh-keygen -l` prints it (SHA256:…). */
   hostKey: string;
+  /** How many SSH connections the server has accepted so far (its log's "Accepted publickey" lines). */
+  acceptedConnections: () => number;
   stop: () => Promise<void>;
 };
 
@@ -35,6 +37,22 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`sshd did not listen on ${port}: ${log()}`);
+}
+
+/** The processes sshd `pid` forked for its connections (each serving one client connection). */
+function sessionPids(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
 }
 
 /**
@@ -87,8 +105,18 @@ export async function startSshd({ dockerHost, port: fixedPort, client }: { docke
     clientPublicKey: readFileSync(path.join(dir, "client_key.pub"), "utf8"),
     wrongKey: readFileSync(path.join(dir, "wrong_key"), "utf8"),
     hostKey: execFileSync("ssh-keygen", ["-l", "-f", path.join(dir, "host_key.pub")], { encoding: "utf8" }).split(" ")[1],
+    acceptedConnections: () => log().match(/^.*Accepted publickey for /gm)?.length ?? 0,
     stop: async () => {
       if (child.exitCode === null) {
+        // As a host going away: its open sessions end too (sshd leaves them running when only it stops), so a
+        // console that keeps its SSH connections open meets the restarted server, not the old sessions.
+        for (const pid of sessionPids(child.pid!)) {
+          try {
+            process.kill(pid, "SIGTERM");
+          } catch {
+            // that session ended meanwhile
+          }
+        }
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;

@@ -42,6 +42,17 @@ it("is added with a private key, tested, and its volumes are listed", async () =
   expect(volumes.body.volumes.map((v) => v.name)).toContain(volume);
 });
 
+it("keeps its SSH connection open: further calls open no new connection", async () => {
+  await get(`/api/engines/${eid}/volumes`); // the engine's clients are made and connected
+  const before = sshd.acceptedConnections();
+  for (let i = 0; i < 5; i++) {
+    const answer = await get<Volume>(`/api/engines/${eid}/volumes/${volume}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.name).toBe(volume);
+  }
+  expect(sshd.acceptedConnections()).toBe(before);
+});
+
 it("a key the server does not accept: the test says SSH authentication failed", async () => {
   const answer = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url, ssh: { privateKey: sshd.wrongKey } });
   expect(answer.status, answer.text).toBe(200);
