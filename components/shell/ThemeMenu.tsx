@@ -1,7 +1,6 @@
 "use client";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Check, Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
-import { useEffect } from "react";
 import { Tooltip } from "@/components/ui/Tooltip";
 import { applyTheme, THEMES, type ThemeChoice } from "./theme";
 import { useRootData } from "./useRootData";
@@ -12,19 +11,15 @@ const options: { value: ThemeChoice; label: string; icon: LucideIcon }[] = [
   { value: "dark", label: "Dark", icon: Moon },
 ];
 
-/** The theme choice in the header: system (follows the OS, also when it changes), light or dark. */
+/**
+ * The theme choice in the header: system (follows the OS, also when it changes: the inline theme script's
+ * listener, components/shell/theme.ts), light or dark.
+ */
 export function ThemeMenu() {
   // "system" in the server's HTML; the stored choice once the page runs (its colours were already right: the
   // inline script in app/layout.tsx applied the choice before the first paint).
   const stored = useRootData("theme");
   const choice: ThemeChoice = THEMES.find((t) => t === stored) ?? "system";
-  useEffect(() => {
-    if (choice !== "system") return;
-    const media = window.matchMedia("(prefers-color-scheme: dark)");
-    const follow = () => applyTheme("system");
-    media.addEventListener("change", follow);
-    return () => media.removeEventListener("change", follow);
-  }, [choice]);
   const choose = (value: ThemeChoice) => applyTheme(value, true);
   const Current = options.find((o) => o.value === choice)?.icon ?? Monitor;
   return (

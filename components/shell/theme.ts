@@ -2,6 +2,8 @@
 // <html> always carries class "light" or "dark" (app/globals.css themes by it, and Tailwind's dark: variant
 // follows it). THEME_SCRIPT runs inline in <head> before the first paint (app/layout.tsx gives it the CSP
 // nonce), so a dark page never flashes white; applyTheme does the same afterwards, when the choice changes.
+// While the choice is "system" (data-theme on <html>), the script's listener follows the OS as it changes, on
+// every page (the sign-in and error pages have no theme menu).
 // The script is a string, not a function's source, so that minification cannot change what runs.
 
 export type ThemeChoice = "system" | "light" | "dark";
@@ -14,7 +16,7 @@ export const SIDEBAR_KEY = "voldeck-sidebar";
 // that way, and the CSP (scripts/server/edge.mjs) refuses a <style> without the nonce. Only running script can
 // call createElement, and every script here is already trusted by the nonce ('strict-dynamic'); markup an
 // attacker might inject gets no nonce. (Sonner's CSS is also served as a file, app/layout.tsx.)
-export const THEME_SCRIPT = `(function(){try{var n=document.currentScript&&document.currentScript.nonce;if(n){var c=Document.prototype.createElement;Document.prototype.createElement=function(t,o){var e=c.call(this,t,o);if(String(t).toLowerCase()==="style")e.nonce=n;return e}}}catch(e){}try{var d=document.documentElement,t=localStorage.getItem("${THEME_KEY}"),m=window.matchMedia("(prefers-color-scheme: dark)").matches;var k=t==="light"||t==="dark"?t:m?"dark":"light";d.classList.remove("light","dark");d.classList.add(k);d.dataset.theme=t==="light"||t==="dark"?t:"system";if(localStorage.getItem("${SIDEBAR_KEY}")==="collapsed")d.dataset.sidebar="collapsed"}catch(e){}})();`;
+export const THEME_SCRIPT = `(function(){try{var n=document.currentScript&&document.currentScript.nonce;if(n){var c=Document.prototype.createElement;Document.prototype.createElement=function(t,o){var e=c.call(this,t,o);if(String(t).toLowerCase()==="style")e.nonce=n;return e}}}catch(e){}try{var d=document.documentElement,t=localStorage.getItem("${THEME_KEY}"),m=window.matchMedia("(prefers-color-scheme: dark)").matches;var k=t==="light"||t==="dark"?t:m?"dark":"light";d.classList.remove("light","dark");d.classList.add(k);d.dataset.theme=t==="light"||t==="dark"?t:"system";if(localStorage.getItem("${SIDEBAR_KEY}")==="collapsed")d.dataset.sidebar="collapsed";window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change",function(e){if(d.dataset.theme==="system"){d.classList.remove("light","dark");d.classList.add(e.matches?"dark":"light")}})}catch(e){}})();`;
 
 const systemDark = () => window.matchMedia("(prefers-color-scheme: dark)").matches;
 

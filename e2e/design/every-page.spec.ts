@@ -81,22 +81,6 @@ async function open(browser: Browser, c: PageCase, size: (typeof SIZES)[number])
   return { context, page };
 }
 
-/**
- * The OS switches to dark. Pages with the theme menu follow at once (as they do for a user); the others apply it
- * on their next load. Either way the html class says which theme applies.
- */
-async function turnDark(page: Page) {
-  await page.emulateMedia({ colorScheme: "dark" });
-  const followed = await page
-    .waitForFunction(() => document.documentElement.classList.contains("dark"), undefined, { timeout: 2_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!followed) {
-    await page.reload();
-    await settled(page);
-  }
-}
-
 // Only colours differ between the themes: the dark pass runs axe's colour rules, the light pass all of them.
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
@@ -109,8 +93,9 @@ for (const c of PAGES) {
       try {
         for (const theme of THEMES) {
           const where = `${c.id} at ${size.width} px, ${theme}`;
-          if (theme === "dark") await turnDark(page);
-          // The theme followed the OS (no stored choice): the html class says which one applies.
+          // The OS switches to dark: every page follows at once, without a reload (the inline theme script's
+          // listener), as it does for a user; the html class says which theme applies.
+          if (theme === "dark") await page.emulateMedia({ colorScheme: "dark" });
           await expect(page.locator("html"), where).toHaveClass(new RegExp(`\\b${theme}\\b`));
           const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
           expect.soft(widths.scroll, `${where}: the page is ${widths.scroll} px wide`).toBeLessThanOrEqual(widths.inner);
