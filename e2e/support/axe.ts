@@ -9,7 +9,7 @@ import { expect, type Page } from "@playwright/test";
  */
 export async function seriousViolations(page: Page, only?: string[]): Promise<string[]> {
   await expect(page).toHaveTitle(/\S/, { timeout: 15_000 });
-  const builder = new AxeBuilder({ page });
+  const builder = new AxeBuilder({ page }).setLegacyMode();
   const axe = await (only ? builder.withRules(only) : builder).analyze();
   return axe.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
