@@ -123,8 +123,9 @@ function filteredFiles(dir, suffix) {
 const checks = [
   // Next's build checks the app's types; this checks everything else too (tests, e2e, configs).
   { name: "the type check", args: ["tsc", "--noEmit", "-p", "tsconfig.check.json"] },
-  // Next's and the hooks rules, no import cycles, the layers (eslint.config.mjs).
+  // Next's and the hooks rules, the layers (eslint.config.mjs); then no import cycles (dpdm, package.json).
   { name: "the lint gate", args: ["eslint", ".", "--max-warnings", "0"] },
+  { name: "the import cycle check", cmd: "npm", args: ["run", "-s", "cycles"] },
   // Unused files, exports and dependencies (knip.jsonc).
   { name: "knip", args: ["knip"] },
   { name: "the format check", args: ["prettier", "--check", "."], hint: "run `npm run format`" },
@@ -133,7 +134,7 @@ const checks = [
 async function staticChecks() {
   let failed = false;
   for (const check of checks) {
-    if ((await run("npx", check.args)) === 0) continue;
+    if ((await run(check.cmd ?? "npx", check.args)) === 0) continue;
     console.error(`voldeck tests: ${check.name} failed${check.hint ? ` (${check.hint})` : ""}`);
     totals.failed++;
     failures.push(check.name);
