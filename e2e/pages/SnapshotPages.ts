@@ -26,9 +26,13 @@ export class VolumeSnapshots {
   /** Snapshot now into `repository` (chosen when there are several), and wait for the job to finish. */
   async takeSnapshot(repository: string): Promise<void> {
     await this.snapshotNow.click();
+    // The form renders whole (the repository choice only when there are several): once its button shows, the
+    // choice is there or is not offered, and isVisible() does not race the dialog's first render.
+    const take = this.dialog.getByRole("button", { name: "Take snapshot" });
+    await expect(take).toBeVisible();
     const select = this.dialog.getByLabel("Repository");
     if (await select.isVisible()) await select.selectOption(repository);
-    await this.dialog.getByRole("button", { name: "Take snapshot" }).click();
+    await take.click();
     await expect(this.dialog.getByText("Snapshot complete, confirmed in the repository.")).toBeVisible({ timeout: 60_000 });
     await this.dialog.getByRole("button", { name: "Close", exact: true }).click();
     await expect(this.dialog).toBeHidden();
