@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { beginImageStage } from "./image-stage.mjs";
 import { engineJson, startEngine } from "./test-engine.mjs";
-import { groupsFor, splitByTime, testFiles } from "./test-shards.mjs";
+import { splitByTime, testFiles } from "./test-shards.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync("/tmp/vd-run-");
@@ -225,14 +225,13 @@ async function main() {
   // Integration and end-to-end tests run at the same time, each group of files against a console and engines of
   // its own (they share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines,
   // restic and the browser, not on the two cores, so it takes the longest group's time instead of the sum.
-  // VOLDECK_TEST_GROUPS=n splits each kind into n groups of about equal time (scripts/test-shards.mjs; default 2),
-  // and the integration files that mostly wait for the clock make one more group.
+  // VOLDECK_TEST_GROUPS=n splits each kind into n groups of about equal time (scripts/test-shards.mjs; default 2).
   // VOLDECK_TEST_SERIAL=1 runs everything one group after the other on one stack (a quieter log).
   const serial = process.env.VOLDECK_TEST_SERIAL === "1";
   const groups = serial ? 1 : Math.max(1, Number(process.env.VOLDECK_TEST_GROUPS ?? 2) || 1);
   const stages = [];
   if (wantIntegration) {
-    for (const [i, files] of groupsFor(filteredFiles("test/integration", ".test.ts"), groups).entries()) {
+    for (const [i, files] of splitByTime(filteredFiles("test/integration", ".test.ts"), groups).entries()) {
       stages.push(async (env) => (await vitest("integration", env, files, `integration-${i + 1}`)) !== 0);
     }
   }

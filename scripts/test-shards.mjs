@@ -93,28 +93,3 @@ export function splitByTime(files, n, seconds = SECONDS) {
   }
   return groups.filter((g) => g.files.length > 0).map((g) => g.files.sort());
 }
-
-/**
- * Integration files that mostly wait for the clock (a per-minute cron to come round, twice its interval to pass),
- * not for the cores: about seven minutes of a group's time. In a group of their own, beside the others, they
- * cost the run a console and three idle engines instead.
- */
-export const CLOCK_BOUND = [
-  "test/integration/policy-stale.test.ts",
-  "test/integration/repository-check-schedule.test.ts",
-  "test/integration/schedules.test.ts",
-];
-
-/** `files` in `n` groups of about equal time (splitByTime); with two groups or more, the clock-bound ones in one more. */
-export function groupsFor(files, n, seconds = SECONDS) {
-  const waiting = files.filter((f) => CLOCK_BOUND.includes(f));
-  if (n < 2 || !waiting.length) return splitByTime(files, n, seconds);
-  return [
-    ...splitByTime(
-      files.filter((f) => !CLOCK_BOUND.includes(f)),
-      n,
-      seconds,
-    ),
-    waiting,
-  ];
-}

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLOCK_BOUND, groupsFor, splitByTime, testFiles } from "./test-shards.mjs";
+import { splitByTime, testFiles } from "./test-shards.mjs";
 
 describe("splitByTime", () => {
   it("puts the longest files on different groups and balances the rest onto the lighter group", () => {
@@ -19,26 +19,10 @@ describe("splitByTime", () => {
   });
 });
 
-describe("groupsFor", () => {
-  const [stale, checks] = CLOCK_BOUND;
-  const seconds = { a: 100, b: 90, c: 30, [stale]: 150, [checks]: 110 };
-
-  it("gives the clock-bound files a group of their own after the time-balanced ones", () => {
-    expect(groupsFor(["a", "b", "c", stale, checks], 2, seconds)).toEqual([["a"], ["b", "c"], [stale, checks]]);
-  });
-
-  it("keeps them with the rest in a single group, and makes no empty group when only they or none of them are asked for", () => {
-    expect(groupsFor(["a", stale], 1, seconds)).toEqual([["a", stale].sort()]);
-    expect(groupsFor([stale], 2, seconds)).toEqual([[stale]]);
-    expect(groupsFor(["a", "b"], 2, seconds)).toEqual([["a"], ["b"]]);
-  });
-});
-
 describe("testFiles", () => {
   it("lists this repository's integration test files as relative paths", () => {
     const files = testFiles(path.resolve(import.meta.dirname, ".."), "test/integration", ".test.ts");
     expect(files).toContain("test/integration/files.test.ts");
-    for (const f of CLOCK_BOUND) expect(files, `${f} was renamed: update CLOCK_BOUND`).toContain(f);
     expect(files.every((f) => f.startsWith("test/integration/") && f.endsWith(".test.ts"))).toBe(true);
   });
 });
