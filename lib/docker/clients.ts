@@ -81,7 +81,9 @@ type HostVerifier = (key: Buffer) => boolean;
 
 function sshTransport(url: string, material: EngineMaterial, hostVerifier: HostVerifier | undefined, options: SshTransportOptions): SshTransport {
   const { host, port, username, sshOptions } = modemOptions(url, material) as { host: string; port: string; username: string; sshOptions: object };
-  return new SshTransport({ ...sshOptions, host, port: Number(port), username, ...(hostVerifier ? { hostVerifier } : {}) }, options);
+  // An environment's engine has no key of its own: the ssh-agent, as the docker CLI would use it.
+  const agent = !material.ssh && process.env.SSH_AUTH_SOCK ? { agent: process.env.SSH_AUTH_SOCK } : {};
+  return new SshTransport({ ...sshOptions, ...agent, host, port: Number(port), username, ...(hostVerifier ? { hostVerifier } : {}) }, options);
 }
 
 /**

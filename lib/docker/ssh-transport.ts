@@ -1,6 +1,6 @@
-import http from "node:http";
-import type { Duplex } from "node:stream";
+import type http from "node:http";
 import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
+import { ChannelAgent, ChannelSocket } from "./ssh-channel-socket";
 
 // Our own SSH transport, and why: docker-modem's opens a new SSH connection, and starts a new
 // `docker system dial-stdio` on the host, for every request. That costs about 0.8 s a call on an idle machine
@@ -12,14 +12,10 @@ import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 
 /** OpenSSH allows 10 sessions per connection by default (MaxSessions); stay below it. */
 const CHANNELS_PER_CONNECTION = 8;
-/** Idle HTTP connections kept for the next call; more wait in the queue of no one. */
-const FREE_CHANNELS = 4;
-/** An idle HTTP connection is closed after this (its dial-stdio process on the host ends with it). */
-const FREE_CHANNEL_MS = 15_000;
 /**
- * A connection that opens no channel within this is not used again (its calls' deadlines report the engine):
- * a connection kept open can die silently (a NAT or firewall forgets it), and the next calls take a new one.
- * SSH keepalives end such a connection on their own after about three intervals.
+ * A connection that opens no channel within this is ended (its calls' deadlines report the engine): a connection
+ * kept open can die silently (a NAT or firewall forgets it), and the next calls take a new one. SSH keepalives
+ * end such a connection on their own too, after about three intervals.
  */
 const CHANNEL_OPEN_MS = 10_000;
 const KEEPALIVE_MS = 15_000;
@@ -44,7 +40,7 @@ export class SshTransport {
   ) {
     this.agent = new ChannelAgent(options.keepAlive, (callback) => {
       this.openChannel().then(
-        (channel) => callback(null, asSocket(channel)),
+        (channel) => callback(null, new ChannelSocket(channel)),
         (e: unknown) => callback(e as Error),
       );
     });
@@ -82,13 +78,14 @@ export class SshTransport {
         const late = setTimeout(() => {
           gaveUp = true;
           connection.usable = false;
+          connection.client.destroy(); // its other channels, idle ones included, go with it
           reject(new Error(`the SSH server did not open a channel within ${CHANNEL_OPEN_MS / 1000} s`));
         }, CHANNEL_OPEN_MS);
         connection.client.exec("docker system dial-stdio", (err, ch) => {
           clearTimeout(late);
-          if (gaveUp)
+          if (gaveUp) {
             ch?.close(); // too late: nobody waits for it
-          else if (err) reject(err);
+          } else if (err) reject(err);
           else resolve(ch);
         });
       });
@@ -112,6 +109,8 @@ export class SshTransport {
     const connection: Connection = { client, open: 0, usable: true, ready: Promise.resolve() };
     connection.ready = new Promise<void>((resolve, reject) => {
       client.once("ready", resolve);
+      // Closed before "ready" without an error: the server hung up at once (sshd's MaxStartups), or close().
+      client.once("close", () => reject(Object.assign(new Error("the SSH connection closed before it was ready"), { level: "client-socket" })));
       client.on("error", (e) => {
         connection.usable = false;
         reject(e); // before "ready": the connection's own failure; after it, the channels report theirs
@@ -119,11 +118,8 @@ export class SshTransport {
     });
     connection.ready.catch(() => this.drop(connection));
     client.once("close", () => this.drop(connection));
-    try {
-      client.connect({ keepaliveInterval: KEEPALIVE_MS, keepaliveCountMax: 3, ...this.config });
-    } catch (e) {
-      throw e; // settings ssh2 refuses before connecting (a key it cannot read)
-    }
+    // Throws for settings ssh2 refuses before connecting (a key it cannot read): then it is not kept.
+    client.connect({ keepaliveInterval: KEEPALIVE_MS, keepaliveCountMax: 3, ...this.config });
     this.connections.push(connection);
     return connection;
   }
@@ -138,50 +134,4 @@ export class SshTransport {
 
 function isChannelRefusal(e: unknown): boolean {
   return e instanceof Error && /Channel open failure|open failed/i.test(e.message);
-}
-
-/**
- * What Node's HTTP client and agent ask of a socket beyond a duplex stream. Keep-alive and Nagle belong to the
- * SSH connection's TCP socket, and the agent's ref/unref to its own sockets; a channel has none of them.
- * `timeout` 0 tells the agent no socket timeout is set, so it never calls setTimeout (docker-modem's timeout
- * becomes a connection timeout over SSH: lib/docker/clients.ts).
- */
-function asSocket(channel: ClientChannel): Duplex {
-  const noop = () => channel;
-  return Object.assign(channel, { setKeepAlive: noop, setNoDelay: noop, ref: noop, unref: noop, timeout: 0 });
-}
-
-type Connect = (callback: (err: Error | null, socket?: Duplex) => void) => void;
-
-/** An HTTP agent whose connections are dial-stdio channels; idle ones are kept a while for the next call. */
-class ChannelAgent extends http.Agent {
-  private expiries = new WeakMap<Duplex, NodeJS.Timeout>();
-
-  constructor(
-    keepAlive: boolean,
-    private readonly connect: Connect,
-  ) {
-    super({ keepAlive, maxFreeSockets: FREE_CHANNELS });
-  }
-
-  override createConnection(_options: unknown, callback: (err: Error | null, socket?: Duplex) => void): undefined {
-    this.connect(callback);
-  }
-
-  override keepSocketAlive(socket: Duplex): boolean {
-    // @types/node says void; Node returns whether the socket may be kept (a server's short keep-alive hint).
-    if (!(super.keepSocketAlive(socket) as unknown as boolean)) return false;
-    const expire = () => {
-      socket.emit("agentRemove"); // out of the free list first, so that no call is handed a closing channel
-      socket.destroy();
-    };
-    this.expiries.set(socket, setTimeout(expire, FREE_CHANNEL_MS).unref());
-    return true;
-  }
-
-  override reuseSocket(socket: Duplex, request: http.ClientRequest): void {
-    clearTimeout(this.expiries.get(socket));
-    this.expiries.delete(socket);
-    super.reuseSocket(socket, request);
-  }
 }

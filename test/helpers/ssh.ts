@@ -59,7 +59,18 @@ function sessionPids(pid: number): number[] {
  * `port` and `client`: listen there and accept that client's key (a restart with a new host key on the same
  * address, as a reinstalled host); else a free port and a new client key.
  */
-export async function startSshd({ dockerHost, port: fixedPort, client }: { dockerHost: string; port?: number; client?: TestSshd }): Promise<TestSshd> {
+export async function startSshd({
+  dockerHost,
+  port: fixedPort,
+  client,
+  pathEnv = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin",
+}: {
+  dockerHost: string;
+  port?: number;
+  client?: TestSshd;
+  /** The sessions' PATH (one without the docker CLI: a host where dial-stdio cannot run). */
+  pathEnv?: string;
+}): Promise<TestSshd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "voldeck-sshd-"));
   keygen(path.join(dir, "host_key"), "host");
   if (client) {
@@ -84,7 +95,7 @@ export async function startSshd({ dockerHost, port: fixedPort, client }: { docke
       "UsePAM no",
       "StrictModes no",
       "Subsystem sftp internal-sftp", // SFTP repositories (restic) go through the same server
-      `SetEnv DOCKER_HOST=${dockerHost} PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin`,
+      `SetEnv DOCKER_HOST=${dockerHost} PATH=${pathEnv}`,
       "",
     ].join("\n"),
   );

@@ -3,21 +3,22 @@
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine, Volume } from "@/lib/api/types";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { api, del, get, post } from "../helpers/api";
+import { api, del, expectError, get, post } from "../helpers/api";
 import { dockerOn } from "../helpers/docker";
 import { startEngine, type TestEngine } from "../helpers/engine";
 import { uniquePrefix } from "../helpers/names";
+import { until } from "../helpers/poll";
 import { startSshd, type TestSshd } from "../helpers/ssh";
 
 const prefix = uniquePrefix("ssh");
 const eid = `${prefix}-engine`;
 const volume = `${prefix}-vol`;
-let engine: TestEngine;
+let engine: TestEngine & { pid: number };
 let sshd: TestSshd;
 let url: string;
 
 beforeAll(async () => {
-  engine = await startEngine({ name: "ssh", withImage: false });
+  engine = (await startEngine({ name: "ssh", withImage: false })) as TestEngine & { pid: number };
   sshd = await startSshd({ dockerHost: engine.dockerHost });
   url = `ssh://root@127.0.0.1:${sshd.port}`;
   await dockerOn(engine.dockerHost, "volume", "create", volume);
@@ -51,6 +52,39 @@ it("keeps its SSH connection open: further calls open no new connection", async 
     expect(answer.body.name).toBe(volume);
   }
   expect(sshd.acceptedConnections()).toBe(before);
+});
+
+it("a paused engine behind SSH: a call answers 503 within its deadline (not never), and works again once it runs", async () => {
+  const inspect = `/api/engines/${eid}/volumes/${volume}`;
+  expect((await get(inspect)).status).toBe(200);
+  process.kill(engine.pid, "SIGSTOP");
+  try {
+    const started = Date.now();
+    const paused = await get(inspect);
+    // The deadline is 10 s (lib/docker/deadline.ts); this bound only catches "no answer at all", far from it.
+    expect(Date.now() - started).toBeLessThan(45_000);
+    expect(expectError(paused, 503, "engine_unreachable").message).toMatch(/did not answer within 10 s/);
+  } finally {
+    process.kill(engine.pid, "SIGCONT");
+  }
+  await until(
+    "the inspect to work again after SIGCONT",
+    () => get(inspect),
+    (a) => a.status === 200,
+    { timeoutMs: 30_000 },
+  );
+}, 90_000);
+
+it("a host without the docker CLI: the test says what the host said", async () => {
+  const bare = await startSshd({ dockerHost: engine.dockerHost, pathEnv: "/nonexistent" });
+  try {
+    const answer = await post<EngineTestResult>(`/api/engines/${eid}/test`, { url: `ssh://root@127.0.0.1:${bare.port}`, ssh: { privateKey: bare.clientKey } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ ok: false });
+    expect(answer.body.error).toMatch(/`docker system dial-stdio` on the host said: [\s\S]*docker: (command )?not found/);
+  } finally {
+    await bare.stop();
+  }
 });
 
 it("a key the server does not accept: the test says SSH authentication failed", async () => {
