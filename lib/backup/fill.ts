@@ -31,7 +31,9 @@ export async function fillVolume(
     // The PUT and the pipeline feeding it fail together: whichever breaks first stops the other.
     const local = new AbortController();
     const stop = () => local.abort(ctl.signal.reason);
-    ctl.signal.addEventListener("abort", stop, { once: true });
+    // A cancel that came while the helper was made has fired its event already.
+    if (ctl.signal.aborted) stop();
+    else ctl.signal.addEventListener("abort", stop, { once: true });
     try {
       const put = putVolumeArchive(helper, body, local.signal);
       put.catch(() => local.abort());

@@ -45,6 +45,7 @@ export async function runCheck(
   argv: string[],
   opts: { jobId: string; policyId: string; timeoutMs: number; signal: AbortSignal },
 ): Promise<CheckResult> {
+  opts.signal.throwIfAborted(); // cancelled already: make no container
   let container;
   try {
     container = await docker(engine).createContainer({
@@ -71,7 +72,10 @@ export async function runCheck(
       timedOut = true;
       kill();
     }, opts.timeoutMs);
-    opts.signal.addEventListener("abort", kill, { once: true });
+    // A cancel that came while the container was made and started has fired its event already: kill at once
+    // (listening alone, the check ran its whole course, a minute in the drill test, under a cancelled job).
+    if (opts.signal.aborted) kill();
+    else opts.signal.addEventListener("abort", kill, { once: true });
     let exitCode: number | null;
     try {
       exitCode = (await waited).StatusCode;

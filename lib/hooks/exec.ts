@@ -77,7 +77,9 @@ async function runOnce(
     timedOut = true;
     stop();
   }, timeoutMs);
-  signal?.addEventListener("abort", stop, { once: true });
+  // A cancel that came while the exec was made has fired its event already.
+  if (signal?.aborted) stop();
+  else signal?.addEventListener("abort", stop, { once: true });
   try {
     await ended;
   } finally {
