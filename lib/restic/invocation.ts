@@ -11,7 +11,8 @@ import type { RepoRow } from "./store";
 // than inherited, so keys of the console's own environment (AWS_*, RESTIC_*) never reach a repository they
 // were not meant for.
 
-export type Invocation = { id: string; location: string; args: string[]; env: Record<string, string> };
+/** `localDir`: the repository's directory, for a local repository (read directly where that saves a restic run). */
+export type Invocation = { id: string; location: string; args: string[]; env: Record<string, string>; localDir?: string };
 
 const quote = (s: string) => (/^[A-Za-z0-9_./:@=-]+$/.test(s) ? s : `"${s.replace(/(["\\])/g, "\\$1")}"`);
 
@@ -68,5 +69,5 @@ export function invocation(repo: Pick<RepoRow, "id" | "kind" | "location" | "opt
   }
   if (repo.kind === "rclone" && hasSecret(id, "rcloneConfig")) env.RCLONE_CONFIG = secretPath(id, "rcloneConfig");
   if (hasSecret(id, "caCert")) args.push("--cacert", secretPath(id, "caCert"));
-  return { id, location: repo.location, args, env };
+  return { id, location: repo.location, args, env, ...(repo.kind === "local" ? { localDir: parsed.repo } : {}) };
 }

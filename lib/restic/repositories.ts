@@ -9,6 +9,7 @@ import { invocation, type Invocation } from "./invocation";
 import { LocationError, parseLocation } from "./location";
 import { ResticError, runRestic } from "./process";
 import { forgetSnapshotStats } from "./snapshot-stats";
+import { forgetKnownSnapshots } from "./snapshot-cache";
 import { resticSnapshots } from "./snapshots";
 import { removeSecrets, writeSecrets, type SecretName } from "./secrets";
 import { deleteRepoRow, findRepoRow, insertRepoRow, listRepoRows, type RepoRow } from "./store";
@@ -135,5 +136,6 @@ export function removeRepository(id: string): void {
   repoRow(id);
   deleteRepoRow(id); // its rows of snapshot_added go with it (ON DELETE CASCADE)
   forgetSnapshotStats(id);
+  forgetKnownSnapshots(id);
   removeSecrets(id);
 }

@@ -4,6 +4,7 @@ import type { RepoSnapshot } from "@/lib/api/repository-types";
 import type { Invocation } from "./invocation";
 import { snapshotOf, type LsNode, type ResticSnapshot } from "./nodes";
 import { runRestic } from "./process";
+import { knownSnapshot, rememberSnapshots } from "./snapshot-cache";
 import { addedBytesIn } from "./snapshot-added";
 import { snapshotStats } from "./snapshot-stats";
 
@@ -28,7 +29,9 @@ export async function resticSnapshots<T extends ResticSnapshot = ResticSnapshot>
     signal: opts.signal,
     timeoutMs: opts.timeoutMs ?? READ_TIMEOUT_MS,
   });
-  return (JSON.parse(lines.join("\n") || "[]") ?? []) as T[];
+  const snaps = (JSON.parse(lines.join("\n") || "[]") ?? []) as T[];
+  rememberSnapshots(inv, snaps, filter.length === 0);
+  return snaps;
 }
 
 /**
@@ -55,6 +58,8 @@ export async function newestSnapshot(inv: Invocation, engine: string, volume: st
 
 /** The snapshot with this id (or unique prefix), or null. */
 export async function findSnapshot(inv: Invocation, id: string): Promise<RepoSnapshot | null> {
+  const known = await knownSnapshot(inv, id);
+  if (known) return snapshotOf(known);
   const all = await resticSnapshots(inv);
   const found = all.filter((s) => s.id.startsWith(id));
   return found.length === 1 ? snapshotOf(found[0]) : null;
