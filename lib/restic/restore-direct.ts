@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import { ApiError } from "@/lib/api/error";
 import { extractAccess, syncFilesystem } from "@/lib/backup/direct-restore";
-import { createHelper, removeHelper } from "@/lib/docker/helper";
+import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import type { JobControl } from "@/lib/jobs/registry";
 import type { Invocation } from "./invocation";
 import { runRestic } from "./process";
@@ -22,21 +22,25 @@ const POLL_MS = 1_000;
 
 export async function restoreSnapshotDirect(ctl: JobControl, inv: Invocation, sid: string, volumeName: string): Promise<DirectRestore> {
   const engine = ctl.job.engine;
-  // The helper proves the mountpoint is the engine's, and holds the volume so nobody removes it meanwhile.
-  const helper = await createHelper(engine, volumeName, { readOnly: true, jobId: ctl.job.id });
+  // One signal for both restic runs: the job's cancel, a device node found by ls (refused below), or the end.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctl.signal, stop.signal]);
+  // Listed first: restic's key derivation (about half a second of CPU) then runs beside the helper's start
+  // rather than beside the restore.
+  const listing = expectedOfNodes(inv, sid, signal).then((tally) => {
+    if (tally.devices.length) stop.abort();
+    else ctl.update({ bytesTotal: tally.bytes });
+    return tally;
+  });
+  listing.catch(() => {}); // awaited below; not when the direct path turns out unavailable
+  let helper: Helper | null = null;
   try {
+    // The helper proves the mountpoint is the engine's, and holds the volume so nobody removes it meanwhile.
+    helper = await createHelper(engine, volumeName, { readOnly: true, jobId: ctl.job.id });
     const access = await extractAccess(engine, volumeName, helper);
     if (!access.ok) return access;
     const root = access.mountpoint;
     ctl.update({ phase: "streaming", dataPath: "direct" });
-    // One signal for both restic runs: the job's cancel, or a device node found by ls (refused below).
-    const stop = new AbortController();
-    const signal = AbortSignal.any([ctl.signal, stop.signal]);
-    const listing = expectedOfNodes(inv, sid, signal).then((tally) => {
-      if (tally.devices.length) stop.abort();
-      else ctl.update({ bytesTotal: tally.bytes });
-      return tally;
-    });
     const progress = pollWritten(ctl, root);
     let expected: NodeTally;
     try {
@@ -51,9 +55,10 @@ export async function restoreSnapshotDirect(ctl: JobControl, inv: Invocation, si
     } finally {
       progress.stop();
     }
-    await syncFilesystem(root);
     ctl.update({ phase: "verifying" });
-    const found = await countRestored(root, ctl.signal);
+    // The count reads what the filesystem shows, flushed or not: it runs while the flush does, and the job
+    // succeeds only once both are done.
+    const [found] = await Promise.all([countRestored(root, ctl.signal), syncFilesystem(root)]);
     if (found.entries !== expected.entries || found.bytes !== expected.bytes) {
       throw new Error(
         `The volume "${volumeName}" holds ${found.entries} entries and ${found.bytes} bytes after restic's restore; the snapshot has ${expected.entries} entries and ${expected.bytes} bytes.`,
@@ -62,7 +67,8 @@ export async function restoreSnapshotDirect(ctl: JobControl, inv: Invocation, si
     ctl.progress(expected.bytes);
     return { ok: true };
   } finally {
-    await removeHelper(helper);
+    stop.abort();
+    if (helper) await removeHelper(helper);
   }
 }
 
