@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import type { Volume } from "@/lib/api/types";
 import { createHelper, putVolumeArchive, removeHelper } from "@/lib/docker/helper";
 import { getVolume } from "@/lib/docker/volumes";
+import { onAbort } from "@/lib/io/on-abort";
 import type { JobControl } from "@/lib/jobs/registry";
 import { countTree, directAccess } from "./direct";
 import { tarMeter, throttle } from "./meter";
@@ -30,10 +31,7 @@ export async function fillVolume(
     const body = new PassThrough({ highWaterMark: 1 << 20 });
     // The PUT and the pipeline feeding it fail together: whichever breaks first stops the other.
     const local = new AbortController();
-    const stop = () => local.abort(ctl.signal.reason);
-    // A cancel that came while the helper was made has fired its event already.
-    if (ctl.signal.aborted) stop();
-    else ctl.signal.addEventListener("abort", stop, { once: true });
+    const unlisten = onAbort(ctl.signal, () => local.abort(ctl.signal.reason));
     try {
       const put = putVolumeArchive(helper, body, local.signal);
       put.catch(() => local.abort());
@@ -46,7 +44,7 @@ export async function fillVolume(
       if (fed.status === "rejected" && !(answered.status === "rejected" && isAbort(fed.reason))) throw fed.reason;
       if (answered.status === "rejected") throw answered.reason;
     } finally {
-      ctl.signal.removeEventListener("abort", stop);
+      unlisten();
     }
     const counts = scanner.end();
     const checked = await checkLanded(ctl, engineId, volumeName, helper, counts);

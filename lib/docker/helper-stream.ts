@@ -2,6 +2,7 @@ import "server-only";
 import net from "node:net";
 import { Readable } from "node:stream";
 import { CHUNK, giveBack, takeChunk } from "@/lib/io/buffer-pool";
+import { onAbort } from "@/lib/io/on-abort";
 
 // `GET /containers/{id}/archive` read straight off a unix socket into reused buffers. Node's HTTP client hands
 // every socket read over in a freshly allocated buffer, and at engine speed that means a full garbage
@@ -179,10 +180,8 @@ export function archiveOverSocket(socketPath: string, id: string, path: string, 
       }
       out.push(null);
     });
-    const abort = () => socket.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
-    if (signal.aborted) abort();
-    else signal.addEventListener("abort", abort, { once: true });
-    out.once("close", () => signal.removeEventListener("abort", abort));
+    const unlisten = onAbort(signal, () => socket.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" })));
+    out.once("close", unlisten);
   });
 }
 
@@ -197,13 +196,14 @@ export function putArchiveOverSocket(socketPath: string, id: string, path: strin
   return new Promise((resolve, reject) => {
     let errorBody = "";
     let settled = false;
+    let unlisten = () => {};
     const decoder = new BodyDecoder((bytes) => {
       if (decoder.status !== 200) errorBody += bytes.toString("utf8");
     });
     const finish = (err: Error | null) => {
       if (settled) return;
       settled = true;
-      signal.removeEventListener("abort", abort);
+      unlisten();
       body.off("data", onData);
       if (err) {
         socket.destroy();
@@ -253,8 +253,6 @@ export function putArchiveOverSocket(socketPath: string, id: string, path: strin
       if (decoder.status && decoder.complete(true)) finish(decoder.status === 200 ? null : httpError(decoder.status, errorBody));
       else finish(Object.assign(new Error("aborted: the engine closed the connection before answering the upload"), { code: "ECONNRESET" }));
     });
-    const abort = () => finish(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
-    if (signal.aborted) abort();
-    else signal.addEventListener("abort", abort, { once: true });
+    unlisten = onAbort(signal, () => finish(Object.assign(new Error("The operation was aborted"), { name: "AbortError" })));
   });
 }

@@ -7,6 +7,7 @@ import { INSTANCE_LABEL } from "@/lib/docker/helper-cleanup";
 import { instanceId, JOB_LABEL } from "@/lib/docker/helper";
 import { HELPER_LABEL } from "@/lib/docker/mapping";
 import { HookOutput } from "@/lib/hooks/output";
+import { onAbort } from "@/lib/io/on-abort";
 import { demuxLogs } from "./logs";
 
 // A drill's check command (e.g. `pg_restore -l /drill/dump`, `sqlite3 /drill/app.db "PRAGMA integrity_check"`):
@@ -74,14 +75,13 @@ export async function runCheck(
     }, opts.timeoutMs);
     // A cancel that came while the container was made and started has fired its event already: kill at once
     // (listening alone, the check ran its whole course, a minute in the drill test, under a cancelled job).
-    if (opts.signal.aborted) kill();
-    else opts.signal.addEventListener("abort", kill, { once: true });
+    const unlisten = onAbort(opts.signal, kill);
     let exitCode: number | null;
     try {
       exitCode = (await waited).StatusCode;
     } finally {
       clearTimeout(timer);
-      opts.signal.removeEventListener("abort", kill);
+      unlisten();
     }
     opts.signal.throwIfAborted();
     const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;

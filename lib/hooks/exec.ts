@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, type Duplex } from "node:stream";
 import { docker, streamingDocker } from "@/lib/docker/clients";
 import { engineMessage, engineStatus } from "@/lib/docker/errors";
+import { onAbort } from "@/lib/io/on-abort";
 import { HookOutput, PID_MARK } from "./output";
 
 // One hook command through the engine's exec API. The engine has no call to stop an exec'd process, so the
@@ -78,14 +79,13 @@ async function runOnce(
     stop();
   }, timeoutMs);
   // A cancel that came while the exec was made has fired its event already.
-  if (signal?.aborted) stop();
-  else signal?.addEventListener("abort", stop, { once: true });
+  const unlisten = onAbort(signal, stop);
   try {
     await ended;
   } finally {
     clearTimeout(timer);
     if (stopping) clearTimeout(stopping);
-    signal?.removeEventListener("abort", stop);
+    unlisten();
   }
   const info = await exec.inspect().catch(() => null);
   return { exitCode: info && !info.Running ? info.ExitCode : null, timedOut, output: out.text(), pid: out.pid };

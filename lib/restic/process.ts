@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { PassThrough, type Readable } from "node:stream";
 import { createInterface } from "node:readline";
 import { ApiError } from "@/lib/api/error";
+import { onAbort } from "@/lib/io/on-abort";
 import { describeFailure, type Outcome } from "./errors";
 import type { Invocation } from "./invocation";
 import { resticVersion } from "./version";
@@ -60,11 +61,7 @@ function start(inv: Invocation, args: string[], opts: RunOptions): ChildProcess 
     child.once("exit", () => (clearTimeout(term), clearTimeout(kill)));
   };
   const signals = [opts.signal, opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined].filter(Boolean) as AbortSignal[];
-  for (const s of signals) {
-    if (s.aborted) stop();
-    else s.addEventListener("abort", stop, { once: true });
-    child.once("exit", () => s.removeEventListener("abort", stop));
-  }
+  for (const s of signals) child.once("exit", onAbort(s, stop));
   if (opts.stdin && child.stdin) {
     child.stdin.on("error", () => {}); // restic gone early: its exit says why
     opts.stdin.on("error", () => child.kill("SIGINT"));
