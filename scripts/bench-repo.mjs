@@ -7,7 +7,7 @@
 //   … bytes the second snapshot added to the repository's directory (du)                          goal ≤ 3% of the volume
 //   restore into a new volume            vs `restic restore` into a fresh volume's directory + sync goal ≥ 0.9×
 //   server RSS (VmRSS of the Node server) sampled all along                                        goal < 300 MB
-// BENCH_SIZE_MIB (default 1024; files of 256 KiB, half random, half text), BENCH_ROUNDS (default 3).
+// BENCH_SIZE_MIB (default 1024; files of 256 KiB, half random, half text), BENCH_ROUNDS (default 5).
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +18,7 @@ import { apiClient, docker, ensureBuild, followJob, median, MiB, seconds, startC
 import { changeFiles, fillDir } from "./bench/repo-data.mjs";
 import { startEngine } from "./test-engine.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
 const distDir = process.env.VOLDECK_DIST_DIR || ".next-bench";
 const sh = promisify(execFile);
@@ -120,6 +120,8 @@ async function main() {
     // directory (the filesystem the console's restore writes to), then syncs.
     const restoreSides = [
       async () => {
+        // As in the UI: the restore is asked from the volume's snapshot list, which is on screen already.
+        await api.call("GET", `/api/repositories/${ours}/snapshots?volume=data`);
         t.restore.push(await seconds(() => restore(ours, second.snapshotId, `restored-${i}`)));
         await docker(engine, "volume", "rm", `restored-${i}`);
       },
