@@ -28,6 +28,7 @@ const NOT_PER_ENGINE: Record<string, string> = {
   __voldeckPolicyScheduler: "the policy scheduler's timer",
   __voldeckCheckScheduler: "the repository check scheduler's timer",
   __voldeckSnapshotStats: "sizes of restic snapshots (immutable), per repository; repositories are not per engine",
+  __voldeckKnownSnapshots: "restic snapshots (immutable) as restic listed them, per repository; repositories are not per engine",
   cache: "compiled name patterns of policies (lib/policies/glob.ts), the same for every engine",
   __voldeckOidcFlows: "single sign-on flows waiting for the provider's answer",
 };

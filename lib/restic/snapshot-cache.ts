@@ -10,7 +10,9 @@ import type { ResticSnapshot } from "./nodes";
 // costs about half a second even for a tiny repository (mostly the key derivation every restic start pays;
 // bench:repo). Elsewhere nothing this cheap proves a snapshot still exists, so every lookup asks restic.
 
-const seen = new Map<string, Map<string, ResticSnapshot>>();
+// On globalThis, as the console's other module state: every route's bundle shares the one map.
+const g = globalThis as typeof globalThis & { __voldeckKnownSnapshots?: Map<string, Map<string, ResticSnapshot>> };
+const seen = (g.__voldeckKnownSnapshots ??= new Map());
 
 const keyOf = (inv: Invocation) => `${inv.id}\n${inv.location}`;
 
