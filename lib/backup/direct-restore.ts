@@ -2,7 +2,7 @@ import "server-only";
 import { execFile } from "node:child_process";
 import { constants } from "node:fs";
 import fs from "node:fs/promises";
-import type { Readable, Transform } from "node:stream";
+import type { Duplex, Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
@@ -44,7 +44,7 @@ export async function fillVolumeDirect(
   ctl: JobControl,
   engine: string,
   volumeName: string,
-  source: () => [Readable, ...Transform[]],
+  source: () => [Readable, ...Duplex[]],
   opts: DirectFillOptions = {},
 ): Promise<DirectFill> {
   // The helper proves the mountpoint is the engine's, and holds the volume so nobody removes it meanwhile.
@@ -64,9 +64,10 @@ export async function fillVolumeDirect(
       throw volumeFull(e, volumeName);
     }
     const counts = scanner.end();
-    await syncFilesystem(access.mountpoint);
     ctl.update({ phase: "verifying" });
-    const found = await countTree(access.mountpoint, ctl.signal);
+    // The count reads what the filesystem shows, flushed or not: it runs while the flush does, and the restore
+    // goes on only once both are done.
+    const [found] = await Promise.all([countTree(access.mountpoint, ctl.signal), syncFilesystem(access.mountpoint)]);
     const expected = counts.entries - (counts.hasRoot ? 1 : 0);
     if (found.bytes !== counts.bytes || found.entries < expected) {
       throw new Error(
