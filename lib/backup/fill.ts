@@ -1,5 +1,5 @@
 import "server-only";
-import { PassThrough, type Readable, type Transform } from "node:stream";
+import { PassThrough, type Duplex, type Readable, type Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Volume } from "@/lib/api/types";
 import { createHelper, putVolumeArchive, removeHelper } from "@/lib/docker/helper";
@@ -20,7 +20,7 @@ export async function fillVolume(
   ctl: JobControl,
   engineId: string,
   volumeName: string,
-  source: [Readable, ...Transform[]],
+  source: [Readable, ...Duplex[]],
   rateLimit?: number,
   /** Count symlink target bytes in the progress too (when bytesTotal is the engine's size of the source). */
   countLinks = false,

@@ -1,6 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
-import type { Readable, Transform } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import path from "node:path";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
@@ -48,7 +48,7 @@ export async function replaceContents(
   m: Pick<Manifest, "entries" | "bytes">,
   target: Volume,
   req: Pick<RestoreRequest, "stopContainers" | "stopTimeout" | "dataPath" | "rateLimit" | "allowDevices">,
-  streams: () => [Readable, ...Transform[]],
+  streams: () => [Readable, ...Duplex[]],
 ): Promise<void> {
   const engine = ctl.job.engine;
   const scratch = `voldeck-restore-${ctl.job.id.slice(0, 8)}`;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { JobControl } from "@/lib/jobs/registry";
-import type { Readable, Transform } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import { fillVolumeDirect } from "./direct-restore";
 import { fillVolume, type FillResult } from "./fill";
 import type { RestoreRequest } from "./restore-types";
@@ -15,7 +15,7 @@ import { defaultDataPath } from "./settings";
 export async function fillFromBackup(
   ctl: JobControl,
   volumeName: string,
-  streams: () => [Readable, ...Transform[]],
+  streams: () => [Readable, ...Duplex[]],
   req: Pick<RestoreRequest, "dataPath" | "rateLimit" | "allowDevices">,
   remake: () => Promise<void>,
 ): Promise<FillResult> {
