@@ -1,5 +1,5 @@
 import "server-only";
-import type { Duplex, Readable, Transform } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
 import { isUnreachable } from "@/lib/docker/errors";
@@ -68,19 +68,12 @@ export async function removeOwnVolume(engineId: string, name: string): Promise<v
   }
 }
 
-/** Checks the archive file's sha256 against the manifest as it streams past (on a worker thread); fails at the end if it differs. */
-function sha256Check(expected: string): Transform {
-  return sha256OffThread((actual) =>
-    actual === expected ? null : new Error(`The archive file has changed since it was written (sha256 ${actual}, recorded ${expected}); nothing was replaced.`),
-  );
-}
-
-/** The backup's archive as a tar stream: read, checked against its sha256, gunzipped when gzip. */
+/** The backup's archive as a tar stream: read, checked against its sha256 (on a worker thread), gunzipped when gzip. */
 export function archiveStreams(m: Manifest): [Readable, ...Duplex[]] {
   const file = pooledFileStream(archivePath(m));
-  const stages: Duplex[] = [sha256Check(m.sha256)];
-  if (m.compression === "gzip") stages.push(gunzipOffThread());
-  return [file, ...stages];
+  const check = (actual: string) =>
+    actual === m.sha256 ? null : new Error(`The archive file has changed since it was written (sha256 ${actual}, recorded ${m.sha256}); nothing was replaced.`);
+  return [file, m.compression === "gzip" ? gunzipOffThread(check) : sha256OffThread(check)];
 }
 
 /** Checks a restored tree's counts against the backup's. */

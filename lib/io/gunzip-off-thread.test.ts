@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { gzipSync } from "node:zlib";
@@ -7,13 +7,13 @@ import { CHUNK } from "./buffer-pool";
 import { gunzipOffThread } from "./gunzip-off-thread";
 
 /** Runs `gz` (in pieces of `piece` bytes) through the stream into a reader that takes `delayMs` per chunk. */
-async function inflate(gz: Buffer, piece = 300_000, delayMs = 0): Promise<{ out: Buffer; sizes: number[] }> {
+async function inflate(gz: Buffer, piece = 300_000, delayMs = 0, onDigest?: (hex: string) => Error | null): Promise<{ out: Buffer; sizes: number[] }> {
   const pieces: Buffer[] = [];
   for (let at = 0; at < gz.length; at += piece) pieces.push(gz.subarray(at, at + piece));
   const got: Buffer[] = [];
   await pipeline(
     Readable.from(pieces, { objectMode: false }),
-    gunzipOffThread(),
+    gunzipOffThread(onDigest),
     new Writable({
       highWaterMark: 1,
       write(chunk: Buffer, _e, done) {
@@ -41,6 +41,14 @@ describe("gunzipOffThread", () => {
     const data = text(12 * CHUNK); // inflates far faster than the reader takes it
     const { out } = await inflate(gzipSync(data), 64 * 1024, 5);
     expect(out.equals(data)).toBe(true);
+  });
+
+  it("hashes the gzip bytes it was given, and fails the stream when onDigest refuses them", async () => {
+    const gz = gzipSync(text(3 * CHUNK));
+    let seen = "";
+    await inflate(gz, 100_000, 0, (hex) => ((seen = hex), null));
+    expect(seen).toBe(createHash("sha256").update(gz).digest("hex"));
+    await expect(inflate(gz, 100_000, 0, () => new Error("changed since written"))).rejects.toThrow("changed since written");
   });
 
   it("fails on damaged data and on a truncated archive", async () => {

@@ -3,7 +3,7 @@ import { Duplex } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { CHUNK, takeChunk } from "./buffer-pool";
 
-// gunzip on a worker thread, handing out the console's pooled 1 MiB buffers (buffer-pool.ts). Node's own
+// gunzip (and the sha256 of its input) on a worker thread, handing out the console's pooled 1 MiB buffers (buffer-pool.ts). Node's own
 // Gunzip stream allocates a fresh 1 MiB buffer for each MiB it inflates; on the main thread that made V8 run a
 // full mark-compact for every few dozen MiB (about 300 of them for three 1 GiB restores, 20–30 ms of marking
 // each: about 2 s per restore, a third of its time; bench, `--trace-gc`). Here the fresh buffers are the
@@ -22,6 +22,7 @@ const { parentPort } = require("node:worker_threads");
 const zlib = require("node:zlib");
 const SIZE = ${CHUNK};
 const gunzip = zlib.createGunzip({ chunkSize: SIZE });
+const hash = require("node:crypto").createHash("sha256"); // of the gzip bytes, as they come in
 const free = [];
 let current = null; // { buf, used }
 const waiting = []; // inflated data that found no free block yet
@@ -56,7 +57,7 @@ const finishIfDone = () => {
   if (!ending || waiting.length) return;
   ending = false;
   if (current && current.used) send();
-  parentPort.postMessage({ end: true });
+  parentPort.postMessage({ end: true, digest: hash.digest("hex") });
 };
 gunzip.on("end", () => {
   ending = true;
@@ -64,6 +65,7 @@ gunzip.on("end", () => {
 });
 gunzip.on("error", (e) => parentPort.postMessage({ error: String((e && e.message) || e), code: e && e.code }));
 parentPort.on("message", (m) => {
+  if (m.input) hash.update(m.input);
   if (m.input) gunzip.write(Buffer.from(m.input.buffer, 0, m.input.length), () => parentPort.postMessage({ inputBack: m.input.buffer }, [m.input.buffer]));
   else if (m.block) {
     free.push(m.block);
@@ -73,10 +75,14 @@ parentPort.on("message", (m) => {
 for (let i = 0; i < ${BLOCKS}; i++) free.push(new ArrayBuffer(SIZE));
 `;
 
-type FromWorker = { out?: Uint8Array<ArrayBuffer>; inputBack?: ArrayBuffer; end?: true; error?: string; code?: string };
+type FromWorker = { out?: Uint8Array<ArrayBuffer>; inputBack?: ArrayBuffer; end?: true; digest?: string; error?: string; code?: string };
 
-/** A gunzip stream: gzip in (one member or many, as gunzip reads), the inflated bytes out in pooled 1 MiB buffers. */
-export function gunzipOffThread(): Duplex {
+/**
+ * A gunzip stream: gzip in (one member or many, as gunzip reads), the inflated bytes out in pooled 1 MiB buffers.
+ * `onDigest` gets the sha256 (hex) of the gzip bytes at the end, hashed by the same worker, and may fail the
+ * stream: one worker (a V8 isolate, about 10 MB) for both jobs.
+ */
+export function gunzipOffThread(onDigest: (hex: string) => Error | null = () => null): Duplex {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   worker.unref(); // never what keeps the process alive
   let over = false; // destroyed: the worker is stopped on purpose
@@ -121,6 +127,8 @@ export function gunzipOffThread(): Duplex {
       if (next) next(m.inputBack);
       else inputs.push(m.inputBack);
     } else if (m.end) {
+      const refused = onDigest(m.digest ?? "");
+      if (refused) return void stream.destroy(refused);
       ended = true;
       deliver();
     } else if (m.error !== undefined) stream.destroy(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
