@@ -102,6 +102,7 @@ function pollWritten(ctl: JobControl, root: string): { stop(): void } {
     void used().then(
       (u) => {
         if (base === null) return;
+        base = Math.min(base, u); // another writer freed space there: count the growth from this level
         const total = ctl.job.bytesTotal ?? Infinity;
         best = Math.max(best, Math.min(u - base, total));
         ctl.progress(best);
