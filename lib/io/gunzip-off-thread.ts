@@ -2,6 +2,7 @@ import "server-only";
 import { Duplex } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { CHUNK, takeChunk } from "./buffer-pool";
+import { TransferBlocks } from "./transfer-blocks";
 
 // gunzip (and the sha256 of its input) on a worker thread, handing out the console's pooled 1 MiB buffers (buffer-pool.ts). Node's own
 // Gunzip stream allocates a fresh 1 MiB buffer for each MiB it inflates; on the main thread that made V8 run a
@@ -86,23 +87,12 @@ export function gunzipOffThread(onDigest: (hex: string) => Error | null = () => 
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   worker.unref(); // never what keeps the process alive
   let over = false; // destroyed: the worker is stopped on purpose
-  const inputs: ArrayBuffer[] = [];
-  let madeInputs = 0;
-  const inputWaiters: ((b: ArrayBuffer) => void)[] = [];
+  const inputs = new TransferBlocks(BLOCKS, CHUNK);
   const outQueue: Uint8Array<ArrayBuffer>[] = [];
   let ended = false; // the worker has sent everything
   let finished = false; // and the end was pushed
   let wanting = false;
 
-  const inputBlock = (): Promise<ArrayBuffer> => {
-    const b = inputs.pop();
-    if (b) return Promise.resolve(b);
-    if (madeInputs < BLOCKS) {
-      madeInputs++;
-      return Promise.resolve(new ArrayBuffer(CHUNK));
-    }
-    return new Promise((resolve) => inputWaiters.push(resolve));
-  };
   // Hands queued output on while the reader wants it; each block goes back to the worker once copied.
   const deliver = () => {
     while (wanting && outQueue.length) {
@@ -122,11 +112,8 @@ export function gunzipOffThread(onDigest: (hex: string) => Error | null = () => 
     if (m.out) {
       outQueue.push(m.out);
       deliver();
-    } else if (m.inputBack) {
-      const next = inputWaiters.shift();
-      if (next) next(m.inputBack);
-      else inputs.push(m.inputBack);
-    } else if (m.end) {
+    } else if (m.inputBack) inputs.back(m.inputBack);
+    else if (m.end) {
       const refused = onDigest(m.digest ?? "");
       if (refused) return void stream.destroy(refused);
       ended = true;
@@ -142,15 +129,7 @@ export function gunzipOffThread(onDigest: (hex: string) => Error | null = () => 
     readableHighWaterMark: CHUNK,
     writableHighWaterMark: CHUNK,
     write(chunk: Buffer, _enc, done) {
-      void (async () => {
-        for (let at = 0; at < chunk.length; at += CHUNK) {
-          const piece = chunk.subarray(at, at + CHUNK);
-          const b = await inputBlock();
-          const input = new Uint8Array(b, 0, piece.length);
-          input.set(piece);
-          worker.postMessage({ input }, [b]);
-        }
-      })().then(() => done(), done);
+      inputs.post(worker, "input", chunk).then(() => done(), done);
     },
     final(done) {
       worker.postMessage({ end: true });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Transform, type TransformCallback } from "node:stream";
 import { Worker } from "node:worker_threads";
+import { TransferBlocks } from "./transfer-blocks";
 
 // The sha256 of a stream, computed on a worker thread while the stream goes on. On the main thread it cost
 // about 0.6 s per GiB (with SHA instructions), all of it in series with a restore's extraction, which also runs
@@ -28,18 +29,13 @@ export function sha256OffThread(onDigest: (hex: string) => Error | null): Transf
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   worker.unref(); // never what keeps the process alive
   let over = false; // the stream is destroyed: the worker is stopped on purpose
-  const free: ArrayBuffer[] = [];
-  let made = 0;
-  const waiting: ((b: ArrayBuffer) => void)[] = [];
+  const blocks = new TransferBlocks(BLOCKS, BLOCK);
   let digested: ((hex: string) => void) | null = null;
   let failed: ((e: Error) => void) | null = null;
 
   worker.on("message", (m: { block?: ArrayBuffer; digest?: string }) => {
-    if (m.block) {
-      const next = waiting.shift();
-      if (next) next(m.block);
-      else free.push(m.block);
-    } else if (m.digest !== undefined) digested?.(m.digest);
+    if (m.block) blocks.back(m.block);
+    else if (m.digest !== undefined) digested?.(m.digest);
   });
   const workerFailed = (e: Error) => {
     failed?.(e);
@@ -50,29 +46,10 @@ export function sha256OffThread(onDigest: (hex: string) => Error | null): Transf
     if (!over) workerFailed(new Error(`the sha256 worker stopped (exit ${code})`));
   });
 
-  const block = (): Promise<ArrayBuffer> => {
-    const b = free.pop();
-    if (b) return Promise.resolve(b);
-    if (made < BLOCKS) {
-      made++;
-      return Promise.resolve(new ArrayBuffer(BLOCK));
-    }
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const send = async (chunk: Buffer) => {
-    for (let at = 0; at < chunk.length; at += BLOCK) {
-      const piece = chunk.subarray(at, at + BLOCK);
-      const b = await block();
-      const view = new Uint8Array(b, 0, piece.length);
-      view.set(piece);
-      worker.postMessage({ data: view }, [b]);
-    }
-  };
-
   const stream = new Transform({
     highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      send(chunk).then(() => done(null, chunk), done);
+      blocks.post(worker, "data", chunk).then(() => done(null, chunk), done);
     },
     flush(done: TransformCallback) {
       let called = false;
