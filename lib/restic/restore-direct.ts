@@ -2,6 +2,8 @@ import "server-only";
 import fs from "node:fs/promises";
 import { ApiError } from "@/lib/api/error";
 import { extractAccess, syncFilesystem } from "@/lib/backup/direct-restore";
+import { engineConfig } from "@/lib/docker/clients";
+import { engineKind } from "@/lib/docker/engine-config";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import type { JobControl } from "@/lib/jobs/registry";
 import type { Invocation } from "./invocation";
@@ -25,20 +27,25 @@ export async function restoreSnapshotDirect(ctl: JobControl, inv: Invocation, si
   // One signal for both restic runs: the job's cancel, a device node found by ls (refused below), or the end.
   const stop = new AbortController();
   const signal = AbortSignal.any([ctl.signal, stop.signal]);
-  // Listed first: restic's key derivation (about half a second of CPU) then runs beside the helper's start
-  // rather than beside the restore.
-  const listing = expectedOfNodes(inv, sid, signal).then((tally) => {
-    if (tally.devices.length) stop.abort();
-    else ctl.update({ bytesTotal: tally.bytes });
-    return tally;
-  });
-  listing.catch(() => {}); // awaited below; not when the direct path turns out unavailable
+  const startListing = () =>
+    expectedOfNodes(inv, sid, signal).then((tally) => {
+      if (tally.devices.length) stop.abort();
+      else ctl.update({ bytesTotal: tally.bytes });
+      return tally;
+    });
+  // Listed first where the direct path is to be expected (as root, an engine on this machine's socket): restic's
+  // key derivation (about half a second of CPU) then runs beside the helper's start rather than beside the
+  // restore. Elsewhere the listing waits for the proof, so a restore that goes the archive way starts no restic
+  // run for nothing.
+  let listing = process.getuid?.() === 0 && engineKind(engineConfig(engine).url) === "unix" ? startListing() : null;
+  listing?.catch(() => {}); // awaited below; not when the direct path turns out unavailable
   let helper: Helper | null = null;
   try {
     // The helper proves the mountpoint is the engine's, and holds the volume so nobody removes it meanwhile.
     helper = await createHelper(engine, volumeName, { readOnly: true, jobId: ctl.job.id });
     const access = await extractAccess(engine, volumeName, helper);
     if (!access.ok) return access;
+    listing ??= startListing();
     const root = access.mountpoint;
     ctl.update({ phase: "streaming", dataPath: "direct" });
     const progress = pollWritten(ctl, root);
