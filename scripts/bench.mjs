@@ -6,7 +6,8 @@
 //   restore into a new volume      vs  `tar -xf` / `pigz -dc | tar -x`, then sync       target ≥ 0.9× (bench/restore.mjs)
 //   server RSS peak during a 2 GiB backup, restore, download and upload                 target < 300 MB
 //   server RSS once idle after five 2 GiB jobs  vs  the same console freshly started    target ≤ +40 MB
-// `-- --restore` measures only the restore figures, `-- --memory` only the memory ones.
+//   backup of the same files (plain; gzip)  vs  tar + fsync + sha256; pigz -1 + test + sha256  target ≥ 0.95×; ≥ 1.0×
+// `-- --restore` measures only the restore figures, `-- --backup` only those backups, `-- --memory` only the memory.
 // Times are whole jobs as a client sees them (request → final event), verification included.
 import { execFile } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -52,10 +53,10 @@ async function main() {
   cleanups.push(() => app.stop());
   console.log(`voldeck bench: the console's allocator: ${allocatorOf(app.pid)} (VOLDECK_ALLOCATOR=system for glibc's)`);
   const api = apiClient(app);
-  // Only the memory figures need the fresh console's (10 s of sampling); a restore-only run skips it.
-  const restoreOnly = process.argv.includes("--restore");
-  const freshRss = restoreOnly ? 0 : await settledRss(app.pid);
-  const freshHeap = restoreOnly ? "" : await heapFacts(api);
+  // Only the memory figures need the fresh console's (10 s of sampling); a restore- or backup-only run skips it.
+  const only = ["restore", "backup"].find((flag) => process.argv.includes(`--${flag}`));
+  const freshRss = only ? 0 : await settledRss(app.pid);
+  const freshHeap = only ? "" : await heapFacts(api);
   const out = path.join(work, "out");
   await sh("mkdir", ["-p", out]);
   const removeBackup = (id) => api.call("DELETE", `/api/backups/${id}`);
@@ -69,8 +70,8 @@ async function main() {
   const idleRss = treeRss(app.pid);
   if (process.argv.includes("--memory")) return benchMemory(engine, app, api, { idleRss, freshRss, freshHeap });
 
-  await benchRestore({ engine, image: TEST_IMAGE, api, out, report, files: quick ? 1000 : 4000, rounds: quick ? 2 : ROUNDS });
-  if (restoreOnly) return;
+  await benchRestore({ engine, image: TEST_IMAGE, api, out, report, files: quick ? 1000 : 4000, rounds: quick ? 2 : ROUNDS, only });
+  if (only) return;
 
   // --- throughput: archive path and direct path, each beside its baseline, rounds interleaved
   await docker(engine, "volume", "create", "main");

@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { benchFileBackup } from "./backup.mjs";
 import { docker, median, MiB, seconds } from "./harness.mjs";
 
 const sh = promisify(execFile);
@@ -49,12 +50,18 @@ async function benchClone({ engine, api, report, mib, rounds, settle }) {
   report(`clone on the same engine (${mib} MiB)`, mib / median(t.clone), mib / median(t.backup), "MiB/s", "≥ 0.8× a plain backup");
 }
 
-export async function benchRestore({ engine, image, api, out, report, files, rounds }) {
+/** `only`: "restore" (restores and the clone) or "backup" (backups); both when absent. */
+export async function benchRestore({ engine, image, api, out, report, files, rounds, only }) {
   const mib = (files * 256 * 1024) / MiB;
   await docker(engine, "volume", "create", "restore-src");
   await fillFiles(engine, image, "restore-src", files);
   const settle = () => sh("sync");
   const unzip = (await has("pigz")) ? "pigz" : "gzip";
+  if (only !== "restore") {
+    const dir = await mountpoint(engine, "restore-src");
+    await benchFileBackup({ api, out, report, volume: "restore-src", dir, mib, files, rounds, zip: unzip });
+    if (only === "backup") return docker(engine, "volume", "rm", "restore-src");
+  }
   for (const compression of ["none", "gzip"]) {
     const made = await api.job("/api/engines/local/volumes/restore-src/backups", { compression, dataPath: "direct" });
     const file = path.join(out, compression === "gzip" ? "restore.tar.gz" : "restore.tar");
