@@ -1,5 +1,5 @@
 import "server-only";
-import { constants, type Stats } from "node:fs";
+import { constants, type Dirent, type Stats } from "node:fs";
 import fs from "node:fs/promises";
 import { CHUNK, takeChunk } from "@/lib/io/buffer-pool";
 import { encodeHeader, pad, type EntryType, type HeaderFields } from "@/lib/tar/header";
@@ -7,7 +7,7 @@ import { encodeHeader, pad, type EntryType, type HeaderFields } from "@/lib/tar/
 // The direct data path: a tar of a directory the console can read itself (a local volume's mountpoint),
 // written the way the engine's archive API writes `…/archive?path=/volume/.`: entries `./`, `./dir/`,
 // `./dir/file` in byte order, depth first, numeric owners, whole-second mtimes, hard links as links to the
-// first name seen. Small entries are batched into ~1 MiB buffers; big files go out in 1 MiB reads.
+// first name seen. Everything goes out in pooled 1 MiB chunks (ChunkWriter).
 
 const SLASH = Buffer.from("/");
 const END = Buffer.alloc(1024);
@@ -25,18 +25,57 @@ export type PackOptions = {
   onIssue?: (issue: PackIssue) => void;
 };
 
-class Batch {
-  parts: Buffer[] = [];
-  size = 0;
-  add(b: Buffer): void {
-    this.parts.push(b);
-    this.size += b.length;
+/**
+ * Fills pooled 1 MiB chunks in place: headers are copied in and file contents are read straight into them, so a
+ * backup of many small files allocates and copies nothing per file (a fresh buffer per file's tail, joined into
+ * batches, cost a third of a backup of 256 KiB files in garbage collection and copying; bench, --cpu-prof). A
+ * chunk is handed out only once full (the last one excepted) and never written again: its reader may give it back.
+ */
+class ChunkWriter {
+  private buf = takeChunk();
+  private fill = 0;
+  private readonly full: Buffer[] = [];
+
+  /** Copies `bytes` in, across chunks when they do not fit. */
+  add(bytes: Buffer): void {
+    for (let at = 0; at < bytes.length;) {
+      const n = bytes.copy(this.buf, this.fill, at);
+      at += n;
+      this.advance(n);
+    }
   }
-  take(): Buffer {
-    const out = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    return out;
+
+  /** `n` zero bytes (padding, or the missing end of a file that shrank). */
+  zeros(n: number): void {
+    while (n > 0) {
+      const k = Math.min(n, CHUNK - this.fill);
+      this.buf.fill(0, this.fill, this.fill + k);
+      n -= k;
+      this.advance(k);
+    }
+  }
+
+  /** The free part of the current chunk, to read into; then advance() by what was put there. */
+  room(): { buf: Buffer; offset: number; length: number } {
+    return { buf: this.buf, offset: this.fill, length: CHUNK - this.fill };
+  }
+
+  advance(n: number): void {
+    this.fill += n;
+    if (this.fill < CHUNK) return;
+    this.full.push(this.buf);
+    this.buf = takeChunk();
+    this.fill = 0;
+  }
+
+  /** The chunks filled so far. */
+  *take(): Generator<Buffer> {
+    while (this.full.length) yield this.full.shift()!;
+  }
+
+  /** What is left, after the end-of-archive marker. */
+  rest(): Buffer {
+    return this.buf.subarray(0, this.fill);
   }
 }
 
@@ -64,21 +103,37 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
     if (errCode(e) === "ENOTDIR" || errCode(e) === "ELOOP") throw new Error(`${root} is not a directory`);
     throw e;
   }
-  const batch = new Batch();
+  const out = new ChunkWriter();
   const links = new Map<string, Buffer>();
   const issue = (name: Buffer, reason: string) => opts.onIssue?.({ path: name.toString("utf8"), reason });
 
+  /** Whether `st` is a further name of a file already archived: then its entry is a hard link to the first. */
+  const linkedBefore = (name: Buffer, st: Stats): boolean => {
+    if (st.nlink < 2) return false;
+    const key = `${st.dev}:${st.ino}`;
+    const first = links.get(key);
+    if (first) out.add(headerFor(name, st, "link", { linkname: first }));
+    else links.set(key, name);
+    return Boolean(first);
+  };
+
   async function* walk(dir: fs.FileHandle, name: Buffer, st: Stats): AsyncGenerator<Buffer> {
-    let children: Buffer[] = [];
+    let children: Dirent<Buffer>[] = [];
     try {
-      children = (await fs.readdir(`/proc/self/fd/${dir.fd}`, { encoding: "buffer" })).sort(Buffer.compare);
+      children = (await fs.readdir(`/proc/self/fd/${dir.fd}`, { encoding: "buffer", withFileTypes: true })).sort((a, b) => Buffer.compare(a.name, b.name));
     } catch (e) {
       issue(name, `directory not readable (${errCode(e)})`);
     }
-    batch.add(headerFor(name, st, "directory"));
+    out.add(headerFor(name, st, "directory"));
     for (const child of children) {
-      const childAbs = inDir(dir, child);
-      const childName = Buffer.concat([name, child]);
+      const childAbs = inDir(dir, child.name);
+      const childName = Buffer.concat([name, child.name]);
+      // A regular file (as the directory says) is opened and fstat'ed without an lstat first: one system call
+      // less per file. Should it have become something else meanwhile, the lstat below decides.
+      if (child.isFile() && (yield* file(childAbs, childName))) {
+        yield* out.take();
+        continue;
+      }
       let cst: Stats;
       try {
         cst = await fs.lstat(childAbs);
@@ -102,68 +157,66 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
         }
         continue;
       }
-      if (cst.nlink > 1) {
-        const key = `${cst.dev}:${cst.ino}`;
-        const first = links.get(key);
-        if (first) {
-          batch.add(headerFor(childName, cst, "link", { linkname: first }));
-          continue;
-        }
-        links.set(key, childName);
-      }
-      if (cst.isFile()) yield* file(childAbs, childName);
-      else if (cst.isSymbolicLink()) {
+      if (cst.isFile()) {
+        if (!(yield* file(childAbs, childName))) issue(childName, "changed while it was read");
+      } else if (linkedBefore(childName, cst)) {
+        // a further name of a special file archived before
+      } else if (cst.isSymbolicLink()) {
         try {
           const target = await fs.readlink(childAbs, { encoding: "buffer" });
-          batch.add(headerFor(childName, cst, "symlink", { linkname: target }));
+          out.add(headerFor(childName, cst, "symlink", { linkname: target }));
         } catch (e) {
           issue(childName, `symlink not readable (${errCode(e)})`);
         }
-      } else if (cst.isFIFO()) batch.add(headerFor(childName, cst, "fifo"));
-      else if (cst.isCharacterDevice()) batch.add(headerFor(childName, cst, "char", devNumbers(cst.rdev)));
-      else if (cst.isBlockDevice()) batch.add(headerFor(childName, cst, "block", devNumbers(cst.rdev)));
+      } else if (cst.isFIFO()) out.add(headerFor(childName, cst, "fifo"));
+      else if (cst.isCharacterDevice()) out.add(headerFor(childName, cst, "char", devNumbers(cst.rdev)));
+      else if (cst.isBlockDevice()) out.add(headerFor(childName, cst, "block", devNumbers(cst.rdev)));
       // sockets: not archivable, skipped as tar and the engine do
-      if (batch.size >= CHUNK) yield batch.take();
+      yield* out.take();
     }
   }
 
-  async function* file(abs: Buffer, name: Buffer): AsyncGenerator<Buffer> {
+  /**
+   * Archives the regular file at `abs`: header, contents, padding. False when what opened is not a regular file
+   * (it was replaced since the directory was read); nothing is written then.
+   */
+  async function* file(abs: Buffer, name: Buffer): AsyncGenerator<Buffer, boolean> {
     let fh: fs.FileHandle;
     try {
       // Opened before its header is written, so an unreadable file is left out rather than half-written.
       fh = await fs.open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (e) {
+      // ELOOP: a symlink now (O_NOFOLLOW), left to the caller's lstat; anything else is this file's issue.
+      if (errCode(e) === "ELOOP") return false;
       issue(name, `not readable (${errCode(e)})`);
-      return;
+      return true;
     }
     try {
       const st = await fh.stat();
+      if (!st.isFile()) return false;
+      if (linkedBefore(name, st)) return true;
       const size = st.size;
-      batch.add(headerFor(name, st, "file", { size }));
+      out.add(headerFor(name, st, "file", { size }));
       let pos = 0;
       let short = false;
       while (pos < size) {
-        const want = Math.min(CHUNK, size - pos);
-        const last = pos + want === size;
-        // Whole chunks come from the pool (given back once written); a file's tail is its own small buffer.
-        const buf = want === CHUNK ? takeChunk() : Buffer.allocUnsafe(want + (last ? pad(size) : 0));
+        const room = out.room();
+        const want = Math.min(room.length, size - pos);
         let filled = 0;
         while (filled < want && !short) {
-          const { bytesRead } = await fh.read(buf, filled, want - filled, pos + filled);
+          const { bytesRead } = await fh.read(room.buf, room.offset + filled, want - filled, pos + filled);
           if (bytesRead === 0) short = true;
           filled += bytesRead;
         }
         // A file that shrank while read is padded to the size its header announced.
-        buf.fill(0, filled);
+        room.buf.fill(0, room.offset + filled, room.offset + want);
         pos += want;
-        if (want === CHUNK) {
-          if (batch.size) yield batch.take();
-          yield buf;
-        } else batch.add(buf);
-        if (batch.size >= CHUNK) yield batch.take();
+        out.advance(want);
+        yield* out.take();
       }
-      if (size === 0 && batch.size >= CHUNK) yield batch.take();
+      out.zeros(pad(size));
       if (short) issue(name, "shrank while it was read (its end is zero-filled)");
+      return true;
     } finally {
       await fh.close();
     }
@@ -174,6 +227,7 @@ export async function* packDirectory(root: string, opts: PackOptions = {}): Asyn
   } finally {
     await rootDir.close();
   }
-  batch.add(END);
-  yield batch.take();
+  out.add(END);
+  yield* out.take();
+  yield out.rest();
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { CHUNK, giveBack } from "@/lib/io/buffer-pool";
 import { decodeHeader, encodeHeader, paxRecord } from "@/lib/tar/header";
 import { packDirectory } from "./pack-dir";
 import { TarScanner } from "./scan";
@@ -93,6 +94,25 @@ describe("packDirectory", () => {
     expect(ours.bytes).toBe(Number(du));
     expect(ours.linkBytes).toBe("a/b/file.txt".length + "/does/not/exist".length);
   });
+
+  it("hands out whole pooled chunks it never writes again: a reader giving each back at once gets the same tree", async () => {
+    const dir = path.join(tmp, "many");
+    fs.mkdirSync(dir);
+    makeTree(dir);
+    // Sizes that put headers, contents and padding across chunk edges everywhere.
+    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(dir, `f${i}`), randomBytes((i * 7919 * 13) % (300 << 10)));
+    const parts: Buffer[] = [];
+    for await (const chunk of packDirectory(dir)) {
+      parts.push(Buffer.from(chunk)); // a copy, then the chunk goes back to the pool for the next one
+      giveBack(chunk);
+    }
+    expect(parts.slice(0, -1).every((p) => p.length === CHUNK)).toBe(true);
+    fs.writeFileSync(path.join(tmp, "many.tar"), Buffer.concat(parts));
+    const out = path.join(tmp, "many-out");
+    fs.mkdirSync(out);
+    execFileSync("tar", ["-xpf", path.join(tmp, "many.tar"), "-C", out]);
+    expect(manifest(out)).toEqual(manifest(dir));
+  }, 30_000); // md5sum of every file, twice
 
   it("reports an unreadable entry instead of failing", async () => {
     const dir = path.join(tmp, "vanish");
