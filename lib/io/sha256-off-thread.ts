@@ -24,49 +24,62 @@ parentPort.on("message", (m) => {
   } else parentPort.postMessage({ digest: hash.digest("hex") });
 });`;
 
+/** A sha256 computed on a worker thread. One per digest; stop() it when done or abandoned. */
+export class Sha256Worker {
+  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  private readonly blocks = new TransferBlocks(BLOCKS, BLOCK);
+  private stopped = false; // stopped on purpose
+  private digested: ((hex: string) => void) | null = null;
+  /** Rejects when the worker fails or stops unexpectedly. */
+  private readonly failed: Promise<never>;
+
+  constructor() {
+    this.worker.unref(); // never what keeps the process alive
+    this.failed = new Promise<never>((_, reject) => {
+      this.worker.on("error", reject);
+      this.worker.on("exit", (code) => {
+        if (!this.stopped) reject(new Error(`the sha256 worker stopped (exit ${code})`));
+      });
+    });
+    this.failed.catch(() => {});
+    this.worker.on("message", (m: { block?: ArrayBuffer; digest?: string }) => {
+      if (m.block) this.blocks.back(m.block);
+      else if (m.digest !== undefined) this.digested?.(m.digest);
+    });
+  }
+
+  /** Hands `chunk` over (copied): it may be reused once this resolves. */
+  update(chunk: Buffer): Promise<void> {
+    return Promise.race([this.blocks.post(this.worker, "data", chunk), this.failed]);
+  }
+
+  /** The digest (hex) of everything handed over. */
+  digest(): Promise<string> {
+    const hex = new Promise<string>((resolve) => (this.digested = resolve));
+    this.worker.postMessage({ end: true });
+    return Promise.race([hex, this.failed]);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    void this.worker.terminate();
+  }
+}
+
 /** Passes the stream through unchanged; `onDigest` gets its sha256 (hex) at the end and may fail the stream. */
 export function sha256OffThread(onDigest: (hex: string) => Error | null): Transform {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.unref(); // never what keeps the process alive
-  let over = false; // the stream is destroyed: the worker is stopped on purpose
-  const blocks = new TransferBlocks(BLOCKS, BLOCK);
-  let digested: ((hex: string) => void) | null = null;
-  let failed: ((e: Error) => void) | null = null;
-
-  worker.on("message", (m: { block?: ArrayBuffer; digest?: string }) => {
-    if (m.block) blocks.back(m.block);
-    else if (m.digest !== undefined) digested?.(m.digest);
-  });
-  const workerFailed = (e: Error) => {
-    failed?.(e);
-    stream.destroy(e);
-  };
-  worker.on("error", workerFailed);
-  worker.on("exit", (code) => {
-    if (!over) workerFailed(new Error(`the sha256 worker stopped (exit ${code})`));
-  });
-
-  const stream = new Transform({
+  const hasher = new Sha256Worker();
+  return new Transform({
     highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      blocks.post(worker, "data", chunk).then(() => done(null, chunk), done);
+      hasher.update(chunk).then(() => done(null, chunk), done);
     },
     flush(done: TransformCallback) {
-      let called = false;
-      const once = (e: Error | null) => {
-        if (called) return;
-        called = true;
-        done(e);
-      };
-      failed = once;
-      digested = (hex) => once(onDigest(hex));
-      worker.postMessage({ end: true });
+      hasher.digest().then((hex) => done(onDigest(hex)), done);
     },
     destroy(err, done) {
-      over = true;
-      void worker.terminate();
+      hasher.stop();
       done(err);
     },
   });
-  return stream;
 }
