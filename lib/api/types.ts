@@ -274,7 +274,7 @@ export type CopyCheck = {
   /** Entries (the root excluded) and content bytes sent, equal to what was found on the target. */
   entries: number;
   bytes: number;
-  /** sha256 of the tar stream as it left the source (the bytes the target's archive upload received). */
+  /** sha256 of the tar stream as it left the source (the bytes the target received: its archive upload, or the direct extraction). */
   sentSha256: string;
   /** "full": the per-entry digest, equal on both sides; null for "stream". */
   treeDigest: string | null;

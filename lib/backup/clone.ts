@@ -3,21 +3,18 @@ import { ApiError } from "@/lib/api/error";
 import type { Job, Volume } from "@/lib/api/types";
 import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { engineConfig } from "@/lib/docker/clients";
-import { createVolume, getVolume, removeVolume, type CreateVolumeInput } from "@/lib/docker/volumes";
+import { createVolume, getVolume } from "@/lib/docker/volumes";
 import { assertFree, startJob, type JobControl, type Lock } from "@/lib/jobs/registry";
 import { startAgain, stopHolders, type Stopped } from "./containers";
 import { describeFailure } from "./failure";
-import { fillVolumeDirect } from "./direct-restore";
-import { fillVolume } from "./fill";
-import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
-import { openVolumeSource, type VolumeSource } from "./source";
+import { fillCopy } from "./fill-copy";
+import { defaultStopTimeout, type DataPathChoice } from "./settings";
 import { assertMovable, runTransfer } from "./transfer";
 import { findVolume, newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
-// Clone: a new volume with the source's labels and driver, filled straight from the source — the engine's
-// archive stream of one helper piped into another's, or — when the console may read the source's mountpoint
-// and write the new volume's (direct-restore.ts) — the source packed and extracted straight from mountpoint to
-// mountpoint, never through a file. A failed clone removes the volume it made. Copies to another engine and moves: transfer.ts.
+// Clone: a new volume with the source's labels and driver, filled straight from the source (fill-copy.ts:
+// mountpoint to mountpoint where the console can, else through the engine's archive API), never through a
+// file. A failed clone removes the volume it made. Copies to another engine and moves: transfer.ts.
 
 export type CloneRequest = {
   targetName: string;
@@ -72,7 +69,7 @@ async function runClone(ctl: JobControl, volume: Volume, req: CloneRequest): Pro
     const spec = newVolumeSpec(ctl, req.targetName, volume, req.keepComposeLabels ?? false);
     await createVolume(engine, spec);
     made = true;
-    const source = await fillClone(ctl, volume, helper, spec, req);
+    const { source } = await fillCopy(ctl, volume, helper, { engine, name: req.targetName, spec }, req);
     for (const issue of source.issues.slice(0, 5)) ctl.warn(`Not copied completely: ${issue.path} (${issue.reason}).`);
   } catch (e) {
     if (made) await removeOwnVolume(engine, req.targetName);
@@ -81,37 +78,4 @@ async function runClone(ctl: JobControl, volume: Volume, req: CloneRequest): Pro
     if (helper) await removeHelper(helper);
     await startAgain(ctl, engine, stopped);
   }
-}
-
-/**
- * Fills the new volume: read from the source's mountpoint and extracted into the new volume's when both are
- * possible (as a restore does, verified the same way), else through the target's archive API. Answers the
- * source that was read (its issues are reported).
- */
-async function fillClone(ctl: JobControl, volume: Volume, helper: Helper, spec: CreateVolumeInput, req: CloneRequest): Promise<VolumeSource> {
-  const engine = ctl.job.engine;
-  const choice = req.dataPath ?? defaultDataPath();
-  let source = await openVolumeSource(volume, helper, choice, ctl.signal);
-  ctl.update({ dataPath: source.dataPath, phase: "streaming" });
-  if (source.dataPath === "direct") {
-    const opened = source;
-    // Devices come along, as through the engine's archive API: they are the source volume's own. Where the new
-    // volume cannot be written here, the read stays direct and the fill goes through the archive API, as before.
-    const direct = await fillVolumeDirect(ctl, engine, req.targetName, () => [opened.stream], {
-      rateLimit: req.rateLimit,
-      allowDevices: true,
-      countLinks: true,
-    });
-    if (direct.ok) return source;
-    ctl.warn(`Filled "${req.targetName}" through the engine's archive API: ${direct.reason}.`);
-    source.stream.destroy();
-    if (direct.touched) {
-      ctl.progress(0);
-      await removeVolume(engine, req.targetName);
-      await createVolume(engine, spec);
-    }
-    source = await openVolumeSource(volume, helper, choice, ctl.signal);
-  }
-  await fillVolume(ctl, engine, req.targetName, [source.stream], req.rateLimit, true);
-  return source;
 }

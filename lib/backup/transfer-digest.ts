@@ -84,17 +84,6 @@ export class TreeDigest {
   }
 }
 
-/** sha256 of whatever passes (unchanged). */
-export function sha256Tap(hash: Hash): Transform {
-  return new Transform({
-    highWaterMark: 1 << 20,
-    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-}
-
 /**
  * Passes a tar stream through unchanged, feeding each chunk to `digest` (a TreeDigest, or a drill's TreeCatalog);
  * what it throws fails the stream.

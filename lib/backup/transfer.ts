@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/error";
 import type { Volume } from "@/lib/api/types";
@@ -9,12 +8,13 @@ import { createHelper, removeHelper, type Helper } from "@/lib/docker/helper";
 import { createVolume, getVolume, removeVolume } from "@/lib/docker/volumes";
 import type { JobControl } from "@/lib/jobs/registry";
 import { giveBack } from "@/lib/io/buffer-pool";
+import { sha256OffThread } from "@/lib/io/sha256-off-thread";
 import { startAgain, stopHolders, volumeHolders, type Stopped } from "./containers";
 import { describeFailure } from "./failure";
-import { fillVolume } from "./fill";
+import { fillCopy } from "./fill-copy";
 import { defaultDataPath, defaultStopTimeout, type DataPathChoice } from "./settings";
 import { openVolumeSource } from "./source";
-import { digestTap, sha256Tap, summaryMismatch, TreeDigest, type TreeSummary } from "./transfer-digest";
+import { digestTap, summaryMismatch, TreeDigest, type TreeSummary } from "./transfer-digest";
 import { newVolumeSpec, removeOwnVolume } from "./volume-spec";
 
 // A copy of a volume to another engine (or a move, on any engine): the source's tar stream — the engine's
@@ -65,18 +65,20 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
   try {
     helper = await createHelper(engine, volume.name, { readOnly: true, jobId: ctl.job.id });
     if (req.stopContainers && !req.move) await stopHolders(ctl, engine, volume.name, req.stopTimeout ?? defaultStopTimeout(), stopped);
-    await createVolume(target, newVolumeSpec(ctl, req.targetName, volume, req.keepComposeLabels ?? req.move));
+    const spec = newVolumeSpec(ctl, req.targetName, volume, req.keepComposeLabels ?? req.move);
+    await createVolume(target, spec);
     made = true;
-    const source = await openVolumeSource(volume, helper, req.dataPath ?? defaultDataPath(), ctl.signal);
-    ctl.update({ dataPath: source.dataPath, phase: "streaming" });
     // A move reads the copy back in full before the source goes; a copy checks the stream and the counts on
     // arrival, unless asked for more (or unless the target's mountpoint is not readable here: counting what
-    // landed then takes reading it back through the engine anyway).
+    // landed then takes reading it back through the engine anyway). The taps are made again if the source is.
     const full = req.move || req.verify === "full";
-    const sent = new TreeDigest({ raw: true });
-    const hash = createHash("sha256");
-    const tap = full ? digestTap(sent) : sha256Tap(hash);
-    const landed = await fillVolume(ctl, target, req.targetName, [source.stream, tap], req.rateLimit, true);
+    let sent = new TreeDigest({ raw: true });
+    let sentSha256 = "";
+    const taps = () => {
+      sent = new TreeDigest({ raw: true });
+      return [full ? digestTap(sent) : sha256OffThread((hex) => ((sentSha256 = hex), null))];
+    };
+    const { source, landed } = await fillCopy(ctl, volume, helper, { engine: target, name: req.targetName, spec }, req, taps);
     await startAgain(ctl, engine, stopped);
     if (source.issues.length) {
       const shown = source.issues
@@ -99,7 +101,7 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
           level: full ? "full" : "stream",
           entries: arrived.entries,
           bytes: arrived.bytes,
-          sentSha256: sentSummary?.sha256 ?? hash.digest("hex"),
+          sentSha256: sentSummary?.sha256 ?? sentSha256,
           treeDigest: full ? arrived.digest : null,
         },
       });
@@ -108,7 +110,7 @@ export async function runTransfer(ctl: JobControl, volume: Volume, req: Transfer
       const problem = injectedFault();
       if (problem) throw new Error(`The copy on engine "${target}" does not match what was sent: ${problem}. ${removed}`);
       const entries = landed.entries - (landed.hasRoot ? 1 : 0);
-      ctl.update({ copyCheck: { level: "stream", entries, bytes: landed.bytes, sentSha256: hash.digest("hex"), treeDigest: null } });
+      ctl.update({ copyCheck: { level: "stream", entries, bytes: landed.bytes, sentSha256, treeDigest: null } });
     }
     if (req.move) {
       await removeHelper(helper);

@@ -68,6 +68,8 @@ describe("copy to another engine", () => {
     const target = peerName("copy");
     const job = await expectSucceeded(await copyTo(source, { targetName: target }));
     expect(job).toMatchObject({ kind: "clone", engine: "local", volume: source, targetEngine: "peer", targetVolume: target, move: false });
+    // Both engines run on this host: read from the source's mountpoint, extracted into the copy's.
+    expect(job).toMatchObject({ dataPath: "direct", warnings: [] });
     expect(job.copyCheck).toBeTruthy();
     const check = job.copyCheck!;
     expect(check.entries).toBe(Object.keys(sourceManifest).length - 1); // the root is not an entry
@@ -83,6 +85,9 @@ describe("copy to another engine", () => {
     expect(labels).toEqual({ app: "copy-test", tier: "db" });
     expect(await helperContainers()).toEqual([]);
     expect(await helperContainers(PEER)).toEqual([]);
+    // What was sent is the tar a plain direct backup of the unchanged source writes, byte for byte.
+    const { backup } = await backupVolume(source, { compression: "none", dataPath: "direct" });
+    expect(check.sentSha256).toBe(backup.sha256);
   }, 120_000);
 
   it("through the archive API on both sides too, read back in full when asked", async () => {
