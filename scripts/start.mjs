@@ -10,6 +10,7 @@ import { deploySettings } from "./server/deploy-settings.mjs";
 import { contentSecurityPolicy, FORBIDDEN_HOST_BODY, isAllowedHost, newNonce, SECURITY_HEADERS } from "./server/edge.mjs";
 import { requestFacts } from "./server/proxy.mjs";
 import { compressAnswer } from "./server/compress.mjs";
+import { warmUp } from "./server/warm-up.mjs";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST || "127.0.0.1";
@@ -83,6 +84,7 @@ server.listen(port, host, () => {
   console.log(`voldeck: engine "local" is ${process.env.DOCKER_HOST || "unix:///var/run/docker.sock"}`);
   console.log(`voldeck: accepted Host names: ${[...allowed].join(", ")}`);
   if (settings.publicOrigin) console.log(`voldeck: public URL ${settings.publicOrigin}`);
+  if (!dev) void warmUp({ listenHost: host, port, tls: Boolean(tls), hostHeader: [...allowed][0] });
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
