@@ -1,6 +1,7 @@
 import "server-only";
 import { listEngineConfigs } from "./clients";
 import { whenFollowing } from "./live-index";
+import { refreshSizesSoon } from "./sizes";
 import { listVolumesWithSource } from "./volumes";
 
 /**
@@ -27,4 +28,13 @@ export async function warmEngineLists(): Promise<void> {
   const warmed = read.filter((id) => id !== null);
   // Said once, so an operator (and the test that checks this) can see when the first list is ready.
   console.log(`voldeck: volume lists read at start in ${Date.now() - started} ms (engines: ${warmed.join(", ") || "none reachable"})`);
+  // Sizes come from /system/df, measured in the background since the first read; when they arrive the list is
+  // joined with them again, here rather than by the first request (50 ms of a 170 ms first list at 5,000
+  // volumes, --cpu-prof).
+  await Promise.all(
+    warmed.map(async (id) => {
+      await refreshSizesSoon(id);
+      await listVolumesWithSource(id).catch(() => {}); // gone meanwhile: its first request says so
+    }),
+  );
 }
