@@ -84,12 +84,14 @@ async function benchBrowser(engine, app) {
   });
   await page.goto("/engines/local/volumes");
   await page.locator('[role="table"][aria-label="Volumes"] [role="rowgroup"] a').first().waitFor();
+  // The first screen of rows usually comes with the page's HTML (the index is warm); else from the list API.
   const t = await page.evaluate(() => {
     const res = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/engines/local/volumes"));
-    return { firstRow: window.__firstRow, responseEnd: res?.responseEnd ?? NaN };
+    const arrived = res && res.responseEnd < window.__firstRow ? res : performance.getEntriesByType("navigation")[0];
+    return { firstRow: window.__firstRow, responseEnd: arrived.responseEnd, from: arrived === res ? "the list API" : "the page's HTML" };
   });
   report("first rows after navigation", ms(t.firstRow), "");
-  report("first rows after the data arrived (target < 1 s)", ms(t.firstRow - t.responseEnd), "1000 ms");
+  report("first rows after the data arrived (target < 1 s)", ms(t.firstRow - t.responseEnd), "1000 ms", `the data came with ${t.from}`);
   const longest = () =>
     page.evaluate(() => {
       const v = window.__longest;
