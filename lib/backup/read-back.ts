@@ -143,8 +143,10 @@ export class ReadBack {
     finished.catch(() => {});
     try {
       await this.readAll(fh, async (chunk) => {
-        // The write's callback comes once the bytes are copied out of `chunk` (or the stream failed).
-        await new Promise<void>((resolve) => gz.write(chunk, () => resolve()));
+        // The write's callback comes once the bytes are copied out of `chunk`. A failed gunzip stops its worker
+        // and may leave that callback uncalled (the copy waits for a block the worker never gives back):
+        // `finished` rejects then, and says why.
+        await Promise.race([new Promise<void>((resolve) => gz.write(chunk, () => resolve())), finished]);
         if (gz.destroyed) await finished;
       });
       gz.end();
