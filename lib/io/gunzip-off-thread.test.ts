@@ -59,6 +59,17 @@ describe("gunzipOffThread", () => {
     await expect(inflate(gz.subarray(0, gz.length - 100))).rejects.toThrow(/unexpected end/i);
   });
 
+  it("calls back every write once it failed: none waits for ever on a block the stopped worker kept", async () => {
+    const gz = gunzipOffThread();
+    gz.on("error", () => {});
+    gz.resume();
+    const broken = Buffer.concat([gzipSync(randomBytes(1000)).subarray(0, 20), randomBytes(12 * CHUNK)]);
+    for (let at = 0; at < broken.length; at += CHUNK) {
+      await new Promise<void>((resolve) => gz.write(broken.subarray(at, at + CHUNK), () => resolve()));
+    }
+    expect(gz.destroyed).toBe(true);
+  }, 15_000);
+
   it("inflates an empty archive to nothing", async () => {
     const { out } = await inflate(gzipSync(Buffer.alloc(0)));
     expect(out.length).toBe(0);

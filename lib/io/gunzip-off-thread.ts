@@ -142,6 +142,7 @@ export function gunzipOffThread(onDigest: (hex: string) => Error | null = () => 
     destroy(err, done) {
       over = true;
       void worker.terminate();
+      inputs.stop(err ?? new Error("the gunzip stream was closed"));
       done(err);
     },
   });

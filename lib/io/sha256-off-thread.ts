@@ -63,6 +63,7 @@ export class Sha256Worker {
   stop(): void {
     this.stopped = true;
     void this.worker.terminate();
+    this.blocks.stop(new Error("the sha256 worker was stopped"));
   }
 }
 

@@ -8,8 +8,9 @@ import type { Worker } from "node:worker_threads";
  */
 export class TransferBlocks {
   private readonly free: ArrayBuffer[] = [];
-  private readonly waiting: ((b: ArrayBuffer) => void)[] = [];
+  private readonly waiting: { resolve: (b: ArrayBuffer) => void; reject: (e: Error) => void }[] = [];
   private made = 0;
+  private stopped: Error | null = null;
 
   constructor(
     private readonly count: number,
@@ -17,20 +18,27 @@ export class TransferBlocks {
   ) {}
 
   take(): Promise<ArrayBuffer> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const b = this.free.pop();
     if (b) return Promise.resolve(b);
     if (this.made < this.count) {
       this.made++;
       return Promise.resolve(new ArrayBuffer(this.size));
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   /** A block the worker sent back. */
   back(b: ArrayBuffer): void {
     const next = this.waiting.shift();
-    if (next) next(b);
+    if (next) next.resolve(b);
     else this.free.push(b);
+  }
+
+  /** The worker is gone: blocks away will not come back, so whoever waits for one (and later asks) gets `e`. */
+  stop(e: Error): void {
+    this.stopped ??= e;
+    for (const w of this.waiting.splice(0)) w.reject(this.stopped);
   }
 
   /** Copies `chunk` into blocks and posts each to `worker` as `{ [key]: bytes }`. */
