@@ -41,6 +41,23 @@ describe("parallelGzip", () => {
     expect(gz.length).toBeLessThan(input.length);
   });
 
+  it("stores blocks that do not compress and compresses the others, in one valid file", async () => {
+    // Random MiBs (stored), text (compressed), and a MiB half random, half text (compressed: its middle sample is).
+    const mixed = Buffer.concat([randomBytes(1 << 19), Buffer.alloc(1 << 19, "a")]);
+    const input = Buffer.concat([randomBytes(2 << 20), Buffer.from("voldeck ".repeat(262_144)), mixed]);
+    const parts: Buffer[] = [];
+    await pipeline(Readable.from([input]), parallelGzip(1), async function* (src) {
+      for await (const c of src) parts.push(c as Buffer);
+    });
+    const gz = Buffer.concat(parts);
+    expect(zlib.gunzipSync(gz).equals(input)).toBe(true);
+    fs.writeFileSync(path.join(tmp, "mixed.gz"), gz);
+    execFileSync("gzip", ["-t", path.join(tmp, "mixed.gz")]);
+    // The random MiBs cost their size plus a few bytes per 64 KiB; the text MiBs nearly nothing.
+    expect(gz.length).toBeLessThan((2 << 20) + (1 << 19) + (1 << 16));
+    expect(gz.length).toBeGreaterThan((2 << 20) + (1 << 19) - 1);
+  });
+
   it("turns an empty input into a valid empty gzip file", async () => {
     const parts: Buffer[] = [];
     await pipeline(Readable.from([]), parallelGzip(1), async function* (s) {
