@@ -4,7 +4,7 @@
 // file (`sync FILE`) and its sha256; for gzip, `pigz -1` (or `gzip -1` without pigz), then its test (`-t`) and
 // sha256. Rounds interleaved; each starts with nothing dirty left to write back.
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { median, seconds } from "./harness.mjs";
@@ -19,17 +19,21 @@ export async function benchFileBackup({ api, out, report, volume, dir, mib, file
     const write = compression === "gzip" ? `tar -cf - -C '${dir}' . | ${zip} -1 > '${file}'` : `tar -cf '${file}' -C '${dir}' .`;
     const check = compression === "gzip" ? `${zip} -t '${file}' && sha256sum '${file}'` : `sha256sum '${file}'`;
     const t = { ours: [], byHand: [] };
+    const size = { ours: 0, byHand: 0 };
     for (let i = 0; i < rounds; i++) {
       await settle();
       t.byHand.push(await seconds(() => sh("sh", ["-c", `${write} && sync '${file}' && ${check} > /dev/null`])));
+      size.byHand = statSync(file).size;
       rmSync(file);
       await settle();
       let made;
       t.ours.push(await seconds(async () => (made = await api.job(`/api/engines/local/volumes/${volume}/backups`, { compression, dataPath: "direct" }))));
+      size.ours = (await api.call("GET", `/api/backups/${made.backupId}`)).sizeBytes;
       await api.call("DELETE", `/api/backups/${made.backupId}`);
     }
     const by = compression === "gzip" ? `tar | ${zip} -1, test, sha256` : "tar -cf, fsync, sha256";
     console.log(`backup ${compression}, seconds per round — ours: ${secs(t.ours)}; ${by}: ${secs(t.byHand)}`);
+    console.log(`backup ${compression}, archive bytes — ours: ${size.ours}; ${by}: ${size.byHand} (${((100 * size.ours) / size.byHand).toFixed(1)} %)`);
     report(
       `backup, ${compression === "gzip" ? "gzip" : "plain"} (${files} files, ${mib} MiB)`,
       mib / median(t.ours),
