@@ -143,10 +143,9 @@ export class ReadBack {
     finished.catch(() => {});
     try {
       await this.readAll(fh, async (chunk) => {
-        // The write's callback comes once the bytes are copied out of `chunk`. A failed gunzip stops its worker
-        // and may leave that callback uncalled (the copy waits for a block the worker never gives back):
-        // `finished` rejects then, and says why.
-        await Promise.race([new Promise<void>((resolve) => gz.write(chunk, () => resolve())), finished]);
+        // The write's callback comes once the bytes are copied out of `chunk`, or once the stream failed (its
+        // blocks stop then, transfer-blocks.ts); `finished` then says why.
+        await new Promise<void>((resolve) => gz.write(chunk, () => resolve()));
         if (gz.destroyed) await finished;
       });
       gz.end();
