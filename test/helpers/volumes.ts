@@ -2,6 +2,11 @@
 import type { Container, Volume } from "@/lib/api/types";
 import { expect } from "vitest";
 import { get, volumesPath } from "./api";
+import { until } from "./poll";
+
+// The lists are served from the console's live index, which learns of a change from the engine's event
+// stream. A test that has just made something with the docker CLI can ask before that event has arrived
+// (seen in a busy CI run), so the by-name readers of a list wait until it is listed.
 
 export async function apiVolume(name: string, engine = "local"): Promise<Volume> {
   const answer = await get<Volume>(`${volumesPath(engine)}/${encodeURIComponent(name)}`);
@@ -21,8 +26,22 @@ export async function apiContainers(engine = "local"): Promise<Container[]> {
   return answer.body.containers;
 }
 
+/** The list's entry for a volume, once the list holds it. */
+export async function listedVolume(name: string, engine = "local"): Promise<Volume> {
+  const list = await until(
+    `the console to list volume "${name}"`,
+    () => apiVolumes(engine),
+    (vs) => vs.some((v) => v.name === name),
+  );
+  return list.find((v) => v.name === name)!;
+}
+
+/** The list's entry for a container, once the list holds it. */
 export async function apiContainer(name: string, engine = "local"): Promise<Container> {
-  const found = (await apiContainers(engine)).find((c) => c.name === name);
-  if (!found) throw new Error(`the console lists no container "${name}"`);
-  return found;
+  const list = await until(
+    `the console to list container "${name}"`,
+    () => apiContainers(engine),
+    (cs) => cs.some((c) => c.name === name),
+  );
+  return list.find((c) => c.name === name)!;
 }

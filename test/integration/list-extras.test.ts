@@ -6,12 +6,12 @@ import { backupVolume } from "../helpers/backups";
 import { docker } from "../helpers/docker";
 import { Scenario, uniquePrefix } from "../helpers/names";
 import { until } from "../helpers/poll";
-import { apiVolumes } from "../helpers/volumes";
+import { listedVolume } from "../helpers/volumes";
 
 const s = new Scenario(uniquePrefix("extras"));
 afterAll(() => s.cleanup());
 
-const listed = async (name: string) => (await apiVolumes()).find((v) => v.name === name);
+const listed = (name: string) => listedVolume(name);
 
 it("lastBackup is null before any backup, names the newest verified archive after one, and null again once it is deleted", async () => {
   const name = s.volume(s.name("protected"));

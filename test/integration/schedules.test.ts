@@ -313,5 +313,6 @@ describe("schedules: a run missed while the console was down", () => {
       await second.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two console starts and the catch-up wait (up to 60 s) do not fit in vitest's default 60 s on a busy machine.
+  }, 150_000);
 });

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { del, expectError, get, post, volumesPath } from "../helpers/api";
 import { createContainer, docker, inspectVolume, runSleeper, volumeExists } from "../helpers/docker";
 import { Scenario, uniquePrefix } from "../helpers/names";
-import { apiVolume, apiVolumes } from "../helpers/volumes";
+import { until } from "../helpers/poll";
+import { apiContainer, apiVolume, listedVolume } from "../helpers/volumes";
 
 const s = new Scenario(uniquePrefix("vols"));
 afterAll(() => s.cleanup());
@@ -22,7 +23,7 @@ describe("what GET answers, compared with docker volume inspect", () => {
     expect(v.createdAt).toMatch(/Z$/);
     expect(v).toMatchObject({ anonymous: false, inUse: false, containers: [], composeProject: null });
     // The list answers the same volume as the single GET.
-    expect((await apiVolumes()).find((x) => x.name === name)).toMatchObject({ labels: v.labels, createdAt: v.createdAt });
+    expect(await listedVolume(name)).toMatchObject({ labels: v.labels, createdAt: v.createdAt });
   });
 
   it("a volume with driver options: options equal", async () => {
@@ -37,9 +38,18 @@ describe("what GET answers, compared with docker volume inspect", () => {
     const name = s.volume(s.name("left"));
     const holder = s.container(s.name("gone"));
     await runSleeper(holder, "-v", `${name}:/data`);
-    expect((await apiVolume(name)).inUse).toBe(true);
+    // Who holds a volume comes from the console's live index, which follows the engine's events.
+    await until(
+      "the volume to be in use",
+      () => apiVolume(name),
+      (v) => v.inUse,
+    );
     await docker("rm", "-f", holder);
-    const v = await apiVolume(name);
+    const v = await until(
+      "the volume to be free",
+      () => apiVolume(name),
+      (v) => !v.inUse,
+    );
     expect(v).toMatchObject({ inUse: false, containers: [] });
   });
 
@@ -49,8 +59,7 @@ describe("what GET answers, compared with docker volume inspect", () => {
     expect((await apiVolume(name)).composeProject).toBe("shop");
     const c = s.container(s.name("compose-c"));
     await createContainer(c, "--label", "com.docker.compose.project=shop", "-v", `${name}:/d`);
-    const listed = (await get(`/api/engines/local/containers`)).body.containers.find((x: { name: string }) => x.name === c);
-    expect(listed.composeProject).toBe("shop");
+    expect((await apiContainer(c)).composeProject).toBe("shop");
   });
 });
 
