@@ -39,20 +39,40 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return "—";
 }
 
+// Formatters are kept, one per options, locale and zone: building an Intl.DateTimeFormat costs far more than
+// formatting with one, and a page of volumes formats a few instants per row (a fresh one each time was 15 ms of
+// the volumes page's server render, issue 16). The runtime's own zone does not change while a page or the server
+// runs. Shared by every date format of the console (schedules, cron's wall clock).
+const dateFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/** The formatter for `options` in `locale` and `timeZone` (the runtime's own when none), made once. */
+export function keptDateFormat(locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  let byZone = dateFormats.get(options);
+  if (!byZone) dateFormats.set(options, (byZone = new Map()));
+  const key = `${locale} ${timeZone ?? "(own)"}`;
+  let format = byZone.get(key);
+  if (!format) byZone.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
+}
+
+const ZONED: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+};
+
 /** The parts of an instant in a time zone (the runtime's own, i.e. the browser's, unless given). */
 function zoned(ms: number, timeZone?: string): Record<string, string> {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).formatToParts(ms);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    keptDateFormat("en-US", ZONED, timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 /**
@@ -62,11 +82,25 @@ function zoned(ms: number, timeZone?: string): Record<string, string> {
  */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return "—";
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return "—";
-  const p = zoned(ms, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
+  const key = `${iso} ${timeZone ?? ""}`;
+  let text = exactTimes.get(key);
+  if (text === undefined) {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return "—";
+    const p = zoned(ms, timeZone);
+    text = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
+    // Bounded: forgotten all at once when full (a list's instants come back as fast as they were made).
+    if (exactTimes.size >= EXACT_TIMES_KEPT) exactTimes.clear();
+    exactTimes.set(key, text);
+  }
+  return text;
 }
+
+// Instants already formatted to the second, per zone: a list row shows a few (titles, screen-reader text), and
+// rows are made again each time they scroll into view; formatting (formatToParts) was the largest script cost
+// of a fling through 5,000 volumes after the row menus (bench:scroll).
+const exactTimes = new Map<string, string>();
+const EXACT_TIMES_KEPT = 20_000;
 
 /** "14:02" for an instant of the same day as `now`, else "2024-05-01 14:02"; in the browser's zone. */
 export function formatClock(iso: string | null | undefined, now = Date.now(), timeZone?: string): string {

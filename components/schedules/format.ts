@@ -1,15 +1,12 @@
 // How schedule times read: in the server's time zone (the one cron reads the expressions in), not the browser's.
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { keptDateFormat } from "@/lib/format";
+
+const RUN_TIME: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 
 /** "Mon 23 Nov, 02:00" in `timeZone`. */
 export function formatInZone(iso: string, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formats.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
+  return keptDateFormat("en-GB", RUN_TIME, timeZone).format(new Date(iso));
 }
 
 /** What the retention rules keep, in words. */

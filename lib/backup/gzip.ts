@@ -30,11 +30,15 @@ const incompressible = (data) => {
   }
   return true;
 };
+// One output buffer per block, sent whole (it is the block's own) with the length that holds the member: at
+// zlib's default 16 KiB chunks a MiB made some 70 buffers here, then joined them into a new one and copied that.
+const HEADROOM = 64 * 1024; // > a stored block's framing (5 bytes per 64 KiB) and the header
 parentPort.on("message", ({ id, data, level }) => {
   try {
-    const out = zlib.gzipSync(data, { level: incompressible(data) ? 0 : level });
-    const ab = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
-    parentPort.postMessage({ id, out: new Uint8Array(ab), block: data.buffer }, [ab, data.buffer]);
+    const out = zlib.gzipSync(data, { level: incompressible(data) ? 0 : level, chunkSize: data.length + HEADROOM });
+    const own = out.byteOffset === 0 && out.buffer.byteLength >= HEADROOM; // never Node's shared pool of small buffers
+    const ab = own ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+    parentPort.postMessage({ id, out: new Uint8Array(ab, 0, out.byteLength), block: data.buffer }, [ab, data.buffer]);
   } catch (e) {
     parentPort.postMessage({ id, block: data.buffer, error: String(e && e.message || e) }, [data.buffer]);
   }

@@ -5,7 +5,7 @@ import { followEngine } from "./events";
 import { docker } from "./clients";
 import { engineStatus, toApiError } from "./errors";
 import { recheckAfter, recheckDone, startRead, type Recheck } from "./container-recheck";
-import { isHelperContainer, type RawContainer, type RawService, type RawVolume } from "./mapping";
+import { isHelperContainer, sameServices, type RawContainer, type RawService, type RawVolume } from "./mapping";
 import { forgetSwarmRole, rawServices } from "./services";
 
 // The volumes and containers of an engine, kept in memory and up to date from its event stream, so a list
@@ -134,9 +134,14 @@ async function flush(engineId: string, index: Index): Promise<void> {
   index.dirtyServices = false;
   try {
     if (services) {
-      index.services = await rawServices(engineId);
+      const read = await rawServices(engineId);
       index.servicesReadAt = Date.now();
-      index.version = nextVersion();
+      // The periodic re-read (every SWARM_RECHECK_MS, on any engine) mostly finds nothing new: the version moves
+      // only on a change, or every answer kept by version (mapped volumes: 5,000 remapped) would be made again.
+      if (!sameServices(index.services, read)) {
+        index.services = read;
+        index.version = nextVersion();
+      }
     }
     if (ids.length) {
       const found = (await docker(engineId).listContainers({ all: true, filters: { id: ids } })) as unknown as RawContainer[];

@@ -149,6 +149,14 @@ export function buildServiceIndex(services: RawService[]): Map<string, VolumeSer
   return index;
 }
 
+/**
+ * Whether two reads of the Swarm services say the same (null: not a manager). The engine's answer is JSON and
+ * every change of a service moves its Version.Index, so comparing the JSON is exact.
+ */
+export function sameServices(a: RawService[] | null, b: RawService[] | null): boolean {
+  return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+}
+
 export const serviceName = (s: RawService): string => s.Spec?.Name ?? s.ID.slice(0, 12);
 
 /** A spec mount in the shape of a container's mount, so the same table shows both. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildServiceIndex,
   pruneCandidates,
+  sameServices,
   toClusterVolume,
   toServiceMount,
   toServices,
@@ -153,5 +154,17 @@ describe("cluster (CSI) volumes", () => {
     });
     expect(toClusterVolume(undefined)).toBeUndefined();
     expect("cluster" in toVolume(rawVolume("plain"), new Map(), undefined)).toBe(false);
+  });
+});
+
+describe("sameServices", () => {
+  const web = (replicas: number): RawService => ({ ID: "s1", Spec: { Name: "web", Mode: { Replicated: { Replicas: replicas } } } });
+  it("says two reads agree only when they say the same", () => {
+    expect(sameServices(null, null)).toBe(true); // not a manager, still not a manager
+    expect(sameServices([web(1)], [web(1)])).toBe(true); // equal, though not the same objects
+    expect(sameServices([web(1)], [web(2)])).toBe(false);
+    expect(sameServices(null, [])).toBe(false); // became a manager without services
+    expect(sameServices([web(1)], null)).toBe(false);
+    expect(sameServices([web(1)], [web(1), { ID: "s2" }])).toBe(false);
   });
 });

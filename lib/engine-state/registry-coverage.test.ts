@@ -19,7 +19,8 @@ const NOT_PER_ENGINE: Record<string, string> = {
   __voldeckDb: "the database connection (per-engine rows are deleted by the registered forgets)",
   __voldeckBufferPool: "empty buffers",
   __voldeckGzipPool: "compression workers",
-  formatters: "date formatters per time zone (lib/schedule/next-runs.ts)",
+  dateFormats: "date formatters per options, locale and time zone (lib/format.ts)",
+  exactTimes: "instants formatted to the second per time zone, bounded (lib/format.ts)",
   __voldeckResticHolders: "restic runs holding a lock, per repository; repositories are not per engine",
   __voldeckTools: "the restic and rclone binaries' versions on this host",
   __voldeckMetricsArchives: "the backup catalog's engine/volume/time list for /metrics; backups are not kept per engine",
@@ -63,7 +64,7 @@ const modules = sources(root).map((file) => {
 describe("every per-engine cache is registered with the engine-state registry", () => {
   it("finds the state it checks (the scan itself works)", () => {
     const found = modules.flatMap((m) => m.state);
-    expect(found).toEqual(expect.arrayContaining(["__voldeckSizes", "__voldeckIndexes", "__voldeckFilesListings", "formatters"]));
+    expect(found).toEqual(expect.arrayContaining(["__voldeckSizes", "__voldeckIndexes", "__voldeckFilesListings", "dateFormats"]));
   });
 
   it("each module with state registers a forget, or says why its state is not per engine", () => {

@@ -2,34 +2,25 @@
 // Pure: the clock and the zone are arguments. Daylight-saving rules, as cronie applies them to fixed times:
 // a wall time that happens twice (clocks go back) runs once, the first time; a wall time that never happens
 // (clocks go forward) runs at the moment the clocks jump. Unit-tested across both changes.
+import { keptDateFormat } from "@/lib/format";
 import { dayMatches, type Cron } from "./cron";
 
 type Wall = { year: number; month: number; day: number; hour: number; minute: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const WALL_CLOCK: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+};
 
 /** The wall clock in `timeZone` at an instant (ms). */
 export function wallAt(ms: number, timeZone: string): Wall & { second: number } {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  for (const p of keptDateFormat("en-US", WALL_CLOCK, timeZone).formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
 }
 
