@@ -28,8 +28,12 @@ test("the audit page shows a prune made a moment ago, with the removed volume, w
   // The outcome in a word, the HTTP status set apart; the action in words over its key.
   await expect(row.getByTitle("HTTP status 200")).toHaveText(/^ok\s*200$/);
   await expect(row.getByRole("rowheader")).toHaveText(/^Unused volumes pruned\s*volume\.prune$/);
-  await row.getByText(`removed 1: ${volume}`).click();
-  await expect(row.locator("pre")).toContainText(new RegExp(`"removed": \\[\\s*"${volume}"\\s*\\]`));
+  // The summary is the row's disclosure button; its details (the stored JSON) open below the row.
+  const summary = row.getByRole("button", { name: `removed 1: ${volume}` });
+  await expect(summary).toHaveAttribute("aria-expanded", "false");
+  await summary.click();
+  await expect(summary).toHaveAttribute("aria-expanded", "true");
+  await expect((await auditAdmin.detail(row)).locator("pre")).toContainText(new RegExp(`"removed": \\[\\s*"${volume}"\\s*\\]`));
   await shot("auth-audit-prune");
 
   await auditAdmin.filter.fill("volume.prune admin");

@@ -14,7 +14,7 @@ test("the coverage page counts and lists volumes by state, and its filter shows 
   await expect(page.getByRole("heading", { name: "Coverage", level: 1 })).toBeVisible();
   const legend = page.getByRole("list", { name: "Volumes per state" });
   await expect(legend.getByRole("listitem")).toHaveCount(5);
-  const table = page.getByRole("region", { name: "Coverage per volume" });
+  const table = page.getByRole("table", { name: "Coverage per volume" });
   const row = (name: string) => table.getByRole("row").filter({ hasText: name });
   await expect(row(optedOut)).toContainText("Excluded");
   await expect(row(bare)).toContainText("Unprotected");
@@ -26,6 +26,21 @@ test("the coverage page counts and lists volumes by state, and its filter shows 
   await page.getByLabel("Show").selectOption("unprotected");
   await expect(row(bare)).toBeVisible();
   await expect(row(optedOut)).toHaveCount(0);
+
+  // The columns sort, and the order is kept in the URL (a reload keeps it).
+  const state = table.getByRole("columnheader", { name: "State" });
+  await state.getByRole("button").click();
+  await expect(state).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/[?&]sort=state$/);
+  await page.reload();
+  await expect(state).toHaveAttribute("aria-sort", "ascending");
+
+  // On a phone each volume is a card: every fact, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(row(bare)).toContainText("Unprotected");
+  await expect(row(bare)).toContainText("Last success never");
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test("the volumes list leaves a drill's scratch volume out and says so; a phone's card shows the protection", async ({ page, docker, uniqueName }) => {
@@ -73,9 +88,9 @@ backupTest(
     const policy = (await created.json()).id as string;
     try {
       await page.goto(COVERAGE_HREF);
-      const row = page.getByRole("region", { name: "Coverage per volume" }).getByRole("row").filter({ hasText: volume });
+      const row = page.getByRole("table", { name: "Coverage per volume" }).getByRole("row").filter({ hasText: volume });
       await expect(row).toContainText("never drilled");
-      const policyRow = page.getByRole("region", { name: "Policies", exact: true }).getByRole("row").filter({ hasText: name });
+      const policyRow = page.getByRole("table", { name: "Policies", exact: true }).getByRole("row").filter({ hasText: name });
       const drill = policyRow.getByRole("button", { name: "Drill now" });
       await expect(drill).toHaveAccessibleDescription(/Your volumes are not touched/);
       await drill.click();

@@ -65,14 +65,7 @@ test("on a phone: the files filter keeps its width with the download below; back
   await expectWholePlaceholder(page.getByRole("searchbox", { name: "Search", exact: true }));
 });
 
-test('a finished backup job\'s "Show backup" stays on one line beside a long volume name', async ({
-  page,
-  docker,
-  uniqueName,
-  api,
-  trackBackups,
-  backupsPage,
-}) => {
+test('a finished backup job\'s "Show backup" stays on one line beside a long volume name', async ({ docker, uniqueName, api, trackBackups, backupsPage }) => {
   const volume = trackBackups(await docker.createVolume(uniqueName("a-volume-with-a-rather-long-name-that-fills-the-jobs-card-of-the-backups-page")));
   const started = await api.post(`/api/engines/local/volumes/${volume}/backups`, { data: { compression: "gzip" } });
   expect(started.status()).toBe(202);
@@ -80,7 +73,7 @@ test('a finished backup job\'s "Show backup" stays on one line beside a long vol
   await expect.poll(async () => (await (await api.get(`/api/jobs/${jobId}`)).json()).state, { timeout: 60_000 }).toBe("succeeded");
 
   await backupsPage.goto();
-  const row = backupsPage.jobs.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^Backup of ${volume}`) }) });
+  const row = backupsPage.jobRow(`Backup of ${volume}`);
   const link = row.getByRole("link", { name: "Show backup" });
   await expect(link).toBeVisible();
   // One line box: an inline link broken over two lines has two client rects.

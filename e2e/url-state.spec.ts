@@ -148,7 +148,7 @@ test("files: the filter and the sort live in the URL beside the path; reload and
   await expect(page).toHaveURL(/\?path=%2Flogs&q=app&sort=size$/);
   const expectKept = async () => {
     await expect(files.filter).toHaveValue("app");
-    await expect(files.table.locator("thead th[aria-sort]")).toHaveAttribute("aria-sort", "descending");
+    await expect(files.sortedHeaders).toHaveAttribute("aria-sort", "descending");
     await expect.poll(() => files.names()).toEqual(["app-big.log", "app-small.log"]);
   };
   await expectKept();

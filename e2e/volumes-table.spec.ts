@@ -43,8 +43,12 @@ test("the row menu works by keyboard; Remove is disabled with the holder named w
 
   await volumesPage.goto();
   await volumesPage.search.fill(held);
+  // A menu button, collapsed, before it was ever used (the menu itself is made on first use).
+  await expect(volumesPage.menuButton(held)).toHaveAttribute("aria-haspopup", "menu");
+  await expect(volumesPage.menuButton(held)).toHaveAttribute("aria-expanded", "false");
   await volumesPage.menuButton(held).focus();
   await page.keyboard.press("Enter");
+  await expect(volumesPage.menuButton(held)).toHaveAttribute("aria-expanded", "true");
   const remove = page.getByRole("menuitem", { name: /^Remove…/ });
   await expect(remove).toHaveAttribute("aria-disabled", "true");
   await expect(remove).toContainText(`In use by ${held}-holder`);
@@ -53,7 +57,7 @@ test("the row menu works by keyboard; Remove is disabled with the holder named w
 
   await volumesPage.search.fill(free);
   await volumesPage.menuButton(free).focus();
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("menuitem", { name: "Back up" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(volumesPage.dialog(/Back up/)).toBeVisible();

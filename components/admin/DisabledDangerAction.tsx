@@ -5,10 +5,22 @@ import { Button } from "@/components/ui/Button";
  * DangerAction (components/ui/DangerAction.tsx), faded, so Remove looks alike on every admin page whether it
  * can be clicked or not. The reason shows as a tooltip and is read as the button's description.
  */
-export function DisabledDangerAction({ label, context, reason, reasonId }: { label: string; context: string; reason: string; reasonId: string }) {
+export function DisabledDangerAction({
+  label,
+  context,
+  reason,
+  reasonId,
+  size,
+}: {
+  label: string;
+  context: string;
+  reason: string;
+  reasonId: string;
+  size?: "sm" | "md";
+}) {
   return (
     <>
-      <Button variant="ghost" disabled title={reason} aria-describedby={reasonId} className="disabled:opacity-55">
+      <Button variant="ghost" size={size} disabled title={reason} aria-describedby={reasonId} className="disabled:opacity-55">
         <span className="text-danger-fg">{label}</span>
         <span className="sr-only"> {context}</span>
       </Button>

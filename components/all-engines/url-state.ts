@@ -2,6 +2,7 @@
 // reload and Back keep them). Only what differs from the defaults is written, so a plain page has a plain URL.
 // The names match the engine list's (q, show, sort=-size). Unit-tested.
 import type { TableSort } from "@/components/ui/DataTable";
+import { parseSort, sortText } from "@/components/ui/url-sort";
 import type { UsageFilter } from "@/components/volumes/volume-filter";
 
 export type AllEnginesUrlState = { search: string; engine: string; usage: UsageFilter; sort: TableSort };
@@ -14,13 +15,11 @@ const DEFAULT_SORT: TableSort = { id: "engine", desc: false };
 /** Reads the state from the URL; anything unknown or malformed falls back to its default. */
 export function readAllEnginesState(params: URLSearchParams): AllEnginesUrlState {
   const show = params.get("show") as UsageFilter | null;
-  const sortText = params.get("sort") ?? "";
-  const id = sortText.replace(/^-/, "");
   return {
     search: params.get("q") ?? "",
     engine: params.get("engine") ?? "",
     usage: show && USAGES.includes(show) ? show : "all",
-    sort: SORTABLE.includes(id) ? { id, desc: sortText.startsWith("-") } : DEFAULT_SORT,
+    sort: parseSort(params.get("sort"), SORTABLE, DEFAULT_SORT),
   };
 }
 
@@ -31,8 +30,7 @@ export function writeAllEnginesState(params: URLSearchParams, state: AllEnginesU
   set("q", state.search);
   set("engine", state.engine);
   set("show", state.usage === "all" ? null : state.usage);
-  const { id, desc } = state.sort;
-  set("sort", id === DEFAULT_SORT.id && desc === DEFAULT_SORT.desc ? null : `${desc ? "-" : ""}${id}`);
+  set("sort", sortText(state.sort, DEFAULT_SORT));
   return next;
 }
 

@@ -7,7 +7,8 @@ import { createBackupMutation } from "@/lib/api/backup-queries";
 import type { Compression, Volume } from "@/lib/api/types";
 import { formatBytes, plural } from "@/lib/format";
 import { CompressionChoice } from "./BackupOptions";
-import { ManyJobs, type Started } from "./ManyJobs";
+import { ManyJobs } from "./ManyJobs";
+import type { Started } from "./StartedJobsTable";
 import { StopContainersOption, runningNames } from "./StopContainersOption";
 
 type Props = { engine: string; volumes: Volume[]; open: boolean; onClose: () => void; onStarted: () => void };

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import type { Job } from "@/lib/api/types";
 import { ProgressBar } from "./ProgressBar";
-import { dataPathText, doneText, isFinished, jobTitle, phaseText, progressLine, progressNumbers, stateText } from "./job-format";
+import { dataPathText, doneText, isFinished, jobAnnouncement, jobTitle, phaseText, progressLine, progressNumbers, progressTone } from "./job-format";
+import { JobStateBadge } from "./JobStateBadge";
 
 type Props = {
   job: Job;
@@ -20,8 +20,6 @@ type Props = {
   headingLevel?: 2 | 3;
 };
 
-const stateTone = { queued: "slate", running: "sky", succeeded: "green", failed: "red" } as const;
-
 export function JobProgressView({ job, onCancel, cancelling = false, cancelError, lost, result, headingLevel = 3 }: Props) {
   const title = jobTitle(job);
   const { percent } = progressNumbers(job);
@@ -29,21 +27,13 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
   const line = progressLine(job);
   const path = dataPathText(job);
   const Heading = `h${headingLevel}` as const;
-  // Announced politely on phase and state changes only; a live region that read every progress tick would
-  // talk over everything else.
-  const announcement = finished ? `${title}: ${stateText(job)}.${job.error && !job.cancelled ? ` ${job.error}` : ""}` : `${title}: ${phaseText(job)}`;
   return (
     <section aria-label={title} className="space-y-2 rounded-md border border-line bg-surface p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Heading className="min-w-0 font-medium [overflow-wrap:anywhere] text-fg">{title}</Heading>
-        <Badge tone={job.cancelled ? "amber" : stateTone[job.state]}>{stateText(job)}</Badge>
+        <JobStateBadge job={job} />
       </div>
-      <ProgressBar
-        label={`${title}: progress`}
-        percent={percent}
-        text={line}
-        tone={job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active"}
-      />
+      <ProgressBar label={`${title}: progress`} percent={percent} text={line} tone={progressTone(job)} />
       <p className="tabular-nums text-fg">{line}</p>
       {!finished && <p className="text-fg-muted">{phaseText(job)}</p>}
       {path && <p className="text-fg-muted">{path}</p>}
@@ -78,8 +68,9 @@ export function JobProgressView({ job, onCancel, cancelling = false, cancelError
           </Button>
         </div>
       )}
+      {/* Announced politely on phase and state changes only (not each progress tick). */}
       <p className="sr-only" aria-live="polite" aria-atomic>
-        {announcement}
+        {jobAnnouncement(job)}
       </p>
     </section>
   );

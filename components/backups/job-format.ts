@@ -53,6 +53,25 @@ export function stateText(job: Job): string {
   return job.state;
 }
 
+/** The badge's colour for a job's state: a cancelled job amber, apart from a failed one. */
+export function stateTone(job: Job): "slate" | "sky" | "green" | "amber" | "red" {
+  if (job.state === "failed") return job.cancelled ? "amber" : "red";
+  return job.state === "succeeded" ? "green" : job.state === "running" ? "sky" : "slate";
+}
+
+/** The progress bar's colour: red once failed (or cancelled), green once done. */
+export const progressTone = (job: Job) => (job.state === "failed" ? "failed" : job.state === "succeeded" ? "done" : "active");
+
+/**
+ * What a live region says of a job: its phase while it runs, its outcome (and why it failed) once over. Only
+ * phase and state changes, never each progress tick: a region that read every tick would talk over everything.
+ */
+export function jobAnnouncement(job: Job): string {
+  const title = jobTitle(job);
+  if (!isFinished(job)) return `${title}: ${phaseText(job)}`;
+  return `${title}: ${stateText(job)}.${job.error && !job.cancelled ? ` ${job.error}` : ""}`;
+}
+
 export function phaseText(job: Job): string {
   switch (job.phase) {
     case "queued":

@@ -1,6 +1,7 @@
+"use client";
 import { AccessBadge } from "@/components/ui/AccessBadge";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
 import { PathText } from "@/components/ui/PathText";
-import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
 import { TextLink } from "@/components/ui/TextLink";
 import type { Mount } from "@/lib/api/types";
 import { formatBytes, shortName } from "@/lib/format";
@@ -46,56 +47,50 @@ function TmpfsText({ mount }: { mount: Mount }) {
 
 type Props = { engine: string; containerName: string; mounts: Mount[] };
 
-/** A phone gets one small card per mount; a wider screen the table (fixed widths keep containers aligned). */
+// Type, source and access fit a 9rem, a 7rem and a 7rem track; the paths share the rest and wrap after a slash.
+const columns = (engine: string): DataColumn<Mount>[] => [
+  { id: "type", header: "Type", width: "9.5rem", cell: (m) => <MountTypeBadge mount={m} /> },
+  { id: "source", header: "Volume or host path", wrap: true, width: "minmax(8rem, 1.2fr)", cell: (m) => <MountSource engine={engine} mount={m} /> },
+  { id: "destination", header: "Mounted at", rowHeader: true, wrap: true, width: "minmax(8rem, 1fr)", cell: (m) => <PathText path={m.destination} /> },
+  { id: "access", header: "Access", width: "7rem", cell: (m) => <AccessBadge readOnly={m.readOnly} /> },
+  { id: "propagation", header: "Propagation", width: "7rem", hideBelow: 800, cell: (m) => <span className="text-fg-muted">{m.propagation || "—"}</span> },
+];
+
+function MountCard({ engine, mount: m }: { engine: string; mount: Mount }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <MountTypeBadge mount={m} />
+        <AccessBadge readOnly={m.readOnly} />
+      </div>
+      <div>
+        <MountSource engine={engine} mount={m} />
+      </div>
+      <div className="text-fg-muted">
+        at <PathText path={m.destination} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A container's (or a service's) mounts, one row per mount point, named by where it is mounted. It sits flush in
+ * a box that clips (the container's open row, the service's card), so its header sticks at that box's top; below
+ * 560 px of box a mount is a card, so a phone never scrolls sideways.
+ */
 export function MountsTable({ engine, containerName, mounts }: Props) {
   return (
-    <>
-      <ul aria-label={`Mounts of ${containerName}`} className="divide-y divide-line sm:hidden">
-        {mounts.map((m) => (
-          <li key={m.destination} className="space-y-1 px-3 py-2 text-sm">
-            <div className="flex flex-wrap items-center gap-2">
-              <MountTypeBadge mount={m} />
-              <AccessBadge readOnly={m.readOnly} />
-            </div>
-            <div>
-              <MountSource engine={engine} mount={m} />
-            </div>
-            <div className="text-fg-muted">
-              at <PathText path={m.destination} />
-            </div>
-          </li>
-        ))}
-      </ul>
-      <div className="hidden sm:block">
-        <Table caption={`Mounts of ${containerName}`} className="table-fixed">
-          <THead>
-            <Th className="w-40">Type</Th>
-            <Th>Volume or host path</Th>
-            <Th>Mounted at</Th>
-            <Th className="w-28">Access</Th>
-            <Th className="w-28">Propagation</Th>
-          </THead>
-          <TBody>
-            {mounts.map((m) => (
-              <tr key={m.destination}>
-                <Td>
-                  <MountTypeBadge mount={m} />
-                </Td>
-                <Td>
-                  <MountSource engine={engine} mount={m} />
-                </Td>
-                <Td>
-                  <PathText path={m.destination} />
-                </Td>
-                <Td>
-                  <AccessBadge readOnly={m.readOnly} />
-                </Td>
-                <Td className="text-fg-muted">{m.propagation || "—"}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      </div>
-    </>
+    <div className="[--vd-sticky-top:0px]">
+      <DataTable
+        flush
+        label={`Mounts of ${containerName}`}
+        data={mounts}
+        columns={columns(engine)}
+        getRowId={(m) => m.destination}
+        cardsBelow={560}
+        cardHeight={72}
+        renderCard={(m) => <MountCard engine={engine} mount={m} />}
+      />
+    </div>
   );
 }

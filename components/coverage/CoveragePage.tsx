@@ -1,17 +1,18 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Panel } from "@/components/ui/Panel";
 import { QueryError } from "@/components/ui/QueryError";
 import { EmptyState, Loading } from "@/components/ui/States";
+import { useUrlState } from "@/components/ui/useUrlState";
 import { COVERAGE_STATES, type CoverageState } from "@/lib/api/coverage-types";
 import { plural } from "@/lib/format";
 import { CoverageBar } from "./CoverageBar";
-import { CoverageCards } from "./CoverageCards";
 import { CoverageTable } from "./CoverageTable";
 import { coverageQuery } from "./coverage-queries";
+import { readCoverageSort, sortCoverage, writeCoverageSort } from "./coverage-rows";
 import { PoliciesPanel } from "./PoliciesPanel";
 import { STATE_LOOK } from "./states";
 
@@ -19,8 +20,13 @@ import { STATE_LOOK } from "./states";
 export function CoveragePage() {
   const coverage = useQuery(coverageQuery());
   const [filter, setFilter] = useState<CoverageState | "all">("all");
+  // The order lives in the URL (?sort=): a reload, Back and a shared link keep it.
+  const [sort, setSort] = useUrlState(readCoverageSort, writeCoverageSort);
   const data = coverage.data;
-  const shown = data ? (filter === "all" ? data.volumes : data.volumes.filter((v) => v.state === filter)) : [];
+  const shown = useMemo(
+    () => (data ? sortCoverage(filter === "all" ? data.volumes : data.volumes.filter((v) => v.state === filter), sort) : []),
+    [data, filter, sort],
+  );
   const down = data?.engines.filter((e) => !e.ok) ?? [];
 
   return (
@@ -41,9 +47,12 @@ export function CoveragePage() {
             {down.length > 0 && <p className="mt-3 text-sm text-warn-fg">Not answering, so not counted: {down.map((e) => e.id).join(", ")}.</p>}
           </Panel>
 
+          {/* Clipped, not hidden: the panel is then no scroll box, and the table's header sticks below the console's
+              header (the panel's 0 for --vd-sticky-top is undone) while thousands of rows scroll by. */}
           <Panel
             title="Volumes"
             flush
+            className="overflow-clip! [--vd-sticky-top:initial]!"
             actions={
               <label className="flex items-center gap-2 text-sm text-fg-muted">
                 Show
@@ -62,19 +71,7 @@ export function CoveragePage() {
               </label>
             }
           >
-            {shown.length ? (
-              <>
-                {/* A table from the small breakpoint up, cards on a phone (only one of them is displayed). */}
-                <div className="hidden sm:block">
-                  <CoverageTable volumes={shown} />
-                </div>
-                <div className="sm:hidden">
-                  <CoverageCards volumes={shown} />
-                </div>
-              </>
-            ) : (
-              <EmptyState title="No volume in this state." />
-            )}
+            {shown.length ? <CoverageTable volumes={shown} sort={sort} onSort={setSort} /> : <EmptyState title="No volume in this state." />}
           </Panel>
         </>
       )}

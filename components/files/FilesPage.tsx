@@ -100,21 +100,19 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
     );
   else
     body = (
-      <div className="overflow-hidden rounded-lg border border-line bg-surface">
-        <FilesTable
-          engine={engine}
-          volume={volume}
-          dir={path}
-          entries={entries}
-          total={last?.total ?? entries.length}
-          onNeedMore={needMore}
-          sort={sort}
-          order={order}
-          onSort={onSort}
-          onPreview={setPreview}
-          canDownload={canDownload}
-        />
-      </div>
+      <FilesTable
+        engine={engine}
+        volume={volume}
+        dir={path}
+        entries={entries}
+        total={last?.total ?? entries.length}
+        onNeedMore={needMore}
+        sort={sort}
+        order={order}
+        onSort={onSort}
+        onPreview={setPreview}
+        canDownload={canDownload}
+      />
     );
 
   return (

@@ -23,6 +23,3 @@ export const liveFiles = (engine: string, volume: string): FileSource => ({
   key: filesKeys.all(engine, volume),
   rootLabel: `${volume}:/`,
 });
-
-/** Paths chosen in the browser (a snapshot's "Restore selected"); absent on a live volume. */
-export type FileSelection = { isSelected: (path: string) => boolean; toggle: (path: string) => void };

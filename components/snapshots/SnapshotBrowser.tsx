@@ -5,9 +5,11 @@ import { useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { DownloadLink } from "@/components/files/DownloadLink";
 import { FileBreadcrumbs } from "@/components/files/FileBreadcrumbs";
+import { splitPath } from "@/components/files/paths";
 import { useEngineHealth } from "@/components/shell/EngineHealth";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import type { TableSelection } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Loading } from "@/components/ui/States";
 import { TextLink } from "@/components/ui/TextLink";
@@ -73,15 +75,21 @@ function Browser({ repo, snapshot: s, path, of }: { repo: string; snapshot: Repo
   const [dialog, setDialog] = useState({ open: false, key: 0 });
   // Restoring paths needs the volume the snapshot came from; one made without the console's tags names none.
   const canRestore = canChange && s.engine !== null && s.volume !== null;
-  const selection = canRestore
+  // The listing's rows are named by their paths: ticking a row (or the header's box, every loaded row) chooses them.
+  const selection: TableSelection | undefined = canRestore
     ? {
-        isSelected: (p: string) => chosen.has(p),
-        toggle: (p: string) =>
+        selected: chosen,
+        onChange: (ids, on) =>
           setChosen((old) => {
             const next = new Set(old);
-            if (!next.delete(p)) next.add(p);
+            for (const id of ids) {
+              if (on) next.add(id);
+              else next.delete(id);
+            }
             return next;
           }),
+        allLabel: "Select all shown entries",
+        rowLabel: (p) => `Select ${splitPath(p).at(-1) ?? p}`,
       }
     : undefined;
   const paths = topmostPaths(chosen);

@@ -1,10 +1,11 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { FileSelection, FileSource } from "@/components/files/file-source";
+import type { FileSource } from "@/components/files/file-source";
 import { FilePreviewDialog } from "@/components/files/FilePreviewDialog";
 import { FilesTable } from "@/components/files/FilesTable";
 import { ErrorAlert } from "@/components/ui/Alert";
+import type { TableSelection } from "@/components/ui/DataTable";
 import { RetryButton } from "@/components/ui/QueryError";
 import { EmptyState, Loading } from "@/components/ui/States";
 import type { FileSort, SortOrder } from "@/lib/api/files-types";
@@ -19,7 +20,8 @@ type Props = {
   engine: string;
   path: string;
   source: FileSource;
-  selection?: FileSelection;
+  /** The paths ticked to restore (row ids are paths). */
+  selection?: TableSelection;
   canDownload: boolean;
 };
 
@@ -56,23 +58,21 @@ export function SnapshotListing({ repo, sid, volume, engine, path, source, selec
   else if (!entries.length) body = <EmptyState title="This directory is empty in the snapshot." />;
   else
     body = (
-      <div className="overflow-hidden rounded-lg border border-line bg-surface">
-        <FilesTable
-          engine={engine}
-          volume={volume}
-          dir={path}
-          entries={entries}
-          total={total}
-          onNeedMore={needMore}
-          sort={sort}
-          order={order}
-          onSort={onSort}
-          onPreview={setPreview}
-          canDownload={canDownload}
-          source={source}
-          selection={selection}
-        />
-      </div>
+      <FilesTable
+        engine={engine}
+        volume={volume}
+        dir={path}
+        entries={entries}
+        total={total}
+        onNeedMore={needMore}
+        sort={sort}
+        order={order}
+        onSort={onSort}
+        onPreview={setPreview}
+        canDownload={canDownload}
+        source={source}
+        selection={selection}
+      />
     );
   return (
     <>

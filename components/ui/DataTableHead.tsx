@@ -11,12 +11,15 @@ type Props<T extends RowData> = {
   selection?: TableSelection;
   data: T[];
   getRowId: (row: T) => string;
+  flush?: boolean;
 };
 
-const stick = "sticky top-[var(--vd-sticky-top,0px)] z-10";
+// Below the console's own sticky header (components/shell/ConsoleShell, h-14) unless a page says otherwise.
+const stick = "sticky top-[var(--vd-sticky-top,3.5rem)] z-10";
 
 /** The header row (sortable headers are buttons, with aria-sort), or for cards a select-all box and a "Sort by" list. */
-export function DataTableHead<T extends RowData>({ table, columns, cards, selection, data, getRowId }: Props<T>) {
+export function DataTableHead<T extends RowData>({ table, columns, cards, selection, data, getRowId, flush }: Props<T>) {
+  const round = flush ? "" : "rounded-t-lg";
   const ids = () => data.map(getRowId);
   const all = data.length > 0 && data.every((r) => selection?.selected.has(getRowId(r)));
   const some = !all && data.some((r) => selection?.selected.has(getRowId(r)));
@@ -37,8 +40,10 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
   if (cards) {
     const sortable = headers.filter((h) => h.column.getCanSort());
     const current = headers.find((h) => h.column.getIsSorted());
+    // Nothing to select or sort: no header at all (a row with no cell is an error to assistive technology).
+    if (!box && !sortable.length) return null;
     return (
-      <div role="rowgroup" className={`${stick} flex items-center gap-3 rounded-t-lg border-b border-line bg-surface-2 px-3 py-2 text-xs text-fg-muted`}>
+      <div role="rowgroup" className={`${stick} ${round} flex items-center gap-3 border-b border-line bg-surface-2 px-3 py-2 text-xs text-fg-muted`}>
         <div role="row" className="flex flex-1 items-center gap-3">
           {box && <span role="columnheader">{box}</span>}
           {sortable.length > 0 && (
@@ -69,7 +74,7 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
     );
   }
   return (
-    <div role="rowgroup" className={`${stick} rounded-t-lg border-b border-line bg-surface-2 text-xs font-semibold text-fg-muted`}>
+    <div role="rowgroup" className={`${stick} ${round} border-b border-line bg-surface-2 text-xs font-semibold text-fg-muted`}>
       <div role="row" className="grid h-9 items-center [grid-template-columns:var(--dt-cols)]">
         {box && (
           <span role="columnheader" className="flex justify-center">

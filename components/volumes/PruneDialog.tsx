@@ -128,7 +128,7 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
                   {data.sizesComplete ? "" : " measured so far (some sizes are not known yet)"}
                   {removing < count ? `; ${count - removing} spared` : ""}. Untick a volume to keep it.
                 </p>
-                <PruneList preview={data} spared={spared} onSpare={(name, spare) => setSpared((prev) => toggledName(prev, name, spare))} />
+                <PruneList preview={data} spared={spared} onSpare={(names, spare) => setSpared((prev) => toggledNames(prev, names, spare))} />
               </>
             )}
             {shownDays !== undefined && <TrackingNote since={data.usageTrackedSince} />}
@@ -174,10 +174,12 @@ export function PruneDialog({ engine, open, onClose }: { engine: string; open: b
   );
 }
 
-function toggledName(prev: ReadonlySet<string>, name: string, on: boolean): ReadonlySet<string> {
+function toggledNames(prev: ReadonlySet<string>, names: string[], on: boolean): ReadonlySet<string> {
   const next = new Set(prev);
-  if (on) next.add(name);
-  else next.delete(name);
+  for (const name of names) {
+    if (on) next.add(name);
+    else next.delete(name);
+  }
   return next;
 }
 

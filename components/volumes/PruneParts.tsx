@@ -1,5 +1,6 @@
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import type { PrunePreview, PruneResult } from "@/lib/api/types";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
 import { Time } from "@/components/ui/Time";
 import { formatBytes, plural, shortName } from "@/lib/format";
 import { LastUsed } from "./LastUsed";
@@ -36,7 +37,12 @@ export function UnusedDaysField({ value, onChange, error }: { value: string; onC
   );
 }
 
-/** The preview's volumes, each with a box: unticked, it is spared (the prune removes exactly the ticked ones). */
+type Candidate = PrunePreview["volumes"][number];
+
+/**
+ * The preview's volumes, each with a box: unticked, it is spared (the prune removes exactly the ticked ones). The
+ * list scrolls in its own box in the dialog; above 150 volumes its rows are virtual and follow that box.
+ */
 export function PruneList({
   preview,
   spared,
@@ -44,60 +50,75 @@ export function PruneList({
 }: {
   preview: PrunePreview;
   spared: ReadonlySet<string>;
-  onSpare: (name: string, spare: boolean) => void;
+  onSpare: (names: string[], spare: boolean) => void;
 }) {
+  const since = preview.usageTrackedSince;
+  const ticked = useMemo(() => new Set(preview.volumes.filter((v) => !spared.has(v.name)).map((v) => v.name)), [preview.volumes, spared]);
+  const columns = useMemo<DataColumn<Candidate>[]>(
+    () => [
+      { id: "name", header: "Volume", rowHeader: true, width: "minmax(9rem, 5fr)", cell: (v) => <VolumeName volume={v} /> },
+      { id: "lastUsed", header: "Last used", wrap: true, width: "minmax(12rem, 6fr)", cell: (v) => <LastUsed volume={v} trackedSince={since} inline /> },
+      {
+        id: "created",
+        header: "Created",
+        width: "8rem",
+        cell: (v) => (
+          <span className="text-fg-muted">
+            <Time iso={v.createdAt} />
+          </span>
+        ),
+      },
+      { id: "size", header: "Size", align: "right", width: "4.5rem", cell: (v) => <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} /> },
+    ],
+    [since],
+  );
   return (
-    <div className="max-h-72 overflow-auto rounded-md border border-line">
-      <table className="w-full text-left text-sm" aria-label="Volumes that would be removed">
-        <thead className="sticky top-0 bg-surface-2 text-xs text-fg-muted">
-          <tr>
-            <th scope="col" className="w-10 py-1.5 pl-3">
-              <span className="sr-only">Remove</span>
-            </th>
-            <th scope="col" className="px-3 py-1.5">
-              Volume
-            </th>
-            <th scope="col" className="px-3 py-1.5">
-              Last used
-            </th>
-            <th scope="col" className="px-3 py-1.5">
-              Created
-            </th>
-            <th scope="col" className="px-3 py-1.5 text-right">
-              Size
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {preview.volumes.map((v) => (
-            <tr key={v.name} className={spared.has(v.name) ? "text-fg-subtle" : ""}>
-              <td className="py-1.5 pl-3">
-                <input
-                  type="checkbox"
-                  checked={!spared.has(v.name)}
-                  onChange={(e) => onSpare(v.name, !e.target.checked)}
-                  aria-label={`Remove ${v.name}`}
-                  className="size-4 align-middle accent-[var(--color-danger-strong)]"
-                />
-              </td>
-              <td className="px-3 py-1.5" title={v.name}>
-                {shortName(v.name)}
-                {v.anonymous && <span className="ml-2 text-xs text-info-fg">anonymous</span>}
-              </td>
-              <td className="px-3 py-1.5">
-                <LastUsed volume={v} trackedSince={preview.usageTrackedSince} inline />
-              </td>
-              <td className="px-3 py-1.5 text-fg-muted">
-                <Time iso={v.createdAt} />
-              </td>
-              <td className="px-3 py-1.5 text-right tabular-nums">
-                <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Volumes that would be removed"
+      data={preview.volumes}
+      columns={columns}
+      getRowId={(v) => v.name}
+      selection={{
+        selected: ticked,
+        onChange: (names, remove) => onSpare(names, !remove),
+        allLabel: "Remove every listed volume",
+        rowLabel: (name) => `Remove ${name}`,
+        quiet: true,
+      }}
+      rowClassName={(v) => (spared.has(v.name) ? "text-fg-subtle" : "")}
+      renderCard={(v) => <PruneCard volume={v} since={since} />}
+      cardHeight={64}
+      cardsBelow={560}
+      scrollBox={{ maxHeight: "18rem" }}
+    />
+  );
+}
+
+function VolumeName({ volume: v }: { volume: Candidate }) {
+  return (
+    <span title={v.name}>
+      {shortName(v.name)}
+      {v.anonymous && <span className="ml-2 text-xs text-info-fg">anonymous</span>}
+    </span>
+  );
+}
+
+/** A phone's row: the name and size on one line, when it was last used below. */
+function PruneCard({ volume: v, since }: { volume: Candidate; since: string | null }) {
+  return (
+    <span className="block min-w-0">
+      <span className="flex gap-3">
+        <span className="min-w-0 flex-1 truncate font-medium">
+          <VolumeName volume={v} />
+        </span>
+        <span className="shrink-0 tabular-nums">
+          <VolumeSize bytes={v.sizeBytes} status={v.sizeStatus} />
+        </span>
+      </span>
+      <span className="block truncate text-xs">
+        <LastUsed volume={v} trackedSince={since} inline />
+      </span>
+    </span>
   );
 }
 

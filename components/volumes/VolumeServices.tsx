@@ -1,11 +1,14 @@
+"use client";
 import { ClusterVolumeInfo } from "@/components/services/ClusterVolumeInfo";
 import { AccessBadge } from "@/components/ui/AccessBadge";
 import { Badge } from "@/components/ui/Badge";
 import { Panel } from "@/components/ui/Panel";
 import { PathText } from "@/components/ui/PathText";
-import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
+import { byText, type Comparators } from "@/components/ui/sort-rows";
 import { TextLink } from "@/components/ui/TextLink";
-import type { Volume } from "@/lib/api/types";
+import { useSortedRows } from "@/components/ui/useSortedRows";
+import type { Volume, VolumeService } from "@/lib/api/types";
 import { servicesHref } from "@/lib/routes";
 
 /**
@@ -23,33 +26,10 @@ export function VolumeServices({ engine, volume }: { engine: string; volume: Vol
             <p className="px-4 py-3 text-sm text-fg-muted">No service on this Swarm declares this volume.</p>
           ) : (
             <>
-              <p className="border-b border-line bg-surface-2 px-4 py-2 text-sm text-fg-muted">
+              <p className="border-b border-line px-4 py-2 text-sm text-fg-muted">
                 In use while a service declares it, even when none of its tasks runs: it cannot be removed or pruned.
               </p>
-              <Table caption={`Swarm services that declare ${volume.name}`}>
-                <THead>
-                  <Th>Service</Th>
-                  <Th>Mounted at</Th>
-                  <Th>Access</Th>
-                </THead>
-                <TBody>
-                  {services.map((s) => (
-                    <tr key={`${s.serviceId}:${s.destination}`}>
-                      <Td>
-                        <TextLink href={servicesHref(engine, s.serviceName)} className="[overflow-wrap:anywhere]">
-                          {s.serviceName}
-                        </TextLink>
-                      </Td>
-                      <Td>
-                        <PathText path={s.destination} />
-                      </Td>
-                      <Td>
-                        <AccessBadge readOnly={s.readOnly} />
-                      </Td>
-                    </tr>
-                  ))}
-                </TBody>
-              </Table>
+              <ServicesTable engine={engine} volume={volume.name} services={services} />
             </>
           )}
         </Panel>
@@ -66,5 +46,46 @@ export function VolumeServices({ engine, volume }: { engine: string; volume: Vol
         </Panel>
       )}
     </div>
+  );
+}
+
+const COMPARE: Comparators<VolumeService> = { name: byText((s) => s.serviceName), destination: byText((s) => s.destination) };
+const rowId = (s: VolumeService) => `${s.serviceId}:${s.destination}`;
+
+function ServicesTable({ engine, volume, services }: { engine: string; volume: string; services: VolumeService[] }) {
+  const { rows, sort, onSort } = useSortedRows(services, COMPARE, { id: "name", desc: false });
+  const name = (s: VolumeService) => (
+    <TextLink href={servicesHref(engine, s.serviceName)} className="[overflow-wrap:anywhere]">
+      {s.serviceName}
+    </TextLink>
+  );
+  const columns: DataColumn<VolumeService>[] = [
+    { id: "name", header: "Service", rowHeader: true, sortable: true, wrap: true, width: "minmax(8rem, 1fr)", cell: name },
+    { id: "destination", header: "Mounted at", sortable: true, wrap: true, width: "minmax(8rem, 1.5fr)", cell: (s) => <PathText path={s.destination} /> },
+    { id: "access", header: "Access", width: "7rem", cell: (s) => <AccessBadge readOnly={s.readOnly} /> },
+  ];
+  return (
+    <DataTable
+      flush
+      label={`Swarm services that declare ${volume}`}
+      data={rows}
+      columns={columns}
+      getRowId={rowId}
+      sort={sort}
+      onSort={onSort}
+      cardsBelow={480}
+      cardHeight={60}
+      renderCard={(s) => (
+        <div className="flex flex-col gap-1 text-sm">
+          <span className="min-w-0 font-medium">{name(s)}</span>
+          <div className="flex min-w-0 items-start gap-2 text-xs">
+            <span className="min-w-0 flex-1">
+              <PathText path={s.destination} />
+            </span>
+            <AccessBadge readOnly={s.readOnly} />
+          </div>
+        </div>
+      )}
+    />
   );
 }

@@ -37,10 +37,16 @@ export function ago(iso: string, now: number): string {
 // One formatter for every row: making one per call costs far more than formatting.
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
+// The last day formatted: every row of a list that was never seen in use says the same "since" day.
+let lastDay = { iso: "", text: "" };
+
 /** "22 Nov 2026", in UTC like every exact time the console shows. */
 export function formatDay(iso: string): string {
+  if (iso === lastDay.iso) return lastDay.text;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "—" : dayFormat.format(d);
+  const text = Number.isNaN(d.getTime()) ? "—" : dayFormat.format(d);
+  lastDay = { iso, text };
+  return text;
 }
 
 /** The short text shown, in two parts: the main words and a detail line ("by web", "since 22 Nov 2026"). */

@@ -84,7 +84,10 @@ async function open(browser: Browser, c: PageCase, size: (typeof SIZES)[number])
 // Only colours differ between the themes: the dark pass runs axe's colour rules, the light pass all of them.
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
-for (const c of PAGES) {
+// VOLDECK_DESIGN_PAGES=coverage,admin-audit: only those pages (a quicker loop by hand while one page changes).
+const ONLY = (process.env.VOLDECK_DESIGN_PAGES ?? "").split(",").filter(Boolean);
+
+for (const c of PAGES.filter((p) => !ONLY.length || ONLY.includes(p.id))) {
   test(`page "${c.id}": no sideways scroll on a phone, no serious accessibility violation, light and dark`, async ({ browser }) => {
     test.setTimeout(180_000);
     await mkdir(SHOTS, { recursive: true });

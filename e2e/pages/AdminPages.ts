@@ -94,4 +94,11 @@ export class AuditAdminPage {
     const key = action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: new RegExp(`(^|[^a-z.])${key}$`) }) });
   }
+
+  /** What an open row shows below it: the region its disclosure button names (aria-controls). */
+  async detail(row: Locator): Promise<Locator> {
+    const opened = row.getByRole("button", { expanded: true });
+    await expect(opened).toBeVisible();
+    return this.page.locator(`[id="${await opened.getAttribute("aria-controls")}"]`);
+  }
 }

@@ -22,6 +22,16 @@ export class BackupsPage {
     await expect(this.page.getByRole("status").filter({ hasText: "Loading backups…" })).toHaveCount(0);
   }
 
+  /**
+   * A job's row in the jobs table, by its title ("Backup of pgdata"). Its name is the row's header where the table
+   * has columns; in the side column each job is a card, one cell that begins with that title (DataTable's cards have
+   * no rowheader).
+   */
+  jobRow(title: string): Locator {
+    const name = new RegExp(`^${escape(title)}( |$)`);
+    return this.jobs.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name }).or(this.page.getByRole("cell", { name })) });
+  }
+
   /** The rows of a volume's backups (inside its group, opened when closed). */
   rows(volume: string): Locator {
     return this.table.getByRole("list", { name: `Backups of ${volume}`, exact: true }).getByRole("listitem");

@@ -44,16 +44,17 @@ export class ContainersPage {
     return this.card(name).getByRole("table", { name: `Mounts of ${name}` });
   }
 
-  /** The mount row whose "Mounted at" cell is exactly `destination`. */
+  /** The mount row named by its "Mounted at" cell (the row's header), exactly `destination`. */
   mountRow(name: string, destination: string): Locator {
     return this.mounts(name)
       .getByRole("row")
-      .filter({ has: this.page.getByRole("cell", { name: destination, exact: true }) });
+      .filter({ has: this.page.getByRole("rowheader", { name: destination, exact: true }) });
   }
 
-  /** Cells of a mount row: type, volume or host path, mounted at, access (, propagation). */
+  /** Cells of a mount row in column order, the row's header among them: type, volume or host path, mounted at, access (, propagation). */
   mountCells(name: string, destination: string): Locator {
-    return this.mountRow(name, destination).getByRole("cell");
+    const row = this.mountRow(name, destination);
+    return row.getByRole("cell").or(row.getByRole("rowheader"));
   }
 }
 

@@ -30,10 +30,20 @@ export class FilesPage {
     return this.page.getByRole("table");
   }
 
-  /** The names in the listing, in order (a directory's name ends with "/"). */
+  /** The names in the listing, in order (a directory's name ends with "/"): the row header's icon, then the name. */
   async names(): Promise<string[]> {
-    const cells = this.table.locator("tbody tr td:first-child > div > div > :first-child");
+    const cells = this.table.locator("[role=rowheader] > span > :nth-child(2)");
     return (await cells.allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The column headers that say a direction (the others sort too, and say "none"). */
+  get sortedHeaders(): Locator {
+    return this.table.getByRole("columnheader").and(this.table.locator("[aria-sort=ascending], [aria-sort=descending]"));
+  }
+
+  /** Every row in the page (the header's, the entries' and the placeholders'): only those in view, when virtual. */
+  get rowsInPage(): Locator {
+    return this.table.locator("[role=rowgroup] > *");
   }
 
   row(name: string): Locator {

@@ -159,6 +159,17 @@ export class PruneDialog {
 
   previewRow(name: string): Locator {
     // `has` is matched inside each row, so the inner locator starts from the page, not from the dialog.
-    return this.previewRows.filter({ has: this.root.page().getByRole("cell", { name, exact: true }) });
+    return this.previewRows.filter({ has: this.root.page().getByRole("rowheader", { name, exact: true }) });
+  }
+
+  /** The box the preview's list scrolls in (the table's own; the dialog does not scroll it). */
+  get previewScrollBox(): Locator {
+    return this.previewTable.locator("xpath=..");
+  }
+
+  /** How many volumes the preview lists, all of them: above 150 only those near the box's view are rows in the page. */
+  async previewCount(): Promise<number> {
+    const rowCount = await this.previewTable.getAttribute("aria-rowcount");
+    return rowCount ? Number(rowCount) - 1 : this.previewRows.count();
   }
 }

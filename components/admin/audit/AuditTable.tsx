@@ -1,54 +1,66 @@
+import { Fragment, type ReactNode } from "react";
 import { Badge } from "@/components/ui/Badge";
-import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { DataTable, type DataColumn, type RowDetail } from "@/components/ui/DataTable";
 import { Time } from "@/components/ui/Time";
 import type { AuditEntry } from "@/lib/api/admin-queries";
 import { summarizeDetail } from "./audit-filter";
-import { actionLabel, describeActor, outcomeOf } from "./audit-words";
+import { actionLabel, actorWords, describeActor, outcomeOf } from "./audit-words";
+
+// Newest first, as the API answers: no column sorts (older entries come a page at a time, at the end). The tracks'
+// minimums fit every width from 720 px (cards below) because Engine goes below 880 px and From below 960 px.
+const COLUMNS: DataColumn<AuditEntry>[] = [
+  { id: "at", header: "Time", width: "8.5rem", cell: (e) => <Time iso={e.at} /> },
+  { id: "who", header: "Who", width: "minmax(6rem, 1fr)", wrap: true, cell: (e) => <ActorCell actor={e.actor} /> },
+  { id: "action", header: "Action", width: "minmax(9rem, 1.3fr)", rowHeader: true, wrap: true, cell: (e) => <ActionName action={e.action} /> },
+  { id: "target", header: "Target", width: "minmax(7rem, 1.5fr)", wrap: true, cell: (e) => e.target ?? "—" },
+  { id: "engine", header: "Engine", width: "5.5rem", hideBelow: 880, wrap: true, cell: (e) => e.engine ?? "—" },
+  { id: "ip", header: "From", width: "7.5rem", hideBelow: 960, wrap: true, cell: (e) => <span className="block font-mono text-xs">{e.ip ?? "—"}</span> },
+  { id: "result", header: "Result", width: "6.5rem", cell: (e) => <ResultCell entry={e} /> },
+  { id: "detail", header: "Details", width: "minmax(8rem, 1.5fr)", wrap: true, cell: (e) => (e.detail ? summarizeDetail(e.detail) || "details" : "—") },
+];
+
+// The entry's details as stored (JSON), below its row; the summary in the Details column opens them.
+const DETAIL: RowDetail<AuditEntry> = {
+  column: "detail",
+  has: (e) => !!e.detail,
+  render: (e) => (
+    <pre tabIndex={0} className="max-h-64 overflow-auto rounded bg-surface p-2 text-xs ring-1 ring-line">
+      {JSON.stringify(e.detail, null, 2)}
+    </pre>
+  ),
+};
+
+const entryId = (e: AuditEntry) => String(e.id);
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Audit trail, newest first" className="min-w-[64rem]">
-        <THead>
-          <Th>Time</Th>
-          <Th>Who</Th>
-          <Th>Action</Th>
-          <Th>Target</Th>
-          <Th>Engine</Th>
-          <Th>From</Th>
-          <Th>Result</Th>
-          <Th>Details</Th>
-        </THead>
-        <TBody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <Td className="whitespace-nowrap">
-                <Time iso={e.at} />
-              </Td>
-              <Td className="min-w-40">
-                <ActorCell actor={e.actor} />
-              </Td>
-              <ActionHeader action={e.action} />
-              <Td className="[overflow-wrap:anywhere]">{e.target ?? "—"}</Td>
-              <Td>{e.engine ?? "—"}</Td>
-              <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
-              <Td className="whitespace-nowrap">
-                <ResultCell entry={e} />
-              </Td>
-              <Td className="min-w-48 max-w-md">
-                {e.detail ? (
-                  <details>
-                    <summary className="cursor-pointer text-fg-muted">{summarizeDetail(e.detail) || "details"}</summary>
-                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-surface-2 p-2 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
-                  </details>
-                ) : (
-                  <span className="text-fg-subtle">—</span>
-                )}
-              </Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+    <DataTable
+      label="Audit trail, newest first"
+      data={entries}
+      columns={COLUMNS}
+      getRowId={entryId}
+      detail={DETAIL}
+      renderCard={(e) => <AuditCard entry={e} />}
+      cardHeight={64}
+    />
+  );
+}
+
+/** On a phone: what happened and how it ended, then when, who, to what, where from. */
+function AuditCard({ entry: e }: { entry: AuditEntry }) {
+  const facts = [e.target, e.engine && `on ${e.engine}`, e.ip && `from ${e.ip}`].filter(Boolean).join(" · ");
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start justify-between gap-3">
+        <span className="min-w-0 font-medium [overflow-wrap:anywhere]">
+          <ActionName action={e.action} />
+        </span>
+        <ResultCell entry={e} />
+      </div>
+      <p className="text-xs text-fg-muted [overflow-wrap:anywhere]">
+        <Time iso={e.at} /> · by {actorWords(e.actor)}
+        {facts && ` · ${facts}`}
+      </p>
     </div>
   );
 }
@@ -57,25 +69,25 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
 function ActorCell({ actor }: { actor: string | null }) {
   const who = describeActor(actor);
   if (who.kind === "anonymous") return <span className="italic text-fg-subtle">anonymous</span>;
-  if (who.kind === "user") return <span className="[overflow-wrap:anywhere]">{who.name}</span>;
+  if (who.kind === "user") return <span>{who.name}</span>;
   return (
     <span title={actor ?? undefined} className="block">
       <span className={who.name ? "block text-xs text-fg-muted" : undefined}>{who.label}</span>
-      {who.name && <span className="block font-medium [overflow-wrap:anywhere]">{who.name}</span>}
+      {who.name && <span className="block font-medium">{who.name}</span>}
     </span>
   );
 }
 
-/** The row's header: what happened in words, over the stored action key (kept: it is what the filter and the API use). */
-function ActionHeader({ action }: { action: string }) {
+/** What happened in words, over the stored action key (kept: it is what the filter and the API use). */
+function ActionName({ action }: { action: string }) {
   const label = actionLabel(action);
   return (
-    <th scope="row" className="px-3 py-2 text-left align-top font-medium">
-      {label && <span className="block whitespace-nowrap">{label}</span>}
+    <span className="block font-medium">
+      {label && <span className="block">{label}</span>}
       {/* A space, so that the row's name reads "Backup created backup.create" and not as one word. */}
       {label && " "}
-      <span className={`block font-mono text-xs ${label ? "font-normal text-fg-subtle" : ""}`}>{action}</span>
-    </th>
+      <span className={`block font-mono text-xs ${label ? "font-normal text-fg-subtle" : ""}`}>{breakAfterDots(action)}</span>
+    </span>
   );
 }
 
@@ -89,4 +101,15 @@ function ResultCell({ entry }: { entry: AuditEntry }) {
       {code && <span className="font-mono text-xs text-fg-subtle">{code}</span>}
     </span>
   );
+}
+
+/** "notification.channel.test" may break after a dot in a narrow column rather than inside a word; its text stays the same. */
+function breakAfterDots(key: string): ReactNode {
+  return key.split(".").map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && "."}
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }

@@ -1,9 +1,12 @@
+"use client";
 import { Pencil, PlugZap } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { PathText } from "@/components/ui/PathText";
 import { DangerAction } from "@/components/ui/DangerAction";
-import { Table, TBody, THead, Td, Th } from "@/components/ui/Table";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
+import { PathText } from "@/components/ui/PathText";
+import { byNumber, byText, type Comparators } from "@/components/ui/sort-rows";
+import { useSortedRows } from "@/components/ui/useSortedRows";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine } from "@/lib/api/types";
 import { DisabledDangerAction } from "../DisabledDangerAction";
@@ -11,8 +14,7 @@ import { EngineStatus, TestOutcome } from "./EngineStatus";
 
 export type RowTest = { id: string; pending: boolean; result?: EngineTestResult; error?: unknown };
 
-type Props = {
-  engines: Engine[];
+type Actions = {
   test: RowTest | null;
   onTest: (engine: Engine) => void;
   onEdit: (engine: Engine) => void;
@@ -20,75 +22,119 @@ type Props = {
 };
 
 const ENV_REASON = "Set by the environment (DOCKER_HOST or VOLDECK_ENGINES): change it there.";
+const fromEnv = (e: Engine) => e.source !== "console";
 
-export function EnginesTable({ engines, test, onTest, onEdit, onRemove }: Props) {
+// By source, the environment's engines first: the API's own order (the default engine leads).
+const COMPARE: Comparators<Engine> = {
+  name: byText((e) => e.name),
+  source: byNumber((e) => (fromEnv(e) ? 0 : 1)),
+};
+
+// Address and status wrap (a long socket path, an unreachable engine's sentence); below 960 px the rows are cards.
+const columns = (actions: Actions): DataColumn<Engine>[] => [
+  { id: "name", header: "Engine", rowHeader: true, sortable: true, wrap: true, width: "minmax(9rem, 0.8fr)", cell: (e) => <EngineName engine={e} /> },
+  { id: "address", header: "Address", wrap: true, width: "minmax(12rem, 1.2fr)", cell: (e) => <Address engine={e} /> },
+  { id: "source", header: "Source", sortable: true, width: "7.5rem", cell: (e) => <Source engine={e} /> },
+  { id: "status", header: "Status", wrap: true, width: "minmax(13rem, 2fr)", cell: (e) => <Status engine={e} test={actions.test} /> },
+  { id: "actions", header: "Actions", headerHidden: true, align: "center", width: "16.5rem", cell: (e) => <EngineActions engine={e} {...actions} /> },
+];
+
+export function EnginesTable({ engines, ...actions }: Actions & { engines: Engine[] }) {
+  const { rows, sort, onSort } = useSortedRows(engines, COMPARE, { id: "source", desc: false });
   return (
-    <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <Table caption="Engines" className="min-w-[60rem]">
-        <THead>
-          <Th>Engine</Th>
-          <Th>Address</Th>
-          <Th>Source</Th>
-          <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </THead>
-        <TBody>
-          {engines.map((e) => {
-            const env = e.source !== "console";
-            return (
-              <tr key={e.id}>
-                <th scope="row" className="px-3 py-2 text-left align-top font-medium">
-                  {e.name}
-                  {e.name !== e.id && <span className="block font-mono text-xs font-normal text-fg-subtle">{e.id}</span>}
-                </th>
-                {/* Wide enough for a usual socket path or host:port on one line; a longer one wraps after a slash. */}
-                <Td className="min-w-[17rem] text-xs">
-                  <PathText path={e.endpoint} />
-                  {e.credentials?.tls && (
-                    <span className="ml-1 font-sans">
-                      <Badge tone="green">TLS</Badge>
-                    </span>
-                  )}
-                </Td>
-                <Td>
-                  <Badge tone={env ? "slate" : "sky"} title={env ? ENV_REASON : "Added on this page"}>
-                    {env ? "environment" : "console"}
-                  </Badge>
-                </Td>
-                <Td className="min-w-64">
-                  <EngineStatus engine={e} />
-                  {test?.id === e.id && (
-                    <div className="mt-1">
-                      <TestOutcome result={test.result} pending={test.pending} error={test.error} />
-                    </div>
-                  )}
-                </Td>
-                <Td className="whitespace-nowrap text-right">
-                  <div className="-my-1.5 flex justify-end gap-1">
-                    <Button variant="ghost" onClick={() => onTest(e)} disabled={test?.id === e.id && test.pending}>
-                      <PlugZap aria-hidden className="size-4" />
-                      Test<span className="sr-only"> connection to {e.id}</span>
-                    </Button>
-                    {env ? (
-                      <DisabledDangerAction label="Remove" context={`engine ${e.id}`} reason={ENV_REASON} reasonId={`env-reason-${e.id}`} />
-                    ) : (
-                      <>
-                        <Button variant="ghost" onClick={() => onEdit(e)}>
-                          <Pencil aria-hidden className="size-4" />
-                          Edit<span className="sr-only"> engine {e.id}</span>
-                        </Button>
-                        <DangerAction label="Remove" context={`engine ${e.id}`} onClick={() => onRemove(e)} />
-                      </>
-                    )}
-                  </div>
-                </Td>
-              </tr>
-            );
-          })}
-        </TBody>
-      </Table>
+    <DataTable
+      label="Engines"
+      data={rows}
+      columns={columns(actions)}
+      getRowId={(e) => e.id}
+      sort={sort}
+      onSort={onSort}
+      rowHeight={48}
+      renderCard={(e) => <EngineCard engine={e} {...actions} />}
+      cardsBelow={960}
+      cardHeight={96}
+    />
+  );
+}
+
+function EngineName({ engine }: { engine: Engine }) {
+  return (
+    <>
+      <span className="block font-medium text-fg">{engine.name}</span>
+      {engine.name !== engine.id && <span className="block font-mono text-xs text-fg-subtle">{engine.id}</span>}
+    </>
+  );
+}
+
+function Address({ engine }: { engine: Engine }) {
+  return (
+    <span className="text-xs">
+      <PathText path={engine.endpoint} />
+      {engine.credentials?.tls && (
+        <span className="ml-1 font-sans">
+          <Badge tone="green">TLS</Badge>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Source({ engine }: { engine: Engine }) {
+  const env = fromEnv(engine);
+  return (
+    <Badge tone={env ? "slate" : "sky"} title={env ? ENV_REASON : "Added on this page"}>
+      {env ? "environment" : "console"}
+    </Badge>
+  );
+}
+
+function Status({ engine, test }: { engine: Engine; test: RowTest | null }) {
+  return (
+    <>
+      <EngineStatus engine={engine} />
+      {test?.id === engine.id && (
+        <div className="mt-1">
+          <TestOutcome result={test.result} pending={test.pending} error={test.error} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function EngineActions({ engine: e, test, onTest, onEdit, onRemove, card = false }: Actions & { engine: Engine; card?: boolean }) {
+  const size = card ? "sm" : "md";
+  return (
+    <div className={`flex w-full gap-1 ${card ? "-ml-2" : "justify-end px-2"}`}>
+      <Button variant="ghost" size={size} icon={PlugZap} onClick={() => onTest(e)} disabled={test?.id === e.id && test.pending}>
+        Test<span className="sr-only"> connection to {e.id}</span>
+      </Button>
+      {fromEnv(e) ? (
+        <DisabledDangerAction label="Remove" context={`engine ${e.id}`} reason={ENV_REASON} reasonId={`env-reason-${e.id}`} size={size} />
+      ) : (
+        <>
+          <Button variant="ghost" size={size} icon={Pencil} onClick={() => onEdit(e)}>
+            Edit<span className="sr-only"> engine {e.id}</span>
+          </Button>
+          <DangerAction label="Remove" context={`engine ${e.id}`} onClick={() => onRemove(e)} size={size} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** An engine on a phone: name and source; its address; its status (and a test's outcome); then the actions. */
+function EngineCard({ engine, ...actions }: Actions & { engine: Engine }) {
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <div className="flex min-w-0 items-start gap-2">
+        <span className="min-w-0 flex-1">
+          <EngineName engine={engine} />
+        </span>
+        <Source engine={engine} />
+      </div>
+      <Address engine={engine} />
+      <Status engine={engine} test={actions.test} />
+      <EngineActions engine={engine} card {...actions} />
     </div>
   );
 }
