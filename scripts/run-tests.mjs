@@ -2,8 +2,9 @@
 // end-to-end (Chromium) tests; everything started here is stopped here, whatever happens.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { beginImageStage } from "./image-stage.mjs";
 import { engineJson, startEngine } from "./test-engine.mjs";
@@ -101,11 +102,13 @@ const testFilters = () => (process.env.VOLDECK_TEST_FILTER ?? "").split(",").fil
 /** Runs a vitest project; `files` (relative paths) limits it to those files, and `tag` names its report. */
 async function vitest(project, env = process.env, files = [], tag = project) {
   const out = path.join(work, `vitest-${tag}.json`);
-  const serial = project === "integration" ? ["--no-file-parallelism"] : [];
+  const options = project === "integration" ? ["--no-file-parallelism"] : [];
+  // The unit tests run alone: on every core (vitest leaves one free by default: 72 s instead of 100-130 on two).
+  if (project === "unit") options.push(`--maxWorkers=${os.availableParallelism()}`);
   // VOLDECK_TEST_FILTER=name[,name…] runs only the test files whose path contains one of them (a quicker loop by hand).
   const only = files.length ? files : testFilters();
-  if (only.length) serial.push("--passWithNoTests", ...only);
-  const code = await run("npx", ["vitest", "run", "--project", project, ...serial, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  if (only.length) options.push("--passWithNoTests", ...only);
+  const code = await run("npx", ["vitest", "run", "--project", project, ...options, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!countVitest(out)) {
     totals.failed++;
     failures.push(`vitest ${tag}: no report (exit code ${code})`);
@@ -201,6 +204,20 @@ async function playwright(env, files, tag) {
   return code !== 0;
 }
 
+/** `next build` with its output held back (it runs beside other checks): answers success and prints that output. */
+async function buildConsole() {
+  const log = path.join(work, "next-build.log");
+  const code = await new Promise((resolve) => {
+    const out = openSync(log, "w");
+    const child = spawn("npx", ["next", "build"], { cwd: root, stdio: ["ignore", out, out] });
+    child.on("exit", (c) => {
+      closeSync(out);
+      resolve(c ?? 1);
+    });
+  });
+  return { ok: code === 0, print: () => process.stdout.write(readFileSync(log, "utf8")) };
+}
+
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e | image
   let failed = false;
@@ -211,17 +228,20 @@ async function main() {
   const image = wantImage ? beginImageStage(work) : null;
   if (image) cleanups.push(() => image.cleanup());
   if (only === "image") return image.finish((env) => vitest("image", env));
-  if (!only || only === "unit") {
-    failed = await staticChecks();
-    failed = (await vitest("unit")) !== 0 || failed;
-  }
+  // The build runs beside the static checks: each of those is one process on one core, and none reads what the
+  // build writes (.next and next-env.d.ts are left out of them). In a clean-clone run the first test began 5.3
+  // minutes in, against 5.6 before.
+  const build = only === "unit" || process.env.VOLDECK_SKIP_BUILD ? null : buildConsole();
+  if (!only || only === "unit") failed = await staticChecks();
+  // The unit tests after it: they use both cores, and some have time limits.
+  const built = build ? await build : null;
+  built?.print();
+  if (!only || only === "unit") failed = (await vitest("unit")) !== 0 || failed;
   if (only === "unit") return failed;
+  if (built && !built.ok) throw new Error("next build failed");
 
   const wantIntegration = !only || only === "integration";
   const wantE2e = !only || only === "e2e";
-  if (!process.env.VOLDECK_SKIP_BUILD) {
-    if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
-  }
   // Integration and end-to-end tests run at the same time, each group of files against a console and engines of
   // its own (they share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines,
   // restic and the browser, not on the two cores, so it takes the longest group's time instead of the sum.
