@@ -67,6 +67,18 @@ const config = [
     },
   },
   {
+    // Next's <Link> prefetches each link as it scrolls into view: a server render per link, on every page load.
+    name: "voldeck/intent-links",
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["components/ui/IntentLink.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "use IntentLink (components/ui/IntentLink.tsx): it prefetches on hover, focus or touch only." }] },
+      ],
+    },
+  },
+  {
     name: "voldeck/no-react-here",
     files: ["lib/**", "scripts/**", "test/**", "e2e/**", "*.{js,mjs,ts}"],
     rules: {

@@ -56,7 +56,7 @@ describe("the lint gate", () => {
     expect(found[0].replace(/^1\) /, "").split(" -> ").sort()).toEqual([path.relative(root, ping), path.relative(root, pong)].sort());
   }, 180_000);
 
-  it("refuses a server import in components/, lib/docker reaching into lib/backup, and server code or Node builtins in lib/api (ESLint)", async () => {
+  it("refuses a server import or next/link in components/, lib/docker reaching into lib/backup, and server code or Node builtins in lib/api (ESLint)", async () => {
     for (const m of SERVER_MODULES) expect(existsSync(path.join(root, m)), `${m} moved: point the fixtures at its new place`).toBe(true);
     const lib = `lib/${tag}`;
     const files = {
@@ -74,6 +74,12 @@ describe("the lint gate", () => {
         `components/${tag}`,
         `components/${tag}/Good.tsx`,
         'import type { Volume } from "@/lib/api/types";\nimport { formatBytes } from "@/lib/format";\nexport const Good = ({ v }: { v: Volume }) => <p>{formatBytes(v.sizeBytes ?? 0)}</p>;\n',
+      ),
+      // Next's <Link> prefetches in view; the console's links go through IntentLink.
+      viewportLink: fixture(
+        `components/${tag}`,
+        `components/${tag}/Nav.tsx`,
+        'import Link from "next/link";\nexport const Nav = () => <Link href="/backups">Backups</Link>;\n',
       ),
       dockerUp: fixture(
         `lib/docker/${tag}`,
@@ -104,6 +110,7 @@ describe("the lint gate", () => {
       [rel.typeB]: [],
       [rel.badComponent]: ["import/no-restricted-paths@1"],
       [rel.goodComponent]: [],
+      [rel.viewportLink]: ["no-restricted-imports@1"],
       [rel.dockerUp]: ["import/no-restricted-paths@1"],
       [rel.api]: ["import/no-nodejs-modules@1", "voldeck/no-restricted-runtime-paths@2"],
     });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import type { Role } from "@/lib/auth/roles";
 import { HOME_HREF } from "@/lib/routes";
 
@@ -13,9 +13,9 @@ export function AdminForbidden({ role }: { role: Role }) {
       <p className="mt-2 text-sm text-fg-muted">
         Users, API tokens and the audit trail are for admins; you are signed in as {role === "operator" ? "an" : "a"} {role}.
       </p>
-      <Link href={HOME_HREF} className="mt-4 inline-block text-sm font-medium text-accent-fg underline">
+      <IntentLink href={HOME_HREF} className="mt-4 inline-block text-sm font-medium text-accent-fg underline">
         Back to the volumes
-      </Link>
+      </IntentLink>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { textLinkClass } from "@/components/ui/TextLink";
 import { liveFiles, type FileSource } from "./file-source";
 import { crumbs } from "./paths";
@@ -24,9 +24,9 @@ export function FileBreadcrumbs({ engine, volume, path, source }: { engine: stri
                   {i === 0 ? src.rootLabel : c.name}
                 </span>
               ) : (
-                <Link href={src.dirHref(c.path)} className={textLinkClass}>
+                <IntentLink href={src.dirHref(c.path)} className={textLinkClass}>
                   {i === 0 ? src.rootLabel : c.name}
-                </Link>
+                </IntentLink>
               )}
             </li>
           );

@@ -1,6 +1,6 @@
 "use client";
 import { Eye, File, FileQuestion, Folder, Link2 } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { Badge } from "@/components/ui/Badge";
 import { textLinkClass } from "@/components/ui/TextLink";
 import type { FileEntry } from "@/lib/api/files-types";
@@ -25,10 +25,10 @@ export function NameCell({ src, dir, entry }: { src: FileSource; dir: string; en
     <span className="flex min-w-0 items-center gap-2">
       <Icon aria-hidden className={`size-4 shrink-0 ${entry.type === "dir" ? "text-accent-fg" : "text-fg-subtle"}`} />
       {opens ? (
-        <Link href={src.dirHref(path)} title={entry.name} className={`${textLinkClass} ${name}`}>
+        <IntentLink href={src.dirHref(path)} title={entry.name} className={`${textLinkClass} ${name}`}>
           {entry.name}
           {entry.type === "dir" && "/"}
-        </Link>
+        </IntentLink>
       ) : (
         <span title={entry.name} className={`${name} text-fg`}>
           {entry.name}

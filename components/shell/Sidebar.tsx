@@ -1,6 +1,6 @@
 "use client";
 import { PanelLeftClose, PanelLeftOpen } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 
 import type { NavGroup } from "./nav-items";
 import { SidebarNav } from "./SidebarNav";
@@ -10,12 +10,12 @@ import { useRootData } from "./useRootData";
 /** The console's mark and name (the mark only in a collapsed sidebar). */
 export function Brand({ href }: { href: string }) {
   return (
-    <Link href={href} className="flex h-8 items-center gap-2 rounded-md px-1.5 font-semibold tracking-tight text-fg">
+    <IntentLink href={href} className="flex h-8 items-center gap-2 rounded-md px-1.5 font-semibold tracking-tight text-fg">
       <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded-md bg-accent text-xs font-bold text-on-accent">
         V
       </span>
       <span className="sidebar-collapsed:sr-only">Voldeck</span>
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { usePathname } from "next/navigation";
 import { isCurrent, type NavGroup } from "./nav-items";
 
@@ -20,7 +20,7 @@ export function SidebarNav({ groups, onNavigate }: { groups: NavGroup[]; onNavig
               const current = isCurrent(pathname, href);
               return (
                 <li key={href}>
-                  <Link
+                  <IntentLink
                     href={href}
                     onClick={onNavigate}
                     aria-current={current ? "page" : undefined}
@@ -31,7 +31,7 @@ export function SidebarNav({ groups, onNavigate }: { groups: NavGroup[]; onNavig
                   >
                     <Icon aria-hidden className="size-4 shrink-0" />
                     <span className="truncate sidebar-collapsed:sr-only">{label}</span>
-                  </Link>
+                  </IntentLink>
                 </li>
               );
             })}

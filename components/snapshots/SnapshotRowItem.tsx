@@ -1,6 +1,6 @@
 "use client";
 import { FolderOpen, GitCompare, RotateCcw } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { Badge } from "@/components/ui/Badge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Time } from "@/components/ui/Time";
@@ -52,13 +52,13 @@ export function SnapshotRowItem({
             Browse<span className="sr-only"> {label}</span>
           </Button>
         ) : (
-          <Link
+          <IntentLink
             href={snapshotHref(repo.id, s.id, "/", s.engine && s.volume ? { engine: s.engine, volume: s.volume } : undefined)}
             className={buttonClass("ghost", "md", "px-2")}
           >
             <FolderOpen aria-hidden className="size-4" />
             Browse<span className="sr-only"> {label}</span>
-          </Link>
+          </IntentLink>
         )}
         <Button variant="ghost" className="px-2" onClick={onCompare} disabled={archive} title={archive ? ARCHIVE_REASON : undefined} icon={GitCompare}>
           Compare<span className="sr-only"> {label}</span>

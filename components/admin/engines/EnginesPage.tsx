@@ -1,7 +1,7 @@
 "use client";
 import { Plus } from "lucide-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useState } from "react";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { ErrorAlert } from "@/components/ui/Alert";
@@ -76,9 +76,9 @@ export function EnginesPage() {
         </p>
         <p className="text-fg-muted">
           Backups taken from it stay on the{" "}
-          <Link href={BACKUPS_HREF} className="text-accent-fg underline">
+          <IntentLink href={BACKUPS_HREF} className="text-accent-fg underline">
             Backups
-          </Link>{" "}
+          </IntentLink>{" "}
           page.
         </p>
       </ConfirmDialog>

@@ -1,5 +1,5 @@
 // The volumes list's cells: one line each, details in the tooltip, so a row stays 40 px high.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { AlertTriangle, Check, ShieldCheck } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { Time } from "@/components/ui/Time";
@@ -12,7 +12,7 @@ export function NameCell({ engine, v }: { engine: string; v: Volume }) {
   const owner = v.anonymous ? anonymousOwner(v) : null;
   return (
     <span className="flex min-w-0 items-center gap-2">
-      <Link
+      <IntentLink
         // No viewport prefetch: with thousands of rows, scrolling would fetch a page for every row passed.
         prefetch={false}
         href={volumeHref(engine, v.name)}
@@ -20,7 +20,7 @@ export function NameCell({ engine, v }: { engine: string; v: Volume }) {
         title={v.anonymous ? `${v.name}\n${owner ? `of ${owner}` : "left by a removed container"}` : v.name}
       >
         {shortName(v.name)}
-      </Link>
+      </IntentLink>
       {v.anonymous && (
         <Badge tone="violet" title={owner ? `Created by the engine for ${owner}` : "Created by the engine for an unnamed mount; its container is gone"}>
           anonymous
