@@ -43,6 +43,26 @@ test("the coverage page counts and lists volumes by state, and its filter shows 
   await page.setViewportSize({ width: 1280, height: 720 });
 });
 
+test("'New policy' stays where it is when the coverage arrives after the policies", async ({ page }) => {
+  // The coverage's answer is held back 1.5 s on its way to the page (the real server answers it), so the policies
+  // come first, as they do when an engine is slow.
+  await page.route(/\/api\/coverage(\?|$)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.goto(COVERAGE_HREF);
+  const newPolicy = page.getByRole("button", { name: "New policy" });
+  await expect(newPolicy).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Evaluating coverage…" })).toBeVisible();
+  const before = await newPolicy.boundingBox();
+  await expect(page.getByRole("heading", { name: /^\d+ volumes? on \d+ engines?$/ })).toBeVisible();
+  expect(await newPolicy.boundingBox()).toEqual(before);
+  // The volumes come after the policies, not between the counts and them.
+  const policies = await page.getByRole("heading", { name: /^Policies \(\d+\)$/ }).boundingBox();
+  const volumes = await page.getByRole("heading", { name: "Volumes", exact: true, level: 2 }).boundingBox();
+  expect(volumes!.y).toBeGreaterThan(policies!.y);
+});
+
 test("the volumes list leaves a drill's scratch volume out and says so; a phone's card shows the protection", async ({ page, docker, uniqueName }) => {
   const excluded = uniqueName("card");
   const scratch = uniqueName("scratch");

@@ -15,9 +15,9 @@ import { screenshot, SHOTS_WANTED } from "./support/shots";
 const policiesPanel = (page: Page) => page.getByRole("table", { name: "Policies" });
 
 /**
- * The coverage page's "New policy", pressed once the coverage has arrived: the policies often come first, and the
- * coverage panels then appear above them and move the button down. A click at that moment (seen in CI, with an
- * engine down making the coverage slow) lands where the button was.
+ * The coverage page's "New policy", pressed once the coverage has arrived too, so the page has settled. (When the
+ * coverage panels came after the policies they used to move the button down, and a press in CI landed where it had
+ * been; the page now keeps their room, which coverage.spec.ts checks.)
  */
 async function openNewPolicy(page: Page): Promise<void> {
   await page.goto(COVERAGE_HREF);
