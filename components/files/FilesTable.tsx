@@ -35,45 +35,58 @@ type Props = {
  * page's. A narrow box drops the least useful columns (no cards: a row is one line, name, size and actions).
  */
 export function FilesTable({ engine, volume, dir, entries, total, onNeedMore, sort, order, onSort, onPreview, canDownload, source, selection }: Props) {
-  const src = source ?? liveFiles(engine, volume);
-  const columns: DataColumn<FileEntry>[] = [
-    { id: "name", header: "Name", rowHeader: true, sortable: true, cell: (e) => <NameCell src={src} dir={dir} entry={e} /> },
-    { id: "type", header: "Type", width: "6rem", hideBelow: 800, cell: (e) => <span className="text-fg-muted">{TYPE_LABEL[e.type]}</span> },
-    { id: "size", header: "Size", align: "right", sortable: true, descFirst: true, width: "6rem", cell: (e) => (e.type === "dir" ? "—" : formatBytes(e.size)) },
-    {
-      id: "mode",
-      header: "Mode",
-      width: "8.5rem",
-      hideBelow: 640,
-      cell: (e) => (
-        <span className="font-mono text-xs">
-          <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-fg-subtle">{symbolicMode(e.mode)}</span>
-        </span>
-      ),
-    },
-    { id: "owner", header: "Owner", width: "6rem", hideBelow: 800, cell: (e) => <span className="font-mono text-xs">{`${e.uid}:${e.gid}`}</span> },
-    {
-      id: "mtime",
-      header: "Modified",
-      sortable: true,
-      descFirst: true,
-      width: "9rem",
-      hideBelow: 480,
-      cell: (e) => (
-        <span className="text-fg-muted">
-          <Time iso={e.mtime} />
-        </span>
-      ),
-    },
-    {
-      id: "actions",
-      header: "Actions",
-      headerHidden: true,
-      align: "center",
-      width: "5.5rem",
-      cell: (e) => <FileActions src={src} dir={dir} entry={e} onPreview={onPreview} canDownload={canDownload} />,
-    },
-  ];
+  const src = useMemo(() => source ?? liveFiles(engine, volume), [source, engine, volume]);
+  // Kept while nothing they read changes: DataTable rebuilds its table model when its columns change, and the page
+  // renders again for each page of 500 entries that arrives.
+  const columns = useMemo<DataColumn<FileEntry>[]>(
+    () => [
+      { id: "name", header: "Name", rowHeader: true, sortable: true, cell: (e) => <NameCell src={src} dir={dir} entry={e} /> },
+      { id: "type", header: "Type", width: "6rem", hideBelow: 800, cell: (e) => <span className="text-fg-muted">{TYPE_LABEL[e.type]}</span> },
+      {
+        id: "size",
+        header: "Size",
+        align: "right",
+        sortable: true,
+        descFirst: true,
+        width: "6rem",
+        cell: (e) => (e.type === "dir" ? "—" : formatBytes(e.size)),
+      },
+      {
+        id: "mode",
+        header: "Mode",
+        width: "8.5rem",
+        hideBelow: 640,
+        cell: (e) => (
+          <span className="font-mono text-xs">
+            <span title={symbolicMode(e.mode)}>{e.mode}</span> <span className="text-fg-subtle">{symbolicMode(e.mode)}</span>
+          </span>
+        ),
+      },
+      { id: "owner", header: "Owner", width: "6rem", hideBelow: 800, cell: (e) => <span className="font-mono text-xs">{`${e.uid}:${e.gid}`}</span> },
+      {
+        id: "mtime",
+        header: "Modified",
+        sortable: true,
+        descFirst: true,
+        width: "9rem",
+        hideBelow: 480,
+        cell: (e) => (
+          <span className="text-fg-muted">
+            <Time iso={e.mtime} />
+          </span>
+        ),
+      },
+      {
+        id: "actions",
+        header: "Actions",
+        headerHidden: true,
+        align: "center",
+        width: "5.5rem",
+        cell: (e) => <FileActions src={src} dir={dir} entry={e} onPreview={onPreview} canDownload={canDownload} />,
+      },
+    ],
+    [src, dir, onPreview, canDownload],
+  );
   const tableSort = useMemo(() => ({ id: sort, desc: order === "desc" }), [sort, order]);
   return (
     <DataTable

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw, X } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { DownloadLink } from "@/components/files/DownloadLink";
 import { FileBreadcrumbs } from "@/components/files/FileBreadcrumbs";
@@ -70,7 +70,18 @@ function Browser({ repo, snapshot: s, path, of }: { repo: string; snapshot: Repo
   const canChange = useCan("operator");
   const { writesDisabledReason } = useEngineHealth();
   const volume = s.volume ?? s.shortId;
-  const source = snapshotFiles(repo, s.id, `${volume}@${s.shortId}:/`, of);
+  // Kept across renders (the listing's columns are kept while their source stays the same).
+  const [ofEngine, ofVolume] = [of?.engine, of?.volume];
+  const source = useMemo(
+    () =>
+      snapshotFiles(
+        repo,
+        s.id,
+        `${volume}@${s.shortId}:/`,
+        ofEngine !== undefined && ofVolume !== undefined ? { engine: ofEngine, volume: ofVolume } : undefined,
+      ),
+    [repo, s.id, s.shortId, volume, ofEngine, ofVolume],
+  );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState({ open: false, key: 0 });
   // Restoring paths needs the volume the snapshot came from; one made without the console's tags names none.
