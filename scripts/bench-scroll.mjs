@@ -24,6 +24,8 @@ async function measure(app) {
   }, ROW);
   await page.goto("/engines/local/volumes");
   await page.locator(ROW).first().waitFor();
+  // The first screen of rows comes with the page; the fling needs the whole list (40 px a row) behind it.
+  await page.waitForFunction((n) => document.documentElement.scrollHeight > n * 20, VOLUMES, { timeout: 60_000 });
   const first = await page.evaluate(() => {
     const res = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/engines/local/volumes"));
     return { firstRow: window.__firstRow, responseEnd: res?.responseEnd ?? NaN };
