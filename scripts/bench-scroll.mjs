@@ -58,6 +58,8 @@ async function measure(app) {
       }
     }
   });
+  // A flung list draws its rows again once the scroll stops (components/ui/DataTableVirtualRows.tsx).
+  await page.locator(ROW).first().waitFor();
   const rowsShown = await page.locator(ROW).count();
   await browser.close();
   return { first, height, idle, fling, rowsShown };
@@ -72,7 +74,8 @@ try {
   const r = await measure(app);
   console.log(`\nScrolling the volumes list: ${VOLUMES} volumes, ${CONTAINERS} containers; page ${r.height} px high\n`);
   console.table([
-    { what: "first rows after the data arrived (goal ≤ 1 s)", value: ms(r.first.firstRow - r.first.responseEnd) },
+    // The first screen of rows comes with the page, usually before the whole list's request ends (then negative).
+    { what: "first rows after the whole list arrived (goal ≤ 1 s)", value: ms(r.first.firstRow - r.first.responseEnd) },
     {
       what: "fling scroll: 95th-percentile frame (goal ≤ 25 ms)",
       value: ms(pct(r.fling, 0.95)),
@@ -80,7 +83,7 @@ try {
     },
     { what: "fling scroll: median frame", value: ms(pct(r.fling, 0.5)) },
     { what: "idle page: 95th-percentile frame (baseline)", value: ms(pct(r.idle, 0.95)) },
-    { what: "rows in the DOM at the end (virtualised)", value: String(r.rowsShown) },
+    { what: "rows in the DOM once the fling stopped (virtualised)", value: String(r.rowsShown) },
   ]);
 } finally {
   await app?.stop();
