@@ -64,6 +64,7 @@ const SECONDS = {
   "test/integration/auth-audit.test.ts": 28,
   "e2e/backup-several.spec.ts": 28,
   "e2e/files-viewer.spec.ts": 26,
+  "e2e/volumes-fling.spec.ts": 35,
   "e2e/c11/local-time.spec.ts": 25,
   "e2e/auth-viewer.spec.ts": 25,
   "e2e/auth-setup.spec.ts": 25,
