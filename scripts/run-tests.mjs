@@ -13,6 +13,7 @@ import { splitByTime, testFiles } from "./test-shards.mjs";
 const root = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync("/tmp/vd-run-");
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const pageSnapshots = [];
 // Each failure by name, printed again just above the total: CI shows only the end of a long, interleaved log.
 const failures = [];
 const cleanups = [];
@@ -86,8 +87,11 @@ function countPlaywright(file) {
   const visit = (suite) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? [])
-        if (t.status === "unexpected")
-          failures.push(`${spec.file}:${spec.line} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}${why(t.results?.at(-1)?.error?.message)}`);
+        if (t.status === "unexpected") {
+          const title = `${spec.file}:${spec.line} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}`;
+          failures.push(`${title}${why(t.results?.at(-1)?.error?.message)}`);
+          pageSnapshots.push(pageSnapshotOf(title, t.results?.at(-1)));
+        }
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of suites ?? []) visit(suite);
@@ -98,6 +102,21 @@ function countPlaywright(file) {
 }
 
 const testFilters = () => (process.env.VOLDECK_TEST_FILTER ?? "").split(",").filter(Boolean);
+
+/**
+ * What the page showed when a test failed (Playwright's error context: the page's accessibility tree), cut short.
+ * The work directory, screenshots included, is gone after the run; on CI this log is all there is to read.
+ */
+function pageSnapshotOf(title, result) {
+  const file = result?.attachments?.find((a) => a.name === "error-context" && a.path)?.path;
+  if (!file || !existsSync(file)) return `${title}: no page snapshot`;
+  // The file opens with Playwright's prompt and the error (printed above already); the page itself is the yaml.
+  const text = readFileSync(file, "utf8");
+  const lines = text.slice(Math.max(0, text.indexOf("```yaml"))).split("\n");
+  const cut = lines.length > PAGE_SNAPSHOT_LINES ? [...lines.slice(0, PAGE_SNAPSHOT_LINES), `… ${lines.length - PAGE_SNAPSHOT_LINES} more lines`] : lines;
+  return `${title}:\n${cut.map((l) => `    ${l}`).join("\n")}`;
+}
+const PAGE_SNAPSHOT_LINES = 200;
 
 /** Runs a vitest project; `files` (relative paths) limits it to those files, and `tag` names its report. */
 async function vitest(project, env = process.env, files = [], tag = project) {
@@ -281,6 +300,7 @@ try {
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
   rmSync(work, { recursive: true, force: true });
 }
+if (pageSnapshots.length) console.log(`\nwhat the page showed when each end-to-end test failed:\n${pageSnapshots.join("\n\n")}`);
 if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
