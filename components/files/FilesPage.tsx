@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useCan } from "@/components/auth/SessionProvider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { RetryButton } from "@/components/ui/QueryError";
@@ -20,6 +20,7 @@ import { DownloadLink } from "./DownloadLink";
 import { FileBreadcrumbs } from "./FileBreadcrumbs";
 import { FilePreviewDialog } from "./FilePreviewDialog";
 import { FilesTable } from "./FilesTable";
+import { usePagedListing } from "./usePagedListing";
 import { defaultOrder, readFilesState, writeFilesState } from "./url-state";
 
 const FILTER_DELAY_MS = 250;
@@ -55,15 +56,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
   const filter = useDebounced(filterText.trim(), FILTER_DELAY_MS);
   const [preview, setPreview] = useState<string | null>(null);
   const query = useInfiniteQuery(filesQuery(engine, volume, { path, sort, order, filter }));
-  const pages = query.data?.pages ?? [];
-  const entries = pages.flatMap((p) => p.entries);
-  const last = pages.at(-1);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, error: pageError } = query;
-  // The rows in view reached past what is loaded: fetch the next page (one at a time; not again after a failure,
-  // which the page shows with its own retry).
-  const needMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !pageError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, pageError, fetchNextPage]);
+  const { entries, last, needMore } = usePagedListing(query);
 
   const onSort = (column: FileSort) =>
     setView((v) => (column === v.sort ? { ...v, order: v.order === "asc" ? "desc" : "asc" } : { ...v, sort: column, order: defaultOrder(column) }));
@@ -158,7 +151,7 @@ export function FilesPage({ engine, volume, path }: { engine: string; volume: st
 
       {body}
 
-      {query.error && query.data && hasNextPage && <RetryButton retry={{ isFetching: isFetchingNextPage, refetch: () => fetchNextPage() }} />}
+      {query.error && query.data && query.hasNextPage && <RetryButton retry={{ isFetching: query.isFetchingNextPage, refetch: () => query.fetchNextPage() }} />}
 
       <FilePreviewDialog engine={engine} volume={volume} path={preview} canDownload={canDownload} onClose={() => setPreview(null)} />
     </div>

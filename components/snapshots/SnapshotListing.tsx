@@ -1,9 +1,10 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import type { FileSource } from "@/components/files/file-source";
 import { FilePreviewDialog } from "@/components/files/FilePreviewDialog";
 import { FilesTable } from "@/components/files/FilesTable";
+import { usePagedListing } from "@/components/files/usePagedListing";
 import { ErrorAlert } from "@/components/ui/Alert";
 import type { TableSelection } from "@/components/ui/DataTable";
 import { RetryButton } from "@/components/ui/QueryError";
@@ -31,13 +32,8 @@ export function SnapshotListing({ repo, sid, volume, engine, path, source, selec
   const [order, setOrder] = useState<SortOrder>("asc");
   const [preview, setPreview] = useState<string | null>(null);
   const query = useInfiniteQuery(snapshotFilesQuery(repo, sid, { path, sort, order, filter: "" }));
-  const pages = query.data?.pages ?? [];
-  const entries = pages.flatMap((p) => p.entries);
-  const total = pages.at(-1)?.total ?? entries.length;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = query;
-  const needMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+  const { entries, last, needMore } = usePagedListing(query);
+  const total = last?.total ?? entries.length;
   const onSort = (column: FileSort) => {
     if (column === sort) setOrder(order === "asc" ? "desc" : "asc");
     else {
@@ -48,10 +44,10 @@ export function SnapshotListing({ repo, sid, volume, engine, path, source, selec
 
   let body;
   if (query.isPending) body = <Loading label="Reading the snapshot…" />;
-  else if (error && !query.data)
+  else if (query.error && !query.data)
     body = (
       <div className="space-y-2">
-        <ErrorAlert error={error} title="Could not read this directory of the snapshot." />
+        <ErrorAlert error={query.error} title="Could not read this directory of the snapshot." />
         <RetryButton retry={query} />
       </div>
     );
