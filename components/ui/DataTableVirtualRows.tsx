@@ -44,16 +44,7 @@ export function WindowRows<T>(props: BodyProps<T>) {
   }, []);
   const [flinging, onScroll] = useFlinging();
   const virtualizer = useWindowVirtualizer({ ...options(props, onScroll), scrollMargin });
-  return (
-    <VirtualRowGroup
-      {...props}
-      body={body}
-      items={virtualizer.getVirtualItems()}
-      totalSize={virtualizer.getTotalSize()}
-      scrollMargin={scrollMargin}
-      flinging={flinging}
-    />
-  );
+  return <VirtualRowGroup {...props} body={body} {...drawn(virtualizer)} scrollMargin={scrollMargin} flinging={flinging} />;
 }
 
 /**
@@ -73,17 +64,11 @@ export function BoxRows<T>(props: BodyProps<T> & { scrollBox: { current: HTMLEle
   // compiler rule only says so (it already skips it).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ ...options(props, onScroll), getScrollElement: () => scrollBox.current, scrollMargin });
-  return (
-    <VirtualRowGroup
-      {...props}
-      body={body}
-      items={virtualizer.getVirtualItems()}
-      totalSize={virtualizer.getTotalSize()}
-      scrollMargin={scrollMargin}
-      flinging={flinging}
-    />
-  );
+  return <VirtualRowGroup {...props} body={body} {...drawn(virtualizer)} scrollMargin={scrollMargin} flinging={flinging} />;
 }
+
+/** What a virtualizer (the window's or a scroll box's) says to draw: the rows near the view, and all rows' height. */
+const drawn = (v: { getVirtualItems: () => VirtualItem[]; getTotalSize: () => number }) => ({ items: v.getVirtualItems(), totalSize: v.getTotalSize() });
 
 type GroupProps<T> = BodyProps<T> & {
   body: RefObject<HTMLDivElement | null>;
