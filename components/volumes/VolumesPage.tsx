@@ -107,7 +107,8 @@ export function VolumesPage({ engine, firstScreen }: { engine: string; firstScre
 
       {all && !!split?.scratch.length && <DrillScratchNote names={split.scratch.map((v) => v.name)} />}
 
-      {all && all.length > 0 && <VolumeOverview volumes={all} usage={query.usage} onUsage={(usage) => setListState({ query: { ...query, usage }, sort })} />}
+      {/* Drawn (pending) with the first screen too, so the rows do not move when the whole list comes. */}
+      {rows && rows.length > 0 && <VolumeOverview volumes={all} usage={query.usage} onUsage={(usage) => setListState({ query: { ...query, usage }, sort })} />}
       <VolumesToolbar query={query} onQuery={(q) => setListState({ query: q, sort })} />
       {canChange && chosen.length > 0 && (
         <SelectionBar
