@@ -11,7 +11,7 @@ describe("splitByTime", () => {
     ]);
   });
 
-  it("counts an unknown file as 20 s, keeps every file exactly once and leaves empty groups out", () => {
+  it("counts an unknown file as DEFAULT (9 s), keeps every file exactly once and leaves empty groups out", () => {
     const groups = splitByTime(["x", "y"], 3, {});
     expect(groups).toHaveLength(2);
     expect(groups.flat().sort()).toEqual(["x", "y"]);
