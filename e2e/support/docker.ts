@@ -3,6 +3,7 @@
 // their anonymous volumes, then named volumes, then temp dirs).
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -49,6 +50,34 @@ export class DockerCli {
     return this.run("volume", "create", ...flags, name);
   }
 
+  /**
+   * Many volumes, 20 at a time through the engine's API on its socket: a docker CLI process per volume costs a
+   * CLI start each, which on a loaded two-core machine made 200 volumes take most of a minute.
+   */
+  async createVolumes(names: string[]): Promise<void> {
+    const socketPath = this.host.startsWith("unix://") ? this.host.slice("unix://".length) : null;
+    for (let i = 0; i < names.length; i += 20) {
+      await Promise.all(names.slice(i, i + 20).map((n) => (socketPath ? this.createVolumeByApi(socketPath, n) : this.createVolume(n))));
+    }
+  }
+
+  private async createVolumeByApi(socketPath: string, name: string): Promise<void> {
+    this.trackVolume(name);
+    const body = JSON.stringify({ Name: name });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { socketPath, path: "/volumes/create", method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+    if (status !== 201) throw new Error(`POST /volumes/create ${name}: the engine answered ${status}`);
+  }
+
   /** A running container that stays up (busybox sleep), no network, no published ports. */
   async runSleeper(name: string, ...mountArgs: string[]): Promise<string> {
     this.containers.add(name);
@@ -92,7 +121,10 @@ export class DockerCli {
   async cleanup(): Promise<void> {
     // `rm -f`: busybox sleep ignores SIGTERM, so a plain stop would wait for the timeout.
     if (this.containers.size) await this.run("rm", "-f", "-v", ...this.containers).catch(() => {});
-    for (const v of this.volumes) await this.run("volume", "rm", "-f", v).catch(() => {});
+    // A hundred names a call (the CLI goes on past one it cannot remove): one call per volume took over a minute
+    // for a test's 200 volumes on a loaded CI machine, longer than the test's whole time limit.
+    const volumes = [...this.volumes];
+    for (let i = 0; i < volumes.length; i += 100) await this.run("volume", "rm", "-f", ...volumes.slice(i, i + 100)).catch(() => {});
     for (const d of this.dirs) await rm(d, { recursive: true, force: true });
     this.containers.clear();
     this.volumes.clear();
