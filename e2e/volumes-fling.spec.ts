@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures";
 
 test("a flung volumes list draws no rows while flung, then the rows where it stops", async ({ page, docker, uniqueName, volumesPage }) => {
-  // 200 volumes made and removed through the CLI: on a loaded machine that alone can take a minute.
+  // 200 volumes made and removed: on a loaded machine that alone once took more than a minute.
   test.setTimeout(180_000);
   const prefix = uniqueName("fling");
   // Over 150 rows: the table draws only the rows near the viewport (virtual rows).
