@@ -3,10 +3,10 @@
 // their anonymous volumes, then named volumes, then temp dirs).
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { engineTools } from "./spare-engine";
 
 const run = promisify(execFile);
 
@@ -55,27 +55,13 @@ export class DockerCli {
    * CLI start each, which on a loaded two-core machine made 200 volumes take most of a minute.
    */
   async createVolumes(names: string[]): Promise<void> {
-    const socketPath = this.host.startsWith("unix://") ? this.host.slice("unix://".length) : null;
-    for (let i = 0; i < names.length; i += 20) {
-      await Promise.all(names.slice(i, i + 20).map((n) => (socketPath ? this.createVolumeByApi(socketPath, n) : this.createVolume(n))));
-    }
-  }
-
-  private async createVolumeByApi(socketPath: string, name: string): Promise<void> {
-    this.trackVolume(name);
-    const body = JSON.stringify({ Name: name });
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(
-        { socketPath, path: "/volumes/create", method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
+    const { engineJson, inParallel } = await engineTools();
+    const socket = this.host.startsWith("unix://") ? this.host.slice("unix://".length) : null;
+    await inParallel(names.length, 20, async (i) => {
+      if (!socket) return this.createVolume(names[i]);
+      this.trackVolume(names[i]);
+      await engineJson(socket, "POST", "/volumes/create", { Name: names[i] });
     });
-    if (status !== 201) throw new Error(`POST /volumes/create ${name}: the engine answered ${status}`);
   }
 
   /** A running container that stays up (busybox sleep), no network, no published ports. */

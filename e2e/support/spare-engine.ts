@@ -7,7 +7,15 @@ import { pathToFileURL } from "node:url";
 export type TestEngine = { dir: string; socket: string; dockerHost: string; stop: (opts?: { keepDir?: boolean }) => Promise<void> };
 type TestEngineModule = {
   startEngine: (opts: { name?: string; dir?: string; withImage?: boolean }) => Promise<TestEngine>;
+  engineJson: <T = unknown>(socket: string, method: string, path: string, json?: unknown) => Promise<T>;
+  inParallel: (count: number, concurrency: number, task: (i: number) => Promise<unknown>) => Promise<void>;
 };
+
+/** scripts/test-engine.mjs: starting an engine, and calls to an engine's API on its socket. */
+export async function engineTools(): Promise<TestEngineModule> {
+  const url = pathToFileURL(path.resolve(__dirname, "../../scripts/test-engine.mjs")).href;
+  return (await import(url)) as TestEngineModule;
+}
 
 export function spareDir(): string {
   const dir = process.env.VOLDECK_SPARE_DIR;
@@ -18,7 +26,6 @@ export function spareDir(): string {
 export const spareDockerHost = () => `unix://${spareDir()}/docker.sock`;
 
 export async function startSpareEngine(): Promise<TestEngine> {
-  const url = pathToFileURL(path.resolve(__dirname, "../../scripts/test-engine.mjs")).href;
-  const { startEngine } = (await import(url)) as TestEngineModule;
+  const { startEngine } = await engineTools();
   return startEngine({ name: "spare", dir: spareDir(), withImage: false });
 }
