@@ -7,8 +7,6 @@ import { countVolumes, diskUsage, type DiskUsage } from "./disk-usage";
 type Props = { volumes: Volume[] | undefined; usage: UsageFilter; onUsage: (u: UsageFilter) => void };
 
 const PENDING = "…";
-// Two lines on a phone whatever the numbers, so the pending card and the counted one are the same height.
-const CAPTION = "flex flex-col text-xs text-fg-muted sm:flex-row sm:flex-wrap sm:items-baseline sm:justify-between sm:gap-x-3";
 
 /**
  * The counts (each one a filter) and "what is eating my disk?": the largest volumes as one bar, in use in the
@@ -44,34 +42,45 @@ export function VolumeOverview({ volumes, usage, onUsage }: Props) {
           </button>
         ))}
       </div>
-      {volumes && disk ? <DiskFigure volumes={volumes} disk={disk} /> : <PendingFigure />}
+      <DiskFigure volumes={volumes} disk={disk} />
     </div>
   );
 }
 
-function DiskFigure({ volumes, disk }: { volumes: Volume[]; disk: DiskUsage }) {
-  const share = disk.totalBytes > 0 ? Math.round((disk.reclaimableBytes / disk.totalBytes) * 100) : 0;
+/** The figure, or its shape with "…" for its numbers while the whole list has not come (see VolumeOverview). */
+function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: DiskUsage | undefined }) {
+  const share = disk && disk.totalBytes > 0 ? Math.round((disk.reclaimableBytes / disk.totalBytes) * 100) : 0;
   const summary =
-    `${formatBytes(disk.totalBytes)} in ${plural(volumes.length - disk.unknown, "measured volume")}` +
-    (disk.largest.length
-      ? `; largest: ${disk.largest.map((s) => `${shortName(s.name)} ${formatBytes(s.bytes)} (${s.inUse ? "in use" : "unused"})`).join(", ")}`
-      : "") +
-    `; ${formatBytes(disk.reclaimableBytes)} (${share}%) in unused volumes`;
+    volumes && disk
+      ? `${formatBytes(disk.totalBytes)} in ${plural(volumes.length - disk.unknown, "measured volume")}` +
+        (disk.largest.length
+          ? `; largest: ${disk.largest.map((s) => `${shortName(s.name)} ${formatBytes(s.bytes)} (${s.inUse ? "in use" : "unused"})`).join(", ")}`
+          : "") +
+        `; ${formatBytes(disk.reclaimableBytes)} (${share}%) in unused volumes`
+      : undefined;
+  const sizeWords = !disk
+    ? "on disk (counting the volumes)"
+    : (disk.measuring ? "measured so far (sizes are being measured)" : "on disk") + (disk.unknown > 0 && !disk.measuring ? ` · ${disk.unknown} n/a` : "");
   return (
     <figure className="min-w-0 space-y-1.5">
-      <figcaption className={CAPTION}>
+      {/* Two lines on a phone whatever the numbers, so the pending card and the counted one are the same height. */}
+      <figcaption className="flex flex-col text-xs text-fg-muted sm:flex-row sm:flex-wrap sm:items-baseline sm:justify-between sm:gap-x-3">
         <span>
-          <strong className="text-sm font-semibold text-fg tabular-nums">{formatBytes(disk.totalBytes)}</strong>{" "}
-          {disk.measuring ? "measured so far (sizes are being measured)" : "on disk"}
-          {disk.unknown > 0 && !disk.measuring ? ` · ${disk.unknown} n/a` : ""}
+          <strong className="text-sm font-semibold text-fg tabular-nums">{disk ? formatBytes(disk.totalBytes) : PENDING}</strong> {sizeWords}
         </span>
         <span>
           <span aria-hidden className="mr-1 inline-block size-2 rounded-sm bg-warn" />
-          {formatBytes(disk.reclaimableBytes)} ({share}%) reclaimable in unused volumes
+          {disk ? `${formatBytes(disk.reclaimableBytes)} (${share}%)` : PENDING} reclaimable in unused volumes
         </span>
       </figcaption>
-      <div role="img" aria-label={summary} className="flex h-2.5 w-full gap-px overflow-hidden rounded-full bg-surface-3">
-        {disk.totalBytes > 0 &&
+      <div
+        role={summary ? "img" : undefined}
+        aria-label={summary}
+        aria-hidden={summary ? undefined : true}
+        className="flex h-2.5 w-full gap-px overflow-hidden rounded-full bg-surface-3"
+      >
+        {disk &&
+          disk.totalBytes > 0 &&
           [...disk.largest, ...(disk.othersBytes > 0 ? [{ name: "", bytes: disk.othersBytes, inUse: true }] : [])].map((s) => (
             <span
               key={s.name || "others"}
@@ -81,7 +90,7 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[]; disk: DiskUsage }) {
             />
           ))}
       </div>
-      {disk.largest.length > 0 ? (
+      {disk?.largest.length ? (
         <ul aria-label="Largest volumes" className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-fg-muted">
           {disk.largest.slice(0, 4).map((s) => (
             <li key={s.name} className="flex min-w-0 items-center gap-1.5">
@@ -94,28 +103,15 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[]; disk: DiskUsage }) {
           ))}
         </ul>
       ) : (
-        // A line either way, so the card keeps the height it had while pending (see above).
-        <p className="text-xs text-fg-muted">{disk.measuring ? "The largest volumes show once measured." : "No measured volume holds any data yet."}</p>
+        // A line either way, so the card keeps one height.
+        <p className="text-xs text-fg-muted">
+          {!disk
+            ? "The largest volumes show once the whole list has come."
+            : disk.measuring
+              ? "The largest volumes show once measured."
+              : "No measured volume holds any data yet."}
+        </p>
       )}
-    </figure>
-  );
-}
-
-/** The figure's shape with "…" for its numbers, while the whole list has not come (see VolumeOverview). */
-function PendingFigure() {
-  return (
-    <figure className="min-w-0 space-y-1.5">
-      <figcaption className={CAPTION}>
-        <span>
-          <strong className="text-sm font-semibold text-fg">{PENDING}</strong> on disk (counting the volumes)
-        </span>
-        <span>
-          <span aria-hidden className="mr-1 inline-block size-2 rounded-sm bg-warn" />
-          {PENDING} reclaimable in unused volumes
-        </span>
-      </figcaption>
-      <div aria-hidden className="h-2.5 w-full rounded-full bg-surface-3" />
-      <p className="text-xs text-fg-muted">The largest volumes show once the whole list has come.</p>
     </figure>
   );
 }
