@@ -153,9 +153,10 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const style = { "--dt-cols": template } as CSSProperties;
   const scrollsSideways = !renderCard && width !== null && width < cardsBelow;
   // Until the box is measured (the server's HTML, which may carry a page's first rows) every column is there and
-  // the rows are not yet cards: the box clips them rather than widen the page, on a phone above all.
+  // the rows are not yet cards: the box clips them rather than widen the page, on a phone above all. It clips
+  // (`overflow: clip`), not hides: a hidden box scrolls, and the sticky header would stick inside it, over the rows.
   // A scroll box of its own scrolls both ways, and its header sticks at its own top (0), not below the page's header.
-  const clip = box ? "overflow-auto overscroll-contain [--vd-sticky-top:0px]" : width === null ? "overflow-hidden" : scrollsSideways ? "overflow-x-auto" : "";
+  const clip = box ? "overflow-auto overscroll-contain [--vd-sticky-top:0px]" : width === null ? "overflow-x-clip" : scrollsSideways ? "overflow-x-auto" : "";
   // Only virtual rows need the count and their index said: otherwise every row is in the page.
   const total = Math.max(props.total ?? 0, data.length);
   const virtual = rowsAreVirtual(total, !!props.detail);

@@ -17,7 +17,11 @@ type Props<T extends RowData> = {
 // Below the console's own sticky header (components/shell/ConsoleShell, h-14) unless a page says otherwise.
 const stick = "sticky top-[var(--vd-sticky-top,3.5rem)] z-10";
 
-/** The header row (sortable headers are buttons, with aria-sort), or for cards a select-all box and a "Sort by" list. */
+/**
+ * The header row (sortable headers are buttons, with aria-sort), or for cards a select-all box and a "Sort by" list.
+ * Both are one height (h-10): the server's HTML has the header row, and a phone's page turns it into the cards'
+ * header once its scripts measure the box; rows that move then lose a click in flight (CI once lost one so).
+ */
 export function DataTableHead<T extends RowData>({ table, columns, cards, selection, data, getRowId, flush }: Props<T>) {
   const round = flush ? "" : "rounded-t-lg";
   const ids = () => data.map(getRowId);
@@ -43,8 +47,8 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
     // Nothing to select or sort: no header at all (a row with no cell is an error to assistive technology).
     if (!box && !sortable.length) return null;
     return (
-      <div role="rowgroup" className={`${stick} ${round} flex items-center gap-3 border-b border-line bg-surface-2 px-3 py-2 text-xs text-fg-muted`}>
-        <div role="row" className="flex flex-1 items-center gap-3">
+      <div role="rowgroup" className={`${stick} ${round} flex items-center gap-3 border-b border-line bg-surface-2 px-3 text-xs text-fg-muted`}>
+        <div role="row" className="flex h-10 flex-1 items-center gap-3">
           {box && <span role="columnheader">{box}</span>}
           {sortable.length > 0 && (
             <span role="columnheader" className="ml-auto flex items-center gap-2">
@@ -75,7 +79,7 @@ export function DataTableHead<T extends RowData>({ table, columns, cards, select
   }
   return (
     <div role="rowgroup" className={`${stick} ${round} border-b border-line bg-surface-2 text-xs font-semibold text-fg-muted`}>
-      <div role="row" className="grid h-9 items-center [grid-template-columns:var(--dt-cols)]">
+      <div role="row" className="grid h-10 items-center [grid-template-columns:var(--dt-cols)]">
         {box && (
           <span role="columnheader" className="flex justify-center">
             {box}
