@@ -1,3 +1,5 @@
+"use client";
+import { useMemo } from "react";
 import type { Volume } from "@/lib/api/types";
 import { formatBytes, plural, shortName } from "@/lib/format";
 import type { UsageFilter } from "../volume-filter";
@@ -18,8 +20,10 @@ const PENDING = "…";
  * click one (a click whose press and release land on different rows is lost).
  */
 export function VolumeOverview({ volumes, usage, onUsage }: Props) {
-  const counts = volumes && countVolumes(volumes);
-  const disk = volumes && diskUsage(volumes);
+  // Once per list, not per render: the page renders on every minute tick, and at thousands of volumes the disk
+  // figure's sort is the costly part of a render.
+  const counts = useMemo(() => volumes && countVolumes(volumes), [volumes]);
+  const disk = useMemo(() => volumes && diskUsage(volumes), [volumes]);
   const chips: { value: UsageFilter; label: string; n: number | undefined }[] = [
     { value: "all", label: "Total", n: counts?.total },
     { value: "in-use", label: "In use", n: counts?.inUse },
