@@ -67,12 +67,13 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: Di
     : (disk.measuring ? "measured so far (sizes are being measured)" : "on disk") + (disk.unknown > 0 && !disk.measuring ? ` · ${disk.unknown} n/a` : "");
   return (
     <figure className="min-w-0 space-y-1.5">
-      {/* Two lines on a phone whatever the numbers, so the pending card and the counted one are the same height. */}
+      {/* Two lines on a phone whatever the numbers and words (each cut, whole in its title), so the pending card and
+          the counted one are the same height. */}
       <figcaption className="flex flex-col text-xs text-fg-muted sm:flex-row sm:flex-wrap sm:items-baseline sm:justify-between sm:gap-x-3">
-        <span>
+        <span className="max-sm:truncate" title={`${disk ? formatBytes(disk.totalBytes) : PENDING} ${sizeWords}`}>
           <strong className="text-sm font-semibold text-fg tabular-nums">{disk ? formatBytes(disk.totalBytes) : PENDING}</strong> {sizeWords}
         </span>
-        <span>
+        <span className="max-sm:truncate">
           <span aria-hidden className="mr-1 inline-block size-2 rounded-sm bg-warn" />
           {disk ? `${formatBytes(disk.reclaimableBytes)} (${share}%)` : PENDING} reclaimable in unused volumes
         </span>
@@ -95,7 +96,8 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: Di
           ))}
       </div>
       {disk?.largest.length ? (
-        <ul aria-label="Largest volumes" className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-fg-muted">
+        // One line (h-4) however many fit on it: those that wrap are clipped, so the card keeps its height.
+        <ul aria-label="Largest volumes" className="flex h-4 flex-wrap gap-x-4 overflow-hidden text-xs text-fg-muted">
           {disk.largest.slice(0, 4).map((s) => (
             <li key={s.name} className="flex min-w-0 items-center gap-1.5">
               <span aria-hidden className={`inline-block size-2 shrink-0 rounded-sm ${s.inUse ? "bg-accent" : "bg-warn"}`} />
@@ -108,7 +110,7 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: Di
         </ul>
       ) : (
         // A line either way, so the card keeps one height.
-        <p className="text-xs text-fg-muted">
+        <p className="truncate text-xs text-fg-muted">
           {!disk
             ? "The largest volumes show once the whole list has come."
             : disk.measuring
