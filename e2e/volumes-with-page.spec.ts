@@ -2,6 +2,7 @@ import type { Route } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ADMIN_STATE } from "./global-setup";
 import { VolumesPage } from "./pages/VolumesPage";
+import { TEST_IMAGE } from "./support/docker";
 
 // Issue 16: the first screen of the list comes with the page when the console's live index holds the engine, so
 // the first rows do not wait for the page's scripts and then its own request. Here that request is held (never
@@ -64,10 +65,15 @@ for (const viewport of [
 // scripts run): every column, no cards yet. They must not widen a phone's page meanwhile (a loaded CI machine
 // showed a 1,317 px wide page at 390 px before the scripts had run), and when the scripts turn them into cards the
 // rows must not move (CI once measured a row 8 px lower after that: a click in flight is lost so). The page is
-// loaded with scripts off, so that moment stays, and then with them on.
+// loaded with scripts off, so that moment stays, and then with them on. Four volumes hold data, so the counted
+// card names more largest volumes than a phone's line holds (they once wrapped to a second line).
 test("the rows that come with the page neither widen a phone's page before its scripts run nor move when they run", async ({ browser, docker, uniqueName }) => {
+  test.setTimeout(120_000); // the engine's sizes are measured at most a minute apart
   const name = uniqueName("with-page-phone");
   await docker.createVolume(name);
+  const filled = [1, 2, 3, 4].map((i) => docker.trackVolume(uniqueName(`with-page-phone-largest-${i}`)));
+  const mounts = filled.flatMap((v, i) => ["-v", `${v}:/v${i}`]);
+  await docker.run("run", "--rm", "--network", "none", ...mounts, TEST_IMAGE, "sh", "-c", "for d in /v*; do head -c 2000000 /dev/zero > $d/data; done");
   const rowTops: number[] = [];
   for (const javaScriptEnabled of [false, true]) {
     const context = await browser.newContext({ storageState: ADMIN_STATE, javaScriptEnabled, viewport: { width: 390, height: 844 } });
@@ -85,6 +91,7 @@ test("the rows that come with the page neither widen a phone's page before its s
         // The scripts ran: the rows are cards (sorted by a list) and the whole list is counted.
         await expect(page.getByRole("combobox", { name: "Sort by" })).toBeVisible();
         await expect(page.getByRole("group", { name: "Show" }).getByRole("button", { name: /Total$/ })).toHaveText(/^\d/);
+        await expect(page.getByRole("list", { name: "Largest volumes" }).getByRole("listitem")).toHaveCount(4, { timeout: 90_000 });
       } else {
         const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
