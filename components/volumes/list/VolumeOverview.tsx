@@ -65,17 +65,24 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: Di
   const sizeWords = !disk
     ? "on disk (counting the volumes)"
     : (disk.measuring ? "measured so far (sizes are being measured)" : "on disk") + (disk.unknown > 0 && !disk.measuring ? ` · ${disk.unknown} n/a` : "");
+  const total = disk ? formatBytes(disk.totalBytes) : PENDING;
+  const reclaimable = `${disk ? `${formatBytes(disk.reclaimableBytes)} (${share}%)` : PENDING} reclaimable in unused volumes`;
+  const legend = !disk
+    ? "The largest volumes show once the whole list has come."
+    : disk.measuring
+      ? "The largest volumes show once measured."
+      : "No measured volume holds any data yet.";
   return (
     <figure className="min-w-0 space-y-1.5">
       {/* Two lines on a phone whatever the numbers and words (each cut, whole in its title), so the pending card and
           the counted one are the same height. */}
       <figcaption className="flex flex-col text-xs text-fg-muted sm:flex-row sm:flex-wrap sm:items-baseline sm:justify-between sm:gap-x-3">
-        <span className="max-sm:truncate" title={`${disk ? formatBytes(disk.totalBytes) : PENDING} ${sizeWords}`}>
-          <strong className="text-sm font-semibold text-fg tabular-nums">{disk ? formatBytes(disk.totalBytes) : PENDING}</strong> {sizeWords}
+        <span className="max-sm:truncate" title={`${total} ${sizeWords}`}>
+          <strong className="text-sm font-semibold text-fg tabular-nums">{total}</strong> {sizeWords}
         </span>
-        <span className="max-sm:truncate">
+        <span className="max-sm:truncate" title={reclaimable}>
           <span aria-hidden className="mr-1 inline-block size-2 rounded-sm bg-warn" />
-          {disk ? `${formatBytes(disk.reclaimableBytes)} (${share}%)` : PENDING} reclaimable in unused volumes
+          {reclaimable}
         </span>
       </figcaption>
       <div
@@ -110,12 +117,8 @@ function DiskFigure({ volumes, disk }: { volumes: Volume[] | undefined; disk: Di
         </ul>
       ) : (
         // A line either way, so the card keeps one height.
-        <p className="truncate text-xs text-fg-muted">
-          {!disk
-            ? "The largest volumes show once the whole list has come."
-            : disk.measuring
-              ? "The largest volumes show once measured."
-              : "No measured volume holds any data yet."}
+        <p className="truncate text-xs text-fg-muted" title={legend}>
+          {legend}
         </p>
       )}
     </figure>
