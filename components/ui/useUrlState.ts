@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { echoed } from "./url-writes";
 
 /**
  * A page's search, filters and sort kept in the URL, read and written by a pair of pure functions (module-level,
@@ -14,14 +15,26 @@ export function useUrlState<T>(
 ): [T, (next: T | ((current: T) => T)) => void] {
   const params = useSearchParams();
   const pathname = usePathname();
-  const state = useMemo(() => read(new URLSearchParams(params.toString())), [params, read]);
+  const search = params.toString();
+  const state = useMemo(() => read(new URLSearchParams(search)), [search, read]);
+  // The searches written here that the router has not drawn yet, oldest first. Next.js draws each write in a
+  // transition of its own and, when it draws one, puts that write's URL in the address bar again: on a busy
+  // machine a write drawn late brings back an older URL for a moment, and a filter changed in that moment was
+  // applied to it and lost the change before (filters chosen in quick succession, seen on CI).
+  const undrawn = useRef<string[]>([]);
+  useEffect(() => {
+    undrawn.current = echoed(undrawn.current, search);
+  }, [search]);
   const setState = useCallback(
     (next: T | ((current: T) => T)) => {
-      // An update is applied to what the URL holds now, not to the last render's state: a filter changed right
-      // after typing (before the URL was read back) keeps the typed text.
-      const current = new URLSearchParams(window.location.search);
+      // An update is applied to the last write while one is undrawn (see above), else to what the URL holds now,
+      // not to the last render's state: a filter changed right after typing keeps the typed text.
+      const pending = undrawn.current;
+      const current = new URLSearchParams(pending.length ? pending[pending.length - 1] : window.location.search);
       const value = typeof next === "function" ? (next as (current: T) => T)(read(current)) : next;
       const search = write(current, value).toString();
+      if (search === current.toString()) return;
+      undrawn.current = [...pending, search];
       window.history.replaceState(null, "", `${pathname}${search ? `?${search}` : ""}${window.location.hash}`);
     },
     [pathname, read, write],
