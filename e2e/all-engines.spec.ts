@@ -72,6 +72,10 @@ test.describe("engine switcher", () => {
     await expect(switcher(page)).toHaveAttribute("aria-expanded", "true");
     await expect(option(page, /^peer/)).toHaveAttribute("aria-checked", "true");
     await menuFocused(page);
+    // The page was loaded afresh: until the engine list comes the menu lists only the engine shown, and says so
+    // (a loaded CI run typed "l" before "local" was there).
+    await expect(option(page, /^local/)).toBeVisible();
+    await expect(engineMenu(page).getByRole("menuitem")).toHaveCount(0);
     // Typeahead to "local" (the first engine, right below "All engines"), then the arrows: up and back down.
     await page.keyboard.press("l");
     await expect(option(page, /^local/)).toBeFocused();
@@ -102,6 +106,35 @@ test.describe("engine switcher", () => {
     await expect(option(page, /^swarm/)).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/engines\/swarm\/containers$/);
+  });
+
+  test("the menu says the engine list is loading, or why it failed, until the engines are listed", async ({ page }) => {
+    // The real answer is held back, then let through; a second page load finds the server refusing the connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/engines", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/engines/local/volumes");
+    await switcher(page).click();
+    const notice = engineMenu(page).getByRole("menuitem");
+    await expect(notice).toHaveText("Loading the engine list…");
+    await expect(notice).toBeDisabled();
+    await expect(option(page, /^local/)).toHaveAttribute("aria-checked", "true");
+    await expect(option(page, /^peer/)).toHaveCount(0);
+    release();
+    await expect(option(page, /^peer/)).toBeVisible();
+    await expect(notice).toHaveCount(0);
+
+    await page.unroute("**/api/engines");
+    await page.route("**/api/engines", (route) => route.abort("connectionrefused"));
+    await page.goto("/engines/local/volumes");
+    await switcher(page).click();
+    // After the retries (about three seconds), the reason.
+    await expect(notice).toHaveText(/^The engine list is unavailable: /, { timeout: 20_000 });
+    await expect(option(page, /^local/)).toBeVisible();
+    await screenshot(page, { path: `${ALL_SHOTS}/all-switcher-failed.png` });
   });
 });
 

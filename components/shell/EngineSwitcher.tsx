@@ -25,7 +25,8 @@ function Dot({ engine, live }: { engine?: Engine; live?: LiveTone }) {
   return <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${tone}`} />;
 }
 
-function useOptions(current: string): Option[] {
+/** The menu's options, and a line saying why the engines are not listed yet (loading, or the list failed). */
+function useOptions(current: string): { options: Option[]; notice?: string } {
   const engines = useQuery({ ...enginesQuery(), refetchInterval: ENGINES_REFRESH_MS });
   const known = engines.data ?? [];
   const options: Option[] = [
@@ -34,7 +35,8 @@ function useOptions(current: string): Option[] {
   ];
   // The engine a page shows is listed even before the engine list has loaded.
   if (current && !known.some((e) => e.id === current)) options.push({ value: current, label: current });
-  return options;
+  const notice = engines.data ? undefined : engines.isError ? `The engine list is unavailable: ${engines.error.message}` : "Loading the engine list…";
+  return { options, notice };
 }
 
 /**
@@ -44,7 +46,7 @@ function useOptions(current: string): Option[] {
 export function EngineSwitcher({ current, live }: { current: string; live?: LiveTone }) {
   const router = useRouter();
   const pathname = usePathname();
-  const options = useOptions(current);
+  const { options, notice } = useOptions(current);
   const selected = options.find((o) => o.value === current);
   const label = selected?.label ?? "All engines";
   const liveOf = (value: string) => (value === current && value !== ALL_ENGINES ? live : undefined);
@@ -96,6 +98,12 @@ export function EngineSwitcher({ current, live }: { current: string; live?: Live
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>
+          {notice && (
+            // A disabled item, so a screen reader reads it in the menu; the keyboard and typeahead pass it by.
+            <DropdownMenu.Item disabled className="max-w-72 px-3 py-1.5 text-xs text-fg-muted">
+              {notice}
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
