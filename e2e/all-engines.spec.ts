@@ -116,8 +116,14 @@ test.describe("engine switcher", () => {
       await held;
       await route.continue();
     });
+    // A click before the header is hydrated opens nothing: click again until the menu shows.
+    const openMenu = () =>
+      expect(async () => {
+        if (!(await engineMenu(page).isVisible())) await switcher(page).click();
+        await expect(engineMenu(page)).toBeVisible({ timeout: 3_000 });
+      }).toPass({ timeout: 30_000 });
     await page.goto("/engines/local/volumes");
-    await switcher(page).click();
+    await openMenu();
     const notice = engineMenu(page).getByRole("menuitem");
     await expect(notice).toHaveText("Loading the engine list…");
     await expect(notice).toBeDisabled();
@@ -130,7 +136,7 @@ test.describe("engine switcher", () => {
     await page.unroute("**/api/engines");
     await page.route("**/api/engines", (route) => route.abort("connectionrefused"));
     await page.goto("/engines/local/volumes");
-    await switcher(page).click();
+    await openMenu();
     // After the retries (about three seconds), the reason.
     await expect(notice).toHaveText(/^The engine list is unavailable: /, { timeout: 20_000 });
     await expect(option(page, /^local/)).toBeVisible();
