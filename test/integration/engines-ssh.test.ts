@@ -3,8 +3,7 @@
 import http from "node:http";
 import type { EngineTestResult } from "@/lib/api/engine-types";
 import type { Engine, Volume } from "@/lib/api/types";
-import { ChannelSocket } from "@/lib/docker/ssh-channel-socket";
-import { Client, type ClientChannel } from "ssh2";
+import { SshTransport } from "@/lib/docker/ssh-transport";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, del, expectError, get, post } from "../helpers/api";
 import { dockerOn } from "../helpers/docker";
@@ -100,31 +99,25 @@ it("a host without the docker CLI: the test says what the host said", async () =
 
 it("a channel the host closes before any answer fails with the host's words every time, not as a bare hang-up", async () => {
   const bare = await startSshd({ dockerHost: engine.dockerHost, pathEnv: "/nonexistent" });
-  const client = new Client();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      client.once("ready", resolve).once("error", reject);
-      client.connect({ host: "127.0.0.1", port: bare.port, username: "root", privateKey: bare.clientKey });
+  // The console's own transport (one SSH connection, a dial-stdio channel per call), without the rest of the console.
+  const transport = new SshTransport(
+    { host: "127.0.0.1", port: bare.port, username: "root", privateKey: bare.clientKey },
+    { keepAlive: false, idleMs: 60_000 },
+  );
+  const callOnce = () =>
+    new Promise<string>((resolve) => {
+      const request = http.request({ agent: transport.agent, host: "docker", path: "/_ping" }, () => resolve("answered"));
+      request.on("error", (e) => resolve(e.message));
+      request.end();
     });
-    // One HTTP call over one dial-stdio channel, as the console makes them: what failed it.
-    const callOnce = async () => {
-      const channel = await new Promise<ClientChannel>((resolve, reject) =>
-        client.exec("docker system dial-stdio", (err, ch) => (err ? reject(err) : resolve(ch))),
-      );
-      return new Promise<string>((resolve) => {
-        const socket = new ChannelSocket(channel);
-        const request = http.request({ createConnection: () => socket as never, host: "docker", path: "/_ping" }, () => resolve("answered"));
-        request.on("error", (e) => resolve(e.message));
-        request.end();
-      });
-    };
+  try {
     const failures: string[] = [];
     for (let i = 0; i < 50; i++) failures.push(await callOnce());
     // Ended before its close, the channel failed the call as "socket hang up": two in three here, one in six
     // with the CPU busy (the host's close comes in the same read or a later one).
     expect(failures.filter((f) => !/^`docker system dial-stdio` on the host said: [\s\S]*docker: (command )?not found/.test(f))).toEqual([]);
   } finally {
-    client.end();
+    transport.close();
     await bare.stop();
   }
 });
