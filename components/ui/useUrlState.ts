@@ -32,10 +32,10 @@ export function useUrlState<T>(
       const pending = undrawn.current;
       const current = new URLSearchParams(pending.length ? pending[pending.length - 1] : window.location.search);
       const value = typeof next === "function" ? (next as (current: T) => T)(read(current)) : next;
-      const search = write(current, value).toString();
-      if (search === current.toString()) return;
-      undrawn.current = [...pending, search];
-      window.history.replaceState(null, "", `${pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+      const written = write(current, value).toString();
+      if (written === current.toString()) return;
+      undrawn.current = [...pending, written];
+      window.history.replaceState(null, "", `${pathname}${written ? `?${written}` : ""}${window.location.hash}`);
     },
     [pathname, read, write],
   );
