@@ -68,18 +68,28 @@ function addNodeRuntime(rootfs) {
 
 /**
  * Starts the debootstrap now. `ready` gives the finished rootfs (with Node) and how long it took; `cancel()`
- * stops a debootstrap still running (a run that ends early should not wait minutes for it).
+ * stops a debootstrap still running (a run that ends early should not wait minutes for it). A failed debootstrap
+ * is tried once more, into a directory of its own: it fetches from the mirror, and one network hiccup should not
+ * fail the run (a real fault fails twice).
  */
 export function startBaseRootfs(work) {
   const started = Date.now();
-  const rootfs = path.join(work, "image-rootfs");
   let child = null;
-  const ready = run("debootstrap", ["--variant=minbase", "bookworm", rootfs, MIRROR], {}, (c) => (child = c)).then(() => {
-    addNodeRuntime(rootfs);
-    return { rootfs, seconds: (Date.now() - started) / 1000 };
-  });
+  let cancelled = false;
+  const debootstrap = (rootfs) => run("debootstrap", ["--variant=minbase", "bookworm", rootfs, MIRROR], {}, (c) => (child = c)).then(() => rootfs);
+  const ready = debootstrap(path.join(work, "image-rootfs"))
+    .catch((e) => {
+      if (cancelled) throw e;
+      console.log(`voldeck tests: image stage: debootstrap failed, trying once more: ${e.message.split("\n")[0]}`);
+      return debootstrap(path.join(work, "image-rootfs-2"));
+    })
+    .then((rootfs) => {
+      addNodeRuntime(rootfs);
+      return { rootfs, seconds: (Date.now() - started) / 1000 };
+    });
   ready.catch(() => {}); // awaited later; a failure is reported there, not as an unhandled rejection
   const cancel = async () => {
+    cancelled = true;
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
@@ -124,11 +134,18 @@ export async function importBase(socket, rootfs) {
 /**
  * Builds the repository's Dockerfile on the private engine. `--network host` for the build only: its RUN
  * steps fetch Debian packages and the npm registry. The legacy builder: Debian's docker.io has no buildx.
+ * A failed build is tried once more: the engine keeps the steps that finished, so the second try repeats only
+ * the failed step (a network hiccup in apt or npm passes; a fault in the Dockerfile or the code fails again).
  */
 export async function buildImage(socket, tag, logFile) {
-  const out = await run("docker", ["-H", `unix://${socket}`, "build", "--network", "host", "--force-rm", "-t", tag, "."], {
-    cwd: root,
-    env: { ...process.env, DOCKER_BUILDKIT: "0" },
+  const build = () =>
+    run("docker", ["-H", `unix://${socket}`, "build", "--network", "host", "--force-rm", "-t", tag, "."], {
+      cwd: root,
+      env: { ...process.env, DOCKER_BUILDKIT: "0" },
+    });
+  const out = await build().catch((e) => {
+    console.log(`voldeck tests: image stage: docker build failed, trying once more:\n${e.message.slice(-1500)}`);
+    return build();
   });
   if (logFile) writeFileSync(logFile, out);
   return out;
