@@ -1,6 +1,7 @@
 // Single sign-on in Chromium, against a real OpenID provider (oidc-provider, its own process) and a console of its
 // own started with the OIDC settings: "Sign in with …", the provider's own login and consent pages, and the console
-// as the mapped role; a user in no mapped group sees a page that says so and gets no session.
+// as the mapped role; a user in no mapped group sees a page that says so and gets no session; with the provider
+// down, the sign-in page says so and the password form still signs in.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,18 +11,19 @@ import { startConsole, type SecondConsole } from "../test/helpers/console";
 import { freePort } from "../test/helpers/free-port";
 import { OIDC_CLIENT, startProvider, type TestProvider } from "../test/helpers/oidc";
 import { expect, test } from "./auth-fixtures";
-import { ShellHeader } from "./pages/AuthPages";
+import { LoginPage, ShellHeader } from "./pages/AuthPages";
 
 let sso: SecondConsole;
 let provider: TestProvider;
 let dataDir: string;
+const ADMIN_PASSWORD = randomBytes(12).toString("base64url");
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = mkdtempSync(path.join(os.tmpdir(), "vd-e2e-oidc-"));
   const port = await freePort();
   sso = await startConsole(dataDir, {
-    VOLDECK_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+    VOLDECK_ADMIN_PASSWORD: ADMIN_PASSWORD,
     VOLDECK_OIDC_ISSUER: `http://127.0.0.1:${port}`,
     VOLDECK_OIDC_CLIENT_ID: OIDC_CLIENT.id,
     VOLDECK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
@@ -93,4 +95,20 @@ test("a user in no mapped group gets no access and a page that says why", async 
   await shotOf(page, "oidc-no-role");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+// Last: it stops the provider.
+test("with the provider down: the sign-in page says so, and password sign-in still works", async ({ signedOutContext, shotOf }) => {
+  await provider.stop();
+  const context = await signedOutContext(sso.url);
+  const page = await newPage(context);
+  const login = new LoginPage(page);
+  await login.goto();
+  await page.getByRole("link", { name: "Sign in with Test IdP" }).click();
+  await expect(page).toHaveURL(/\/login\?error=oidc_unavailable$/);
+  await expect(login.error).toContainText("The identity provider could not be reached");
+  await shotOf(page, "oidc-provider-down");
+  await login.signIn("admin", ADMIN_PASSWORD);
+  await expect(page).toHaveURL(/\/engines\/local\/volumes$/, { timeout: 30_000 });
+  await new ShellHeader(page).expectSignedInAs("admin", "admin");
 });
