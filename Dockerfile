@@ -3,7 +3,7 @@
 
 # --- builder: install everything (dev dependencies included), build Next.js, then drop the dev dependencies.
 FROM node:22-bookworm-slim AS builder
-# .npmrc builds better-sqlite3 from source (no prebuilt binary from outside the npm registry): that needs a
+# .prebuild-installrc builds better-sqlite3 from source (no prebuilt binary from outside the npm registry): that needs a
 # compiler and python3 for node-gyp.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
@@ -12,7 +12,7 @@ RUN apt-get update \
 # downloading them from nodejs.org.
 ENV npm_config_nodedir=/usr/local NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json .prebuild-installrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The build cache is of no use at run time.
