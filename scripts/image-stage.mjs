@@ -1,9 +1,11 @@
-// The image stage of `npm test` (scripts/run-tests.mjs). The debootstrap (network-bound) begins first, beside
-// the static checks; `build()`, called when the test groups start (their engines and browsers mostly wait, so the
-// two cores have room), starts a private engine, imports the base image and builds the real Dockerfile (its apt
-// and npm steps are network-bound, its compile steps share the CPU with the tests). `finish` waits for that and
-// runs the vitest project "image" against the running container, beside the other groups. Each step's time is
-// reported. Part of `npm test` (VOLDECK_IMAGE_TEST=0 leaves it out); `npm run test:image` runs it alone.
+// The image stage of `npm test` (scripts/run-tests.mjs), begun first and run in the background while the other
+// stages test: the debootstrap (network-bound), then a private engine, the base image imported and the real
+// Dockerfile built (its apt and npm steps are network-bound too). All of it at the lowest CPU priority (nice 19;
+// the engine's build containers inherit it): it takes the CPU the checks and tests leave idle, and little from
+// them. In a run where it shared the CPU equally, end-to-end tests timed out (two of them) and its build took
+// over ten minutes. `finish`, after the other groups, waits for the build and runs the vitest project "image"
+// against the running container on a quiet machine. Each step's time is reported. Part of `npm test`
+// (VOLDECK_IMAGE_TEST=0 leaves it out); `npm run test:image` runs it alone.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { startEngine } from "./test-engine.mjs";
@@ -19,21 +21,17 @@ function unmountUnder(dir) {
   execFileSync("sh", ["-c", `grep -o " ${dir}/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`], { stdio: "ignore" });
 }
 
-/**
- * Starts the stage's debootstrap in the background. `build()` starts the build (once); `finish(runVitest)` builds if
- * that has not begun, waits, tests and answers whether it failed; `cleanup()` stops it all.
- */
+/** Starts the stage in the background. `finish(runVitest)` answers whether it failed; `cleanup()` stops it. */
 export function beginImageStage(work) {
   const began = Date.now();
   const base = startBaseRootfs(work);
   let engine = null;
   let cancelled = false;
-  let built = null;
-  const startBuild = async () => {
+  const built = (async () => {
     const { rootfs, seconds } = await base.ready;
     say(`debootstrap + Node runtime ${seconds.toFixed(0)} s`);
     if (cancelled) throw new Error("cancelled");
-    engine = await startEngine({ name: "image" });
+    engine = await startEngine({ name: "image", nice: 19 });
     if (cancelled) await engine.stop(); // cleanup ran while it started: it would not have seen it
     let t = Date.now();
     const bases = await importBase(engine.socket, rootfs);
@@ -42,23 +40,16 @@ export function beginImageStage(work) {
     await buildImage(engine.socket, IMAGE_TAG, path.join(work, "image-build.log"));
     say(`docker build ${since(t)} (in the background; built ${since(began)} after the run began)`);
     return engine;
-  };
-  const build = () => {
-    if (!built) {
-      built = startBuild();
-      built.catch(() => {}); // awaited in finish; reported there
-    }
-    return built;
-  };
+  })();
+  built.catch(() => {}); // awaited in finish; reported there
   return {
-    build,
     async finish(runVitest) {
       const waited = Date.now();
-      const ready = await build();
+      const ready = await built;
       say(`the run waited ${since(waited)} for the build`);
       const t = Date.now();
       const code = await runVitest({ ...process.env, VOLDECK_IMAGE_TAG: IMAGE_TAG, VOLDECK_IMAGE_SOCKET: ready.socket });
-      say(`tests ${since(t)}; ${since(waited)} from the start of its wait to its end`);
+      say(`tests ${since(t)}; the stage added ${since(waited)} to the run's end`);
       return code !== 0;
     },
     async cleanup() {
@@ -66,7 +57,7 @@ export function beginImageStage(work) {
       await base.cancel();
       // Stopping the engine ends a build still running (its steps are the engine's containers).
       if (engine) await engine.stop();
-      await built?.catch(() => {});
+      await built.catch(() => {});
       unmountUnder(work);
     },
   };

@@ -240,8 +240,8 @@ async function buildConsole() {
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e | image
   let failed = false;
-  // The container image (scripts/image-stage.mjs): its network-bound debootstrap begins now, in the background;
-  // its build begins with the test groups. Part of a full run (VOLDECK_IMAGE_TEST=0 leaves it out); not of a
+  // The container image (scripts/image-stage.mjs): built in the background from now on, at the lowest CPU
+  // priority; tested after the other groups. Part of a full run (VOLDECK_IMAGE_TEST=0 leaves it out), not of a
   // filtered one. Alone, on a quiet machine, the whole stage took 5.7 minutes (4.3 of them the docker build).
   const wantImage = only === "image" || (!only && process.env.VOLDECK_IMAGE_TEST !== "0" && !process.env.VOLDECK_TEST_FILTER);
   const image = wantImage ? beginImageStage(work) : null;
@@ -273,32 +273,30 @@ async function main() {
   // Integration and end-to-end tests run at the same time, each group of files against a console and engines of
   // its own (they share nothing, and some tests prune or pause an engine): the run is mostly waiting on engines,
   // restic and the browser, not on the two cores, so it takes the longest group's time instead of the sum.
-  // Each kind is split into groups of about equal time (scripts/test-shards.mjs): the integration tests into three
-  // (they wait on engines and restic most of the time, and were the run's longest part in two), the end-to-end
-  // tests into two (each group is a Chromium: more would only queue on the two cores). VOLDECK_TEST_GROUPS=n
-  // splits both kinds into n. VOLDECK_TEST_SERIAL=1 runs everything one group after the other on one stack.
+  // VOLDECK_TEST_GROUPS=n splits each kind into n groups of about equal time (scripts/test-shards.mjs; default 2:
+  // a run with three integration groups, beside the image's build, took longer, its two cores never idle).
+  // VOLDECK_TEST_SERIAL=1 runs everything one group after the other on one stack (a quieter log).
   const serial = process.env.VOLDECK_TEST_SERIAL === "1";
-  const groupsOf = (byDefault) => (serial ? 1 : Math.max(1, Number(process.env.VOLDECK_TEST_GROUPS ?? byDefault) || 1));
+  const groups = serial ? 1 : Math.max(1, Number(process.env.VOLDECK_TEST_GROUPS ?? 2) || 1);
   const stages = [];
   if (wantIntegration) {
-    for (const [i, files] of splitByTime(filteredFiles("test/integration", ".test.ts"), groupsOf(3)).entries()) {
+    for (const [i, files] of splitByTime(filteredFiles("test/integration", ".test.ts"), groups).entries()) {
       stages.push(async (env) => (await vitest("integration", env, files, `integration-${i + 1}`)) !== 0);
     }
   }
   if (wantE2e) {
-    for (const [i, files] of splitByTime(filteredFiles("e2e", ".spec.ts"), groupsOf(2)).entries()) {
+    for (const [i, files] of splitByTime(filteredFiles("e2e", ".spec.ts"), groups).entries()) {
       stages.push((env) => playwright(env, files, `e2e-${i + 1}`));
     }
   }
   const stacks = await Promise.all((serial ? [1] : stages).map((_, i) => startStack(`s${i + 1}`)));
-  // The image's build and test run beside the groups: it needs no stack of its own.
-  const imageTested = image ? testImage() : Promise.resolve(false);
   if (serial) {
     for (const stage of stages) failed = (await stage(stacks[0])) || failed;
   } else {
     failed = (await Promise.all(stages.map((stage, i) => stage(stacks[i])))).some(Boolean) || failed;
   }
-  return (await imageTested) || failed;
+  if (image) failed = (await testImage()) || failed;
+  return failed;
 }
 
 let failed = true;

@@ -100,17 +100,22 @@ function buildImageTar(dir) {
 /**
  * Starts a private engine. Returns { dir, socket, dockerHost, env, stop }.
  * `env` is process.env with DOCKER_HOST pointing at the private engine, for CLI calls in tests.
+ * `nice`: the engine's niceness, which its containers inherit (the image stage builds at 19: on idle CPU only).
  */
-export async function startEngine({ name = "engine", dir: fixedDir, withImage = true, extraArgs = [] } = {}) {
+export async function startEngine({ name = "engine", dir: fixedDir, withImage = true, extraArgs = [], nice = 0 } = {}) {
   // A fixed dir lets a test start an engine where the console already expects one (outage and recovery).
   const dir = fixedDir ?? mkdtempSync(`/tmp/vd-${name.slice(0, 8)}-`);
   mkdirSync(dir, { recursive: true });
   const socket = path.join(dir, "docker.sock");
   const logFile = path.join(dir, "dockerd.log");
   const log = openSync(logFile, "a");
+  // `nice` execs dockerd: the child's pid is the engine's.
   const child = spawn(
-    "dockerd",
+    "nice",
     [
+      "-n",
+      String(nice),
+      "dockerd",
       "--data-root",
       path.join(dir, "data"),
       "--exec-root",

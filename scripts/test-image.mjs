@@ -76,7 +76,8 @@ export function startBaseRootfs(work) {
   const started = Date.now();
   let child = null;
   let cancelled = false;
-  const debootstrap = (rootfs) => run("debootstrap", ["--variant=minbase", "bookworm", rootfs, MIRROR], {}, (c) => (child = c)).then(() => rootfs);
+  const debootstrap = (rootfs) =>
+    run("nice", ["-n", "19", "debootstrap", "--variant=minbase", "bookworm", rootfs, MIRROR], {}, (c) => (child = c)).then(() => rootfs);
   const ready = debootstrap(path.join(work, "image-rootfs"))
     .catch((e) => {
       if (cancelled) throw e;
