@@ -61,6 +61,35 @@ test("each volume says in use now, last used … by <container>, or not seen in 
   await expect(volumesPage.rows.nth(1)).toContainText(idle);
 });
 
+// The rows that come with the page are drawn by the server, then taken over (hydrated) by the page's scripts: both
+// must draw the same text whatever each clock says, or React throws the server's rows away and draws the whole page
+// again (on a loaded CI machine that redraw once wiped the theme off <html>). The browser's clock runs 10 minutes
+// ahead here; the server's is the machine's.
+test("the rows that come with the page are taken over without a mismatch, whatever the browser's clock says", async ({
+  docker,
+  uniqueName,
+  volumesPage,
+  page,
+}) => {
+  const used = uniqueName("lu-hydrate");
+  const runner = `${used}-runner`;
+  await docker.createVolume(used);
+  await docker.run("run", "--rm", "--network", "none", "--name", runner, "-v", `${used}:/data`, TEST_IMAGE, "true");
+  await page.setViewportSize({ width: 1440, height: 900 }); // the Last used column shows
+  await volumesPage.goto();
+  await expect(volumesPage.row(used)).toContainText(`last used just now by ${runner}`);
+
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.clock.install({ time: Date.now() + 10 * 60_000 });
+  // The server hands the rows over when its answer is ready within 300 ms: load until its HTML carries the row.
+  const carriesRow = async () => ((await (await page.goto(`${volumesPage.path}?q=${used}`))?.text()) ?? "").includes(`Actions for volume ${used}`);
+  await expect.poll(carriesRow, { timeout: 30_000, intervals: [0] }).toBe(true);
+  await volumesPage.waitLive();
+  await expect(volumesPage.row(used)).toContainText(new RegExp(`last used 1[01] minutes ago by ${runner}`));
+  expect(errors).toEqual([]);
+});
+
 test("the prune preview shows each volume's last use and can be limited to volumes unused for more than N days", async ({
   docker,
   uniqueName,

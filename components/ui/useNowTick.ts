@@ -48,11 +48,15 @@ export function useNowTick(): number | null {
   );
 }
 
-/** The time now (ms), moving every 15 s; for filters and sorts by age, which the server renders too. */
+/**
+ * The time now (ms), moving every 15 s; for filters and sorts by age, which the server renders too. The server runs
+ * no timer, so there (and while the page takes the server's HTML over) the time is read afresh: the module's `now`
+ * would be when the server first loaded it, hours ago on a console that has run that long.
+ */
 export function useNow(): number {
   return useSyncExternalStore(
     subscribe,
     () => rounded(RELATIVE_STEP_MS),
-    () => now,
+    () => Math.floor(Date.now() / RELATIVE_STEP_MS) * RELATIVE_STEP_MS,
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { volumeListQuery } from "@/lib/api/queries";
 import { formatDateTime } from "@/lib/format";
 import { lastUseOf, lastUseSentence, lastUseText, type LastUseFields } from "./last-used";
-import { useNow } from "@/components/ui/useNowTick";
+import { useNowTick } from "@/components/ui/useNowTick";
 
 const tone = { now: "font-medium text-ok-fg", past: "text-fg-muted", never: "text-fg-subtle" };
 
@@ -19,10 +19,12 @@ type Props = {
 
 /**
  * "in use now", "last used 3 days ago by web" or "not seen in use since 22 Nov 2026"; the exact time in
- * the tooltip and for screen readers. The relative time moves on by itself (a minute clock), no refetch.
+ * the tooltip and for screen readers. The relative time moves on by itself (a minute clock), no refetch. In the
+ * server's HTML and while the page takes it over, the day only ("last used on 6 Dec 2026"): relative words from
+ * the server's clock and then the browser's would differ, and React would throw the server's rows away.
  */
 export function LastUsed({ volume, trackedSince, inline = false, capitalized = false }: Props) {
-  const now = useNow();
+  const now = useNowTick();
   const use = lastUseOf(volume, trackedSince);
   const { main, detail } = lastUseText(use, now);
   const words = capitalized ? main[0].toUpperCase() + main.slice(1) : main;

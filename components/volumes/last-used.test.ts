@@ -26,6 +26,11 @@ describe("lastUseOf and lastUseText", () => {
     expect(lastUseText(lastUseOf({ lastUsedAt: iso(-5_000) }, SINCE), NOW).main).toBe("last used just now");
     expect(lastUseText(lastUseOf({ lastUsedAt: iso(5 * 60_000) }, SINCE), NOW).main).toBe("last used 5 minutes ago");
   });
+  it("says the day only without a clock (the server's HTML), so that the page's takeover draws the same text", () => {
+    const use = lastUseOf({ lastUsedAt: iso(2 * 60_000), lastUsedBy: "x" }, SINCE);
+    expect(lastUseText(use, null)).toEqual({ main: "last used on 22 Nov 2026", detail: "by x" });
+    expect(lastUseText(lastUseOf({ lastUsedAt: null }, SINCE), null)).toEqual({ main: "not seen in use", detail: "since 1 Nov 2026" });
+  });
   it("moves on with the clock, without new data", () => {
     const use = lastUseOf({ lastUsedAt: iso(2 * 60_000), lastUsedBy: "x" }, SINCE);
     expect(lastUseText(use, NOW).main).toBe("last used 2 minutes ago");

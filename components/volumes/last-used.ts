@@ -49,13 +49,16 @@ export function formatDay(iso: string): string {
   return text;
 }
 
-/** The short text shown, in two parts: the main words and a detail line ("by web", "since 22 Nov 2026"). */
-export function lastUseText(use: LastUse, now: number): { main: string; detail: string | null } {
+/**
+ * The short text shown, in two parts: the main words and a detail line ("by web", "since 22 Nov 2026"). `now` null:
+ * no clock (the server's HTML and its hydration, which must agree whatever the two clocks say), so the day only.
+ */
+export function lastUseText(use: LastUse, now: number | null): { main: string; detail: string | null } {
   switch (use.kind) {
     case "now":
       return { main: "in use now", detail: `by ${use.by}` };
     case "past":
-      return { main: `last used ${ago(use.at, now)}`, detail: use.by ? `by ${use.by}` : null };
+      return { main: `last used ${now === null ? `on ${formatDay(use.at)}` : ago(use.at, now)}`, detail: use.by ? `by ${use.by}` : null };
     case "never":
       return { main: "not seen in use", detail: use.since ? `since ${formatDay(use.since)}` : null };
   }
