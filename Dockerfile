@@ -3,8 +3,8 @@
 
 # --- builder: install everything (dev dependencies included), build Next.js, then drop the dev dependencies.
 FROM node:22-bookworm-slim AS builder
-# .prebuild-installrc builds better-sqlite3 from source (no prebuilt binary from outside the npm registry): that needs a
-# compiler and python3 for node-gyp.
+# .prebuild-installrc builds better-sqlite3 from source (no prebuilt binary from outside the npm registry): that
+# needs a compiler and python3 for node-gyp.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
  && rm -rf /var/lib/apt/lists/*

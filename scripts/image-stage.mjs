@@ -2,8 +2,8 @@
 // stages test: the debootstrap (network-bound), then a private engine, the base image imported and the real
 // Dockerfile built (its apt and npm steps are network-bound too). All of it at the lowest CPU priority (nice 19;
 // the engine's build containers inherit it): it takes the CPU the checks and tests leave idle, and little from
-// them. In a run where it shared the CPU equally, end-to-end tests timed out (two of them) and its build took
-// over ten minutes. `finish`, after the other groups, waits for the build and runs the vitest project "image"
+// them. In one run where it shared the CPU equally, its build took 18 minutes and tests of the other groups,
+// slowed, ran out of time. `finish`, after the other groups, waits for the build and runs the vitest project "image"
 // against the running container on a quiet machine. Each step's time is reported. Part of `npm test`
 // (VOLDECK_IMAGE_TEST=0 leaves it out); `npm run test:image` runs it alone.
 import { execFileSync } from "node:child_process";
