@@ -82,9 +82,7 @@ test("the rows that come with the page are taken over without a mismatch, whatev
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.clock.install({ time: Date.now() + 10 * 60_000 });
-  // The server hands the rows over when its answer is ready within 300 ms: load until its HTML carries the row.
-  const carriesRow = async () => ((await (await page.goto(`${volumesPage.path}?q=${used}`))?.text()) ?? "").includes(`Actions for volume ${used}`);
-  await expect.poll(carriesRow, { timeout: 30_000, intervals: [0] }).toBe(true);
+  await volumesPage.gotoUntilHandedOver(used, used);
   await volumesPage.waitLive();
   await expect(volumesPage.row(used)).toContainText(new RegExp(`last used 1[01] minutes ago by ${runner}`));
   expect(errors).toEqual([]);

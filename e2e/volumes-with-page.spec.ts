@@ -32,14 +32,10 @@ for (const viewport of [
     const held: Route[] = [];
     const listUrl = "**/api/engines/local/volumes";
     await page.route(listUrl, (route) => void held.push(route));
-    // The server hands the rows over only when its answer is ready within 300 ms; on a loaded machine a render may
-    // leave it to the browser (whose request is held here), as it must. So the page is loaded until its HTML
-    // carries the rows (the poll above says it will soon), and then they must show with the request still held.
-    const carriesRows = async () => {
-      const response = await page.goto(`${volumesPage.path}?q=${prefix}`); // matches the first and the later volume, not the other
-      return (await response?.text())?.includes(`Actions for volume ${first}`) ?? false;
-    };
-    await expect.poll(carriesRows, { timeout: 30_000, intervals: [0] }).toBe(true);
+    // Loaded until its HTML carries the rows (the poll above says it will soon; the browser's own request is held
+    // here), and then they must show with the request still held. The search matches the first and the later
+    // volume, not the other.
+    await volumesPage.gotoUntilHandedOver(prefix, first);
     await expect(volumesPage.row(first)).toBeVisible();
     await expect(volumesPage.rows).toHaveCount(1); // the URL's search applies to the rows that came with the page
     const overview = page.getByRole("group", { name: "Show" });

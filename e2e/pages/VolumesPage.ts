@@ -42,6 +42,15 @@ export class VolumesPage {
     await expect(this.page.getByRole("status").filter({ hasText: "Loading volumes…" })).toHaveCount(0);
   }
 
+  /**
+   * Loads the page with search `q` until the server's HTML carries the row of `name`. The server hands the rows over
+   * only when its answer is ready within 300 ms; on a loaded machine a render may leave them to the browser, as it must.
+   */
+  async gotoUntilHandedOver(q: string, name: string): Promise<void> {
+    const carriesRow = async () => ((await (await this.page.goto(`${this.path}?q=${q}`))?.text()) ?? "").includes(`Actions for volume ${name}`);
+    await expect.poll(carriesRow, { timeout: 30_000, intervals: [0] }).toBe(true);
+  }
+
   /** The header says ", live" (to screen readers) once the page follows the engine's events. */
   async waitLive(): Promise<void> {
     await expect(this.page.getByRole("banner")).toContainText(", live");
